@@ -1,0 +1,58 @@
+// Compile-time constants: the values a Constant node or a code object's co_consts can hold.
+//
+// The front end and the code generator are plain C++ and know nothing of the heap; the
+// loader (stackless/vm/code_loader) turns a ConstValue into a runtime Value.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace slpy::compiler {
+
+struct CodeUnit;
+
+struct ConstValue {
+    enum class Kind : uint8_t { None, True, False, Ellipsis, Int, Float, Imag, Str, Bytes, Tuple, FrozenSet, Code };
+
+    Kind kind = Kind::None;
+    // Int: value when it fits in int64_t and `big` is empty; otherwise `big` holds the
+    // decimal digits, with a leading '-' for negative numbers.
+    int64_t i = 0;
+    std::string big;
+    // Float, Imag (the imaginary part).
+    double f = 0.0;
+    // Str: the text in UTF-8, where lone surrogates (e.g. "\ud800") are encoded as their
+    // three-byte sequences (generalized UTF-8). Bytes: the raw bytes.
+    std::string s;
+    // Tuple, FrozenSet.
+    std::vector<ConstValue> items;
+    // Code.
+    std::shared_ptr<CodeUnit> code;
+
+    static ConstValue none() { return {}; }
+    static ConstValue boolean(bool b) { ConstValue v; v.kind = b ? Kind::True : Kind::False; return v; }
+    static ConstValue ellipsis() { ConstValue v; v.kind = Kind::Ellipsis; return v; }
+    static ConstValue integer(int64_t x) { ConstValue v; v.kind = Kind::Int; v.i = x; return v; }
+    static ConstValue big_integer(std::string digits) { ConstValue v; v.kind = Kind::Int; v.big = std::move(digits); return v; }
+    static ConstValue floating(double x) { ConstValue v; v.kind = Kind::Float; v.f = x; return v; }
+    static ConstValue imaginary(double x) { ConstValue v; v.kind = Kind::Imag; v.f = x; return v; }
+    static ConstValue str(std::string text) { ConstValue v; v.kind = Kind::Str; v.s = std::move(text); return v; }
+    static ConstValue bytes(std::string raw) { ConstValue v; v.kind = Kind::Bytes; v.s = std::move(raw); return v; }
+};
+
+// Where a syntax (or compile-time) error was found. Columns are 1-based *character*
+// offsets like CPython's SyntaxError.offset / end_offset; 0 means unknown.
+struct SyntaxErrorInfo {
+    std::string type = "SyntaxError"; // or "IndentationError", "TabError"
+    std::string msg;
+    std::string filename;
+    int lineno = 0;
+    int offset = 0;
+    int end_lineno = 0;
+    int end_offset = 0;
+    std::string text; // the source line, with its trailing newline, as CPython keeps it
+};
+
+} // namespace slpy::compiler
