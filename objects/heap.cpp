@@ -1,0 +1,356 @@
+// The garbage-collected heap: size-class blocks, large objects, mark and sweep.
+#include "objects/heap.h"
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <pthread.h>
+
+namespace slpy {
+
+// A block of equal-size cells. The header sits at the start of the block; cells follow
+// at `first`. Blocks are kBlockSize-aligned, so any interior pointer finds its block by
+// masking.
+struct Heap::Block {
+    uint32_t cell_size;
+    uint32_t ncells;
+    uint32_t first; // offset of the first cell
+    int size_class;
+
+    char* base() { return reinterpret_cast<char*>(this); }
+    Object* cell(uint32_t i) { return reinterpret_cast<Object*>(base() + first + size_t(i) * cell_size); }
+};
+
+namespace {
+
+constexpr uint32_t kCellSizes[] = {
+    16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256,
+    320, 384, 448, 512, 640, 768, 896, 1024,
+};
+constexpr int kNumClasses = sizeof(kCellSizes) / sizeof(kCellSizes[0]);
+
+// Size class lookup for requests up to 1024 bytes, by 16-byte granule.
+struct ClassTable {
+    int8_t index[1024 / 16 + 1];
+    constexpr ClassTable() : index()
+    {
+        int c = 0;
+        for (int g = 0; g <= 1024 / 16; ++g) {
+            while (kCellSizes[c] < uint32_t(g * 16))
+                ++c;
+            index[g] = int8_t(c);
+        }
+    }
+};
+constexpr ClassTable kClassTable;
+
+uintptr_t thread_stack_high()
+{
+    pthread_attr_t attr;
+    void* addr = nullptr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+        pthread_attr_getstack(&attr, &addr, &size);
+        pthread_attr_destroy(&attr);
+    }
+    return reinterpret_cast<uintptr_t>(addr) + size;
+}
+
+[[noreturn]] void out_of_memory()
+{
+    std::fputs("slpy: fatal: out of memory\n", stderr);
+    std::abort();
+}
+
+} // namespace
+
+int Heap::size_class_for(size_t bytes)
+{
+    return kClassTable.index[(bytes + 15) / 16];
+}
+
+Heap::Heap()
+{
+    m_classes.resize(kNumClasses);
+    for (int i = 0; i < kNumClasses; ++i)
+        m_classes[i].cell_size = kCellSizes[i];
+    m_thread_stack_high = thread_stack_high();
+    m_threshold = 32u << 20;
+#ifdef SLPY_GC_STRESS
+    m_stress = true;
+#endif
+}
+
+Heap::~Heap()
+{
+    // Finalize everything still alive (returning external memory), then release blocks:
+    // two passes, because a finalizer reads its object's type, which may sit anywhere.
+    for (Block* b : m_all_blocks)
+        for (uint32_t i = 0; i < b->ncells; ++i) {
+            Object* o = b->cell(i);
+            if (!(o->gc & GC_FREE) && o->type)
+                finalize(o);
+        }
+    for (Large const& l : m_large)
+        finalize(reinterpret_cast<Object*>(l.start));
+    for (Block* b : m_all_blocks)
+        std::free(b);
+    for (Large const& l : m_large)
+        std::free(reinterpret_cast<void*>(l.start));
+}
+
+Object* Heap::allocate(TypeObject* type, size_t bytes, bool may_fail)
+{
+    if (bytes < sizeof(Object))
+        bytes = sizeof(Object);
+    maybe_collect(bytes);
+    Object* o;
+    if (bytes <= kMaxSmall) {
+        o = allocate_small(size_class_for(bytes));
+    } else {
+        o = allocate_large(bytes, may_fail);
+        if (!o)
+            return nullptr;
+    }
+    o->type = type;
+    return o;
+}
+
+void Heap::maybe_collect(size_t bytes)
+{
+    m_allocated_since_gc += bytes;
+    if (m_defer > 0 || m_collecting)
+        return;
+    if (m_stress || m_allocated_since_gc >= m_threshold)
+        collect();
+}
+
+Heap::Block* Heap::new_block(int ci)
+{
+    void* mem = std::aligned_alloc(kBlockSize, kBlockSize);
+    if (!mem)
+        out_of_memory();
+    auto* b = static_cast<Block*>(mem);
+    uint32_t cell = m_classes[ci].cell_size;
+    b->cell_size = cell;
+    b->first = uint32_t((sizeof(Block) + 15) & ~size_t(15));
+    b->ncells = uint32_t((kBlockSize - b->first) / cell);
+    b->size_class = ci;
+    // Thread every cell onto the class's free list, lowest address first.
+    Object* head = m_classes[ci].free_list;
+    for (uint32_t i = b->ncells; i-- > 0;) {
+        Object* o = b->cell(i);
+        o->gc = GC_FREE;
+        o->flags = 0;
+        o->type = reinterpret_cast<TypeObject*>(head);
+        head = o;
+    }
+    m_classes[ci].free_list = head;
+    m_classes[ci].blocks.push_back(b);
+    m_all_blocks.insert(std::upper_bound(m_all_blocks.begin(), m_all_blocks.end(), b), b);
+    ++m_stats.blocks;
+    return b;
+}
+
+Object* Heap::allocate_small(int ci)
+{
+    SizeClass& sc = m_classes[ci];
+    if (!sc.free_list)
+        new_block(ci);
+    Object* o = sc.free_list;
+    sc.free_list = reinterpret_cast<Object*>(o->type);
+    std::memset(static_cast<void*>(o), 0, sc.cell_size);
+    return o;
+}
+
+Object* Heap::allocate_large(size_t bytes, bool may_fail)
+{
+    size_t rounded = (bytes + 15) & ~size_t(15);
+    void* mem = std::aligned_alloc(16, rounded);
+    if (!mem) {
+        collect();
+        mem = std::aligned_alloc(16, rounded);
+        if (!mem) {
+            if (may_fail)
+                return nullptr;
+            out_of_memory();
+        }
+    }
+    std::memset(mem, 0, rounded);
+    auto start = reinterpret_cast<uintptr_t>(mem);
+    if (!m_large.empty() && m_large.back().start > start)
+        m_large_sorted = false;
+    m_large.push_back({ start, rounded });
+    ++m_stats.large_objects;
+    return static_cast<Object*>(mem);
+}
+
+Object* Heap::find_object(uintptr_t word) const
+{
+    uintptr_t block_addr = word & ~uintptr_t(kBlockSize - 1);
+    auto* candidate = reinterpret_cast<Block*>(block_addr);
+    auto it = std::lower_bound(m_all_blocks.begin(), m_all_blocks.end(), candidate);
+    if (it != m_all_blocks.end() && *it == candidate) {
+        Block* b = candidate;
+        uintptr_t off = word - block_addr;
+        if (off < b->first)
+            return nullptr;
+        uint32_t index = uint32_t((off - b->first) / b->cell_size);
+        if (index >= b->ncells)
+            return nullptr;
+        Object* o = b->cell(index);
+        return (o->gc & GC_FREE) ? nullptr : o;
+    }
+    if (m_large.empty())
+        return nullptr;
+    if (m_large_sorted) {
+        auto lt = std::upper_bound(m_large.begin(), m_large.end(), word,
+            [](uintptr_t w, Large const& l) { return w < l.start; });
+        if (lt == m_large.begin())
+            return nullptr;
+        --lt;
+        if (word < lt->start + lt->size)
+            return reinterpret_cast<Object*>(lt->start);
+        return nullptr;
+    }
+    for (Large const& l : m_large)
+        if (word >= l.start && word < l.start + l.size)
+            return reinterpret_cast<Object*>(l.start);
+    return nullptr;
+}
+
+void Tracer::visit_conservative(uintptr_t word)
+{
+    if (word < 4096 || (word >> 48) != 0)
+        return;
+    if (Object* o = m_heap.find_object(word))
+        visit(o);
+}
+
+void Heap::mark_roots(Tracer& tracer)
+{
+    for (auto& provider : m_root_providers)
+        provider(tracer);
+}
+
+// Scans a stack range word by word. Kept out of line and unsanitized: it reads whole
+// stack frames, which AddressSanitizer would flag as out of bounds.
+__attribute__((noinline, no_sanitize_address)) static void scan_range(Tracer& tracer, uintptr_t low, uintptr_t high)
+{
+    low = (low + 7) & ~uintptr_t(7);
+    for (uintptr_t p = low; p + 8 <= high; p += 8)
+        tracer.visit_conservative(*reinterpret_cast<uintptr_t const*>(p));
+}
+
+__attribute__((noinline)) void Heap::scan_stacks(Tracer& tracer)
+{
+    // Spill callee-saved registers into this frame so the scan sees them.
+    jmp_buf registers;
+    setjmp(registers);
+    uintptr_t sp = reinterpret_cast<uintptr_t>(&registers);
+
+    std::vector<StackRange> ranges;
+    if (m_stack_provider)
+        m_stack_provider(ranges);
+    else
+        ranges.push_back({ 0, m_thread_stack_high, true });
+    for (StackRange const& r : ranges) {
+        uintptr_t low = r.current ? sp : r.low;
+        if (low < r.high)
+            scan_range(tracer, low, r.high);
+    }
+    scan_range(tracer, reinterpret_cast<uintptr_t>(&registers), reinterpret_cast<uintptr_t>(&registers + 1));
+}
+
+void Heap::drain(Tracer& tracer)
+{
+    while (!tracer.m_stack.empty()) {
+        Object* o = tracer.m_stack.back();
+        tracer.m_stack.pop_back();
+        tracer.visit(reinterpret_cast<Object*>(o->type));
+        if (o->type && o->type->trace)
+            o->type->trace(o, tracer);
+    }
+}
+
+void Heap::finalize(Object* o)
+{
+    if (o->type && o->type->finalize && !(o->gc & GC_FINALIZED)) {
+        o->gc |= GC_FINALIZED;
+        o->type->finalize(o);
+    }
+}
+
+void Heap::sweep()
+{
+    size_t live = 0;
+    for (SizeClass& sc : m_classes) {
+        sc.free_list = nullptr;
+        // Rebuild the free list so that low addresses are handed out first.
+        for (auto bi = sc.blocks.rbegin(); bi != sc.blocks.rend(); ++bi) {
+            Block* b = *bi;
+            for (uint32_t i = b->ncells; i-- > 0;) {
+                Object* o = b->cell(i);
+                if (o->gc & GC_FREE) {
+                    o->type = reinterpret_cast<TypeObject*>(sc.free_list);
+                    sc.free_list = o;
+                    continue;
+                }
+                if (o->gc & GC_MARK) {
+                    o->gc &= ~GC_MARK;
+                    live += b->cell_size;
+                    continue;
+                }
+                finalize(o);
+                o->gc = GC_FREE;
+                o->flags = 0;
+                o->type = reinterpret_cast<TypeObject*>(sc.free_list);
+                sc.free_list = o;
+            }
+        }
+    }
+    size_t kept = 0;
+    for (Large const& l : m_large) {
+        auto* o = reinterpret_cast<Object*>(l.start);
+        if (o->gc & GC_MARK) {
+            o->gc &= ~GC_MARK;
+            live += l.size;
+            m_large[kept++] = l;
+        } else {
+            finalize(o);
+            std::free(o);
+        }
+    }
+    m_large.resize(kept);
+    std::sort(m_large.begin(), m_large.end(), [](Large const& a, Large const& b) { return a.start < b.start; });
+    m_large_sorted = true;
+    m_stats.large_objects = m_large.size();
+    m_stats.live_bytes = live;
+}
+
+void Heap::collect()
+{
+    if (m_collecting)
+        return;
+    m_collecting = true;
+    if (!m_large_sorted) {
+        std::sort(m_large.begin(), m_large.end(), [](Large const& a, Large const& b) { return a.start < b.start; });
+        m_large_sorted = true;
+    }
+    Tracer tracer(*this);
+    mark_roots(tracer);
+    drain(tracer);
+    scan_stacks(tracer);
+    drain(tracer);
+    sweep();
+    ++m_stats.collections;
+    m_stats.allocated_bytes = m_allocated_since_gc;
+    m_allocated_since_gc = 0;
+    // The next collection comes after allocating as much again as is live now (at least 32 MiB).
+    m_threshold = std::max<size_t>(32u << 20, m_stats.live_bytes);
+    m_collecting = false;
+}
+
+} // namespace slpy

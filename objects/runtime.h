@@ -1,0 +1,309 @@
+// The runtime state shared by every object operation, and the abstract object protocol.
+//
+// `VM` holds the heap, the pending exception and the hooks into the interpreter. The
+// built-in types, exception classes, singletons and interned names are process-wide
+// globals (`types`, `exc::`, `py_none()`, `names`), created once by init_runtime().
+//
+// Error convention (everywhere in slpy): a fallible function returns a null Value (or
+// false / -1 as its doc says) with the exception pending in the VM (vm.raise...). The
+// caller either handles it (vm.clear_error / vm.take_error) or returns the error on.
+// TRY(expr) propagates a null Value in one token. C++ exceptions are never used.
+#pragma once
+
+#include "objects/heap.h"
+#include "objects/object.h"
+#include "objects/value.h"
+#include "stackless/vm/opcodes.h"
+
+#include <cstdarg>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace slpy {
+
+struct String;
+struct Tuple;
+struct List;
+struct Dict;
+struct Frame;
+struct BaseException;
+class Interpreter;
+
+// Propagate an error: `Value v = TRY(op(vm, x));` returns null from the caller if op failed.
+#define TRY(expr)                          \
+    ({                                     \
+        ::slpy::Value try_v_ = (expr);     \
+        if (try_v_.is_null())              \
+            return ::slpy::Value::null();  \
+        try_v_;                            \
+    })
+// The same for functions returning bool (false = error).
+#define TRY_BOOL(expr)             \
+    ({                             \
+        ::slpy::Value try_v_ = (expr); \
+        if (try_v_.is_null())      \
+            return false;          \
+        try_v_;                    \
+    })
+
+// ------------------------------------------------------------------ built-in types
+
+#define SLPY_CORE_TYPES(X)                                                          \
+    X(object) X(type) X(none) X(not_implemented) X(ellipsis) X(bool_) X(int_)       \
+    X(float_) X(complex) X(str) X(bytes) X(bytearray) X(tuple) X(list) X(dict)      \
+    X(set) X(frozenset) X(range) X(slice) X(memoryview)                             \
+    X(builtin_function) X(method_descriptor) X(function) X(method) X(code)          \
+    X(frame) X(cell) X(generator) X(module) X(traceback) X(property)                \
+    X(staticmethod) X(classmethod) X(super) X(mappingproxy)                         \
+    X(value_array) X(raw_buffer)                                                     \
+    X(str_iterator) X(bytes_iterator) X(tuple_iterator) X(list_iterator)            \
+    X(list_reverseiterator) X(range_iterator) X(dict_keys) X(dict_values)           \
+    X(dict_items) X(dict_keyiterator) X(dict_valueiterator) X(dict_itemiterator)    \
+    X(set_iterator) X(seq_iterator) X(callable_iterator) X(enumerate) X(zip) X(map) \
+    X(filter) X(reversed) X(getset_descriptor) X(member_descriptor)                  \
+    X(wrapper_descriptor) X(textio) X(fileio)
+
+struct CoreTypes {
+#define SLPY_TYPE_FIELD(name) TypeObject* name = nullptr;
+    SLPY_CORE_TYPES(SLPY_TYPE_FIELD)
+#undef SLPY_TYPE_FIELD
+};
+extern CoreTypes types;
+
+// The built-in exception classes, CPython 3.11's hierarchy: X(name, base).
+#define SLPY_EXCEPTION_TYPES(X)                                               \
+    X(BaseException, object)                                                  \
+    X(SystemExit, BaseException) X(KeyboardInterrupt, BaseException)          \
+    X(GeneratorExit, BaseException) X(Exception, BaseException)               \
+    X(StopIteration, Exception) X(StopAsyncIteration, Exception)              \
+    X(ArithmeticError, Exception) X(FloatingPointError, ArithmeticError)      \
+    X(OverflowError, ArithmeticError) X(ZeroDivisionError, ArithmeticError)   \
+    X(AssertionError, Exception) X(AttributeError, Exception)                 \
+    X(BufferError, Exception) X(EOFError, Exception)                          \
+    X(ImportError, Exception) X(ModuleNotFoundError, ImportError)             \
+    X(LookupError, Exception) X(IndexError, LookupError)                      \
+    X(KeyError, LookupError) X(MemoryError, Exception) X(NameError, Exception) \
+    X(UnboundLocalError, NameError) X(OSError, Exception)                     \
+    X(BlockingIOError, OSError) X(ChildProcessError, OSError)                 \
+    X(ConnectionError, OSError) X(BrokenPipeError, ConnectionError)           \
+    X(ConnectionAbortedError, ConnectionError)                                \
+    X(ConnectionRefusedError, ConnectionError)                                \
+    X(ConnectionResetError, ConnectionError) X(FileExistsError, OSError)      \
+    X(FileNotFoundError, OSError) X(InterruptedError, OSError)                \
+    X(IsADirectoryError, OSError) X(NotADirectoryError, OSError)              \
+    X(PermissionError, OSError) X(ProcessLookupError, OSError)                \
+    X(TimeoutError, OSError) X(ReferenceError, Exception)                     \
+    X(RuntimeError, Exception) X(NotImplementedError, RuntimeError)           \
+    X(RecursionError, RuntimeError) X(SyntaxError, Exception)                 \
+    X(IndentationError, SyntaxError) X(TabError, IndentationError)            \
+    X(SystemError, Exception) X(TypeError, Exception) X(ValueError, Exception) \
+    X(UnicodeError, ValueError) X(UnicodeDecodeError, UnicodeError)           \
+    X(UnicodeEncodeError, UnicodeError) X(UnicodeTranslateError, UnicodeError) \
+    X(Warning, Exception) X(DeprecationWarning, Warning)                      \
+    X(PendingDeprecationWarning, Warning) X(RuntimeWarning, Warning)          \
+    X(SyntaxWarning, Warning) X(UserWarning, Warning) X(FutureWarning, Warning) \
+    X(ImportWarning, Warning) X(UnicodeWarning, Warning)                      \
+    X(BytesWarning, Warning) X(ResourceWarning, Warning)                      \
+    X(EncodingWarning, Warning)
+
+namespace exc {
+#define SLPY_EXC_DECL(name, base) extern TypeObject* name;
+SLPY_EXCEPTION_TYPES(SLPY_EXC_DECL)
+#undef SLPY_EXC_DECL
+} // namespace exc
+
+// ------------------------------------------------------------------ singletons
+
+struct Singletons {
+    Object* none = nullptr;
+    Object* true_ = nullptr;
+    Object* false_ = nullptr;
+    Object* not_implemented = nullptr;
+    Object* ellipsis = nullptr;
+};
+extern Singletons singletons;
+
+inline Value py_none() { return Value::from_object(singletons.none); }
+inline Value py_true() { return Value::from_object(singletons.true_); }
+inline Value py_false() { return Value::from_object(singletons.false_); }
+inline Value py_bool(bool b) { return b ? py_true() : py_false(); }
+inline Value py_not_implemented() { return Value::from_object(singletons.not_implemented); }
+inline Value py_ellipsis() { return Value::from_object(singletons.ellipsis); }
+inline bool is_none(Value v) { return v.is(py_none()); }
+
+inline TypeObject* type_of(Value v)
+{
+    if (v.is_object())
+        return v.as_object()->type;
+    if (v.is_int())
+        return types.int_;
+    if (v.is_double())
+        return types.float_;
+    return nullptr;
+}
+
+// Interned identifier strings used by the runtime: names.__init__, names.append, ...
+#define SLPY_NAMES(X)                                                                   \
+    X(__name__) X(__qualname__) X(__module__) X(__doc__) X(__dict__) X(__class__)       \
+    X(__bases__) X(__mro__) X(__slots__) X(__builtins__) X(__file__) X(__main__)        \
+    X(__classcell__) X(__init_subclass__) X(__set_name__) X(__annotations__)           \
+    X(__weakref__) X(__spec__) X(__loader__) X(__package__) X(__path__) X(__all__)      \
+    X(__import__) X(__build_class__) X(__prepare__) X(__orig_bases__) X(__mro_entries__) \
+    X(__length_hint__) X(__trunc__) X(__getstate__) X(__setstate__) X(__reduce__)        \
+    X(__reduce_ex__) X(__dir__) X(__sizeof__) X(__abstractmethods__) X(__self__)          \
+    X(__wrapped__) X(__defaults__) X(__kwdefaults__) X(__code__)             \
+    X(__globals__) X(__closure__) X(__traceback__) X(__cause__) X(__context__)           \
+    X(__suppress_context__) X(__notes__) X(__objclass__) X(__text_signature__)            \
+    X(args) X(append) X(keys) X(items) X(values) X(get) X(send) X(close)        \
+    X(write) X(flush) X(read) X(readline) X(encoding) X(errors) X(mro) X(fileno)         \
+    X(value) X(code) X(msg) X(filename) X(lineno) X(offset) X(text) X(end_lineno)        \
+    X(end_offset) X(print_file_and_line) X(name) X(obj) X(path) X(strerror)    \
+    X(start) X(end) X(reason) X(object) X(stdout) X(stderr) X(stdin) X(argv) X(modules) \
+    X(self) X(cls) X(key) X(reverse) X(sep) X(file) X(strict) X(replace)    \
+    X(ignore) X(empty)
+
+// Names that are not valid C++ identifiers (keywords, macros): X(field, "text").
+#define SLPY_SPECIAL_NAMES(X) \
+    X(func_, "__func__") X(throw_, "throw") X(errno_, "errno") X(default_, "default") X(utf_8, "utf-8")
+
+struct Names {
+#define SLPY_NAME_FIELD(id) String* id = nullptr;
+    SLPY_NAMES(SLPY_NAME_FIELD)
+#undef SLPY_NAME_FIELD
+#define SLPY_SPECIAL_NAME_FIELD(id, text) String* id = nullptr;
+    SLPY_SPECIAL_NAMES(SLPY_SPECIAL_NAME_FIELD)
+#undef SLPY_SPECIAL_NAME_FIELD
+    String* slot_names[kNumSlots] = {}; // interned "__add__", ... in Slot order
+};
+extern Names names;
+
+// ------------------------------------------------------------------ the VM
+
+class VM {
+public:
+    VM();
+    ~VM();
+    VM(VM const&) = delete;
+    VM& operator=(VM const&) = delete;
+
+    Heap heap;
+
+    // ---- the pending exception (a BaseException instance), null when none
+    bool has_error() const { return !m_error.is_null(); }
+    Value error() const { return m_error; }
+    Value take_error()
+    {
+        Value e = m_error;
+        m_error = Value::null();
+        return e;
+    }
+    void clear_error() { m_error = Value::null(); }
+    // Makes `exception` (an instance) the pending exception. Returns null for chaining.
+    Value set_error(Value exception);
+    // True when the pending exception is an instance of `type` (or a subclass).
+    bool error_matches(TypeObject* type) const;
+
+    // The interpreter (stackless/vm) that runs Python code for this VM.
+    Interpreter* interp = nullptr;
+
+    // Depth of nested native -> Python re-entries (vm.call from native code); guarded so
+    // that nesting never overflows the C stack.
+    int native_depth = 0;
+    int max_native_depth = 200;
+
+    // sys.flags-like options.
+    int optimize = 0;
+
+private:
+    Value m_error;
+};
+
+// Creates the built-in types, exceptions, singletons and names. Called by VM::VM once
+// per process (later VMs share them).
+void init_runtime(VM& vm);
+
+// ------------------------------------------------------------------ raising
+
+// All return null (an error) for `return vm_raise(...)` chaining.
+Value raise(VM& vm, TypeObject* type, std::string_view message);
+Value raise_fmt(VM& vm, TypeObject* type, char const* format, ...) __attribute__((format(printf, 3, 4)));
+// Instantiates `type` with the given args tuple (or no args when null) and raises it.
+Value raise_with_args(VM& vm, TypeObject* type, Tuple* args);
+Value raise_no_memory(VM& vm);
+
+// The name of the value's type, for messages: "int", "Point".
+char const* type_name(Value v);
+
+// ------------------------------------------------------------------ types
+
+bool is_subtype(TypeObject const* a, TypeObject const* b);
+inline bool is_instance_fast(Value v, TypeObject const* t) { return is_subtype(type_of(v), t); }
+// Looks `name` up along type's MRO (no descriptors applied); not_found when absent.
+Value type_lookup(TypeObject const* type, String* name);
+
+// ------------------------------------------------------------------ protocols
+// The abstract object API (CPython's abstract.c / object.c): every operation on Values
+// that may dispatch to a special method goes through these. Each may run Python code.
+
+Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
+Value call0(VM& vm, Value callable);
+Value call1(VM& vm, Value callable, Value a);
+Value call2(VM& vm, Value callable, Value a, Value b);
+// Looks up `name` on obj and calls it; raises AttributeError if missing.
+Value call_method(VM& vm, Value obj, String* name, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
+// Calls the special method in `slot` of type(self) with self prepended; returns
+// not_found (no error) when the type has none.
+Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs);
+
+Value repr(VM& vm, Value v);  // a str
+Value to_str(VM& vm, Value v); // str(v)
+Value ascii(VM& vm, Value v);
+Value format(VM& vm, Value v, Value spec);
+// -1 error, 0 false, 1 true
+int truthy(VM& vm, Value v);
+// false on error
+bool hash(VM& vm, Value v, int64_t& out);
+// -1 error, 0 false, 1 true; identity implies equality (as CPython's containers assume)
+int equal(VM& vm, Value a, Value b);
+Value rich_compare(VM& vm, Value a, Value b, CmpArg op);
+int rich_compare_bool(VM& vm, Value a, Value b, CmpArg op);
+
+Value getattr(VM& vm, Value obj, String* name);
+// Like getattr, but an AttributeError becomes not_found (no error pending).
+Value getattr_opt(VM& vm, Value obj, String* name);
+bool setattr(VM& vm, Value obj, String* name, Value value);
+bool delattr(VM& vm, Value obj, String* name);
+
+Value getitem(VM& vm, Value obj, Value key);
+bool setitem(VM& vm, Value obj, Value key, Value value);
+bool delitem(VM& vm, Value obj, Value key);
+// -1 error, 0, 1
+int contains(VM& vm, Value container, Value item);
+// false on error
+bool length(VM& vm, Value v, int64_t& out);
+
+Value get_iter(VM& vm, Value v);
+// The next item, Value::stop_iteration() when exhausted (no error pending), null on error.
+Value iter_next(VM& vm, Value iterator);
+
+Value binary_op(VM& vm, Value a, Value b, BinOpArg op);
+Value unary_negative(VM& vm, Value v);
+Value unary_positive(VM& vm, Value v);
+Value unary_invert(VM& vm, Value v);
+// operator.index(v): an int Value, or TypeError "'X' object cannot be interpreted as an integer"
+Value index(VM& vm, Value v);
+// index() then range check into int64 (OverflowError "Python int too large to convert to C ssize_t")
+bool index_i64(VM& vm, Value v, int64_t& out);
+
+// Recursion guard for repr of containers that may contain themselves: repr_enter
+// returns false when `o` is already being repr'd (then print "[...]", "{...}", ...);
+// otherwise call repr_leave(o) when done.
+bool repr_enter(VM& vm, Object* o);
+void repr_leave(VM& vm, Object* o);
+
+// isinstance/issubclass with __instancecheck__/__subclasscheck__ and tuples. -1 error.
+int isinstance(VM& vm, Value obj, Value cls);
+int issubclass(VM& vm, Value derived, Value cls);
+
+} // namespace slpy

@@ -1,0 +1,47 @@
+// Type objects: creation of built-in and user-defined types, C3 MRO, slot inheritance,
+// instance allocation, and the generic attribute protocol (object.__getattribute__).
+#pragma once
+
+#include "objects/containers.h"
+#include "objects/runtime.h"
+
+namespace slpy {
+
+// A built-in type with the given layout. `base` may be null only for object.
+TypeObject* new_builtin_type(VM& vm, char const* name, TypeObject* base, uint32_t basicsize,
+                             uint32_t tflags, TraceFn trace = nullptr, FinalizeFn finalize = nullptr);
+// Recomputes the MRO of a built-in type and fills its empty slots from the MRO.
+// Call after all methods are added (bases first).
+void finish_builtin_type(VM& vm, TypeObject* type);
+
+// type(name, bases, ns) for classes: computes the layout, MRO, slots, __slots__, runs
+// __set_name__ and __init_subclass__ (metatype is `meta`). Returns the class or null.
+Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict* ns, Tuple* kwnames_for_init_subclass, Value const* kwvalues);
+// Keeps a class's slot table in step after `cls.name = value` / `del cls.name`.
+void type_update_slot(VM& vm, TypeObject* type, String* name);
+
+// A new, zeroed instance of `type` (any type with a fixed layout: object subclasses,
+// list/dict/set/exception subclasses, ...). Sets up the __dict__ lazily.
+Object* alloc_instance(VM& vm, TypeObject* type);
+// An instance of a TF_BOXED_BASE class holding `base_value` (e.g. a str subclass).
+Value box_value(VM& vm, TypeObject* type, Value base_value);
+// The instance __dict__, created on demand when the type has one; nullptr when the
+// object has no __dict__.
+Dict* instance_dict(VM& vm, Object* o, bool create);
+// Pointer to the __slots__ values of an instance.
+Value* instance_slots(Object* o);
+
+// object.__getattribute__ / object.__setattr__ semantics (data descriptors, instance
+// dict, non-data descriptors, class attributes). Return not_found (no error) when absent
+// so callers can try __getattr__ and build the AttributeError message.
+Value generic_getattr(VM& vm, Value obj, String* name);
+bool generic_setattr(VM& vm, Value obj, String* name, Value value); // value null: delete
+// Applies a descriptor found on a type: descr.__get__(obj, type).
+Value descriptor_get(VM& vm, Value descr, Value obj, TypeObject* type);
+// "'X' object has no attribute 'y'" (with CPython 3.11's suggestions added when printed).
+Value raise_attribute_error(VM& vm, Value obj, String* name);
+
+// The metatype of a class statement from its explicit metaclass and bases.
+TypeObject* calculate_metaclass(VM& vm, TypeObject* meta, Tuple* bases);
+
+} // namespace slpy

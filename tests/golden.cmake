@@ -1,0 +1,16 @@
+# Golden Python tests: one CTest test per tests/py/<area>/<name>.py, named
+# py/<area>/<name>, comparing slpy's stdout/stderr/exit status with the
+# expected files produced by CPython 3.11 (see tests/py/README.md).
+if(TARGET slpy)
+  find_package(Python3 COMPONENTS Interpreter REQUIRED)
+  file(GLOB_RECURSE SLPY_GOLDEN_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/py/*.py)
+  list(SORT SLPY_GOLDEN_TESTS)
+  foreach(test_file IN LISTS SLPY_GOLDEN_TESTS)
+    file(RELATIVE_PATH test_rel ${CMAKE_CURRENT_SOURCE_DIR}/py ${test_file})
+    string(REGEX REPLACE "\\.py$" "" test_rel ${test_rel})
+    add_test(NAME py/${test_rel}
+      COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/check.py
+              $<TARGET_FILE:slpy> ${test_file})
+    set_tests_properties(py/${test_rel} PROPERTIES TIMEOUT 90 LABELS golden)
+  endforeach()
+endif()

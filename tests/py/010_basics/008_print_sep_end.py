@@ -1,0 +1,10 @@
+# print with sep and end keywords and flush
+print("a", "b", sep="-")
+print("a", "b", sep="")
+print("x", end="")
+print("y", end="!\n")
+print(1, 2, 3, sep=", ", end=".\n")
+print("no", "sep", sep=None)
+print("flush", flush=True)
+print(*[1, 2, 3])
+print(*"abc", sep="|")

@@ -1,0 +1,7 @@
+# round() on ints with negative ndigits (banker's rounding)
+print(round(15), round(15, -1), round(25, -1), round(35, -1), round(-25, -1))
+print(round(1234567, -3), round(1500, -3), round(2500, -3), round(-1500, -3))
+print(round(123, 2), round(10 ** 30 + 5 * 10 ** 9, -10))
+print(type(round(5, -1)).__name__)
+print(round(2.5), round(3.5), round(-0.5), round(0.5), round(1.5))
+print(round(7, 0), round(-7))
