@@ -26,6 +26,13 @@ struct BuiltinFunction : Object {
 
 BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Value self = Value::null(), char const* doc = nullptr);
 
+// A function bound to an instance (`obj.method`): types.method.
+struct BoundMethod : Object {
+    Value func;
+    Value self;
+};
+Value bound_method_new(VM& vm, Value func, Value self);
+
 struct MethodDef {
     char const* name;
     NativeFn fn;

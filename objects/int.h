@@ -52,3 +52,87 @@ int64_t int_hash(Value v);
 int int_compare(Value a, Value b); // both is_int
 
 } // namespace slpy
+
+namespace slpy {
+
+// ---- helpers for the numeric modules (int.cpp)
+
+// An owned mpz_t with RAII (init on construction, clear on destruction).
+struct Mpz {
+    mpz_t z;
+    Mpz() { mpz_init(z); }
+    ~Mpz() { mpz_clear(z); }
+    Mpz(Mpz const&) = delete;
+    Mpz& operator=(Mpz const&) = delete;
+    operator mpz_ptr() { return z; }
+    operator mpz_srcptr() const { return z; }
+};
+
+// A read-only mpz view of a plain int Value (inline or BigInt): no allocation for inline
+// ints. Not copyable (the view may point into the object itself).
+class MpzView {
+public:
+    explicit MpzView(Value plain_int);
+    MpzView(MpzView const&) = delete;
+    MpzView& operator=(MpzView const&) = delete;
+    mpz_srcptr get() const { return m_ptr; }
+    operator mpz_srcptr() const { return m_ptr; }
+
+private:
+    mpz_t m_tmp;
+    mp_limb_t m_limb;
+    mpz_srcptr m_ptr;
+};
+
+// True when the plain int Value is a heap BigInt.
+inline bool is_bigint(Value v) { return v.is_object(); }
+// Three-way exact comparison of an int with a double (nan: returns 2, "unordered").
+int int_compare_double(Value i, double d);
+// Correctly rounded a / b for ints (CPython's true division). ZeroDivisionError
+// "division by zero", OverflowError "integer division result too large for a float".
+Value int_true_divide(VM& vm, Value a, Value b);
+// Rounds the non-negative q * 2**exp2 (plus a nonzero tail below q's last bit when
+// `sticky`) to the nearest double, ties to even. Precondition when sticky: q has at
+// least 55 significant bits. Returns false on overflow (> DBL_MAX after rounding).
+bool mpz_scaled_to_double(mpz_srcptr q, long exp2, bool sticky, double& out);
+
+// CPython 3.11's int <-> str digit limit (sys.set_int_max_str_digits); 0 = no limit.
+int64_t get_int_max_str_digits();
+// ValueError "maxdigits must be 0 or larger than 640" for a bad value.
+bool set_int_max_str_digits(VM& vm, int64_t maxdigits);
+// The digit limit's threshold: 640 (sys.int_info.str_digits_check_threshold).
+inline constexpr int64_t kIntMaxStrDigitsThreshold = 640;
+inline constexpr int64_t kIntDefaultMaxStrDigits = 4300;
+
+// int(x) for any object (int.__new__ with one argument): __int__, __index__, __trunc__,
+// str/bytes/bytearray parsing. Returns a plain int.
+Value int_from_object(VM& vm, Value x);
+
+// Arithmetic on plain int Values (already unwrapped); raise as CPython's int does.
+Value int_add(VM& vm, Value a, Value b);
+Value int_sub(VM& vm, Value a, Value b);
+Value int_mul(VM& vm, Value a, Value b);
+Value int_floordiv(VM& vm, Value a, Value b);
+Value int_mod(VM& vm, Value a, Value b);
+Value int_neg(VM& vm, Value a);
+// a ** b (float for a negative b); with mod (null: none) as 3-argument pow.
+Value int_pow(VM& vm, Value a, Value b, Value mod);
+Value int_lshift(VM& vm, Value a, Value b);
+Value int_rshift(VM& vm, Value a, Value b);
+// Bit length of |v|.
+uint64_t int_bit_length(Value v);
+
+} // namespace slpy
+
+namespace slpy {
+
+// Routes GMP's allocations through the heap's external-allocation accounting (setup_int).
+void int_install_gmp_allocator(VM& vm);
+// int(x, base) parsing of a str/bytes/bytearray x; `handled` is false (and null returned
+// without an error) when x is none of those.
+Value int_parse_object(VM& vm, Value x, int base, bool& handled);
+// False with ValueError pending when converting v to decimal text would exceed the digit
+// limit (CPython's message for int -> str).
+bool int_check_str_digits(VM& vm, Value v);
+
+} // namespace slpy

@@ -130,11 +130,16 @@ struct TypeObject : Object {
     // Layout of instances.
     uint32_t basicsize = 0;     // bytes of a fixed-size instance (0: not instantiable by size)
     uint32_t dict_offset = 0;   // offset of a Dict* __dict__ pointer, 0 when none
-    uint32_t slots_offset = 0;  // offset of the __slots__ values
-    uint32_t nslots = 0;        // number of __slots__ values
+    // Classes append words to their built-in base's layout: the __dict__ pointer and the
+    // __slots__ values, all in [extra_offset, basicsize) and all traced as Values.
+    uint32_t extra_offset = 0;
 
     TraceFn trace = nullptr;
+    TraceFn base_trace = nullptr; // for classes: the trace of the built-in layout below
     FinalizeFn finalize = nullptr;
+    // Optional fast path for iter_next on this type's instances: the next item,
+    // Value::stop_iteration() at the end (no exception), or null on error.
+    Value (*iternext)(VM& vm, Value self) = nullptr;
 
     Value slots[kNumSlots] = {};
 

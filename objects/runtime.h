@@ -204,8 +204,10 @@ public:
     // True when the pending exception is an instance of `type` (or a subclass).
     bool error_matches(TypeObject* type) const;
 
-    // The interpreter (stackless/vm) that runs Python code for this VM.
+    // The interpreter (stackless/vm) that runs Python code for this VM, and its entry for
+    // calling a Python function from native code (a nested run of the eval loop).
     Interpreter* interp = nullptr;
+    Value (*call_python)(VM& vm, Value func, Value const* args, size_t nargs, Tuple* kwnames) = nullptr;
 
     // Depth of nested native -> Python re-entries (vm.call from native code); guarded so
     // that nesting never overflows the C stack.
@@ -246,64 +248,64 @@ Value type_lookup(TypeObject const* type, String* name);
 // The abstract object API (CPython's abstract.c / object.c): every operation on Values
 // that may dispatch to a special method goes through these. Each may run Python code.
 
-Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
-Value call0(VM& vm, Value callable);
-Value call1(VM& vm, Value callable, Value a);
-Value call2(VM& vm, Value callable, Value a, Value b);
+[[nodiscard]] Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
+[[nodiscard]] Value call0(VM& vm, Value callable);
+[[nodiscard]] Value call1(VM& vm, Value callable, Value a);
+[[nodiscard]] Value call2(VM& vm, Value callable, Value a, Value b);
 // Looks up `name` on obj and calls it; raises AttributeError if missing.
-Value call_method(VM& vm, Value obj, String* name, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
+[[nodiscard]] Value call_method(VM& vm, Value obj, String* name, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
 // Calls the special method in `slot` of type(self) with self prepended; returns
 // not_found (no error) when the type has none.
-Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs);
+[[nodiscard]] Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
 
-Value repr(VM& vm, Value v);  // a str
-Value to_str(VM& vm, Value v); // str(v)
-Value ascii(VM& vm, Value v);
-Value format(VM& vm, Value v, Value spec);
+[[nodiscard]] Value repr(VM& vm, Value v);  // a str
+[[nodiscard]] Value to_str(VM& vm, Value v); // str(v)
+[[nodiscard]] Value ascii(VM& vm, Value v);
+[[nodiscard]] Value format(VM& vm, Value v, Value spec);
 // -1 error, 0 false, 1 true
-int truthy(VM& vm, Value v);
+[[nodiscard]] int truthy(VM& vm, Value v);
 // false on error
-bool hash(VM& vm, Value v, int64_t& out);
+[[nodiscard]] bool hash(VM& vm, Value v, int64_t& out);
 // -1 error, 0 false, 1 true; identity implies equality (as CPython's containers assume)
-int equal(VM& vm, Value a, Value b);
-Value rich_compare(VM& vm, Value a, Value b, CmpArg op);
-int rich_compare_bool(VM& vm, Value a, Value b, CmpArg op);
+[[nodiscard]] int equal(VM& vm, Value a, Value b);
+[[nodiscard]] Value rich_compare(VM& vm, Value a, Value b, CmpArg op);
+[[nodiscard]] int rich_compare_bool(VM& vm, Value a, Value b, CmpArg op);
 
-Value getattr(VM& vm, Value obj, String* name);
+[[nodiscard]] Value getattr(VM& vm, Value obj, String* name);
 // Like getattr, but an AttributeError becomes not_found (no error pending).
-Value getattr_opt(VM& vm, Value obj, String* name);
-bool setattr(VM& vm, Value obj, String* name, Value value);
-bool delattr(VM& vm, Value obj, String* name);
+[[nodiscard]] Value getattr_opt(VM& vm, Value obj, String* name);
+[[nodiscard]] bool setattr(VM& vm, Value obj, String* name, Value value);
+[[nodiscard]] bool delattr(VM& vm, Value obj, String* name);
 
-Value getitem(VM& vm, Value obj, Value key);
-bool setitem(VM& vm, Value obj, Value key, Value value);
-bool delitem(VM& vm, Value obj, Value key);
+[[nodiscard]] Value getitem(VM& vm, Value obj, Value key);
+[[nodiscard]] bool setitem(VM& vm, Value obj, Value key, Value value);
+[[nodiscard]] bool delitem(VM& vm, Value obj, Value key);
 // -1 error, 0, 1
-int contains(VM& vm, Value container, Value item);
+[[nodiscard]] int contains(VM& vm, Value container, Value item);
 // false on error
-bool length(VM& vm, Value v, int64_t& out);
+[[nodiscard]] bool length(VM& vm, Value v, int64_t& out);
 
-Value get_iter(VM& vm, Value v);
+[[nodiscard]] Value get_iter(VM& vm, Value v);
 // The next item, Value::stop_iteration() when exhausted (no error pending), null on error.
-Value iter_next(VM& vm, Value iterator);
+[[nodiscard]] Value iter_next(VM& vm, Value iterator);
 
-Value binary_op(VM& vm, Value a, Value b, BinOpArg op);
-Value unary_negative(VM& vm, Value v);
-Value unary_positive(VM& vm, Value v);
-Value unary_invert(VM& vm, Value v);
+[[nodiscard]] Value binary_op(VM& vm, Value a, Value b, BinOpArg op);
+[[nodiscard]] Value unary_negative(VM& vm, Value v);
+[[nodiscard]] Value unary_positive(VM& vm, Value v);
+[[nodiscard]] Value unary_invert(VM& vm, Value v);
 // operator.index(v): an int Value, or TypeError "'X' object cannot be interpreted as an integer"
-Value index(VM& vm, Value v);
+[[nodiscard]] Value index(VM& vm, Value v);
 // index() then range check into int64 (OverflowError "Python int too large to convert to C ssize_t")
-bool index_i64(VM& vm, Value v, int64_t& out);
+[[nodiscard]] bool index_i64(VM& vm, Value v, int64_t& out);
 
 // Recursion guard for repr of containers that may contain themselves: repr_enter
 // returns false when `o` is already being repr'd (then print "[...]", "{...}", ...);
 // otherwise call repr_leave(o) when done.
-bool repr_enter(VM& vm, Object* o);
+[[nodiscard]] bool repr_enter(VM& vm, Object* o);
 void repr_leave(VM& vm, Object* o);
 
 // isinstance/issubclass with __instancecheck__/__subclasscheck__ and tuples. -1 error.
-int isinstance(VM& vm, Value obj, Value cls);
-int issubclass(VM& vm, Value derived, Value cls);
+[[nodiscard]] int isinstance(VM& vm, Value obj, Value cls);
+[[nodiscard]] int issubclass(VM& vm, Value derived, Value cls);
 
 } // namespace slpy

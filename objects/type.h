@@ -7,9 +7,11 @@
 
 namespace slpy {
 
-// A built-in type with the given layout. `base` may be null only for object.
-TypeObject* new_builtin_type(VM& vm, char const* name, TypeObject* base, uint32_t basicsize,
-                             uint32_t tflags, TraceFn trace = nullptr, FinalizeFn finalize = nullptr);
+// A built-in type with the given layout (base null: object), for subsystems that add
+// types after start-up (objects/bootstrap.cpp). Call finish_builtin_type when its
+// methods are in.
+TypeObject* make_builtin_type(VM& vm, char const* name, TypeObject* base, uint32_t basicsize,
+                              uint32_t tflags, TraceFn trace = nullptr, FinalizeFn finalize = nullptr);
 // Recomputes the MRO of a built-in type and fills its empty slots from the MRO.
 // Call after all methods are added (bases first).
 void finish_builtin_type(VM& vm, TypeObject* type);

@@ -25,7 +25,7 @@ namespace slpy {
 
 struct Object;
 
-class [[nodiscard]] Value {
+class Value {
 public:
     static constexpr uint64_t kTagShift = 48;
     static constexpr uint64_t kSentinelTag = 0x0001ull << kTagShift;

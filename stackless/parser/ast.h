@@ -23,6 +23,8 @@
 
 namespace slpy::ast {
 
+using compiler::ConstValue;
+
 struct Pos {
     int lineno = 0;
     int col_offset = 0;
@@ -96,7 +98,7 @@ struct Call : Expr { Call() : Expr(ExprKind::Call) {} Expr* func = nullptr; std:
 struct FormattedValue : Expr { FormattedValue() : Expr(ExprKind::FormattedValue) {} Expr* value = nullptr; int conversion = -1; Expr* format_spec = nullptr; };
 struct JoinedStr : Expr { JoinedStr() : Expr(ExprKind::JoinedStr) {} std::vector<Expr*> values; };
 // `kind` is "u" for a u-prefixed string literal, empty otherwise (CPython's Constant.kind).
-struct Constant : Expr { Constant() : Expr(ExprKind::Constant) {} ConstValue value; std::string kind; };
+struct Constant : Expr { Constant() : Expr(ExprKind::Constant) {} compiler::ConstValue value; std::string kind; };
 struct Attribute : Expr { Attribute() : Expr(ExprKind::Attribute) {} Expr* value = nullptr; std::string attr; ExprContext ctx {}; };
 struct Subscript : Expr { Subscript() : Expr(ExprKind::Subscript) {} Expr* value = nullptr; Expr* slice = nullptr; ExprContext ctx {}; };
 struct Starred : Expr { Starred() : Expr(ExprKind::Starred) {} Expr* value = nullptr; ExprContext ctx {}; };

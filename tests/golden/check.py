@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 
+sys.dont_write_bytecode = True  # keep tests/golden free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import golden_common as gc  # noqa: E402
 
@@ -22,7 +23,7 @@ def main():
     ap.add_argument("test")
     ap.add_argument("--timeout", type=int, default=gc.DEFAULT_TIMEOUT)
     args = ap.parse_args()
-    ok, report = gc.compare(args.test, args.interp, args.timeout)
+    ok, _summary, report = gc.compare(args.test, args.interp, args.timeout)
     if not ok:
         sys.stdout.write("FAIL %s\n%s" % (gc.test_name(args.test), report))
         sys.exit(1)

@@ -106,30 +106,39 @@ def _diff(kind, expected, actual):
 
 
 def compare(test_path, interp, timeout=DEFAULT_TIMEOUT):
-    """Run and compare; return (ok, report_text)."""
+    """Run and compare; return (ok, summary, report_text)."""
     try:
         exp_out, exp_err, exp_rc = read_expected(test_path)
     except FileNotFoundError:
-        return False, "missing expected output for %s (run tests/golden/regen.py)\n" % test_path
+        msg = "missing expected output (run tests/golden/regen.py)"
+        return False, msg, msg + "\n"
     try:
         out, err, rc = run_test(interp, test_path, timeout)
     except OSError as e:
-        return False, "cannot run %s: %s\n" % (interp, e)
+        msg = "cannot run %s: %s" % (interp, e)
+        return False, msg, msg + "\n"
     report = []
+    summary = []
     if rc is None:
-        report.append("timeout after %d s\n" % timeout)
+        summary.append("timeout after %d s" % timeout)
     elif rc != exp_rc:
-        report.append("exit status: expected %d, got %d\n" % (exp_rc, rc))
+        summary.append("exit status %d, expected %d" % (rc, exp_rc))
     if out != exp_out:
+        summary.append("stdout differs")
         report.append(_diff("stdout", exp_out, out))
     if err != exp_err:
+        summary.append("stderr differs")
         report.append(_diff("stderr", exp_err, err))
-    return not report, "".join(report)
+    if summary:
+        report.insert(0, "; ".join(summary) + "\n")
+    return not summary, "; ".join(summary), "".join(report)
 
 
 def all_tests(pattern=None):
-    """All test programs under tests/py, sorted; optional fnmatch glob on the
-    path relative to tests/py (e.g. '150_*/*' or '*deep*')."""
+    """All test programs under tests/py, sorted.  `pattern` selects by the path
+    relative to tests/py: an fnmatch glob if it contains * ? or [ (e.g.
+    '150_*/*', '020_int/00[1-3]*'), otherwise a plain substring ('deep',
+    '130_builtins/016')."""
     import fnmatch
     found = []
     for root, dirs, files in os.walk(PY_DIR):
@@ -141,8 +150,11 @@ def all_tests(pattern=None):
         sel = []
         for p in found:
             rel = os.path.relpath(p, PY_DIR)
-            if (fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + ".py")
-                    or fnmatch.fnmatch(rel, "*" + pattern + "*")):
+            if any(c in pattern for c in "*?["):
+                hit = fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(rel, pattern + ".py")
+            else:
+                hit = pattern in rel
+            if hit:
                 sel.append(p)
         found = sel
     return found

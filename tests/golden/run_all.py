@@ -13,6 +13,7 @@ import os
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+sys.dont_write_bytecode = True  # keep tests/golden free of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import golden_common as gc  # noqa: E402
 
@@ -30,13 +31,12 @@ def main():
         sys.exit("run_all.py: no tests match")
     passed = failed = 0
     with ThreadPoolExecutor(max_workers=args.jobs) as ex:
-        for t, (ok, report) in zip(tests, ex.map(lambda t: gc.compare(t, args.interp, args.timeout), tests)):
+        for t, (ok, summary, report) in zip(tests, ex.map(lambda t: gc.compare(t, args.interp, args.timeout), tests)):
             if ok:
                 passed += 1
             else:
                 failed += 1
-                first = report.splitlines()[0] if report else ""
-                print("FAIL %s  (%s)" % (gc.test_name(t), first), flush=True)
+                print("FAIL %s  (%s)" % (gc.test_name(t), summary), flush=True)
                 if args.verbose:
                     sys.stdout.write(report)
     print("%d passed, %d failed" % (passed, failed))

@@ -1,0 +1,7 @@
+# Benchmark: naive recursive Fibonacci (function call overhead, small-int arithmetic).
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+print(fib(33))

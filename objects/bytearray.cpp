@@ -1,0 +1,446 @@
+// bytearray: the mutable byte string. Its bytes live in a GC RawBuffer that grows
+// geometrically; `size` is the used length. The read-only methods are shared with bytes
+// (bytes_methods.cpp); this file has the layout, the constructor and the mutators.
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/slice.h"
+#include "objects/str_internal.h"
+#include "objects/type.h"
+
+#include <cstring>
+
+namespace slpy {
+
+ByteArray* as_bytearray(Value v)
+{
+    if (!v.is_object())
+        return nullptr;
+    Object* o = v.as_object();
+    if (o->type == types.bytearray || o->type->has_flag(TF_BYTEARRAY_SUBCLASS))
+        return static_cast<ByteArray*>(o);
+    return nullptr;
+}
+
+namespace {
+
+void trace_bytearray(Object* o, Tracer& t)
+{
+    t.visit(static_cast<ByteArray*>(o)->buffer);
+}
+
+// Sets the used size, growing the buffer when needed (contents beyond the old size are
+// unspecified). False with MemoryError pending.
+bool ba_resize(VM& vm, ByteArray* ba, size_t size)
+{
+    size_t cap = ba->buffer ? ba->buffer->size : 0;
+    if (size > cap) {
+        size_t new_cap = cap + cap / 2 + 16;
+        if (new_cap < size)
+            new_cap = size;
+        RawBuffer* nb = raw_buffer_new(vm, new_cap);
+        if (!nb)
+            return false;
+        if (ba->size)
+            std::memcpy(nb->data, ba->buffer->data, ba->size);
+        ba->buffer = nb;
+    }
+    ba->size = size;
+    return true;
+}
+
+// Replaces bytes [start, stop) with `data`.
+bool ba_splice(VM& vm, ByteArray* ba, size_t start, size_t stop, std::string_view data)
+{
+    size_t old = ba->size;
+    size_t tail = old - stop;
+    size_t new_size = start + data.size() + tail;
+    if (new_size > old) {
+        if (!ba_resize(vm, ba, new_size))
+            return false;
+    }
+    unsigned char* p = ba->data();
+    if (tail && data.size() != stop - start)
+        std::memmove(p + start + data.size(), p + stop, tail);
+    if (!data.empty())
+        std::memcpy(p + start, data.data(), data.size());
+    ba->size = new_size;
+    return true;
+}
+
+bool set_contents(VM& vm, ByteArray* ba, std::string_view data)
+{
+    ba->size = 0;
+    return ba_splice(vm, ba, 0, 0, data);
+}
+
+ByteArray* self_ba(VM& vm, Value v)
+{
+    ByteArray* ba = as_bytearray(v);
+    if (!ba)
+        (void)raise_fmt(vm, exc::TypeError, "descriptor requires a 'bytearray' object but received a '%s'", type_name(v));
+    return ba;
+}
+
+#define SELF_BA()                        \
+    ByteArray* ba = self_ba(vm, args[0]); \
+    if (!ba)                             \
+        return Value::null()
+
+bool positional(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t min, size_t max)
+{
+    return check_no_kwargs(vm, name, kwnames) && check_nargs(vm, name, nargs - 1, min, max);
+}
+
+Value ba_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    TypeObject* cls = types.bytearray;
+    if (nargs >= 1 && args[0].is_object() && is_subtype(type_of(args[0]), types.type))
+        cls = static_cast<TypeObject*>(args[0].as_object());
+    if (cls == types.bytearray)
+        return Value::from_object(vm.heap.make<ByteArray>(types.bytearray));
+    return Value::from_object(alloc_instance(vm, cls));
+}
+
+Value ba_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    SELF_BA();
+    Value out[3];
+    if (!parse_args(vm, "bytearray", args + 1, nargs - 1, kwnames, { "source", "encoding", "errors" }, 0, out))
+        return Value::null();
+    std::string data;
+    if (!bytes_constructor_data(vm, "bytearray", out[0], out[1], out[2], data))
+        return Value::null();
+    if (!set_contents(vm, ba, data))
+        return Value::null();
+    return py_none();
+}
+
+Value ba_append(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "append", nargs, kwnames, 1, 1))
+        return Value::null();
+    SELF_BA();
+    unsigned char b;
+    if (!byte_from_value(vm, args[1], b))
+        return Value::null();
+    size_t n = ba->size;
+    if (!ba_resize(vm, ba, n + 1))
+        return Value::null();
+    ba->data()[n] = b;
+    return py_none();
+}
+
+bool extend_data(VM& vm, Value src, std::string& data)
+{
+    std::string_view view;
+    if (get_bytes_like(src, view)) {
+        data.assign(view);
+        return true;
+    }
+    if (is_str(src)) {
+        (void)raise(vm, exc::TypeError, "expected iterable of integers; got: 'str'");
+        return false;
+    }
+    TypeObject* t = type_of(src);
+    if (!t || (t->slot(Slot::ITER).is_null() && t->slot(Slot::GETITEM).is_null())) {
+        (void)raise_fmt(vm, exc::TypeError, "can't extend bytearray with %s", type_name(src));
+        return false;
+    }
+    Value it = get_iter(vm, src);
+    if (it.is_null())
+        return false;
+    while (true) {
+        Value item = iter_next(vm, it);
+        if (item.is_null())
+            return false;
+        if (item.is_stop_iteration())
+            return true;
+        unsigned char b;
+        if (!byte_from_value(vm, item, b))
+            return false;
+        data += static_cast<char>(b);
+    }
+}
+
+Value ba_extend(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "extend", nargs, kwnames, 1, 1))
+        return Value::null();
+    SELF_BA();
+    std::string data;
+    if (!extend_data(vm, args[1], data))
+        return Value::null();
+    if (!ba_splice(vm, ba, ba->size, ba->size, data))
+        return Value::null();
+    return py_none();
+}
+
+Value ba_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "pop", nargs, kwnames, 0, 1))
+        return Value::null();
+    SELF_BA();
+    int64_t i = -1;
+    if (nargs > 1 && !index_i64(vm, args[1], i))
+        return Value::null();
+    int64_t n = static_cast<int64_t>(ba->size);
+    if (n == 0)
+        return raise(vm, exc::IndexError, "pop from empty bytearray");
+    if (i < 0)
+        i += n;
+    if (i < 0 || i >= n)
+        return raise(vm, exc::IndexError, "pop index out of range");
+    unsigned char b = ba->data()[i];
+    (void)ba_splice(vm, ba, static_cast<size_t>(i), static_cast<size_t>(i) + 1, {});
+    return Value::small_int(b);
+}
+
+Value ba_insert(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "insert", nargs, kwnames, 2, 2))
+        return Value::null();
+    SELF_BA();
+    int64_t i;
+    unsigned char b;
+    if (!index_i64(vm, args[1], i) || !byte_from_value(vm, args[2], b))
+        return Value::null();
+    int64_t n = static_cast<int64_t>(ba->size);
+    if (i < 0) {
+        i += n;
+        if (i < 0)
+            i = 0;
+    }
+    if (i > n)
+        i = n;
+    char c = static_cast<char>(b);
+    if (!ba_splice(vm, ba, static_cast<size_t>(i), static_cast<size_t>(i), std::string_view(&c, 1)))
+        return Value::null();
+    return py_none();
+}
+
+Value ba_remove(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "remove", nargs, kwnames, 1, 1))
+        return Value::null();
+    SELF_BA();
+    unsigned char b;
+    if (!byte_from_value(vm, args[1], b))
+        return Value::null();
+    for (size_t i = 0; i < ba->size; ++i)
+        if (ba->data()[i] == b) {
+            (void)ba_splice(vm, ba, i, i + 1, {});
+            return py_none();
+        }
+    return raise(vm, exc::ValueError, "value not found in bytearray");
+}
+
+Value ba_reverse(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "reverse", nargs, kwnames, 0, 0))
+        return Value::null();
+    SELF_BA();
+    unsigned char* p = ba->data();
+    for (size_t a = 0, b = ba->size; a + 1 < b; ++a, --b)
+        std::swap(p[a], p[b - 1]);
+    return py_none();
+}
+
+Value ba_clear(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "clear", nargs, kwnames, 0, 0))
+        return Value::null();
+    SELF_BA();
+    ba->size = 0;
+    return py_none();
+}
+
+Value ba_copy(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "copy", nargs, kwnames, 0, 0))
+        return Value::null();
+    SELF_BA();
+    std::string data(reinterpret_cast<char const*>(ba->data()), ba->size);
+    return Value::from_object(bytearray_new(vm, data));
+}
+
+Value ba_setitem(VM& vm, Value const* args, size_t, Tuple*)
+{
+    SELF_BA();
+    Value key = args[1], value = args[2];
+    if (is_index_like(key)) {
+        int64_t i;
+        if (!sequence_index(vm, key, i))
+            return Value::null();
+        unsigned char b;
+        if (!byte_from_value(vm, value, b))
+            return Value::null();
+        int64_t n = static_cast<int64_t>(ba->size);
+        if (i < 0)
+            i += n;
+        if (i < 0 || i >= n)
+            return raise(vm, exc::IndexError, "bytearray index out of range");
+        ba->data()[i] = b;
+        return py_none();
+    }
+    if (!as_slice(key))
+        return raise_fmt(vm, exc::TypeError, "bytearray indices must be integers or slices, not %s", type_name(key));
+    std::string data;
+    std::string_view view;
+    if (get_bytes_like(value, view))
+        data.assign(view);
+    else if (is_index_like(value) || is_str(value) || !type_of(value) || type_of(value)->slot(Slot::ITER).is_null())
+        return raise(vm, exc::TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+    else if (!extend_data(vm, value, data))
+        return Value::null();
+    int64_t start, stop, step, n;
+    if (!slice_indices(vm, key, static_cast<int64_t>(ba->size), start, stop, step, n))
+        return Value::null();
+    if (step == 1) {
+        if (stop < start)
+            stop = start;
+        if (!ba_splice(vm, ba, static_cast<size_t>(start), static_cast<size_t>(stop), data))
+            return Value::null();
+        return py_none();
+    }
+    if (static_cast<int64_t>(data.size()) != n)
+        return raise_fmt(vm, exc::ValueError, "attempt to assign bytes of size %zu to extended slice of size %lld", data.size(),
+                         static_cast<long long>(n));
+    for (int64_t k = 0, i = start; k < n; ++k, i += step)
+        ba->data()[i] = static_cast<unsigned char>(data[static_cast<size_t>(k)]);
+    return py_none();
+}
+
+Value ba_delitem(VM& vm, Value const* args, size_t, Tuple*)
+{
+    SELF_BA();
+    Value key = args[1];
+    if (is_index_like(key)) {
+        int64_t i;
+        if (!sequence_index(vm, key, i))
+            return Value::null();
+        int64_t n = static_cast<int64_t>(ba->size);
+        if (i < 0)
+            i += n;
+        if (i < 0 || i >= n)
+            return raise(vm, exc::IndexError, "bytearray index out of range");
+        (void)ba_splice(vm, ba, static_cast<size_t>(i), static_cast<size_t>(i) + 1, {});
+        return py_none();
+    }
+    if (!as_slice(key))
+        return raise_fmt(vm, exc::TypeError, "bytearray indices must be integers or slices, not %s", type_name(key));
+    int64_t start, stop, step, n;
+    if (!slice_indices(vm, key, static_cast<int64_t>(ba->size), start, stop, step, n))
+        return Value::null();
+    if (n <= 0)
+        return py_none();
+    if (step == 1) {
+        (void)ba_splice(vm, ba, static_cast<size_t>(start), static_cast<size_t>(start + n), {});
+        return py_none();
+    }
+    // Extended slice: keep the bytes not selected.
+    std::vector<bool> drop(ba->size, false);
+    for (int64_t k = 0, i = start; k < n; ++k, i += step)
+        drop[static_cast<size_t>(i)] = true;
+    size_t w = 0;
+    unsigned char* p = ba->data();
+    for (size_t r = 0; r < ba->size; ++r)
+        if (!drop[r])
+            p[w++] = p[r];
+    ba->size = w;
+    return py_none();
+}
+
+Value ba_iadd(VM& vm, Value const* args, size_t, Tuple*)
+{
+    SELF_BA();
+    std::string_view view;
+    if (!get_bytes_like(args[1], view))
+        return raise_fmt(vm, exc::TypeError, "can't concat %s to bytearray", type_name(args[1]));
+    std::string data(view);
+    if (!ba_splice(vm, ba, ba->size, ba->size, data))
+        return Value::null();
+    return args[0];
+}
+
+Value ba_imul(VM& vm, Value const* args, size_t, Tuple*)
+{
+    SELF_BA();
+    if (!is_index_like(args[1]))
+        return py_not_implemented();
+    int64_t n;
+    if (!index_i64(vm, args[1], n))
+        return Value::null();
+    std::string data(reinterpret_cast<char const*>(ba->data()), ba->size);
+    if (n <= 0 || data.empty()) {
+        ba->size = 0;
+        return args[0];
+    }
+    if (static_cast<uint64_t>(n) > (uint64_t(1) << 40) / data.size())
+        return raise_no_memory(vm);
+    std::string out;
+    out.reserve(data.size() * static_cast<size_t>(n));
+    for (int64_t i = 0; i < n; ++i)
+        out += data;
+    if (!set_contents(vm, ba, out))
+        return Value::null();
+    return args[0];
+}
+
+Value ba_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "fromhex", kwnames) || !check_nargs(vm, "fromhex", nargs - 1, 1, 1))
+        return Value::null();
+    String* s = as_str(args[1]);
+    if (!s)
+        return raise_fmt(vm, exc::TypeError, "fromhex() argument must be str, not %s", type_name(args[1]));
+    std::string data;
+    if (!parse_fromhex(vm, s->view(), data))
+        return Value::null();
+    Value r = Value::from_object(bytearray_new(vm, data));
+    if (args[0].is_object() && args[0].as_object() != types.bytearray)
+        return call1(vm, args[0], r);
+    return r;
+}
+
+} // namespace
+
+ByteArray* bytearray_new(VM& vm, std::string_view data)
+{
+    auto* ba = vm.heap.make<ByteArray>(types.bytearray);
+    if (!data.empty()) {
+        RawBuffer* buf = raw_buffer_new(vm, data.size());
+        if (buf) {
+            std::memcpy(buf->data, data.data(), data.size());
+            ba->buffer = buf;
+            ba->size = data.size();
+        }
+    }
+    return ba;
+}
+
+void setup_bytearray(VM& vm)
+{
+    types.bytearray->basicsize = sizeof(ByteArray);
+    types.bytearray->trace = trace_bytearray;
+    add_methods(vm, types.bytearray, {
+        { "__new__", ba_dunder_new, METH_STATIC },
+        { "__init__", ba_init },
+        { "__setitem__", ba_setitem },
+        { "__delitem__", ba_delitem },
+        { "__iadd__", ba_iadd },
+        { "__imul__", ba_imul },
+        { "append", ba_append },
+        { "extend", ba_extend },
+        { "pop", ba_pop },
+        { "insert", ba_insert },
+        { "remove", ba_remove },
+        { "reverse", ba_reverse },
+        { "clear", ba_clear },
+        { "copy", ba_copy },
+        { "fromhex", ba_fromhex, METH_CLASS },
+    });
+    add_bytes_common_methods(vm, types.bytearray);
+    add_attribute(vm, types.bytearray, "__hash__", py_none());
+}
+
+} // namespace slpy

@@ -1,0 +1,514 @@
+// BaseException and the built-in exception classes: construction, attributes, str/repr,
+// and the VM's raise helpers.
+#include "objects/exceptions.h"
+
+#include "objects/bytes.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/setup.h"
+#include "objects/string.h"
+#include "objects/type.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <string>
+
+namespace slpy {
+
+namespace exc {
+#define SLPY_EXC_DEF(name, base) TypeObject* name = nullptr;
+SLPY_EXCEPTION_TYPES(SLPY_EXC_DEF)
+#undef SLPY_EXC_DEF
+} // namespace exc
+
+void trace_exception(Object* o, Tracer& t)
+{
+    auto* e = static_cast<BaseException*>(o);
+    t.visit(e->dict);
+    t.visit(e->args);
+    t.visit(e->traceback);
+    t.visit(e->cause);
+    t.visit(e->context);
+}
+
+BaseException* as_exception(Value v)
+{
+    if (!v.is_object() || !v.as_object()->type->has_flag(TF_EXC_SUBCLASS))
+        return nullptr;
+    return static_cast<BaseException*>(v.as_object());
+}
+
+// ------------------------------------------------------------------ VM error state
+
+Value VM::set_error(Value exception)
+{
+    m_error = exception;
+    return Value::null();
+}
+
+bool VM::error_matches(TypeObject* type) const
+{
+    return !m_error.is_null() && is_subtype(type_of(m_error), type);
+}
+
+Value exception_new(VM& vm, TypeObject* type, Tuple* args)
+{
+    auto* e = static_cast<BaseException*>(alloc_instance(vm, type));
+    e->args = args ? args : empty_tuple();
+    e->traceback = py_none();
+    return Value::from_object(e);
+}
+
+Value raise_with_args(VM& vm, TypeObject* type, Tuple* args)
+{
+    if (!args)
+        args = empty_tuple();
+    Value e;
+    if (type->is_heap_type()) {
+        e = call(vm, Value::from_object(type), args->items, args->size);
+        if (e.is_null())
+            return e;
+    } else {
+        e = exception_new(vm, type, args);
+        // Run the built-in __init__ so subclass attributes (StopIteration.value, ...) exist.
+        if (call_slot(vm, e, Slot::INIT, args->items, args->size).is_null())
+            return Value::null();
+    }
+    return vm.set_error(e);
+}
+
+Value raise(VM& vm, TypeObject* type, std::string_view message)
+{
+    Value msg = str_value(vm, message);
+    return raise_with_args(vm, type, tuple_pack(vm, { msg }));
+}
+
+Value raise_fmt(VM& vm, TypeObject* type, char const* format, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, format);
+    int n = std::vsnprintf(buf, sizeof buf, format, ap);
+    va_end(ap);
+    if (n < 0)
+        return raise(vm, type, format);
+    if (size_t(n) < sizeof buf)
+        return raise(vm, type, std::string_view(buf, size_t(n)));
+    std::string big(size_t(n) + 1, '\0');
+    va_start(ap, format);
+    std::vsnprintf(big.data(), big.size(), format, ap);
+    va_end(ap);
+    big.resize(size_t(n));
+    return raise(vm, type, big);
+}
+
+Value raise_no_memory(VM& vm)
+{
+    return vm.set_error(exception_new(vm, exc::MemoryError, empty_tuple()));
+}
+
+// ------------------------------------------------------------------ BaseException
+
+Value exception_str(VM& vm, Value exc_value)
+{
+    BaseException* e = as_exception(exc_value);
+    if (!e || !e->args || e->args->size == 0)
+        return Value::from_object(empty_str());
+    if (e->args->size == 1)
+        return to_str(vm, e->args->items[0]);
+    return repr(vm, Value::from_object(e->args));
+}
+
+static Value exc_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    auto* cls = args[0].as<TypeObject>();
+    Tuple* a = tuple_from_array(vm, args + 1, nargs - 1);
+    return exception_new(vm, cls, a);
+}
+
+static Value exc_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    BaseException* e = as_exception(args[0]);
+    if (kw && kw->size)
+        return raise_fmt(vm, exc::TypeError, "%s() takes no keyword arguments", type_name(args[0]));
+    e->args = tuple_from_array(vm, args + 1, nargs - 1);
+    return py_none();
+}
+
+static Value exc_str(VM& vm, Value const* args, size_t, Tuple*) { return exception_str(vm, args[0]); }
+
+static Value exc_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    BaseException* e = as_exception(args[0]);
+    std::string s = type_of(args[0])->name->c_str();
+    if (e->args->size == 1) {
+        Value r = TRY(repr(vm, e->args->items[0]));
+        s += "(";
+        s += as_str(r)->c_str();
+        s += ")";
+    } else {
+        Value r = TRY(repr(vm, Value::from_object(e->args)));
+        s += as_str(r)->view();
+    }
+    return str_value(vm, s);
+}
+
+static Value exc_get_args(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(as_exception(args[0])->args); }
+static Value exc_set_args(VM& vm, Value const* args, size_t, Tuple*)
+{
+    if (args[1].is_null())
+        return raise(vm, exc::TypeError, "args may not be deleted");
+    Tuple* t = as_tuple(args[1]);
+    if (!t) {
+        List* l = list_from_iterable(vm, args[1]);
+        if (!l)
+            return Value::null();
+        t = tuple_from_array(vm, l->items(), l->size);
+    }
+    as_exception(args[0])->args = t;
+    return py_none();
+}
+
+static Value or_none(Value v) { return v.is_null() ? py_none() : v; }
+static Value exc_get_tb(VM&, Value const* args, size_t, Tuple*) { return or_none(as_exception(args[0])->traceback); }
+static Value exc_set_tb(VM& vm, Value const* args, size_t, Tuple*)
+{
+    if (args[1].is_null())
+        return raise(vm, exc::TypeError, "__traceback__ may not be deleted");
+    if (!is_none(args[1]) && type_of(args[1]) != types.traceback)
+        return raise(vm, exc::TypeError, "__traceback__ must be a traceback or None");
+    as_exception(args[0])->traceback = args[1];
+    return py_none();
+}
+static Value exc_get_cause(VM&, Value const* args, size_t, Tuple*) { return or_none(as_exception(args[0])->cause); }
+static Value exc_set_cause(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Value v = args[1];
+    if (v.is_null())
+        return raise(vm, exc::TypeError, "__cause__ may not be deleted");
+    if (!is_none(v) && !as_exception(v))
+        return raise(vm, exc::TypeError, "exception cause must be None or derive from BaseException");
+    as_exception(args[0])->cause = is_none(v) ? Value::null() : v;
+    as_exception(args[0])->suppress_context = true;
+    return py_none();
+}
+static Value exc_get_context(VM&, Value const* args, size_t, Tuple*) { return or_none(as_exception(args[0])->context); }
+static Value exc_set_context(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Value v = args[1];
+    if (v.is_null())
+        return raise(vm, exc::TypeError, "__context__ may not be deleted");
+    if (!is_none(v) && !as_exception(v))
+        return raise(vm, exc::TypeError, "exception context must be None or derive from BaseException");
+    as_exception(args[0])->context = is_none(v) ? Value::null() : v;
+    return py_none();
+}
+static Value exc_get_suppress(VM&, Value const* args, size_t, Tuple*) { return py_bool(as_exception(args[0])->suppress_context); }
+static Value exc_set_suppress(VM& vm, Value const* args, size_t, Tuple*)
+{
+    int t = truthy(vm, args[1]);
+    if (t < 0)
+        return Value::null();
+    as_exception(args[0])->suppress_context = t;
+    return py_none();
+}
+
+static Value exc_with_traceback(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "with_traceback", nargs - 1, 1, 1))
+        return Value::null();
+    Value a[2] = { args[0], args[1] };
+    TRY(exc_set_tb(vm, a, 2, nullptr));
+    return args[0];
+}
+
+static Value exc_add_note(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "add_note", nargs - 1, 1, 1))
+        return Value::null();
+    if (!is_str(args[1]))
+        return raise_fmt(vm, exc::TypeError, "note must be a str, not '%s'", type_name(args[1]));
+    Dict* d = instance_dict(vm, args[0].as_object(), true);
+    Value notes = TRY(dict_get_str(vm, d, names.__notes__));
+    if (notes.is_not_found()) {
+        notes = Value::from_object(list_new(vm));
+        if (!dict_set_str(vm, d, names.__notes__, notes))
+            return Value::null();
+    }
+    List* l = as_list(notes);
+    if (!l)
+        return raise(vm, exc::TypeError, "Cannot add note: __notes__ is not a list");
+    if (!list_append(vm, l, args[1]))
+        return Value::null();
+    return py_none();
+}
+
+// Stores the given attribute values in the instance dict.
+static bool set_attrs(VM& vm, Value self, std::initializer_list<std::pair<String*, Value>> attrs)
+{
+    Dict* d = instance_dict(vm, self.as_object(), true);
+    for (auto& [name, value] : attrs)
+        if (!dict_set_str(vm, d, name, value))
+            return false;
+    return true;
+}
+
+static Value stop_iteration_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    TRY(exc_init(vm, args, nargs, kw));
+    if (!set_attrs(vm, args[0], { { names.value, nargs > 1 ? args[1] : py_none() } }))
+        return Value::null();
+    return py_none();
+}
+
+static Value system_exit_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    TRY(exc_init(vm, args, nargs, kw));
+    Value code = nargs == 1 ? py_none() : nargs == 2 ? args[1] : Value::from_object(as_exception(args[0])->args);
+    if (!set_attrs(vm, args[0], { { names.code, code } }))
+        return Value::null();
+    return py_none();
+}
+
+static Value key_error_str(VM& vm, Value const* args, size_t, Tuple*)
+{
+    BaseException* e = as_exception(args[0]);
+    if (e->args->size == 1)
+        return repr(vm, e->args->items[0]);
+    return exception_str(vm, args[0]);
+}
+
+static Value name_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    Value name = py_none();
+    size_t npos = nargs;
+    if (kw) {
+        npos = nargs - kw->size;
+        for (size_t i = 0; i < kw->size; ++i) {
+            String* k = as_str(kw->items[i]);
+            if (k && std::string_view(k->view()) == "name")
+                name = args[npos + i];
+            else
+                return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", k ? k->c_str() : "?", type_name(args[0]));
+        }
+    }
+    TRY(exc_init(vm, args, npos, nullptr));
+    if (!set_attrs(vm, args[0], { { names.name, name } }))
+        return Value::null();
+    return py_none();
+}
+
+static Value attribute_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    Value name = py_none(), obj = py_none();
+    size_t npos = nargs;
+    if (kw) {
+        npos = nargs - kw->size;
+        for (size_t i = 0; i < kw->size; ++i) {
+            String* k = as_str(kw->items[i]);
+            if (k && std::string_view(k->view()) == "name")
+                name = args[npos + i];
+            else if (k && std::string_view(k->view()) == "obj")
+                obj = args[npos + i];
+            else
+                return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", k ? k->c_str() : "?", type_name(args[0]));
+        }
+    }
+    TRY(exc_init(vm, args, npos, nullptr));
+    if (!set_attrs(vm, args[0], { { names.name, name }, { names.obj, obj } }))
+        return Value::null();
+    return py_none();
+}
+
+static Value import_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    Value name = py_none(), path = py_none();
+    size_t npos = nargs;
+    if (kw) {
+        npos = nargs - kw->size;
+        for (size_t i = 0; i < kw->size; ++i) {
+            String* k = as_str(kw->items[i]);
+            if (k && std::string_view(k->view()) == "name")
+                name = args[npos + i];
+            else if (k && std::string_view(k->view()) == "path")
+                path = args[npos + i];
+            else
+                return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", k ? k->c_str() : "?", type_name(args[0]));
+        }
+    }
+    TRY(exc_init(vm, args, npos, nullptr));
+    Value msg = npos == 2 ? args[1] : py_none();
+    if (!set_attrs(vm, args[0], { { names.name, name }, { names.path, path }, { names.msg, msg } }))
+        return Value::null();
+    return py_none();
+}
+
+static Value os_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    TRY(exc_init(vm, args, nargs, kw));
+    Value errno_v = nargs >= 3 ? args[1] : py_none();
+    Value strerror = nargs >= 3 ? args[2] : py_none();
+    Value filename = nargs >= 4 ? args[3] : py_none();
+    if (!set_attrs(vm, args[0], { { names.errno_, errno_v }, { names.strerror, strerror }, { names.filename, filename } }))
+        return Value::null();
+    if (nargs >= 4) {
+        // CPython keeps only (errno, strerror) in args when a filename is given.
+        as_exception(args[0])->args = tuple_pack(vm, { args[1], args[2] });
+    }
+    return py_none();
+}
+
+static Value os_error_str(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Dict* d = instance_dict(vm, args[0].as_object(), true);
+    Value errno_v = TRY(dict_get_str(vm, d, names.errno_));
+    Value strerror = TRY(dict_get_str(vm, d, names.strerror));
+    Value filename = TRY(dict_get_str(vm, d, names.filename));
+    if (!filename.is_not_found() && !is_none(filename)) {
+        Value e = TRY(to_str(vm, errno_v));
+        Value s = TRY(to_str(vm, strerror));
+        Value f = TRY(repr(vm, filename));
+        return str_value(vm, std::string("[Errno ") + as_str(e)->c_str() + "] " + as_str(s)->c_str() + ": " + as_str(f)->c_str());
+    }
+    if (!errno_v.is_not_found() && !is_none(errno_v) && !strerror.is_not_found() && !is_none(strerror)) {
+        Value e = TRY(to_str(vm, errno_v));
+        Value s = TRY(to_str(vm, strerror));
+        return str_value(vm, std::string("[Errno ") + as_str(e)->c_str() + "] " + as_str(s)->c_str());
+    }
+    return exception_str(vm, args[0]);
+}
+
+static Value syntax_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    TRY(exc_init(vm, args, nargs, kw));
+    Value msg = nargs >= 2 ? args[1] : py_none();
+    Value fields[6] = { py_none(), py_none(), py_none(), py_none(), py_none(), py_none() };
+    if (nargs >= 3) {
+        Tuple* info = as_tuple(args[2]);
+        if (!info || info->size < 4 || info->size > 6)
+            return raise(vm, exc::IndexError, "tuple index out of range");
+        for (size_t i = 0; i < info->size; ++i)
+            fields[i] = info->items[i];
+    }
+    if (!set_attrs(vm, args[0], { { names.msg, msg }, { names.filename, fields[0] }, { names.lineno, fields[1] }, { names.offset, fields[2] }, { names.text, fields[3] }, { names.end_lineno, fields[4] }, { names.end_offset, fields[5] }, { names.print_file_and_line, py_none() } }))
+        return Value::null();
+    return py_none();
+}
+
+static Value syntax_error_str(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Dict* d = instance_dict(vm, args[0].as_object(), true);
+    Value msg = TRY(dict_get_str(vm, d, names.msg));
+    Value filename = TRY(dict_get_str(vm, d, names.filename));
+    Value lineno = TRY(dict_get_str(vm, d, names.lineno));
+    Value m = TRY(to_str(vm, msg.is_not_found() ? py_none() : msg));
+    std::string s = as_str(m)->c_str();
+    String* f = filename.is_not_found() ? nullptr : as_str(filename);
+    bool have_line = !lineno.is_not_found() && is_int(lineno);
+    if (f || have_line) {
+        std::string fname;
+        if (f) {
+            fname = f->c_str();
+            size_t slash = fname.rfind('/');
+            if (slash != std::string::npos)
+                fname = fname.substr(slash + 1);
+        }
+        if (f && have_line)
+            s += " (" + fname + ", line " + int_to_decimal(lineno) + ")";
+        else if (f)
+            s += " (" + fname + ")";
+        else
+            s += " (line " + int_to_decimal(lineno) + ")";
+    }
+    return str_value(vm, s);
+}
+
+static Value unicode_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    TRY(exc_init(vm, args, nargs, kw));
+    TypeObject* t = type_of(args[0]);
+    if (is_subtype(t, exc::UnicodeDecodeError) || is_subtype(t, exc::UnicodeEncodeError)) {
+        if (nargs != 6)
+            return raise_fmt(vm, exc::TypeError, "function takes exactly 5 arguments (%zu given)", nargs - 1);
+        if (!set_attrs(vm, args[0], { { names.encoding, args[1] }, { names.object, args[2] }, { names.start, args[3] }, { names.end, args[4] }, { names.reason, args[5] } }))
+            return Value::null();
+    }
+    return py_none();
+}
+
+static Value unicode_error_str(VM& vm, Value const* args, size_t, Tuple*)
+{
+    TypeObject* t = type_of(args[0]);
+    Dict* d = instance_dict(vm, args[0].as_object(), true);
+    Value enc = TRY(dict_get_str(vm, d, names.encoding));
+    Value obj = TRY(dict_get_str(vm, d, names.object));
+    Value start = TRY(dict_get_str(vm, d, names.start));
+    Value end = TRY(dict_get_str(vm, d, names.end));
+    Value reason = TRY(dict_get_str(vm, d, names.reason));
+    if (enc.is_not_found() || obj.is_not_found() || start.is_not_found() || end.is_not_found() || reason.is_not_found())
+        return exception_str(vm, args[0]);
+    int64_t s = 0, e = 0;
+    int_to_i64(int_unwrap(start), s);
+    int_to_i64(int_unwrap(end), e);
+    char buf[64];
+    std::string out;
+    String* encs = as_str(enc);
+    String* rs = as_str(reason);
+    if (is_subtype(t, exc::UnicodeDecodeError)) {
+        Bytes* b = as_bytes(obj);
+        std::string_view data = b ? b->view() : std::string_view();
+        if (e == s + 1 && s >= 0 && size_t(s) < data.size()) {
+            std::snprintf(buf, sizeof buf, "byte 0x%02x in position %lld", static_cast<unsigned char>(data[size_t(s)]), static_cast<long long>(s));
+            out = std::string("'") + encs->c_str() + "' codec can't decode " + buf + ": " + rs->c_str();
+        } else {
+            std::snprintf(buf, sizeof buf, "bytes in position %lld-%lld", static_cast<long long>(s), static_cast<long long>(e - 1));
+            out = std::string("'") + encs->c_str() + "' codec can't decode " + buf + ": " + rs->c_str();
+        }
+    } else {
+        String* text = as_str(obj);
+        if (text && e == s + 1 && s >= 0 && size_t(s) < text->length) {
+            uint32_t cp = str_char_at(text, size_t(s));
+            if (cp < 0x100)
+                std::snprintf(buf, sizeof buf, "'\\x%02x'", cp);
+            else if (cp < 0x10000)
+                std::snprintf(buf, sizeof buf, "'\\u%04x'", cp);
+            else
+                std::snprintf(buf, sizeof buf, "'\\U%08x'", cp);
+            out = std::string("'") + encs->c_str() + "' codec can't encode character " + buf + " in position " + std::to_string(s) + ": " + rs->c_str();
+        } else {
+            out = std::string("'") + encs->c_str() + "' codec can't encode characters in position " + std::to_string(s) + "-" + std::to_string(e - 1) + ": " + rs->c_str();
+        }
+    }
+    return str_value(vm, out);
+}
+
+void setup_exceptions(VM& vm)
+{
+    TypeObject* base = exc::BaseException;
+    add_methods(vm, base, {
+                              { "__new__", exc_new, METH_STATIC },
+                              { "__init__", exc_init },
+                              { "__str__", exc_str },
+                              { "__repr__", exc_repr },
+                              { "with_traceback", exc_with_traceback },
+                              { "add_note", exc_add_note },
+                          });
+    add_getsets(vm, base, {
+                              { "args", exc_get_args, exc_set_args },
+                              { "__traceback__", exc_get_tb, exc_set_tb },
+                              { "__cause__", exc_get_cause, exc_set_cause },
+                              { "__context__", exc_get_context, exc_set_context },
+                              { "__suppress_context__", exc_get_suppress, exc_set_suppress },
+                          });
+    add_methods(vm, exc::StopIteration, { { "__init__", stop_iteration_init } });
+    add_methods(vm, exc::SystemExit, { { "__init__", system_exit_init } });
+    add_methods(vm, exc::KeyError, { { "__str__", key_error_str } });
+    add_methods(vm, exc::NameError, { { "__init__", name_error_init } });
+    add_methods(vm, exc::AttributeError, { { "__init__", attribute_error_init } });
+    add_methods(vm, exc::ImportError, { { "__init__", import_error_init } });
+    add_methods(vm, exc::OSError, { { "__init__", os_error_init }, { "__str__", os_error_str } });
+    add_methods(vm, exc::SyntaxError, { { "__init__", syntax_error_init }, { "__str__", syntax_error_str } });
+    add_methods(vm, exc::UnicodeError, { { "__init__", unicode_error_init }, { "__str__", unicode_error_str } });
+}
+
+} // namespace slpy

@@ -1,0 +1,341 @@
+// Native functions, method descriptors, bound methods, getset descriptors, and the
+// argument-checking helpers natives use.
+#include "objects/function.h"
+
+#include "objects/string.h"
+#include "objects/type.h"
+
+#include <cstring>
+#include <string>
+
+namespace slpy {
+
+void trace_builtin_function(Object* o, Tracer& t)
+{
+    auto* f = static_cast<BuiltinFunction*>(o);
+    t.visit(f->name);
+    t.visit(f->owner);
+    t.visit(f->self);
+}
+
+void trace_bound_method(Object* o, Tracer& t)
+{
+    auto* m = static_cast<BoundMethod*>(o);
+    t.visit(m->func);
+    t.visit(m->self);
+}
+
+void trace_getset(Object* o, Tracer& t)
+{
+    auto* g = static_cast<GetSetDescriptor*>(o);
+    t.visit(g->name);
+    t.visit(g->owner);
+}
+
+BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Value self, char const* doc)
+{
+    auto* f = vm.heap.make<BuiltinFunction>(types.builtin_function);
+    f->fn = fn;
+    f->name = intern(vm, name);
+    f->self = self;
+    f->doc = doc;
+    return f;
+}
+
+Value bound_method_new(VM& vm, Value func, Value self)
+{
+    auto* m = vm.heap.make<BoundMethod>(types.method);
+    m->func = func;
+    m->self = self;
+    return Value::from_object(m);
+}
+
+void add_methods(VM& vm, TypeObject* type, std::initializer_list<MethodDef> methods)
+{
+    for (MethodDef const& def : methods) {
+        auto* f = vm.heap.make<BuiltinFunction>(types.method_descriptor);
+        f->fn = def.fn;
+        f->name = intern(vm, def.name);
+        f->owner = type;
+        f->doc = def.doc;
+        f->mflags = def.flags;
+        (void)dict_set_str(vm, type->dict, f->name, Value::from_object(f));
+        type_update_slot(vm, type, f->name);
+    }
+}
+
+void add_getsets(VM& vm, TypeObject* type, std::initializer_list<GetSetDef> getsets)
+{
+    for (GetSetDef const& def : getsets) {
+        auto* g = vm.heap.make<GetSetDescriptor>(types.getset_descriptor);
+        g->name = intern(vm, def.name);
+        g->owner = type;
+        g->get = def.get;
+        g->set = def.set;
+        g->doc = def.doc;
+        (void)dict_set_str(vm, type->dict, g->name, Value::from_object(g));
+        type_update_slot(vm, type, g->name);
+    }
+}
+
+void add_attribute(VM& vm, TypeObject* type, char const* name, Value value)
+{
+    String* n = intern(vm, name);
+    (void)dict_set_str(vm, type->dict, n, value);
+    type_update_slot(vm, type, n);
+}
+
+// ------------------------------------------------------------------ argument checks
+
+bool check_no_kwargs(VM& vm, char const* fname, Tuple* kwnames)
+{
+    if (kwnames && kwnames->size) {
+        raise_fmt(vm, exc::TypeError, "%s() takes no keyword arguments", fname);
+        return false;
+    }
+    return true;
+}
+
+bool check_nargs(VM& vm, char const* fname, size_t nargs, size_t min, size_t max)
+{
+    if (nargs >= min && nargs <= max)
+        return true;
+    if (min == max) {
+        if (min == 0)
+            raise_fmt(vm, exc::TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
+        else if (min == 1)
+            raise_fmt(vm, exc::TypeError, "%s() takes exactly one argument (%zu given)", fname, nargs);
+        else
+            raise_fmt(vm, exc::TypeError, "%s expected %zu arguments, got %zu", fname, min, nargs);
+    } else if (nargs < min) {
+        raise_fmt(vm, exc::TypeError, "%s expected at least %zu argument%s, got %zu", fname, min, min == 1 ? "" : "s", nargs);
+    } else {
+        raise_fmt(vm, exc::TypeError, "%s expected at most %zu argument%s, got %zu", fname, max, max == 1 ? "" : "s", nargs);
+    }
+    return false;
+}
+
+bool parse_args(VM& vm, char const* fname, Value const* args, size_t nargs, Tuple* kwnames,
+                std::initializer_list<char const*> names_list, size_t required, Value* out, size_t posonly)
+{
+    size_t n = names_list.size();
+    size_t nkw = kwnames ? kwnames->size : 0;
+    size_t npos = nargs;
+    for (size_t i = 0; i < n; ++i)
+        out[i] = Value::null();
+    if (npos > n) {
+        raise_fmt(vm, exc::TypeError, "%s() takes at most %zu argument%s (%zu given)", fname, n, n == 1 ? "" : "s", npos + nkw);
+        return false;
+    }
+    for (size_t i = 0; i < npos; ++i)
+        out[i] = args[i];
+    for (size_t k = 0; k < nkw; ++k) {
+        String* key = as_str(kwnames->items[k]);
+        size_t idx = n;
+        for (size_t i = posonly; i < n; ++i)
+            if (key && std::strcmp(key->c_str(), names_list.begin()[i]) == 0) {
+                idx = i;
+                break;
+            }
+        if (idx == n) {
+            raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", key ? key->c_str() : "?", fname);
+            return false;
+        }
+        if (!out[idx].is_null()) {
+            raise_fmt(vm, exc::TypeError, "argument for %s() given by name ('%s') and position (%zu)", fname, key->c_str(), idx + 1);
+            return false;
+        }
+        out[idx] = args[npos + k];
+    }
+    for (size_t i = 0; i < required; ++i)
+        if (out[i].is_null()) {
+            if (i < posonly || nkw == 0)
+                raise_fmt(vm, exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names_list.begin()[i], i + 1);
+            else
+                raise_fmt(vm, exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names_list.begin()[i], i + 1);
+            return false;
+        }
+    return true;
+}
+
+// ------------------------------------------------------------------ Python-level methods
+
+// builtin_function.__call__ happens in call(); these are the descriptor and repr parts.
+
+static Value method_descriptor_get(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    // __get__(self, obj, type=None)
+    auto* f = args[0].as<BuiltinFunction>();
+    Value obj = nargs > 1 ? args[1] : py_none();
+    Value owner = nargs > 2 ? args[2] : py_none();
+    if (f->mflags & METH_STATIC) {
+        auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, Value::null(), f->doc);
+        b->owner = f->owner;
+        return Value::from_object(b);
+    }
+    if (f->mflags & METH_CLASS) {
+        Value cls = is_none(owner) ? Value::from_object(type_of(obj)) : owner;
+        auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, cls, f->doc);
+        b->owner = f->owner;
+        return Value::from_object(b);
+    }
+    if (is_none(obj))
+        return args[0];
+    if (!is_instance_fast(obj, f->owner))
+        return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(), f->owner->name->c_str(), type_name(obj));
+    auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, obj, f->doc);
+    b->owner = f->owner;
+    return Value::from_object(b);
+}
+
+static Value builtin_function_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* f = args[0].as<BuiltinFunction>();
+    std::string s;
+    if (f->type == types.method_descriptor) {
+        s = std::string("<method '") + f->name->c_str() + "' of '" + (f->owner ? f->owner->name->c_str() : "?") + "' objects>";
+    } else if (!f->self.is_null() && type_of(f->self) != types.module) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, " at %#llx>", static_cast<unsigned long long>(f->self.bits()));
+        s = std::string("<built-in method ") + f->name->c_str() + " of " + type_name(f->self) + " object" + buf;
+    } else {
+        s = std::string("<built-in function ") + f->name->c_str() + ">";
+    }
+    return str_value(vm, s);
+}
+
+static Value builtin_function_name(VM& vm, Value const* args, size_t, Tuple*)
+{
+    return Value::from_object(args[0].as<BuiltinFunction>()->name);
+}
+
+static Value builtin_function_qualname(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* f = args[0].as<BuiltinFunction>();
+    if (f->owner && (f->type == types.method_descriptor || !f->self.is_null()))
+        return str_value(vm, std::string(f->owner->name->c_str()) + "." + f->name->c_str());
+    return Value::from_object(f->name);
+}
+
+static Value builtin_function_doc(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* f = args[0].as<BuiltinFunction>();
+    return f->doc ? str_value(vm, f->doc) : py_none();
+}
+
+static Value builtin_function_self(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* f = args[0].as<BuiltinFunction>();
+    return f->self.is_null() ? py_none() : f->self;
+}
+
+static Value bound_method_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* m = args[0].as<BoundMethod>();
+    Value qn = getattr_opt(vm, m->func, names.__qualname__);
+    if (qn.is_null())
+        return Value::null();
+    String* q = as_str(qn);
+    Value self_repr = TRY(repr(vm, m->self));
+    return str_value(vm, std::string("<bound method ") + (q ? q->c_str() : "?") + " of " + as_str(self_repr)->c_str() + ">");
+}
+
+static Value bound_method_getattr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    // Attributes not found on the method itself come from the function (__name__, __doc__...).
+    auto* m = args[0].as<BoundMethod>();
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise(vm, exc::TypeError, "attribute name must be string");
+    return getattr(vm, m->func, name);
+}
+
+static Value bound_method_func(VM&, Value const* args, size_t, Tuple*) { return args[0].as<BoundMethod>()->func; }
+static Value bound_method_self(VM&, Value const* args, size_t, Tuple*) { return args[0].as<BoundMethod>()->self; }
+
+static Value bound_method_eq(VM& vm, Value const* args, size_t, Tuple*)
+{
+    if (type_of(args[1]) != types.method)
+        return py_not_implemented();
+    auto* a = args[0].as<BoundMethod>();
+    auto* b = args[1].as<BoundMethod>();
+    return py_bool(a->func.is(b->func) && a->self.is(b->self));
+}
+
+static Value bound_method_hash(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* m = args[0].as<BoundMethod>();
+    int64_t h1, h2;
+    if (!hash(vm, m->func, h1))
+        return Value::null();
+    h2 = static_cast<int64_t>(m->self.bits() >> 4);
+    int64_t h = h1 ^ h2;
+    if (h == -1)
+        h = -2;
+    return Value::small_int(h & Value::kIntMax);
+}
+
+static Value getset_get(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    auto* g = args[0].as<GetSetDescriptor>();
+    Value obj = nargs > 1 ? args[1] : py_none();
+    if (is_none(obj))
+        return args[0];
+    if (!is_instance_fast(obj, g->owner))
+        return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g->name->c_str(), g->owner->name->c_str(), type_name(obj));
+    Value a[1] = { obj };
+    return g->get(vm, a, 1, nullptr);
+}
+
+static Value getset_set(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    auto* g = args[0].as<GetSetDescriptor>();
+    if (!g->set)
+        return raise_fmt(vm, exc::AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->c_str(), g->owner->name->c_str());
+    Value a[2] = { args[1], nargs > 2 ? args[2] : Value::null() };
+    return g->set(vm, a, 2, nullptr);
+}
+
+static Value getset_delete(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    auto* g = args[0].as<GetSetDescriptor>();
+    if (!g->set)
+        return raise_fmt(vm, exc::AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->c_str(), g->owner->name->c_str());
+    Value a[2] = { args[1], Value::null() };
+    return g->set(vm, a, 2, nullptr);
+}
+
+static Value getset_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* g = args[0].as<GetSetDescriptor>();
+    return str_value(vm, std::string("<attribute '") + g->name->c_str() + "' of '" + g->owner->name->c_str() + "' objects>");
+}
+
+void setup_functions(VM& vm)
+{
+    for (TypeObject* t : { types.builtin_function, types.method_descriptor }) {
+        add_methods(vm, t, { { "__repr__", builtin_function_repr } });
+        add_getsets(vm, t, {
+                               { "__name__", builtin_function_name },
+                               { "__qualname__", builtin_function_qualname },
+                               { "__doc__", builtin_function_doc },
+                               { "__self__", builtin_function_self },
+                           });
+    }
+    add_methods(vm, types.method_descriptor, { { "__get__", method_descriptor_get } });
+    add_methods(vm, types.method, {
+                                      { "__repr__", bound_method_repr },
+                                      { "__getattr__", bound_method_getattr },
+                                      { "__eq__", bound_method_eq },
+                                      { "__hash__", bound_method_hash },
+                                  });
+    add_getsets(vm, types.method, { { "__func__", bound_method_func }, { "__self__", bound_method_self } });
+    add_methods(vm, types.getset_descriptor, {
+                                                 { "__get__", getset_get },
+                                                 { "__set__", getset_set },
+                                                 { "__delete__", getset_delete },
+                                                 { "__repr__", getset_repr },
+                                             });
+}
+
+} // namespace slpy

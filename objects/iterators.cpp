@@ -1,0 +1,455 @@
+// The generic iterators: seq_iterator (iter() of objects with only __getitem__),
+// callable_iterator (iter(f, sentinel)), and the iterator types enumerate, zip, map,
+// filter and reversed. Each sets TypeObject::iternext; __next__ wraps it.
+#include "objects/iterators.h"
+
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/setup.h"
+#include "objects/string.h"
+#include "objects/type.h"
+
+#include <cstring>
+
+namespace slpy {
+
+namespace {
+
+// ------------------------------------------------------------------ seq_iterator
+
+void seq_iter_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<SeqIterator*>(self)->seq); }
+
+Value seq_iter_step(VM& vm, Value self)
+{
+    auto* it = self.as<SeqIterator>();
+    if (it->seq.is_null())
+        return Value::stop_iteration();
+    Value i = TRY(int_from_i64(vm, it->index));
+    Value item = getitem(vm, it->seq, i);
+    if (item.is_null()) {
+        if (vm.error_matches(exc::IndexError) || vm.error_matches(exc::StopIteration)) {
+            vm.clear_error();
+            it->seq = Value::null();
+            return Value::stop_iteration();
+        }
+        return Value::null();
+    }
+    it->index++;
+    return item;
+}
+
+Value seq_iter_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], seq_iter_step); }
+
+Value seq_iter_length_hint(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* it = args[0].as<SeqIterator>();
+    if (it->seq.is_null())
+        return Value::small_int(0);
+    int64_t n;
+    if (!length(vm, it->seq, n)) {
+        if (vm.error_matches(exc::TypeError)) {
+            vm.clear_error();
+            return py_not_implemented();
+        }
+        return Value::null();
+    }
+    return int_from_i64(vm, n > it->index ? n - it->index : 0);
+}
+
+// ------------------------------------------------------------------ callable_iterator
+
+void callable_iter_trace(Object* self, Tracer& tracer)
+{
+    auto* it = static_cast<CallableIterator*>(self);
+    tracer.visit(it->callable);
+    tracer.visit(it->sentinel);
+}
+
+Value callable_iter_step(VM& vm, Value self)
+{
+    auto* it = self.as<CallableIterator>();
+    if (it->callable.is_null())
+        return Value::stop_iteration();
+    Value r = call0(vm, it->callable);
+    if (r.is_null()) {
+        if (vm.error_matches(exc::StopIteration)) {
+            vm.clear_error();
+            it->callable = Value::null();
+            return Value::stop_iteration();
+        }
+        return Value::null();
+    }
+    int eq = equal(vm, r, it->sentinel);
+    if (eq < 0)
+        return Value::null();
+    if (eq) {
+        it->callable = Value::null();
+        return Value::stop_iteration();
+    }
+    return r;
+}
+
+Value callable_iter_next(VM& vm, Value const* args, size_t, Tuple*)
+{
+    return next_from_iternext(vm, args[0], callable_iter_step);
+}
+
+// ------------------------------------------------------------------ enumerate
+
+void enumerate_trace(Object* self, Tracer& tracer)
+{
+    auto* e = static_cast<Enumerate*>(self);
+    tracer.visit(e->iter);
+    tracer.visit(e->big_count);
+}
+
+Value enumerate_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    auto* cls = args[0].as<TypeObject>();
+    Value out[2];
+    if (!parse_args(vm, "enumerate", args + 1, nargs - 1, kwnames, { "iterable", "start" }, 1, out))
+        return Value::null();
+    Value start = Value::small_int(0);
+    if (!out[1].is_null())
+        start = TRY(index(vm, out[1]));
+    Value it = TRY(get_iter(vm, out[0]));
+    auto* e = static_cast<Enumerate*>(alloc_instance(vm, cls));
+    e->iter = it;
+    int64_t s;
+    if (int_to_i64(start, s) && s < INT64_MAX)
+        e->count = s;
+    else
+        e->big_count = start;
+    return Value::from_object(e);
+}
+
+Value enumerate_step(VM& vm, Value self)
+{
+    auto* e = self.as<Enumerate>();
+    Value item = iter_next(vm, e->iter);
+    if (item.is_null() || item.is_stop_iteration())
+        return item;
+    Value index;
+    if (e->big_count.is_null()) {
+        index = TRY(int_from_i64(vm, e->count));
+        if (e->count == INT64_MAX - 1)
+            e->big_count = TRY(int_from_i64(vm, INT64_MAX));
+        else
+            e->count++;
+    } else {
+        index = e->big_count;
+        e->big_count = TRY(binary_op(vm, index, Value::small_int(1), BinOpArg::ADD));
+    }
+    return Value::from_object(tuple_pack(vm, { index, item }));
+}
+
+Value enumerate_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], enumerate_step); }
+
+// ------------------------------------------------------------------ zip
+
+void zip_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<Zip*>(self)->iters); }
+
+// Collects an iterator per argument into a tuple. Null on error.
+Tuple* iterators_of(VM& vm, Value const* items, size_t n)
+{
+    Tuple* iters = tuple_new(vm, n);
+    for (size_t i = 0; i < n; ++i) {
+        Value it = get_iter(vm, items[i]);
+        if (it.is_null())
+            return nullptr;
+        iters->items[i] = it;
+    }
+    return iters;
+}
+
+Value zip_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    auto* cls = args[0].as<TypeObject>();
+    bool strict = false;
+    if (kwnames) {
+        for (size_t k = 0; k < kwnames->size; ++k) {
+            String* name = as_str(kwnames->items[k]);
+            if (name->view() != "strict")
+                return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for zip()", name->c_str());
+            int t = truthy(vm, args[nargs + k]);
+            if (t < 0)
+                return Value::null();
+            strict = t != 0;
+        }
+    }
+    Tuple* iters = iterators_of(vm, args + 1, nargs - 1);
+    if (!iters)
+        return Value::null();
+    auto* z = static_cast<Zip*>(alloc_instance(vm, cls));
+    z->iters = iters;
+    z->strict = strict;
+    return Value::from_object(z);
+}
+
+Value zip_length_error(VM& vm, size_t i, char const* what)
+{
+    if (i == 1)
+        return raise_fmt(vm, exc::ValueError, "zip() argument 2 is %s than argument 1", what);
+    return raise_fmt(vm, exc::ValueError, "zip() argument %zu is %s than arguments 1-%zu", i + 1, what, i);
+}
+
+Value zip_step(VM& vm, Value self)
+{
+    auto* z = self.as<Zip>();
+    size_t n = z->iters->size;
+    if (n == 0)
+        return Value::stop_iteration();
+    Tuple* result = tuple_new(vm, n);
+    for (size_t i = 0; i < n; ++i) {
+        Value item = iter_next(vm, z->iters->items[i]);
+        if (item.is_null())
+            return Value::null();
+        if (item.is_stop_iteration()) {
+            if (!z->strict)
+                return item;
+            if (i > 0)
+                return zip_length_error(vm, i, "shorter");
+            for (size_t j = 1; j < n; ++j) {
+                Value extra = iter_next(vm, z->iters->items[j]);
+                if (extra.is_null())
+                    return Value::null();
+                if (!extra.is_stop_iteration())
+                    return zip_length_error(vm, j, "longer");
+            }
+            return Value::stop_iteration();
+        }
+        result->items[i] = item;
+    }
+    return Value::from_object(result);
+}
+
+Value zip_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], zip_step); }
+
+// ------------------------------------------------------------------ map
+
+void map_trace(Object* self, Tracer& tracer)
+{
+    auto* m = static_cast<MapObject*>(self);
+    tracer.visit(m->func);
+    tracer.visit(m->iters);
+}
+
+Value map_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    auto* cls = args[0].as<TypeObject>();
+    if (cls == types.map && kwnames && kwnames->size)
+        return raise(vm, exc::TypeError, "map() takes no keyword arguments");
+    if (nargs < 3)
+        return raise(vm, exc::TypeError, "map() must have at least two arguments.");
+    Tuple* iters = iterators_of(vm, args + 2, nargs - 2);
+    if (!iters)
+        return Value::null();
+    auto* m = static_cast<MapObject*>(alloc_instance(vm, cls));
+    m->func = args[1];
+    m->iters = iters;
+    return Value::from_object(m);
+}
+
+Value map_step(VM& vm, Value self)
+{
+    auto* m = self.as<MapObject>();
+    size_t n = m->iters->size;
+    Value small[8];
+    ValueArray* big = n > 8 ? value_array_new(vm, n) : nullptr;
+    Value* items = big ? big->items : small;
+    for (size_t i = 0; i < n; ++i) {
+        Value item = iter_next(vm, m->iters->items[i]);
+        if (item.is_null() || item.is_stop_iteration())
+            return item;
+        items[i] = item;
+    }
+    return call(vm, m->func, items, n);
+}
+
+Value map_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], map_step); }
+
+// ------------------------------------------------------------------ filter
+
+void filter_trace(Object* self, Tracer& tracer)
+{
+    auto* f = static_cast<Filter*>(self);
+    tracer.visit(f->func);
+    tracer.visit(f->iter);
+}
+
+Value filter_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    auto* cls = args[0].as<TypeObject>();
+    if (cls == types.filter && kwnames && kwnames->size)
+        return raise(vm, exc::TypeError, "filter() takes no keyword arguments");
+    if (!check_nargs(vm, "filter", nargs - 1, 2, 2))
+        return Value::null();
+    Value it = TRY(get_iter(vm, args[2]));
+    auto* f = static_cast<Filter*>(alloc_instance(vm, cls));
+    f->func = args[1];
+    f->iter = it;
+    return Value::from_object(f);
+}
+
+Value filter_step(VM& vm, Value self)
+{
+    auto* f = self.as<Filter>();
+    bool use_truth = is_none(f->func) || f->func.is(Value::from_object(types.bool_));
+    for (;;) {
+        Value item = iter_next(vm, f->iter);
+        if (item.is_null() || item.is_stop_iteration())
+            return item;
+        Value test = item;
+        if (!use_truth)
+            test = TRY(call1(vm, f->func, item));
+        int ok = truthy(vm, test);
+        if (ok < 0)
+            return Value::null();
+        if (ok)
+            return item;
+    }
+}
+
+Value filter_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], filter_step); }
+
+// ------------------------------------------------------------------ reversed
+
+void reversed_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<Reversed*>(self)->seq); }
+
+Value reversed_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    auto* cls = args[0].as<TypeObject>();
+    if (cls == types.reversed && kwnames && kwnames->size)
+        return raise(vm, exc::TypeError, "reversed() takes no keyword arguments");
+    if (!check_nargs(vm, "reversed", nargs - 1, 1, 1))
+        return Value::null();
+    Value seq = args[1];
+    TypeObject* t = type_of(seq);
+    Value rev = t->slot(Slot::REVERSED);
+    if (!rev.is_null()) {
+        if (is_none(rev))
+            return raise_fmt(vm, exc::TypeError, "'%s' object is not reversible", t->name->c_str());
+        return call_slot(vm, seq, Slot::REVERSED, nullptr, 0);
+    }
+    bool is_sequence = !t->slot(Slot::GETITEM).is_null() && !is_none(t->slot(Slot::GETITEM))
+                       && !t->has_flag(TF_DICT_SUBCLASS) && !t->slot(Slot::LEN).is_null();
+    if (!is_sequence)
+        return raise_fmt(vm, exc::TypeError, "'%s' object is not reversible", t->name->c_str());
+    int64_t n;
+    if (!length(vm, seq, n))
+        return Value::null();
+    auto* r = static_cast<Reversed*>(alloc_instance(vm, cls));
+    r->seq = seq;
+    r->index = n - 1;
+    return Value::from_object(r);
+}
+
+Value reversed_step(VM& vm, Value self)
+{
+    auto* r = self.as<Reversed>();
+    if (r->seq.is_null() || r->index < 0) {
+        r->seq = Value::null();
+        return Value::stop_iteration();
+    }
+    Value i = TRY(int_from_i64(vm, r->index));
+    Value item = getitem(vm, r->seq, i);
+    if (item.is_null()) {
+        if (vm.error_matches(exc::IndexError) || vm.error_matches(exc::StopIteration)) {
+            vm.clear_error();
+            r->seq = Value::null();
+            return Value::stop_iteration();
+        }
+        return Value::null();
+    }
+    r->index--;
+    return item;
+}
+
+Value reversed_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], reversed_step); }
+
+Value reversed_length_hint(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* r = args[0].as<Reversed>();
+    if (r->seq.is_null())
+        return Value::small_int(0);
+    int64_t n;
+    if (!length(vm, r->seq, n))
+        return Value::null();
+    int64_t position = r->index + 1;
+    return int_from_i64(vm, n < position ? 0 : position);
+}
+
+Value iter_self(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
+
+struct IterSpec {
+    TypeObject* type;
+    uint32_t size;
+    TraceFn trace;
+    Value (*step)(VM&, Value);
+    NativeFn next;
+    NativeFn new_fn;
+    NativeFn length_hint;
+};
+
+} // namespace
+
+// ------------------------------------------------------------------ public API
+
+Value raise_stop_iteration(VM& vm) { return raise_with_args(vm, exc::StopIteration, nullptr); }
+
+Value next_from_iternext(VM& vm, Value self, Value (*step)(VM&, Value))
+{
+    Value v = step(vm, self);
+    if (v.is_stop_iteration())
+        return raise_stop_iteration(vm);
+    return v;
+}
+
+Value seq_iterator_new(VM& vm, Value seq)
+{
+    auto* it = vm.heap.make<SeqIterator>(types.seq_iterator);
+    it->seq = seq;
+    it->index = 0;
+    return Value::from_object(it);
+}
+
+Value callable_iter_new(VM& vm, Value callable, Value sentinel)
+{
+    auto* it = vm.heap.make<CallableIterator>(types.callable_iterator);
+    it->callable = callable;
+    it->sentinel = sentinel;
+    return Value::from_object(it);
+}
+
+void setup_iterators(VM& vm)
+{
+    IterSpec specs[] = {
+        { types.seq_iterator, sizeof(SeqIterator), seq_iter_trace, seq_iter_step, seq_iter_next, nullptr,
+          seq_iter_length_hint },
+        { types.callable_iterator, sizeof(CallableIterator), callable_iter_trace, callable_iter_step,
+          callable_iter_next, nullptr, nullptr },
+        { types.enumerate, sizeof(Enumerate), enumerate_trace, enumerate_step, enumerate_next, enumerate_new,
+          nullptr },
+        { types.zip, sizeof(Zip), zip_trace, zip_step, zip_next, zip_new, nullptr },
+        { types.map, sizeof(MapObject), map_trace, map_step, map_next, map_new, nullptr },
+        { types.filter, sizeof(Filter), filter_trace, filter_step, filter_next, filter_new, nullptr },
+        { types.reversed, sizeof(Reversed), reversed_trace, reversed_step, reversed_next, reversed_new,
+          reversed_length_hint },
+    };
+    for (IterSpec const& s : specs) {
+        s.type->basicsize = s.size;
+        s.type->trace = s.trace;
+        s.type->iternext = s.step;
+        add_methods(vm, s.type,
+                    {
+                        { "__iter__", iter_self },
+                        { "__next__", s.next },
+                    });
+        if (s.new_fn)
+            add_methods(vm, s.type, { { "__new__", s.new_fn, METH_STATIC } });
+        if (s.length_hint)
+            add_methods(vm, s.type, { { "__length_hint__", s.length_hint } });
+    }
+}
+
+} // namespace slpy

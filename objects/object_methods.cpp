@@ -1,0 +1,672 @@
+// Python-level behaviour of `object` and `type`: generic attribute access, descriptors,
+// instance creation (type.__call__), default repr/hash/eq, and type introspection.
+#include "objects/exceptions.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/module.h"
+#include "objects/setup.h"
+#include "objects/string.h"
+#include "objects/type.h"
+
+#include <cstdio>
+#include <string>
+
+namespace slpy {
+
+Value member_descriptor_get(VM& vm, Object* descr, Value obj);
+bool member_descriptor_set(VM& vm, Object* descr, Value obj, Value value);
+void setup_functions(VM& vm);
+
+// ------------------------------------------------------------------ descriptors
+
+Value descriptor_get(VM& vm, Value descr, Value obj, TypeObject* type)
+{
+    TypeObject* dt = type_of(descr);
+    if (dt == types.function) {
+        if (obj.is_null() || is_none(obj))
+            return descr;
+        return bound_method_new(vm, descr, obj);
+    }
+    if (dt == types.member_descriptor) {
+        if (obj.is_null() || is_none(obj))
+            return descr;
+        return member_descriptor_get(vm, descr.as_object(), obj);
+    }
+    Value get = dt->slot(Slot::GET);
+    if (get.is_null())
+        return descr;
+    Value args[3] = { descr, obj.is_null() ? py_none() : obj, Value::from_object(type) };
+    return call(vm, get, args, 3);
+}
+
+static bool is_data_descriptor(TypeObject* dt)
+{
+    return !dt->slot(Slot::SET).is_null() || !dt->slot(Slot::DELETE).is_null() || dt == types.member_descriptor;
+}
+
+Value generic_getattr(VM& vm, Value obj, String* name)
+{
+    TypeObject* type = type_of(obj);
+    Value descr = type_lookup(type, name);
+    TypeObject* dt = descr.is_not_found() ? nullptr : type_of(descr);
+    if (dt && dt != types.function && is_data_descriptor(dt))
+        return descriptor_get(vm, descr, obj, type);
+    if (obj.is_object()) {
+        if (Dict* d = instance_dict(vm, obj.as_object(), false)) {
+            Value v = dict_get_str(vm, d, name);
+            if (!v.is_not_found())
+                return v;
+        }
+    }
+    if (dt) {
+        if (dt == types.function || !dt->slot(Slot::GET).is_null())
+            return descriptor_get(vm, descr, obj, type);
+        return descr;
+    }
+    return Value::not_found();
+}
+
+bool generic_setattr(VM& vm, Value obj, String* name, Value value)
+{
+    TypeObject* type = type_of(obj);
+    Value descr = type_lookup(type, name);
+    if (!descr.is_not_found()) {
+        TypeObject* dt = type_of(descr);
+        if (dt == types.member_descriptor)
+            return member_descriptor_set(vm, descr.as_object(), obj, value);
+        Slot s = value.is_null() ? Slot::DELETE : Slot::SET;
+        if (!dt->slot(s).is_null()) {
+            Value args[2] = { obj, value };
+            return !call_slot(vm, descr, s, args, value.is_null() ? 1 : 2).is_null();
+        }
+        if (is_data_descriptor(dt)) {
+            raise_fmt(vm, exc::AttributeError, value.is_null() ? "__delete__" : "__set__");
+            return false;
+        }
+    }
+    Dict* d = obj.is_object() ? instance_dict(vm, obj.as_object(), true) : nullptr;
+    if (!d) {
+        if (descr.is_not_found())
+            raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '%s'", type->name->c_str(), name->c_str());
+        else
+            raise_fmt(vm, exc::AttributeError, "'%s' object attribute '%s' is read-only", type->name->c_str(), name->c_str());
+        return false;
+    }
+    if (value.is_null()) {
+        int r = dict_del(vm, d, Value::from_object(name));
+        if (r == 0)
+            raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '%s'", type->name->c_str(), name->c_str());
+        return r == 1;
+    }
+    return dict_set_str(vm, d, name, value);
+}
+
+Value raise_attribute_error(VM& vm, Value obj, String* name)
+{
+    Value err;
+    if (is_instance_fast(obj, types.type))
+        err = raise_fmt(vm, exc::AttributeError, "type object '%s' has no attribute '%s'", obj.as<TypeObject>()->name->c_str(), name->c_str());
+    else if (type_of(obj) == types.module) {
+        Value mod_name = dict_get_str(vm, obj.as<Module>()->dict, names.__name__);
+        String* mn = mod_name.is_object() ? as_str(mod_name) : nullptr;
+        err = raise_fmt(vm, exc::AttributeError, "module '%s' has no attribute '%s'", mn ? mn->c_str() : "?", name->c_str());
+    } else
+        err = raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj), name->c_str());
+    // name/obj attributes let the traceback printer add "Did you mean" suggestions.
+    Value e = vm.take_error();
+    if (BaseException* be = as_exception(e)) {
+        (void)be;
+        Dict* d = instance_dict(vm, e.as_object(), true);
+        (void)dict_set_str(vm, d, names.name, Value::from_object(name));
+        (void)dict_set_str(vm, d, names.obj, obj);
+    }
+    vm.set_error(e);
+    return err;
+}
+
+// ------------------------------------------------------------------ object
+
+Value object_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_nargs(vm, "__getattribute__", nargs, 2, 2))
+        return Value::null();
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    Value r = generic_getattr(vm, args[0], name);
+    if (r.is_not_found())
+        return raise_attribute_error(vm, args[0], name);
+    return r;
+}
+
+Value object_setattr_native(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (nargs < 2)
+        return raise(vm, exc::TypeError, "__setattr__ expected 2 arguments");
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    if (!generic_setattr(vm, args[0], name, nargs > 2 ? args[2] : Value::null()))
+        return Value::null();
+    return py_none();
+}
+
+static Value object_delattr(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "__delattr__", nargs, 2, 2))
+        return Value::null();
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    if (!generic_setattr(vm, args[0], name, Value::null()))
+        return Value::null();
+    return py_none();
+}
+
+static Value object_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    TypeObject* t = type_of(args[0]);
+    Value mod = dict_get_str(vm, t->dict, names.__module__);
+    String* m = (mod.is_object() && !mod.is_not_found()) ? as_str(mod) : nullptr;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " object at %#llx>", static_cast<unsigned long long>(args[0].bits()));
+    std::string s = "<";
+    if (m && std::string_view(m->view()) != "builtins") {
+        s += m->c_str();
+        s += ".";
+    }
+    s += t->qualname->c_str();
+    s += buf;
+    return str_value(vm, s);
+}
+
+static Value object_str(VM& vm, Value const* args, size_t, Tuple*) { return repr(vm, args[0]); }
+
+static Value object_hash(VM& vm, Value const* args, size_t, Tuple*)
+{
+    return Value::small_int(static_cast<int64_t>(args[0].bits() >> 4) & Value::kIntMax);
+}
+
+static Value object_eq(VM&, Value const* args, size_t, Tuple*)
+{
+    return args[0].is(args[1]) ? py_true() : py_not_implemented();
+}
+
+static Value object_ne(VM& vm, Value const* args, size_t, Tuple*)
+{
+    // Inverts __eq__ unless it is NotImplemented.
+    Value r = call_slot(vm, args[0], Slot::EQ, &args[1], 1);
+    if (r.is_null() || r.is_not_found() || r.is(py_not_implemented()))
+        return r.is_not_found() ? py_not_implemented() : r;
+    int t = truthy(vm, r);
+    if (t < 0)
+        return Value::null();
+    return py_bool(!t);
+}
+
+static Value object_cmp_notimpl(VM&, Value const*, size_t, Tuple*) { return py_not_implemented(); }
+
+static bool excess_args(size_t nargs, Tuple* kwnames) { return nargs > 1 || (kwnames && kwnames->size); }
+static Value object_new(VM& vm, Value const* args, size_t nargs, Tuple* kw);
+static Value object_init(VM& vm, Value const* args, size_t nargs, Tuple* kw);
+
+static bool overrides(TypeObject* t, Slot s, NativeFn native)
+{
+    Value f = t->slot(s);
+    return !(f.is_object() && (f.as_object()->type == types.method_descriptor || f.as_object()->type == types.builtin_function) && f.as<BuiltinFunction>()->fn == native);
+}
+
+static Value object_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (nargs < 1 || !is_instance_fast(args[0], types.type))
+        return raise(vm, exc::TypeError, "object.__new__(X): X is not a type object");
+    auto* cls = args[0].as<TypeObject>();
+    if (excess_args(nargs, kw)) {
+        if (overrides(cls, Slot::NEW, object_new))
+            return raise(vm, exc::TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+        if (!overrides(cls, Slot::INIT, object_init))
+            return raise_fmt(vm, exc::TypeError, "%s() takes no arguments", cls->name->c_str());
+    }
+    if (cls->has_flag(TF_ABSTRACT)) {
+        return raise_fmt(vm, exc::TypeError, "Can't instantiate abstract class %s", cls->name->c_str());
+    }
+    if (!cls->is_heap_type() && cls != types.object)
+        return raise_fmt(vm, exc::TypeError, "object.__new__(%s) is not safe, use %s.__new__()", cls->name->c_str(), cls->name->c_str());
+    return Value::from_object(alloc_instance(vm, cls));
+}
+
+static Value object_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    TypeObject* cls = type_of(args[0]);
+    if (excess_args(nargs, kw)) {
+        if (overrides(cls, Slot::INIT, object_init))
+            return raise(vm, exc::TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+        if (!overrides(cls, Slot::NEW, object_new))
+            return raise_fmt(vm, exc::TypeError, "%s() takes no arguments", cls->name->c_str());
+    }
+    return py_none();
+}
+
+static Value object_format(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "__format__", nargs, 2, 2))
+        return Value::null();
+    String* spec = as_str(args[1]);
+    if (!spec)
+        return raise_fmt(vm, exc::TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
+    if (spec->byte_length)
+        return raise_fmt(vm, exc::TypeError, "unsupported format string passed to %s.__format__", type_name(args[0]));
+    return to_str(vm, args[0]);
+}
+
+static Value object_init_subclass(VM&, Value const*, size_t, Tuple*) { return py_none(); }
+
+static Value object_get_class(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(type_of(args[0])); }
+
+static Value object_set_class(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Value v = args[1];
+    if (v.is_null())
+        return raise(vm, exc::TypeError, "can't delete __class__ attribute");
+    if (!is_instance_fast(v, types.type))
+        return raise_fmt(vm, exc::TypeError, "__class__ must be set to a class, not '%s' object", type_name(v));
+    auto* nt = v.as<TypeObject>();
+    TypeObject* ot = type_of(args[0]);
+    if (!nt->is_heap_type() || !ot->is_heap_type() || nt->basicsize != ot->basicsize || nt->dict_offset != ot->dict_offset)
+        return raise_fmt(vm, exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name->c_str(), ot->name->c_str());
+    args[0].as_object()->type = nt;
+    return py_none();
+}
+
+static Value object_get_dict(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Dict* d = args[0].is_object() ? instance_dict(vm, args[0].as_object(), true) : nullptr;
+    if (!d)
+        return raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '__dict__'", type_name(args[0]));
+    return Value::from_object(d);
+}
+
+static Value object_set_dict(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Object* o = args[0].as_object();
+    if (!o->type->dict_offset)
+        return raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '__dict__'", type_name(args[0]));
+    Dict* d = as_dict(args[1]);
+    if (!d)
+        return raise_fmt(vm, exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(args[1]));
+    *reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + o->type->dict_offset) = d;
+    return py_none();
+}
+
+static Value object_dir(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Dict* result = dict_new(vm);
+    Value obj = args[0];
+    if (obj.is_object())
+        if (Dict* d = instance_dict(vm, obj.as_object(), false))
+            if (!dict_merge(vm, result, d))
+                return Value::null();
+    TypeObject* t = type_of(obj);
+    for (size_t i = 0; i < t->mro->size; ++i)
+        if (!dict_merge(vm, result, t->mro->items[i].as<TypeObject>()->dict))
+            return Value::null();
+    List* l = list_new(vm);
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(result, pos, k, v))
+        if (!list_append(vm, l, k))
+            return Value::null();
+    return Value::from_object(l);
+}
+
+static Value object_sizeof(VM&, Value const* args, size_t, Tuple*)
+{
+    return Value::small_int(type_of(args[0])->basicsize);
+}
+
+static Value object_reduce_ex(VM& vm, Value const* args, size_t, Tuple*)
+{
+    return raise_fmt(vm, exc::NotImplementedError, "pickling of '%s' objects is not supported yet", type_name(args[0]));
+}
+
+// ------------------------------------------------------------------ type
+
+Value type_getattr(VM& vm, Value type_value, String* name)
+{
+    auto* type = type_value.as<TypeObject>();
+    TypeObject* meta = type_of(type_value);
+    Value meta_attr = type_lookup(meta, name);
+    TypeObject* mt = meta_attr.is_not_found() ? nullptr : type_of(meta_attr);
+    if (mt && mt != types.function && is_data_descriptor(mt))
+        return descriptor_get(vm, meta_attr, type_value, meta);
+    Value attr = type_lookup(type, name);
+    if (!attr.is_not_found()) {
+        TypeObject* at = type_of(attr);
+        if (at == types.function)
+            return attr;
+        if (!at->slot(Slot::GET).is_null()) {
+            Value args[3] = { attr, py_none(), type_value };
+            return call(vm, at->slot(Slot::GET), args, 3);
+        }
+        return attr;
+    }
+    if (mt) {
+        if (mt == types.function || !mt->slot(Slot::GET).is_null())
+            return descriptor_get(vm, meta_attr, type_value, meta);
+        return meta_attr;
+    }
+    return Value::not_found();
+}
+
+Value type_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "__getattribute__", nargs, 2, 2))
+        return Value::null();
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    Value r = type_getattr(vm, args[0], name);
+    if (r.is_not_found())
+        return raise_attribute_error(vm, args[0], name);
+    return r;
+}
+
+static Value type_setattr(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    auto* type = args[0].as<TypeObject>();
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    Value value = nargs > 2 ? args[2] : Value::null();
+    // Data descriptors on the metatype (e.g. __name__, __qualname__) win.
+    Value meta_attr = type_lookup(type_of(args[0]), name);
+    if (!meta_attr.is_not_found()) {
+        TypeObject* mt = type_of(meta_attr);
+        Slot s = value.is_null() ? Slot::DELETE : Slot::SET;
+        if (!mt->slot(s).is_null()) {
+            Value a[2] = { args[0], value };
+            if (call_slot(vm, meta_attr, s, a, value.is_null() ? 1 : 2).is_null())
+                return Value::null();
+            return py_none();
+        }
+    }
+    if (!type->is_heap_type())
+        return raise_fmt(vm, exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", name->c_str(), type->name->c_str());
+    name = intern(vm, name);
+    if (value.is_null()) {
+        int r = dict_del(vm, type->dict, Value::from_object(name));
+        if (r < 0)
+            return Value::null();
+        if (r == 0)
+            return raise_fmt(vm, exc::AttributeError, "type object '%s' has no attribute '%s'", type->name->c_str(), name->c_str());
+    } else if (!dict_set_str(vm, type->dict, name, value)) {
+        return Value::null();
+    }
+    type_update_slot(vm, type, name);
+    return py_none();
+}
+
+// type.__call__(cls, *args, **kwargs): __new__ then __init__ (native path; the eval loop
+// has its own in-loop version for classes whose methods are Python functions).
+static Value type_call(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    auto* cls = args[0].as<TypeObject>();
+    if (cls == types.type && nargs == 2 && (!kw || kw->size == 0))
+        return Value::from_object(type_of(args[1]));
+    Value new_fn = cls->slot(Slot::NEW);
+    if (new_fn.is_null())
+        return raise_fmt(vm, exc::TypeError, "cannot create '%s' instances", cls->name->c_str());
+    Value obj;
+    if (type_of(new_fn) == types.staticmethod || type_of(new_fn) != types.method_descriptor) {
+        Value f = TRY(descriptor_get(vm, new_fn, Value::null(), cls));
+        obj = TRY(call(vm, f, args, nargs, kw));
+    } else {
+        obj = TRY(new_fn.as<BuiltinFunction>()->fn(vm, args, nargs, kw));
+    }
+    if (!is_subtype(type_of(obj), cls))
+        return obj;
+    Value init = type_of(obj)->slot(Slot::INIT);
+    if (init.is_null())
+        return obj;
+    Value r = TRY(call_slot(vm, obj, Slot::INIT, args + 1, nargs - 1, kw));
+    if (!is_none(r))
+        return raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(r));
+    return obj;
+}
+
+static Value type_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    // type(obj) / type(name, bases, dict, **kw)
+    if (nargs == 2 && args[0].as_object() == types.type && (!kw || kw->size == 0))
+        return Value::from_object(type_of(args[1]));
+    if (nargs != 4)
+        return raise(vm, exc::TypeError, "type() takes 1 or 3 arguments");
+    String* name = as_str(args[1]);
+    Tuple* bases = as_tuple(args[2]);
+    Dict* ns = as_dict(args[3]);
+    if (!name || !bases || !ns)
+        return raise(vm, exc::TypeError, "type.__new__() argument types must be (str, tuple, dict)");
+    auto* meta = args[0].as<TypeObject>();
+    TypeObject* winner = calculate_metaclass(vm, meta, bases);
+    if (!winner)
+        return Value::null();
+    size_t nkw = kw ? kw->size : 0;
+    return type_new_class(vm, winner, intern(vm, name), bases, ns, nkw ? kw : nullptr, args + nargs);
+}
+
+static Value type_init(VM&, Value const*, size_t, Tuple*) { return py_none(); }
+
+static Value type_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    Value mod = dict_get_str(vm, t->dict, names.__module__);
+    String* m = (mod.is_object() && !mod.is_not_found()) ? as_str(mod) : nullptr;
+    std::string s = "<class '";
+    if (m && std::string_view(m->view()) != "builtins") {
+        s += m->c_str();
+        s += ".";
+    }
+    s += t->qualname->c_str();
+    s += "'>";
+    return str_value(vm, s);
+}
+
+static Value type_mro(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    return Value::from_object(list_from_array(vm, t->mro->items, t->mro->size));
+}
+
+static Value type_subclasses(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    List* subs = static_cast<List*>(t->subclasses);
+    return Value::from_object(subs ? list_from_array(vm, subs->items(), subs->size) : list_new(vm));
+}
+
+static Value type_instancecheck(VM& vm, Value const* args, size_t, Tuple*)
+{
+    return py_bool(is_subtype(type_of(args[1]), args[0].as<TypeObject>()));
+}
+
+static Value type_subclasscheck(VM& vm, Value const* args, size_t, Tuple*)
+{
+    if (!is_instance_fast(args[1], types.type))
+        return raise(vm, exc::TypeError, "issubclass() arg 1 must be a class");
+    return py_bool(is_subtype(args[1].as<TypeObject>(), args[0].as<TypeObject>()));
+}
+
+static Value type_get_name(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->name); }
+static Value type_set_name(VM& vm, Value const* args, size_t, Tuple*)
+{
+    String* s = as_str(args[1]);
+    if (!s)
+        return raise_fmt(vm, exc::TypeError, "can only assign string to %s.__name__, not '%s'", args[0].as<TypeObject>()->name->c_str(), type_name(args[1]));
+    args[0].as<TypeObject>()->name = intern(vm, s);
+    return py_none();
+}
+static Value type_get_qualname(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->qualname); }
+static Value type_set_qualname(VM& vm, Value const* args, size_t, Tuple*)
+{
+    String* s = as_str(args[1]);
+    if (!s)
+        return raise_fmt(vm, exc::TypeError, "can only assign string to %s.__qualname__, not '%s'", args[0].as<TypeObject>()->name->c_str(), type_name(args[1]));
+    args[0].as<TypeObject>()->qualname = s;
+    return py_none();
+}
+static Value type_get_bases(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->bases); }
+static Value type_get_base(VM&, Value const* args, size_t, Tuple*)
+{
+    TypeObject* b = args[0].as<TypeObject>()->base;
+    return b ? Value::from_object(b) : py_none();
+}
+static Value type_get_mro(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->mro); }
+static Value type_get_dict(VM& vm, Value const* args, size_t, Tuple*)
+{
+    // A read-only view would be a mappingproxy; a copy keeps the class safe meanwhile.
+    return Value::from_object(dict_copy(vm, args[0].as<TypeObject>()->dict));
+}
+static Value type_get_module(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    Value m = dict_get_str(vm, t->dict, names.__module__);
+    if (m.is_not_found())
+        return str_value(vm, "builtins");
+    return m;
+}
+static Value type_get_doc(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    Value d = dict_get_str(vm, t->dict, names.__doc__);
+    if (d.is_not_found())
+        return py_none();
+    return d;
+}
+
+static Value type_dir(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    Dict* result = dict_new(vm);
+    for (size_t i = 0; i < t->mro->size; ++i)
+        if (!dict_merge(vm, result, t->mro->items[i].as<TypeObject>()->dict))
+            return Value::null();
+    List* l = list_new(vm);
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(result, pos, k, v))
+        if (!list_append(vm, l, k))
+            return Value::null();
+    return Value::from_object(l);
+}
+
+static Value type_prepare(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(dict_new(vm)); }
+
+static Value none_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(intern(vm, "None")); }
+static Value none_bool(VM&, Value const*, size_t, Tuple*) { return py_false(); }
+static Value notimpl_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(intern(vm, "NotImplemented")); }
+static Value ellipsis_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(intern(vm, "Ellipsis")); }
+static Value singleton_new(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    auto* cls = args[0].as<TypeObject>();
+    if (nargs > 1)
+        return raise_fmt(vm, exc::TypeError, "%s takes no arguments", cls->name->c_str());
+    if (cls == types.none)
+        return py_none();
+    if (cls == types.not_implemented)
+        return py_not_implemented();
+    return py_ellipsis();
+}
+
+static Value module_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* m = args[0].as<Module>();
+    Value name = dict_get_str(vm, m->dict, names.__name__);
+    String* n = name.is_object() ? as_str(name) : nullptr;
+    Value file = dict_get_str(vm, m->dict, names.__file__);
+    String* f = file.is_object() ? as_str(file) : nullptr;
+    std::string s = std::string("<module '") + (n ? n->c_str() : "?") + "'";
+    s += f ? std::string(" from '") + f->c_str() + "'>" : std::string(" (built-in)>");
+    return str_value(vm, s);
+}
+
+static Value module_get_dict(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<Module>()->dict); }
+
+static Value module_dir(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* m = args[0].as<Module>();
+    List* l = list_new(vm);
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(m->dict, pos, k, v))
+        if (!list_append(vm, l, k))
+            return Value::null();
+    return Value::from_object(l);
+}
+
+void setup_object_and_type(VM& vm)
+{
+    add_methods(vm, types.object, {
+                                      { "__getattribute__", object_getattribute_native },
+                                      { "__setattr__", object_setattr_native },
+                                      { "__delattr__", object_delattr },
+                                      { "__repr__", object_repr },
+                                      { "__str__", object_str },
+                                      { "__hash__", object_hash },
+                                      { "__eq__", object_eq },
+                                      { "__ne__", object_ne },
+                                      { "__lt__", object_cmp_notimpl },
+                                      { "__le__", object_cmp_notimpl },
+                                      { "__gt__", object_cmp_notimpl },
+                                      { "__ge__", object_cmp_notimpl },
+                                      { "__new__", object_new, METH_STATIC },
+                                      { "__init__", object_init },
+                                      { "__format__", object_format },
+                                      { "__init_subclass__", object_init_subclass, METH_CLASS },
+                                      { "__dir__", object_dir },
+                                      { "__sizeof__", object_sizeof },
+                                      { "__reduce_ex__", object_reduce_ex },
+                                  });
+    add_getsets(vm, types.object, { { "__class__", object_get_class, object_set_class } });
+    add_attribute(vm, types.object, "__doc__", str_value(vm, "The base class of the class hierarchy."));
+
+    add_methods(vm, types.type, {
+                                    { "__getattribute__", type_getattribute_native },
+                                    { "__setattr__", type_setattr },
+                                    { "__delattr__", type_setattr },
+                                    { "__call__", type_call },
+                                    { "__new__", type_new, METH_STATIC },
+                                    { "__init__", type_init },
+                                    { "__repr__", type_repr },
+                                    { "mro", type_mro },
+                                    { "__subclasses__", type_subclasses },
+                                    { "__instancecheck__", type_instancecheck },
+                                    { "__subclasscheck__", type_subclasscheck },
+                                    { "__dir__", type_dir },
+                                    { "__prepare__", type_prepare, METH_CLASS },
+                                });
+    add_getsets(vm, types.type, {
+                                    { "__name__", type_get_name, type_set_name },
+                                    { "__qualname__", type_get_qualname, type_set_qualname },
+                                    { "__bases__", type_get_bases },
+                                    { "__base__", type_get_base },
+                                    { "__mro__", type_get_mro },
+                                    { "__dict__", type_get_dict },
+                                    { "__module__", type_get_module },
+                                    { "__doc__", type_get_doc },
+                                });
+
+    add_methods(vm, types.none, { { "__repr__", none_repr }, { "__bool__", none_bool }, { "__new__", singleton_new, METH_STATIC } });
+    add_methods(vm, types.not_implemented, { { "__repr__", notimpl_repr }, { "__new__", singleton_new, METH_STATIC } });
+    add_methods(vm, types.ellipsis, { { "__repr__", ellipsis_repr }, { "__new__", singleton_new, METH_STATIC } });
+    add_methods(vm, types.module, { { "__repr__", module_repr }, { "__dir__", module_dir } });
+    add_getsets(vm, types.module, { { "__dict__", module_get_dict } });
+
+    setup_functions(vm);
+}
+
+// The __dict__ attribute of instances that have one: type_new_class puts a getset with
+// these on every class that adds an instance dict.
+NativeFn const instance_dict_get = object_get_dict;
+NativeFn const instance_dict_set = object_set_dict;
+
+} // namespace slpy

@@ -1,0 +1,161 @@
+// Internals shared by the str, bytes and bytearray implementation files
+// (objects/str_*.cpp, bytes.cpp, bytearray.cpp, codecs.cpp, memoryview.cpp, format_spec.cpp).
+//
+// * slpy::unicode: the Unicode character database (generated tables in
+//   str_unicode_data.cpp, lookups in str_unicode.cpp);
+// * argument helpers with CPython's messages (start/end slice arguments, fill chars);
+// * the repr / escape helpers used by str, bytes and the codecs;
+// * the shared byte-string algorithms of bytes and bytearray (bytes_common.cpp).
+#pragma once
+
+#include "objects/bytes.h"
+#include "objects/containers.h"
+#include "objects/runtime.h"
+#include "objects/string.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace slpy {
+
+namespace unicode {
+
+enum CharFlags : uint32_t {
+    ALPHA = 1u << 0,
+    DECIMAL = 1u << 1,
+    DIGIT = 1u << 2,
+    NUMERIC = 1u << 3,
+    SPACE = 1u << 4,
+    PRINTABLE = 1u << 5,
+    LOWER = 1u << 6,
+    UPPER = 1u << 7,
+    TITLE = 1u << 8,
+    CASED = 1u << 9,
+    CASE_IGNORABLE = 1u << 10,
+    XID_START = 1u << 11,
+    XID_CONTINUE = 1u << 12,
+    LINEBREAK = 1u << 13,
+};
+
+struct FlagRange {
+    uint32_t start; // flags apply from here to the next range's start
+    uint32_t flags;
+};
+struct CaseRun {
+    uint32_t start;
+    uint32_t count;  // code points start, start+stride, ... (count of them)
+    uint32_t stride; // 1 or 2
+    int32_t delta;   // mapped = cp + delta
+};
+struct FullCase {
+    uint32_t cp;
+    uint32_t n;
+    uint32_t out[3];
+};
+
+// The flags of a code point (ASCII by a direct table).
+uint32_t char_flags(uint32_t cp);
+inline bool has(uint32_t cp, uint32_t flag) { return (char_flags(cp) & flag) != 0; }
+inline bool is_space(uint32_t cp)
+{
+    if (cp < 128)
+        return cp == ' ' || (cp >= 9 && cp <= 13) || (cp >= 28 && cp <= 31);
+    return has(cp, SPACE);
+}
+// Full case mappings (CPython's _PyUnicode_ToLowerFull, ...): writes 1..3 code points to
+// `out` and returns the count. to_lower does not apply the final-sigma rule (see
+// lower_in_context).
+int to_lower(uint32_t cp, uint32_t* out);
+int to_upper(uint32_t cp, uint32_t* out);
+int to_title(uint32_t cp, uint32_t* out);
+int to_fold(uint32_t cp, uint32_t* out);
+// Lower-cases text[i] with the Greek final-sigma rule (CPython's lower_ucs4).
+int lower_in_context(std::u32string const& text, size_t i, uint32_t* out);
+// Decimal digit value (0..9) of a Unicode decimal (Nd) character, or -1.
+int decimal_value(uint32_t cp);
+
+} // namespace unicode
+
+// ------------------------------------------------------------------ helpers
+
+// Decodes the whole (generalized UTF-8) text to code points.
+std::u32string utf8_to_u32(std::string_view s);
+void u32_append_utf8(std::string& out, uint32_t const* cps, size_t n);
+// Number of code points in valid UTF-8 text.
+size_t utf8_count(std::string_view s);
+// A new str from UTF-8 bytes of a known-ASCII source (skips the scan), or any text.
+String* make_str(VM& vm, std::string_view utf8, bool known_ascii);
+
+// The start/end arguments of find/count/startswith...: None or an index-like value
+// ("slice indices must be integers or None or have an __index__ method"). `v` may be null.
+bool parse_slice_arg(VM& vm, Value v, int64_t& out);
+// CPython's ADJUST_INDICES: clamps [start, end) into [0, len].
+void adjust_indices(int64_t& start, int64_t& end, int64_t len);
+
+// repr(str) body and quotes: CPython's unicode_repr (ascii_only: ascii()).
+std::string str_repr_text(std::string_view utf8, bool ascii_only);
+// repr(bytes): b'...' (prefix "b"), CPython's quoting.
+std::string bytes_repr_text(std::string_view data, char const* prefix = "b", char const* suffix = "");
+// Appends \xNN, \uNNNN or \UNNNNNNNN for cp.
+void append_escape(std::string& out, uint32_t cp);
+
+// Bytes-like argument (bytes, bytearray, memoryview or their subclasses): its bytes.
+// False (nothing raised) when v is not bytes-like.
+bool get_bytes_like(Value v, std::string_view& out);
+
+// The memoryview layout (objects/memoryview.cpp).
+struct MemoryView : Object {
+    Value obj;        // the exporter (bytes / bytearray); null once released
+    size_t start;     // byte offset into the exporter
+    int64_t step;     // 1 for contiguous views
+    size_t length;    // number of items
+    bool released;
+    bool readonly;
+};
+// The bytes a contiguous memoryview covers (step 1); false when released or not contiguous.
+bool memoryview_bytes(MemoryView* mv, std::string_view& out);
+MemoryView* as_memoryview(Value v);
+
+// str iterator layout; str_iter_next steps it without raising (sentinel at the end).
+struct StrIterator : Object {
+    String* str; // nullptr once exhausted
+    size_t index;  // next code point index
+    size_t offset; // its byte offset
+};
+Value str_iter_next(VM& vm, Value iterator);
+
+// ---- bytes and bytearray (bytes.cpp, bytes_methods.cpp, bytearray.cpp)
+// The bytes of a bytes / bytearray self argument (nothing raised when neither).
+bool bytes_self(Value v, std::string_view& out, bool& is_bytearray);
+// A new bytes or bytearray holding `data`.
+Value bytes_result(VM& vm, bool bytearray, std::string_view data);
+// Registers the methods bytes and bytearray share (find, split, upper, hex, decode, ...).
+void add_bytes_common_methods(VM& vm, TypeObject* type);
+// The contents of bytes(x) / bytearray(x) for x not a str or int: a buffer, or an
+// iterable of ints in range(256). False with the error pending.
+bool bytes_from_iterable(VM& vm, Value x, std::string& out);
+// bytes(x) / bytearray(x) argument handling shared by both constructors.
+bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, Value errors, std::string& out);
+// A byte value from an int argument (ValueError "byte must be in range(0, 256)").
+bool byte_from_value(VM& vm, Value v, unsigned char& out);
+// Parses bytes.fromhex text (ValueError "non-hexadecimal number found in fromhex() arg at position N").
+bool parse_fromhex(VM& vm, std::string_view text, std::string& out);
+
+struct BytesIterator : Object {
+    Value seq; // the bytes / bytearray; null once exhausted
+    size_t index;
+};
+Value bytes_iter_next(VM& vm, Value iterator);
+
+// ---- str formatting (str_format.cpp)
+Value str_format_impl(VM& vm, String* fmt, Value const* args, size_t nargs, Value kwargs_mapping);
+// fmt % args for str (bytes: bytes_mod when bytes_mode).
+Value str_mod(VM& vm, String* fmt, Value args);
+Value bytes_mod(VM& vm, std::string_view fmt, Value args, bool make_bytearray);
+
+void setup_str_format(VM& vm);
+void setup_bytearray(VM& vm);
+void setup_memoryview(VM& vm);
+
+} // namespace slpy

@@ -1,0 +1,784 @@
+// Statement code generation (CPython 3.11 compile.c: compiler_visit_stmt and friends),
+// including the frame-block stack that return/break/continue unwind through.
+#include "stackless/compiler/codegen.h"
+
+namespace slpy::compiler {
+
+namespace {
+constexpr size_t kMaxBlocks = 20; // CPython's CO_MAXBLOCKS
+
+constexpr BinOpArg kInplace[] = {
+    BinOpArg::INPLACE_ADD, BinOpArg::INPLACE_SUBTRACT, BinOpArg::INPLACE_MULTIPLY,
+    BinOpArg::INPLACE_MATRIX_MULTIPLY, BinOpArg::INPLACE_TRUE_DIVIDE, BinOpArg::INPLACE_REMAINDER,
+    BinOpArg::INPLACE_POWER, BinOpArg::INPLACE_LSHIFT, BinOpArg::INPLACE_RSHIFT, BinOpArg::INPLACE_OR,
+    BinOpArg::INPLACE_XOR, BinOpArg::INPLACE_AND, BinOpArg::INPLACE_FLOOR_DIVIDE,
+};
+} // namespace
+
+void Codegen::visit_stmts(std::vector<ast::Stmt*> const& body)
+{
+    for (auto* s : body)
+        visit_stmt(s);
+}
+
+void Codegen::push_fblock(FBlock fb)
+{
+    if (m_unit->fblocks.size() >= kMaxBlocks)
+        error("too many statically nested blocks");
+    m_unit->fblocks.push_back(std::move(fb));
+}
+
+void Codegen::pop_fblock(FBlockType type)
+{
+    (void)type;
+    m_unit->fblocks.pop_back();
+}
+
+void Codegen::pop_except_and_reraise()
+{
+    emit_noline(Op::COPY, 3);
+    emit_noline(Op::POP_EXCEPT);
+    emit_noline(Op::RERAISE, 1);
+}
+
+void Codegen::call_exit_with_nones()
+{
+    load_const(ConstValue::none());
+    load_const(ConstValue::none());
+    load_const(ConstValue::none());
+    emit(Op::CALL, 2);
+}
+
+// Emits the code that leaves frame block `fb` (for return/break/continue).
+void Codegen::unwind_fblock(FBlock const& fb, bool preserve_tos)
+{
+    switch (fb.type) {
+    case FBlockType::WhileLoop:
+    case FBlockType::ExceptionHandler: return;
+    case FBlockType::ForLoop:
+        if (preserve_tos)
+            emit(Op::SWAP, 2);
+        emit(Op::POP_TOP);
+        return;
+    case FBlockType::TryExcept: emit_pseudo(POP_BLOCK); return;
+    case FBlockType::FinallyTry:
+        emit_pseudo(POP_BLOCK);
+        if (preserve_tos)
+            push_fblock(FBlock { FBlockType::PopValue });
+        visit_stmts(*fb.finalbody);
+        if (preserve_tos)
+            pop_fblock(FBlockType::PopValue);
+        unset_loc();
+        return;
+    case FBlockType::FinallyEnd:
+        if (preserve_tos)
+            emit(Op::SWAP, 2);
+        emit(Op::POP_TOP);
+        if (preserve_tos)
+            emit(Op::SWAP, 2);
+        emit_pseudo(POP_BLOCK);
+        emit(Op::POP_EXCEPT);
+        return;
+    case FBlockType::With:
+        set_loc(fb.with->pos);
+        emit_pseudo(POP_BLOCK);
+        if (preserve_tos)
+            emit(Op::SWAP, 2);
+        call_exit_with_nones();
+        emit(Op::POP_TOP);
+        unset_loc();
+        return;
+    case FBlockType::HandlerCleanup:
+        if (fb.has_name)
+            emit_pseudo(POP_BLOCK);
+        if (preserve_tos)
+            emit(Op::SWAP, 2);
+        emit_pseudo(POP_BLOCK);
+        emit(Op::POP_EXCEPT);
+        if (fb.has_name) {
+            load_const(ConstValue::none());
+            nameop(fb.name, ast::ExprContext::Store);
+            nameop(fb.name, ast::ExprContext::Del);
+        }
+        return;
+    case FBlockType::PopValue:
+        if (preserve_tos)
+            emit(Op::SWAP, 2);
+        emit(Op::POP_TOP);
+        return;
+    }
+}
+
+FBlock* Codegen::unwind_fblock_stack(bool preserve_tos, bool want_loop)
+{
+    auto& stack = m_unit->fblocks;
+    if (stack.empty())
+        return nullptr;
+    FBlock top = stack.back();
+    if (want_loop && (top.type == FBlockType::WhileLoop || top.type == FBlockType::ForLoop))
+        return &stack.back();
+    stack.pop_back();
+    unwind_fblock(top, preserve_tos);
+    FBlock* loop = unwind_fblock_stack(preserve_tos, want_loop);
+    stack.push_back(top);
+    return loop;
+}
+
+void Codegen::compile_return(ast::Return* s)
+{
+    if (!is_function_scope())
+        error("'return' outside function");
+    bool preserve_tos = s->value && s->value->kind != ast::ExprKind::Constant;
+    if (preserve_tos) {
+        visit_expr(s->value);
+    } else if (s->value) {
+        set_loc(s->value->pos);
+        emit(Op::NOP);
+    }
+    if (!s->value || s->value->pos.lineno != s->pos.lineno) {
+        set_loc(s->pos);
+        emit(Op::NOP);
+    }
+    unwind_fblock_stack(preserve_tos, false);
+    if (!s->value)
+        load_const(ConstValue::none());
+    else if (!preserve_tos)
+        load_const(static_cast<ast::Constant*>(s->value)->value);
+    emit(Op::RETURN_VALUE);
+    next_block();
+}
+
+void Codegen::compile_break()
+{
+    Location loc = m_unit->loc;
+    emit(Op::NOP);
+    FBlock* loop = unwind_fblock_stack(false, true);
+    if (!loop) {
+        m_unit->loc = loc;
+        error("'break' outside loop");
+    }
+    FBlock copy = *loop;
+    unwind_fblock(copy, false);
+    emit_jump(JUMP, copy.exit);
+    next_block();
+}
+
+void Codegen::compile_continue()
+{
+    Location loc = m_unit->loc;
+    emit(Op::NOP);
+    FBlock* loop = unwind_fblock_stack(false, true);
+    if (!loop) {
+        m_unit->loc = loc;
+        error("'continue' not properly in loop");
+    }
+    emit_jump(JUMP, loop->block);
+    next_block();
+}
+
+void Codegen::compile_if(ast::If* s)
+{
+    Block* end = new_block();
+    Block* next = s->orelse.empty() ? end : new_block();
+    jump_if(s->test, next, false);
+    visit_stmts(s->body);
+    if (!s->orelse.empty()) {
+        emit_jump_noline(JUMP, end);
+        use_next_block(next);
+        visit_stmts(s->orelse);
+    }
+    use_next_block(end);
+}
+
+void Codegen::compile_for(ast::For* s)
+{
+    Block* start = new_block();
+    Block* body = new_block();
+    Block* cleanup = new_block();
+    Block* end = new_block();
+    push_fblock(FBlock { FBlockType::ForLoop, start, end });
+    visit_expr(s->iter);
+    emit(Op::GET_ITER);
+    use_next_block(start);
+    emit_jump(Op::FOR_ITER, cleanup);
+    use_next_block(body);
+    visit_expr(s->target);
+    visit_stmts(s->body);
+    unset_loc();
+    emit_jump(JUMP, start);
+    use_next_block(cleanup);
+    pop_fblock(FBlockType::ForLoop);
+    visit_stmts(s->orelse);
+    use_next_block(end);
+}
+
+void Codegen::compile_while(ast::While* s)
+{
+    Block* loop = new_block();
+    Block* body = new_block();
+    Block* anchor = new_block();
+    Block* end = new_block();
+    use_next_block(loop);
+    push_fblock(FBlock { FBlockType::WhileLoop, loop, end });
+    jump_if(s->test, anchor, false);
+    use_next_block(body);
+    visit_stmts(s->body);
+    set_loc(s->pos);
+    jump_if(s->test, body, true);
+    pop_fblock(FBlockType::WhileLoop);
+    use_next_block(anchor);
+    visit_stmts(s->orelse);
+    use_next_block(end);
+}
+
+void Codegen::compile_try(ast::Try* s)
+{
+    if (!s->finalbody.empty())
+        compile_try_finally(s);
+    else
+        compile_try_except(s);
+}
+
+void Codegen::compile_try_finally(ast::Try* s)
+{
+    Block* body = new_block();
+    Block* end = new_block();
+    Block* exit = new_block();
+    Block* cleanup = new_block();
+    emit_jump(SETUP_FINALLY, end);
+    use_next_block(body);
+    FBlock fb { FBlockType::FinallyTry, body, end };
+    fb.finalbody = &s->finalbody;
+    push_fblock(fb);
+    if (!s->handlers.empty())
+        compile_try_except(s);
+    else
+        visit_stmts(s->body);
+    m_unit->graph.add(POP_BLOCK, 0, nullptr, kNoLocation);
+    pop_fblock(FBlockType::FinallyTry);
+    visit_stmts(s->finalbody);
+    emit_jump_noline(JUMP, exit);
+    // `finally` block
+    use_next_block(end);
+    unset_loc();
+    emit_jump(SETUP_CLEANUP, cleanup);
+    emit(Op::PUSH_EXC_INFO);
+    push_fblock(FBlock { FBlockType::FinallyEnd, end });
+    visit_stmts(s->finalbody);
+    pop_fblock(FBlockType::FinallyEnd);
+    emit(Op::RERAISE, 0);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(exit);
+}
+
+void Codegen::compile_try_except(ast::Try* s)
+{
+    Block* body = new_block();
+    Block* except = new_block();
+    Block* end = new_block();
+    Block* cleanup = new_block();
+    emit_jump(SETUP_FINALLY, except);
+    use_next_block(body);
+    push_fblock(FBlock { FBlockType::TryExcept, body });
+    visit_stmts(s->body);
+    pop_fblock(FBlockType::TryExcept);
+    m_unit->graph.add(POP_BLOCK, 0, nullptr, kNoLocation);
+    visit_stmts(s->orelse);
+    emit_jump_noline(JUMP, end);
+    size_t n = s->handlers.size();
+    use_next_block(except);
+    unset_loc();
+    emit_jump(SETUP_CLEANUP, cleanup);
+    emit(Op::PUSH_EXC_INFO);
+    push_fblock(FBlock { FBlockType::ExceptionHandler });
+    for (size_t i = 0; i < n; i++) {
+        ast::ExceptHandler* handler = s->handlers[i];
+        set_loc(handler->pos);
+        if (!handler->type && i < n - 1)
+            error("default 'except:' must be last");
+        except = new_block();
+        if (handler->type) {
+            visit_expr(handler->type);
+            emit(Op::CHECK_EXC_MATCH);
+            emit_jump(Op::POP_JUMP_IF_FALSE, except);
+        }
+        if (!handler->name.empty()) {
+            Block* cleanup_end = new_block();
+            Block* cleanup_body = new_block();
+            nameop(handler->name, ast::ExprContext::Store);
+            emit_jump(SETUP_CLEANUP, cleanup_end);
+            use_next_block(cleanup_body);
+            FBlock fb { FBlockType::HandlerCleanup, cleanup_body };
+            fb.name = handler->name;
+            fb.has_name = true;
+            push_fblock(fb);
+            visit_stmts(handler->body);
+            pop_fblock(FBlockType::HandlerCleanup);
+            unset_loc();
+            emit_pseudo(POP_BLOCK);
+            emit_pseudo(POP_BLOCK);
+            emit(Op::POP_EXCEPT);
+            load_const(ConstValue::none());
+            nameop(handler->name, ast::ExprContext::Store);
+            nameop(handler->name, ast::ExprContext::Del);
+            emit_jump(JUMP, end);
+            use_next_block(cleanup_end);
+            unset_loc();
+            load_const(ConstValue::none());
+            nameop(handler->name, ast::ExprContext::Store);
+            nameop(handler->name, ast::ExprContext::Del);
+            emit(Op::RERAISE, 1);
+        } else {
+            Block* cleanup_body = new_block();
+            emit(Op::POP_TOP);
+            use_next_block(cleanup_body);
+            push_fblock(FBlock { FBlockType::HandlerCleanup, cleanup_body });
+            visit_stmts(handler->body);
+            pop_fblock(FBlockType::HandlerCleanup);
+            unset_loc();
+            emit_pseudo(POP_BLOCK);
+            emit(Op::POP_EXCEPT);
+            emit_jump(JUMP, end);
+        }
+        use_next_block(except);
+    }
+    unset_loc();
+    pop_fblock(FBlockType::ExceptionHandler);
+    emit(Op::RERAISE, 0);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(end);
+}
+
+void Codegen::compile_with_except_finish(Block* cleanup)
+{
+    unset_loc();
+    Block* exit = new_block();
+    emit_jump(Op::POP_JUMP_IF_TRUE, exit);
+    emit(Op::RERAISE, 2);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(exit);
+    emit(Op::POP_TOP);
+    emit_pseudo(POP_BLOCK);
+    emit(Op::POP_EXCEPT);
+    emit(Op::POP_TOP);
+    emit(Op::POP_TOP);
+}
+
+void Codegen::compile_with(ast::With* s, size_t pos)
+{
+    ast::WithItem* item = s->items[pos];
+    Block* block = new_block();
+    Block* final = new_block();
+    Block* exit = new_block();
+    Block* cleanup = new_block();
+    visit_expr(item->context_expr);
+    emit(Op::BEFORE_WITH);
+    emit_jump(SETUP_WITH, final);
+    use_next_block(block);
+    FBlock fb { FBlockType::With, block, final };
+    fb.with = s;
+    push_fblock(fb);
+    if (item->optional_vars)
+        visit_expr(item->optional_vars);
+    else
+        emit(Op::POP_TOP);
+    pos++;
+    if (pos == s->items.size())
+        visit_stmts(s->body);
+    else
+        compile_with(s, pos);
+    unset_loc();
+    emit_pseudo(POP_BLOCK);
+    pop_fblock(FBlockType::With);
+    set_loc(s->pos);
+    call_exit_with_nones();
+    emit(Op::POP_TOP);
+    emit_jump(JUMP, exit);
+    use_next_block(final);
+    emit_jump(SETUP_CLEANUP, cleanup);
+    emit(Op::PUSH_EXC_INFO);
+    emit(Op::WITH_EXCEPT_START);
+    compile_with_except_finish(cleanup);
+    use_next_block(exit);
+}
+
+void Codegen::compile_import(ast::Import* s)
+{
+    for (auto* alias : s->names) {
+        load_const(ConstValue::integer(0));
+        load_const(ConstValue::none());
+        emit(Op::IMPORT_NAME, add_name(alias->name));
+        if (!alias->asname.empty()) {
+            std::string const& name = alias->name;
+            size_t dot = name.find('.');
+            if (dot != std::string::npos) {
+                while (true) {
+                    size_t start = dot + 1;
+                    dot = name.find('.', start);
+                    std::string attr = name.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+                    emit(Op::IMPORT_FROM, add_name(attr));
+                    if (dot == std::string::npos)
+                        break;
+                    emit(Op::SWAP, 2);
+                    emit(Op::POP_TOP);
+                }
+                nameop(alias->asname, ast::ExprContext::Store);
+                emit(Op::POP_TOP);
+            } else {
+                nameop(alias->asname, ast::ExprContext::Store);
+            }
+        } else {
+            std::string tmp = alias->name.substr(0, alias->name.find('.'));
+            nameop(tmp, ast::ExprContext::Store);
+        }
+    }
+}
+
+void Codegen::compile_import_from(ast::ImportFrom* s)
+{
+    load_const(ConstValue::integer(s->level));
+    ConstValue names;
+    names.kind = ConstValue::Kind::Tuple;
+    for (auto* a : s->names)
+        names.items.push_back(ConstValue::str(a->name));
+    if (s->module == "__future__" && s->pos.lineno > 0) {
+        // Future imports are accepted (and have no effect) where the parser allowed them.
+    }
+    load_const(names);
+    emit(Op::IMPORT_NAME, add_name(s->module));
+    for (size_t i = 0; i < s->names.size(); i++) {
+        ast::Alias* alias = s->names[i];
+        if (i == 0 && alias->name == "*") {
+            emit(Op::IMPORT_STAR);
+            return;
+        }
+        emit(Op::IMPORT_FROM, add_name(alias->name));
+        nameop(alias->asname.empty() ? alias->name : alias->asname, ast::ExprContext::Store);
+    }
+    emit(Op::POP_TOP);
+}
+
+void Codegen::compile_assert(ast::Assert* s)
+{
+    if (m_options.optimize)
+        return;
+    Block* end = new_block();
+    jump_if(s->test, end, true);
+    emit(Op::LOAD_ASSERTION_ERROR);
+    if (s->msg) {
+        visit_expr(s->msg);
+        emit(Op::CALL, 0);
+    }
+    emit(Op::RAISE_VARARGS, 1);
+    use_next_block(end);
+}
+
+void Codegen::compile_augassign(ast::AugAssign* s)
+{
+    ast::Expr* e = s->target;
+    Location old = m_unit->loc;
+    set_loc(e->pos);
+    switch (e->kind) {
+    case ast::ExprKind::Attribute: {
+        auto* a = static_cast<ast::Attribute*>(e);
+        visit_expr(a->value);
+        emit(Op::COPY, 1);
+        update_start_location_to_match_attr(a);
+        emit(Op::LOAD_ATTR, add_name(a->attr));
+        break;
+    }
+    case ast::ExprKind::Subscript: {
+        auto* sub = static_cast<ast::Subscript*>(e);
+        visit_expr(sub->value);
+        visit_expr(sub->slice);
+        emit(Op::COPY, 2);
+        emit(Op::COPY, 2);
+        emit(Op::BINARY_SUBSCR);
+        break;
+    }
+    case ast::ExprKind::Name: nameop(static_cast<ast::Name*>(e)->id, ast::ExprContext::Load); break;
+    default: error("illegal expression for augmented assignment");
+    }
+    m_unit->loc = old;
+    visit_expr(s->value);
+    emit(Op::BINARY_OP, static_cast<int>(kInplace[static_cast<int>(s->op)]));
+    set_loc(e->pos);
+    switch (e->kind) {
+    case ast::ExprKind::Attribute: {
+        auto* a = static_cast<ast::Attribute*>(e);
+        update_start_location_to_match_attr(a);
+        emit(Op::SWAP, 2);
+        emit(Op::STORE_ATTR, add_name(a->attr));
+        break;
+    }
+    case ast::ExprKind::Subscript:
+        emit(Op::SWAP, 3);
+        emit(Op::SWAP, 2);
+        emit(Op::STORE_SUBSCR);
+        break;
+    default: nameop(static_cast<ast::Name*>(e)->id, ast::ExprContext::Store); break;
+    }
+}
+
+void Codegen::check_ann_expr(ast::Expr* e)
+{
+    visit_expr(e);
+    emit(Op::POP_TOP);
+}
+
+void Codegen::compile_annassign(ast::AnnAssign* s)
+{
+    ast::Expr* targ = s->target;
+    if (s->value) {
+        visit_expr(s->value);
+        visit_expr(targ);
+    }
+    bool module_or_class = m_unit->scope == UnitScope::Module || m_unit->scope == UnitScope::Class;
+    switch (targ->kind) {
+    case ast::ExprKind::Name:
+        if (s->simple && module_or_class) {
+            visit_expr(s->annotation);
+            emit(Op::LOAD_NAME, add_name("__annotations__"));
+            load_const(ConstValue::str(mangle(static_cast<ast::Name*>(targ)->id)));
+            emit(Op::STORE_SUBSCR);
+        }
+        break;
+    case ast::ExprKind::Attribute:
+        if (!s->value)
+            check_ann_expr(static_cast<ast::Attribute*>(targ)->value);
+        break;
+    case ast::ExprKind::Subscript:
+        if (!s->value) {
+            auto* sub = static_cast<ast::Subscript*>(targ);
+            check_ann_expr(sub->value);
+            ast::Expr* sl = sub->slice;
+            if (sl->kind == ast::ExprKind::Slice) {
+                auto* sc = static_cast<ast::Slice*>(sl);
+                for (ast::Expr* part : { sc->lower, sc->upper, sc->step })
+                    if (part)
+                        check_ann_expr(part);
+            } else if (sl->kind == ast::ExprKind::Tuple) {
+                for (auto* elt : static_cast<ast::Tuple*>(sl)->elts)
+                    check_ann_expr(elt);
+            } else {
+                check_ann_expr(sl);
+            }
+        }
+        break;
+    default: error("invalid node type for annotated assignment");
+    }
+    if (!s->simple && module_or_class)
+        check_ann_expr(s->annotation);
+}
+
+int Codegen::default_arguments(ast::Arguments* args)
+{
+    int flags = 0;
+    if (!args->defaults.empty()) {
+        visit_exprs(args->defaults);
+        emit(Op::BUILD_TUPLE, static_cast<int>(args->defaults.size()));
+        flags |= 0x01;
+    }
+    ConstValue keys;
+    keys.kind = ConstValue::Kind::Tuple;
+    for (size_t i = 0; i < args->kwonlyargs.size(); i++) {
+        ast::Expr* def = i < args->kw_defaults.size() ? args->kw_defaults[i] : nullptr;
+        if (!def)
+            continue;
+        keys.items.push_back(ConstValue::str(mangle(args->kwonlyargs[i]->arg)));
+        visit_expr(def);
+    }
+    if (!keys.items.empty()) {
+        int n = static_cast<int>(keys.items.size());
+        load_const(keys);
+        emit(Op::BUILD_CONST_KEY_MAP, n);
+        flags |= 0x02;
+    }
+    return flags;
+}
+
+int Codegen::annotations(ast::Arguments* args, ast::Expr* returns)
+{
+    int count = 0;
+    auto one = [&](std::string const& name, ast::Expr* ann) {
+        if (!ann)
+            return;
+        load_const(ConstValue::str(mangle(name)));
+        if (ann->kind == ast::ExprKind::Starred) {
+            visit_expr(static_cast<ast::Starred*>(ann)->value);
+            emit(Op::UNPACK_SEQUENCE, 1);
+        } else {
+            visit_expr(ann);
+        }
+        count += 2;
+    };
+    for (auto* a : args->args)
+        one(a->arg, a->annotation);
+    for (auto* a : args->posonlyargs)
+        one(a->arg, a->annotation);
+    if (args->vararg)
+        one(args->vararg->arg, args->vararg->annotation);
+    for (auto* a : args->kwonlyargs)
+        one(a->arg, a->annotation);
+    if (args->kwarg)
+        one(args->kwarg->arg, args->kwarg->annotation);
+    one("return", returns);
+    if (count) {
+        emit(Op::BUILD_TUPLE, count);
+        return 0x04;
+    }
+    return 0;
+}
+
+void Codegen::apply_decorators(std::vector<ast::Expr*> const& decos)
+{
+    for (size_t i = decos.size(); i-- > 0;) {
+        set_loc(decos[i]->pos);
+        emit(Op::CALL, 0);
+    }
+}
+
+void Codegen::compile_function(ast::FunctionDef* s)
+{
+    ast::Arguments* args = s->args;
+    visit_exprs(s->decorator_list);
+    int firstlineno = s->decorator_list.empty() ? s->pos.lineno : s->decorator_list[0]->pos.lineno;
+    int funcflags = default_arguments(args);
+    funcflags |= annotations(args, s->returns);
+
+    enter_scope(s->name, UnitScope::Function, s, firstlineno);
+    bool docstring = false;
+    if (m_options.optimize < 2 && !s->body.empty() && s->body[0]->kind == ast::StmtKind::Expr) {
+        auto* v = static_cast<ast::ExprStmt*>(s->body[0])->value;
+        if (v->kind == ast::ExprKind::Constant && static_cast<ast::Constant*>(v)->value.kind == ConstValue::Kind::Str) {
+            add_const(static_cast<ast::Constant*>(v)->value);
+            docstring = true;
+        }
+    }
+    if (!docstring)
+        add_const(ConstValue::none());
+    m_unit->argcount = static_cast<int>(args->args.size() + args->posonlyargs.size());
+    m_unit->posonlyargcount = static_cast<int>(args->posonlyargs.size());
+    m_unit->kwonlyargcount = static_cast<int>(args->kwonlyargs.size());
+    for (size_t i = docstring ? 1 : 0; i < s->body.size(); i++)
+        visit_stmt(s->body[i]);
+    auto code = assemble_unit(true);
+    exit_scope();
+
+    make_closure(code, funcflags);
+    apply_decorators(s->decorator_list);
+    set_loc(s->pos);
+    nameop(s->name, ast::ExprContext::Store);
+}
+
+void Codegen::compile_class(ast::ClassDef* s)
+{
+    visit_exprs(s->decorator_list);
+    int firstlineno = s->decorator_list.empty() ? s->pos.lineno : s->decorator_list[0]->pos.lineno;
+    Location outer = m_unit->loc;
+    enter_scope(s->name, UnitScope::Class, s, firstlineno);
+    m_unit->private_name = s->name;
+    nameop("__name__", ast::ExprContext::Load);
+    nameop("__module__", ast::ExprContext::Store);
+    load_const(ConstValue::str(m_unit->qualname));
+    nameop("__qualname__", ast::ExprContext::Store);
+    compile_body(s->body);
+    unset_loc();
+    if (m_unit->ste->needs_class_closure) {
+        emit(Op::LOAD_CLOSURE, deref_index("__class__"));
+        emit(Op::COPY, 1);
+        nameop("__classcell__", ast::ExprContext::Store);
+    } else {
+        load_const(ConstValue::none());
+    }
+    emit(Op::RETURN_VALUE);
+    auto code = assemble_unit(true);
+    exit_scope();
+    m_unit->loc = outer;
+
+    emit(Op::PUSH_NULL);
+    emit(Op::LOAD_BUILD_CLASS);
+    make_closure(code, 0);
+    load_const(ConstValue::str(s->name));
+    call_helper(2, s->bases, s->keywords);
+    apply_decorators(s->decorator_list);
+    set_loc(s->pos);
+    nameop(s->name, ast::ExprContext::Store);
+}
+
+void Codegen::visit_stmt(ast::Stmt* s)
+{
+    using K = ast::StmtKind;
+    set_loc(s->pos);
+    switch (s->kind) {
+    case K::FunctionDef: compile_function(static_cast<ast::FunctionDef*>(s)); break;
+    case K::ClassDef: compile_class(static_cast<ast::ClassDef*>(s)); break;
+    case K::Return: compile_return(static_cast<ast::Return*>(s)); break;
+    case K::Delete:
+        for (auto* t : static_cast<ast::Delete*>(s)->targets)
+            visit_expr(t);
+        break;
+    case K::Assign: {
+        auto* a = static_cast<ast::Assign*>(s);
+        visit_expr(a->value);
+        for (size_t i = 0; i < a->targets.size(); i++) {
+            if (i + 1 < a->targets.size())
+                emit(Op::COPY, 1);
+            visit_expr(a->targets[i]);
+        }
+        break;
+    }
+    case K::AugAssign: compile_augassign(static_cast<ast::AugAssign*>(s)); break;
+    case K::AnnAssign: compile_annassign(static_cast<ast::AnnAssign*>(s)); break;
+    case K::For: compile_for(static_cast<ast::For*>(s)); break;
+    case K::While: compile_while(static_cast<ast::While*>(s)); break;
+    case K::If: compile_if(static_cast<ast::If*>(s)); break;
+    case K::With: compile_with(static_cast<ast::With*>(s), 0); break;
+    case K::Raise: {
+        auto* r = static_cast<ast::Raise*>(s);
+        int n = 0;
+        if (r->exc) {
+            visit_expr(r->exc);
+            n++;
+            if (r->cause) {
+                visit_expr(r->cause);
+                n++;
+            }
+        }
+        emit(Op::RAISE_VARARGS, n);
+        next_block();
+        break;
+    }
+    case K::Try: compile_try(static_cast<ast::Try*>(s)); break;
+    case K::TryStar: error("'except*' is not supported yet");
+    case K::Assert: compile_assert(static_cast<ast::Assert*>(s)); break;
+    case K::Import: compile_import(static_cast<ast::Import*>(s)); break;
+    case K::ImportFrom: compile_import_from(static_cast<ast::ImportFrom*>(s)); break;
+    case K::Global:
+    case K::Nonlocal: break;
+    case K::Expr: {
+        ast::Expr* value = static_cast<ast::ExprStmt*>(s)->value;
+        if (m_interactive && m_stack.size() <= 1) {
+            visit_expr(value);
+            emit(Op::PRINT_EXPR);
+            break;
+        }
+        if (value->kind == ast::ExprKind::Constant) {
+            emit(Op::NOP);
+            break;
+        }
+        visit_expr(value);
+        unset_loc();
+        emit(Op::POP_TOP);
+        break;
+    }
+    case K::Pass: emit(Op::NOP); break;
+    case K::Break: compile_break(); break;
+    case K::Continue: compile_continue(); break;
+    }
+}
+
+} // namespace slpy::compiler

@@ -1,0 +1,721 @@
+// Literals: numbers, string and bytes literals with their escape sequences, implicit
+// concatenation of adjacent literals, and f-strings.
+//
+// F-strings follow CPython 3.11, where an f-string is a single STRING token: the literal
+// text is scanned here, and each replacement field's expression is parsed by a nested
+// Parser over the text "(" + expression + ")", whose token positions are shifted so
+// that the nodes get the positions CPython 3.11 gives them.
+#include "stackless/parser/parser_impl.h"
+
+#include <gmpxx.h>
+
+#include <algorithm>
+#include <cctype>
+#include <clocale>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <locale.h>
+#include <optional>
+
+namespace slpy::parser {
+
+namespace {
+
+// ---------------------------------------------------------------- numbers
+
+double parse_double(std::string const& text)
+{
+    static locale_t c_locale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
+    return strtod_l(text.c_str(), nullptr, c_locale);
+}
+
+} // namespace
+
+compiler::ConstValue number_value(std::string_view text)
+{
+    std::string clean;
+    clean.reserve(text.size());
+    for (char c : text) {
+        if (c != '_') clean += c;
+    }
+    if (clean.empty()) return compiler::ConstValue::integer(0);
+    char last = clean.back();
+    if (last == 'j' || last == 'J') {
+        clean.pop_back();
+        return compiler::ConstValue::imaginary(parse_double(clean));
+    }
+    int base = 10;
+    size_t start = 0;
+    if (clean.size() > 1 && clean[0] == '0') {
+        char p = static_cast<char>(tolower(static_cast<unsigned char>(clean[1])));
+        if (p == 'x') base = 16;
+        else if (p == 'o') base = 8;
+        else if (p == 'b') base = 2;
+        if (base != 10) start = 2;
+    }
+    if (base == 10 && clean.find_first_of(".eE") != std::string::npos) {
+        return compiler::ConstValue::floating(parse_double(clean));
+    }
+    uint64_t value = 0;
+    bool overflow = false;
+    for (size_t i = start; i < clean.size(); ++i) {
+        int d = isdigit(static_cast<unsigned char>(clean[i])) ? clean[i] - '0'
+                                                              : tolower(static_cast<unsigned char>(clean[i])) - 'a' + 10;
+        if (value > (UINT64_MAX - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) {
+            overflow = true;
+            break;
+        }
+        value = value * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);
+    }
+    if (!overflow && value <= static_cast<uint64_t>(INT64_MAX)) {
+        return compiler::ConstValue::integer(static_cast<int64_t>(value));
+    }
+    mpz_class big;
+    if (big.set_str(clean.substr(start), base) != 0) return compiler::ConstValue::integer(0);
+    return compiler::ConstValue::big_integer(big.get_str(10));
+}
+
+namespace {
+
+// ---------------------------------------------------------------- escapes
+
+struct NamedChar {
+    char const* name;
+    uint32_t cp;
+};
+
+// A small subset of the Unicode name database for "\N{...}" escapes.
+constexpr NamedChar k_named_chars[] = {
+    {"NULL", 0x0},
+    {"BULLET", 0x2022},
+    {"EM DASH", 0x2014},
+    {"EN DASH", 0x2013},
+    {"HORIZONTAL ELLIPSIS", 0x2026},
+    {"NO-BREAK SPACE", 0xA0},
+    {"DEGREE SIGN", 0xB0},
+    {"COPYRIGHT SIGN", 0xA9},
+    {"REGISTERED SIGN", 0xAE},
+    {"TRADE MARK SIGN", 0x2122},
+    {"EURO SIGN", 0x20AC},
+    {"POUND SIGN", 0xA3},
+    {"YEN SIGN", 0xA5},
+    {"CENT SIGN", 0xA2},
+    {"SECTION SIGN", 0xA7},
+    {"PILCROW SIGN", 0xB6},
+    {"MICRO SIGN", 0xB5},
+    {"MULTIPLICATION SIGN", 0xD7},
+    {"DIVISION SIGN", 0xF7},
+    {"PLUS-MINUS SIGN", 0xB1},
+    {"LEFT DOUBLE QUOTATION MARK", 0x201C},
+    {"RIGHT DOUBLE QUOTATION MARK", 0x201D},
+    {"LEFT SINGLE QUOTATION MARK", 0x2018},
+    {"RIGHT SINGLE QUOTATION MARK", 0x2019},
+    {"LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xAB},
+    {"RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xBB},
+    {"ZERO WIDTH SPACE", 0x200B},
+    {"ZERO WIDTH JOINER", 0x200D},
+    {"ZERO WIDTH NON-JOINER", 0x200C},
+    {"BYTE ORDER MARK", 0xFEFF},
+    {"ZERO WIDTH NO-BREAK SPACE", 0xFEFF},
+    {"REPLACEMENT CHARACTER", 0xFFFD},
+    {"SPACE", 0x20},
+    {"LINE FEED", 0xA},
+    {"CARRIAGE RETURN", 0xD},
+    {"CHARACTER TABULATION", 0x9},
+    {"ESCAPE", 0x1B},
+    {"DELETE", 0x7F},
+    {"RIGHTWARDS ARROW", 0x2192},
+    {"LEFTWARDS ARROW", 0x2190},
+    {"UPWARDS ARROW", 0x2191},
+    {"DOWNWARDS ARROW", 0x2193},
+    {"CHECK MARK", 0x2713},
+    {"HEAVY CHECK MARK", 0x2714},
+    {"BALLOT X", 0x2717},
+    {"BLACK STAR", 0x2605},
+    {"WHITE STAR", 0x2606},
+    {"BLACK HEART SUIT", 0x2665},
+    {"SNOWMAN", 0x2603},
+    {"INFINITY", 0x221E},
+    {"NOT EQUAL TO", 0x2260},
+    {"LESS-THAN OR EQUAL TO", 0x2264},
+    {"GREATER-THAN OR EQUAL TO", 0x2265},
+    {"ALMOST EQUAL TO", 0x2248},
+    {"SQUARE ROOT", 0x221A},
+    {"N-ARY SUMMATION", 0x2211},
+    {"INTEGRAL", 0x222B},
+    {"PARTIAL DIFFERENTIAL", 0x2202},
+    {"INCREMENT", 0x2206},
+    {"NABLA", 0x2207},
+    {"ELEMENT OF", 0x2208},
+    {"GREEK SMALL LETTER ALPHA", 0x3B1},
+    {"GREEK SMALL LETTER BETA", 0x3B2},
+    {"GREEK SMALL LETTER GAMMA", 0x3B3},
+    {"GREEK SMALL LETTER DELTA", 0x3B4},
+    {"GREEK SMALL LETTER EPSILON", 0x3B5},
+    {"GREEK SMALL LETTER LAMDA", 0x3BB},
+    {"GREEK SMALL LETTER MU", 0x3BC},
+    {"GREEK SMALL LETTER PI", 0x3C0},
+    {"GREEK SMALL LETTER SIGMA", 0x3C3},
+    {"GREEK SMALL LETTER TAU", 0x3C4},
+    {"GREEK SMALL LETTER PHI", 0x3C6},
+    {"GREEK SMALL LETTER OMEGA", 0x3C9},
+    {"GREEK CAPITAL LETTER DELTA", 0x394},
+    {"GREEK CAPITAL LETTER SIGMA", 0x3A3},
+    {"GREEK CAPITAL LETTER OMEGA", 0x3A9},
+    {"GREEK CAPITAL LETTER PI", 0x3A0},
+    {"LATIN SMALL LETTER E WITH ACUTE", 0xE9},
+    {"LATIN SMALL LETTER E WITH GRAVE", 0xE8},
+    {"LATIN SMALL LETTER A WITH GRAVE", 0xE0},
+    {"LATIN SMALL LETTER A WITH DIAERESIS", 0xE4},
+    {"LATIN SMALL LETTER O WITH DIAERESIS", 0xF6},
+    {"LATIN SMALL LETTER U WITH DIAERESIS", 0xFC},
+    {"LATIN CAPITAL LETTER A WITH DIAERESIS", 0xC4},
+    {"LATIN CAPITAL LETTER O WITH DIAERESIS", 0xD6},
+    {"LATIN CAPITAL LETTER U WITH DIAERESIS", 0xDC},
+    {"LATIN SMALL LETTER SHARP S", 0xDF},
+    {"LATIN SMALL LETTER C WITH CEDILLA", 0xE7},
+    {"LATIN SMALL LETTER N WITH TILDE", 0xF1},
+    {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500},
+    {"BOX DRAWINGS LIGHT VERTICAL", 0x2502},
+    {"FULL BLOCK", 0x2588},
+    {"LIGHT SHADE", 0x2591},
+    {"MEDIUM SHADE", 0x2592},
+    {"DARK SHADE", 0x2593},
+    {"BLACK SQUARE", 0x25A0},
+    {"WHITE SQUARE", 0x25A1},
+    {"BLACK CIRCLE", 0x25CF},
+    {"WHITE CIRCLE", 0x25CB},
+    {"GRINNING FACE", 0x1F600},
+    {"SMILING FACE WITH SMILING EYES", 0x1F60A},
+    {"THUMBS UP SIGN", 0x1F44D},
+    {"PILE OF POO", 0x1F4A9},
+    {"SNAKE", 0x1F40D},
+};
+
+bool lookup_char_name(std::string_view name, uint32_t& cp)
+{
+    for (auto const& entry : k_named_chars) {
+        size_t n = std::strlen(entry.name);
+        if (n != name.size()) continue;
+        bool same = true;
+        for (size_t i = 0; i < n; ++i) {
+            if (toupper(static_cast<unsigned char>(name[i])) != entry.name[i]) {
+                same = false;
+                break;
+            }
+        }
+        if (same) {
+            cp = entry.cp;
+            return true;
+        }
+    }
+    return false;
+}
+
+int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// Decodes the escape sequences of a non-raw literal body. Returns false and sets `error`
+// (CPython's message) on a malformed escape.
+bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std::string& error)
+{
+    out.reserve(body.size());
+    auto codec_error = [&](size_t from, size_t to, char const* what) {
+        char buf[200];
+        if (to > from + 1) {
+            std::snprintf(buf, sizeof buf, "(unicode error) 'unicodeescape' codec can't decode bytes in position %zu-%zu: %s",
+                          from, to - 1, what);
+        } else {
+            std::snprintf(buf, sizeof buf, "(unicode error) 'unicodeescape' codec can't decode byte 0x5c in position %zu: %s",
+                          from, what);
+        }
+        error = buf;
+        return false;
+    };
+    for (size_t i = 0; i < body.size();) {
+        char c = body[i];
+        if (c != '\\') {
+            out += c;
+            ++i;
+            continue;
+        }
+        size_t esc = i;
+        ++i;
+        if (i >= body.size()) {
+            if (is_bytes) {
+                error = "(value error) Trailing \\ in string";
+                return false;
+            }
+            return codec_error(esc, esc + 1, "\\ at end of string");
+        }
+        char e = body[i++];
+        switch (e) {
+        case '\n': break;
+        case '\\': out += '\\'; break;
+        case '\'': out += '\''; break;
+        case '"': out += '"'; break;
+        case 'a': out += '\a'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'v': out += '\v'; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            uint32_t v = static_cast<uint32_t>(e - '0');
+            for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k) {
+                v = v * 8 + static_cast<uint32_t>(body[i++] - '0');
+            }
+            if (is_bytes) out += static_cast<char>(v & 0xFF);
+            else append_utf8(out, v);
+            break;
+        }
+        case 'x': {
+            int h1 = i < body.size() ? hex_value(body[i]) : -1;
+            int h2 = i + 1 < body.size() ? hex_value(body[i + 1]) : -1;
+            if (h1 < 0 || h2 < 0) {
+                if (is_bytes) {
+                    error = "(value error) invalid \\x escape at position " + std::to_string(esc);
+                    return false;
+                }
+                size_t to = i + (h1 >= 0 ? 1 : 0);
+                return codec_error(esc, to, "truncated \\xXX escape");
+            }
+            i += 2;
+            uint32_t v = static_cast<uint32_t>(h1 * 16 + h2);
+            if (is_bytes) out += static_cast<char>(v);
+            else append_utf8(out, v);
+            break;
+        }
+        case 'u':
+        case 'U': {
+            if (is_bytes) {
+                out += '\\';
+                out += e;
+                break;
+            }
+            int n = e == 'u' ? 4 : 8;
+            uint32_t v = 0;
+            int k = 0;
+            for (; k < n && i < body.size() && hex_value(body[i]) >= 0; ++k) v = v * 16 + static_cast<uint32_t>(hex_value(body[i++]));
+            if (k < n) return codec_error(esc, i, e == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape");
+            if (v > 0x10FFFF) return codec_error(esc, i, "illegal Unicode character");
+            append_utf8(out, v);
+            break;
+        }
+        case 'N': {
+            if (is_bytes) {
+                out += "\\N";
+                break;
+            }
+            if (i >= body.size() || body[i] != '{') return codec_error(esc, i, "malformed \\N character escape");
+            size_t close = body.find('}', i + 1);
+            if (close == std::string_view::npos || close == i + 1) {
+                return codec_error(esc, close == std::string_view::npos ? body.size() : close + 1,
+                                   "malformed \\N character escape");
+            }
+            std::string_view name = body.substr(i + 1, close - i - 1);
+            uint32_t cp = 0;
+            if (!lookup_char_name(name, cp)) {
+                error = "(unicode error) \\N{" + std::string(name) +
+                        "}: unknown Unicode character name (slpy knows only a small table of names)";
+                return false;
+            }
+            i = close + 1;
+            append_utf8(out, cp);
+            break;
+        }
+        default:
+            // Invalid escapes are kept as they are (CPython warns).
+            out += '\\';
+            out += e;
+            break;
+        }
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------- string tokens
+
+struct Literal {
+    bool is_bytes = false;
+    bool is_raw = false;
+    bool is_f = false;
+    size_t body_start = 0; // offset of the body in the token text
+    std::string_view body;
+};
+
+Literal split_literal(std::string_view text)
+{
+    Literal lit;
+    size_t i = 0;
+    while (i < text.size() && text[i] != '\'' && text[i] != '"') {
+        char c = static_cast<char>(tolower(static_cast<unsigned char>(text[i])));
+        if (c == 'b') lit.is_bytes = true;
+        else if (c == 'r') lit.is_raw = true;
+        else if (c == 'f') lit.is_f = true;
+        ++i;
+    }
+    size_t quote = 1;
+    if (i + 5 < text.size() + 0 && text.size() - i >= 6 && text[i + 1] == text[i] && text[i + 2] == text[i]) quote = 3;
+    size_t start = std::min(text.size(), i + quote);
+    size_t end = text.size() >= quote ? text.size() - quote : 0;
+    if (end < start) end = start;
+    lit.body_start = start;
+    lit.body = text.substr(start, end - start);
+    return lit;
+}
+
+// Accumulates the values of a JoinedStr (CPython's FstringParser).
+struct FState {
+    std::string last;
+    bool has_last = false;
+    std::vector<ast::Expr*> values;
+    std::optional<ast::Pos> pos;
+};
+
+class StringBuilder {
+public:
+    StringBuilder(Parser& p, std::vector<Token> const& toks, size_t first, size_t last, Token const& next)
+        : m_p(p), m_toks(toks), m_first(first), m_last(last), m_next(next)
+    {
+        Token const& a = toks[first];
+        Token const& b = toks[last];
+        m_pos = {a.lineno, a.col, b.end_lineno, b.end_col};
+        m_kind_u = !a.text.empty() && a.text[0] == 'u';
+    }
+
+    ast::Expr* build();
+
+private:
+    [[noreturn]] void fail(std::string msg) { m_p.raise_at_token(std::move(msg), m_next); }
+    std::string decode(std::string_view body, bool raw, bool is_bytes);
+    void concat(FState& st, std::string_view s)
+    {
+        if (s.empty()) return;
+        st.last += s;
+        st.has_last = true;
+    }
+    // `st.pos` overrides the node positions (format specs use their own token's).
+    void flush(FState& st)
+    {
+        if (!st.has_last) return;
+        ast::Constant* c = make_str(std::move(st.last));
+        if (st.pos) c->pos = *st.pos;
+        st.values.push_back(c);
+        st.last.clear();
+        st.has_last = false;
+    }
+    ast::Constant* make_str(std::string s)
+    {
+        auto* c = m_p.arena().make<ast::Constant>();
+        c->pos = m_pos;
+        c->value = compiler::ConstValue::str(std::move(s));
+        if (m_kind_u) c->kind = "u";
+        return c;
+    }
+    ast::JoinedStr* finish(FState& st)
+    {
+        flush(st);
+        auto* j = m_p.arena().make<ast::JoinedStr>();
+        j->pos = st.pos ? *st.pos : m_pos;
+        j->values = std::move(st.values);
+        return j;
+    }
+    void fstring_parse(Token const& t, Literal const& lit, size_t& pos, int level, FState& st);
+    ast::Expr* fstring_field(Token const& t, Literal const& lit, size_t& pos, int level, std::string& expr_text);
+    ast::Expr* compile_field(Token const& t, Literal const& lit, size_t start, size_t end);
+
+    Parser& m_p;
+    std::vector<Token> const& m_toks;
+    size_t m_first;
+    size_t m_last;
+    Token const& m_next;
+    ast::Pos m_pos;
+    bool m_kind_u = false;
+};
+
+std::string StringBuilder::decode(std::string_view body, bool raw, bool is_bytes)
+{
+    if (raw) return std::string(body);
+    std::string out;
+    std::string error;
+    if (!decode_escapes(body, is_bytes, out, error)) fail(error);
+    return out;
+}
+
+ast::Expr* StringBuilder::build()
+{
+    bool any_bytes = false;
+    bool any_str = false;
+    bool any_f = false;
+    for (size_t i = m_first; i <= m_last; ++i) {
+        Literal lit = split_literal(m_toks[i].text);
+        (lit.is_bytes ? any_bytes : any_str) = true;
+        any_f = any_f || lit.is_f;
+    }
+    if (any_bytes && any_str) fail("cannot mix bytes and nonbytes literals");
+    if (any_bytes) {
+        std::string value;
+        for (size_t i = m_first; i <= m_last; ++i) {
+            Token const& t = m_toks[i];
+            Literal lit = split_literal(t.text);
+            for (char c : lit.body) {
+                if (static_cast<unsigned char>(c) >= 0x80) {
+                    m_p.raise_at_pos("bytes can only contain ASCII literal characters", t.lineno, t.col, t.end_lineno,
+                                     t.end_col);
+                }
+            }
+            value += decode(lit.body, lit.is_raw, true);
+        }
+        auto* c = m_p.arena().make<ast::Constant>();
+        c->pos = m_pos;
+        c->value = compiler::ConstValue::bytes(std::move(value));
+        return c;
+    }
+    if (!any_f) {
+        std::string value;
+        for (size_t i = m_first; i <= m_last; ++i) {
+            Literal lit = split_literal(m_toks[i].text);
+            value += decode(lit.body, lit.is_raw, false);
+        }
+        return make_str(std::move(value));
+    }
+    FState st;
+    for (size_t i = m_first; i <= m_last; ++i) {
+        Token const& t = m_toks[i];
+        Literal lit = split_literal(t.text);
+        if (!lit.is_f) {
+            concat(st, decode(lit.body, lit.is_raw, false));
+            continue;
+        }
+        size_t pos = 0;
+        fstring_parse(t, lit, pos, 0, st);
+    }
+    return finish(st);
+}
+
+// Parses literal text and replacement fields of `lit.body` from `pos`. At level 0 it
+// runs to the end of the body; in a format spec (level > 0) it stops at the '}'.
+void StringBuilder::fstring_parse(Token const& t, Literal const& lit, size_t& pos, int level, FState& st)
+{
+    std::string_view body = lit.body;
+    size_t end = body.size();
+    for (;;) {
+        size_t literal_start = pos;
+        size_t literal_end = std::string_view::npos;
+        bool doubled = false;
+        while (pos < end) {
+            char ch = body[pos++];
+            if (!lit.is_raw && ch == '\\' && pos < end) {
+                ch = body[pos++];
+                if (ch == 'N') {
+                    if (pos < end && body[pos++] == '{') {
+                        while (pos < end && body[pos++] != '}') {
+                        }
+                    }
+                    continue;
+                }
+            }
+            if (ch == '{' || ch == '}') {
+                if (level == 0) {
+                    if (pos < end && body[pos] == ch) {
+                        literal_end = pos;
+                        ++pos;
+                        doubled = true;
+                        break;
+                    }
+                    if (ch == '}') fail("f-string: single '}' is not allowed");
+                }
+                --pos;
+                break;
+            }
+        }
+        if (literal_end == std::string_view::npos) literal_end = pos;
+        if (literal_end > literal_start) {
+            concat(st, decode(body.substr(literal_start, literal_end - literal_start), lit.is_raw, false));
+        }
+        if (doubled) continue;
+        if (pos >= end || body[pos] == '}') break;
+        std::string expr_text;
+        ast::Expr* field = fstring_field(t, lit, pos, level, expr_text);
+        concat(st, expr_text);
+        flush(st);
+        st.values.push_back(field);
+    }
+    if (level != 0 && (pos >= end || body[pos] != '}')) fail("f-string: expecting '}'");
+}
+
+// Parses one replacement field starting at the '{' at `pos`; leaves `pos` after the
+// closing '}'. `expr_text` receives the "expr=" text of a self-documenting field.
+ast::Expr* StringBuilder::fstring_field(Token const& t, Literal const& lit, size_t& pos, int level,
+                                        std::string& expr_text)
+{
+    std::string_view body = lit.body;
+    size_t end = body.size();
+    if (level >= 2) fail("f-string: expressions nested too deeply");
+    ++pos; // '{'
+    size_t expr_start = pos;
+    char quote_char = 0;
+    int string_type = 0;
+    std::vector<char> stack;
+    for (; pos < end; ++pos) {
+        char ch = body[pos];
+        if (ch == '\\') fail("f-string expression part cannot include a backslash");
+        if (quote_char) {
+            if (ch == quote_char) {
+                if (string_type == 3) {
+                    if (pos + 2 < end && body[pos + 1] == ch && body[pos + 2] == ch) {
+                        pos += 2;
+                        string_type = 0;
+                        quote_char = 0;
+                    }
+                } else {
+                    string_type = 0;
+                    quote_char = 0;
+                }
+            }
+            continue;
+        }
+        if (ch == '\'' || ch == '"') {
+            if (pos + 2 < end && body[pos + 1] == ch && body[pos + 2] == ch) {
+                string_type = 3;
+                pos += 2;
+            } else {
+                string_type = 1;
+            }
+            quote_char = ch;
+        } else if (ch == '[' || ch == '{' || ch == '(') {
+            if (stack.size() >= 200) fail("f-string: too many nested parenthesis");
+            stack.push_back(ch);
+        } else if (ch == '#') {
+            fail("f-string expression part cannot include '#'");
+        } else if (stack.empty() && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
+            if (pos + 1 < end) {
+                char next = body[pos + 1];
+                if ((ch == '!' && next == '=') || (ch == '=' && next == '=') || (ch == '<' && next == '=') ||
+                    (ch == '>' && next == '=')) {
+                    ++pos;
+                    continue;
+                }
+            }
+            if (ch == '>' || ch == '<') continue;
+            break;
+        } else if (ch == ']' || ch == '}' || ch == ')') {
+            if (stack.empty()) fail(std::string("f-string: unmatched '") + ch + "'");
+            char open = stack.back();
+            stack.pop_back();
+            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') || (open == '{' && ch == '}'))) {
+                fail(std::string("f-string: closing parenthesis '") + ch + "' does not match opening parenthesis '" +
+                     open + "'");
+            }
+        }
+    }
+    size_t expr_end = pos;
+    if (quote_char) fail("f-string: unterminated string");
+    if (!stack.empty()) fail(std::string("f-string: unmatched '") + stack.back() + "'");
+    if (pos >= end) fail("f-string: expecting '}'");
+    ast::Expr* value = compile_field(t, lit, expr_start, expr_end);
+    if (body[pos] == '=') {
+        ++pos;
+        while (pos < end && isspace(static_cast<unsigned char>(body[pos]))) ++pos;
+        if (pos >= end) fail("f-string: expecting '}'");
+        expr_text = std::string(body.substr(expr_start, pos - expr_start));
+    }
+    int conversion = -1;
+    if (body[pos] == '!') {
+        ++pos;
+        if (pos >= end) fail("f-string: expecting '}'");
+        conversion = static_cast<unsigned char>(body[pos]);
+        ++pos;
+        if (!(conversion == 's' || conversion == 'r' || conversion == 'a')) {
+            fail("f-string: invalid conversion character: expected 's', 'r', or 'a'");
+        }
+    }
+    ast::Expr* spec = nullptr;
+    if (pos < end && body[pos] == ':') {
+        ++pos;
+        if (pos >= end) fail("f-string: expecting '}'");
+        // CPython gives a format spec (and its literal parts) the position of the
+        // string token it is in, not of the whole concatenation.
+        FState spec_state;
+        spec_state.pos = ast::Pos {t.lineno, t.col, t.end_lineno, t.end_col};
+        fstring_parse(t, lit, pos, level + 1, spec_state);
+        spec = finish(spec_state);
+    }
+    if (pos >= end || body[pos] != '}') fail("f-string: expecting '}'");
+    ++pos;
+    if (!expr_text.empty() && !spec && conversion == -1) conversion = 'r';
+    auto* fv = m_p.arena().make<ast::FormattedValue>();
+    fv->pos = m_pos;
+    fv->value = value;
+    fv->conversion = conversion;
+    fv->format_spec = spec;
+    return fv;
+}
+
+// Parses the expression text body[start, end) of a replacement field.
+ast::Expr* StringBuilder::compile_field(Token const& t, Literal const& lit, size_t start, size_t end)
+{
+    std::string_view body = lit.body;
+    size_t s = start;
+    while (s < end && (body[s] == ' ' || body[s] == '\t' || body[s] == '\n' || body[s] == '\f')) ++s;
+    if (s == end) {
+        if (end < body.size() && (body[end] == '!' || body[end] == ':' || body[end] == '=')) {
+            fail(std::string("f-string: expression required before '") + body[end] + "'");
+        }
+        fail("f-string: empty expression not allowed");
+    }
+    // Where the nested tokens go: CPython puts the '(' we add in place of the '{'.
+    std::string_view text = t.text;
+    size_t brace = lit.body_start + start - 1;
+    bool newline_after_brace = true;
+    for (size_t k = brace + 1; k < text.size() && text[k] != '}' && text[k] != '\n'; ++k) {
+        if (text[k] != ' ' && text[k] != '\t' && text[k] != '\f') {
+            newline_after_brace = false;
+            break;
+        }
+    }
+    if (brace + 1 >= text.size()) newline_after_brace = false;
+    int cols = 0;
+    if (!newline_after_brace) {
+        size_t k = brace;
+        while (k > 0 && text[k] != '\n') --k;
+        cols = static_cast<int>(brace - k);
+        if (text[k] == '\n') cols -= 1;
+    }
+    int lines = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(brace), '\n'));
+    int first_line = t.lineno + lines;
+    int first_col = lines != 0 ? cols : t.col + cols;
+
+    std::string src = "(";
+    src += body.substr(start, end - start);
+    src += ")";
+    Tokenizer tz(src, first_line, first_col);
+    tz.run();
+    Parser sub(tz, m_p.arena(), m_p.fstring_level() + 1, m_p.depth());
+    try {
+        return sub.parse_fstring_field();
+    } catch (ParseError const& e) {
+        ParseError out;
+        out.info = sub.resolve_error(e);
+        out.final = e.final;
+        throw out;
+    }
+}
+
+} // namespace
+
+ast::Expr* build_string(Parser& p, std::vector<Token> const& toks, size_t first, size_t last, Token const& next)
+{
+    StringBuilder builder(p, toks, first, last, next);
+    return builder.build();
+}
+
+} // namespace slpy::parser

@@ -1,0 +1,4 @@
+# syntax error: unclosed parenthesis
+x = 1
+print((x, 2)
+y = 3

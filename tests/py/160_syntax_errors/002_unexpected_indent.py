@@ -1,0 +1,3 @@
+# syntax error: unexpected indent
+x = 1
+    y = 2

@@ -1,0 +1,3 @@
+# syntax error: expected an indented block after if
+if True:
+print("x")

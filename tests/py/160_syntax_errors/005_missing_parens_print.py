@@ -1,0 +1,3 @@
+# syntax error: Python 2 print statement gets the "Missing parentheses" hint
+x = 1
+print x

@@ -1,0 +1,2 @@
+# syntax error: cannot assign to literal
+1 = x

@@ -1,0 +1,4 @@
+# syntax error: cannot assign to function call
+def f():
+    pass
+f() = 5

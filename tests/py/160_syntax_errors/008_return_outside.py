@@ -1,0 +1,3 @@
+# syntax error: return outside function
+x = 1
+return x

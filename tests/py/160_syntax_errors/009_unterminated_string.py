@@ -1,0 +1,3 @@
+# syntax error: unterminated string literal
+x = "abc
+print(x)

@@ -1,0 +1,3 @@
+# syntax error: missing colon after def
+def f()
+    return 1

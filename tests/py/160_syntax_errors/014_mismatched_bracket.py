@@ -1,0 +1,2 @@
+# syntax error: closing bracket does not match opening parenthesis
+x = [1, 2)

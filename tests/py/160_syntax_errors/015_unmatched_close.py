@@ -1,0 +1,2 @@
+# syntax error: unmatched closing parenthesis
+x = 1)

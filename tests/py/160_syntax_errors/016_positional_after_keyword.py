@@ -1,0 +1,2 @@
+# syntax error: positional argument follows keyword argument
+print(sep="-", 1)

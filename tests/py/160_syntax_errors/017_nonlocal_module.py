@@ -1,0 +1,2 @@
+# syntax error: nonlocal declaration at module level
+nonlocal x

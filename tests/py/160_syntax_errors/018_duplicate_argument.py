@@ -1,0 +1,3 @@
+# syntax error: duplicate argument in function definition
+def f(a, a):
+    pass

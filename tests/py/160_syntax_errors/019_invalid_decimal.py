@@ -1,0 +1,2 @@
+# syntax error: invalid decimal literal
+x = 1abc

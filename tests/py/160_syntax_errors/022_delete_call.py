@@ -1,0 +1,4 @@
+# syntax error: cannot delete function call
+def f():
+    pass
+del f()

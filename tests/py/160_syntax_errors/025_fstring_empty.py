@@ -1,0 +1,3 @@
+# syntax error: f-string with empty expression
+x = 1
+print(f"{}")

@@ -1,0 +1,3 @@
+# syntax error: continue outside loop in a function
+def f():
+    continue
