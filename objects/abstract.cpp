@@ -285,13 +285,14 @@ bool hash(VM& vm, Value v, int64_t& out)
         raise(vm, exc::TypeError, "__hash__ method should return an integer");
         return false;
     }
+    // As CPython's slot_tp_hash: the value itself when it fits in a machine word,
+    // otherwise the hash of that int.
     Value plain = int_unwrap(r);
-    if (plain.is_int()) {
-        int64_t i = plain.as_int();
+    int64_t i;
+    if (int_to_i64(plain, i))
         out = i == -1 ? -2 : i;
-    } else {
+    else
         out = int_hash(plain);
-    }
     return true;
 }
 
