@@ -812,7 +812,10 @@ static Value float_m_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames
     } else {
         Value x = args[1];
         if (String* s = as_str(x)) {
-            result = TRY(float_from_string(vm, s->view(), x));
+            if (s->is_ascii())
+                result = TRY(float_from_string(vm, s->view(), x));
+            else
+                result = TRY(float_from_string(vm, numeric_text_to_ascii(s->view()), x));
         } else if (Bytes* b = as_bytes(x)) {
             result = TRY(float_from_string(vm, b->view(), x));
         } else if (ByteArray* ba = as_bytearray(x)) {

@@ -7,6 +7,7 @@
 #include "objects/string.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <string>
 
@@ -120,6 +121,38 @@ std::string printf_abs(double d, char conv, int precision, bool alternate)
     return out;
 }
 
+// No presentation type with a precision: like 'g', but fixed notation always shows a
+// fractional digit, so it switches to exponent form one digit earlier (CPython's
+// Py_DTSF_ADD_DOT_0 rule: exponent when decpt > precision - 1).
+std::string general_add_dot_0(double x, int precision, bool alternate)
+{
+    std::string sci = printf_abs(x, 'e', precision - 1, false);
+    size_t epos = sci.find('e');
+    int exp10 = std::atoi(sci.c_str() + epos + 1);
+    if (exp10 < -4 || exp10 >= precision - 1) {
+        std::string mant = sci.substr(0, epos);
+        if (!alternate && mant.find('.') != std::string::npos) {
+            while (mant.back() == '0')
+                mant.pop_back();
+            if (mant.back() == '.')
+                mant.pop_back();
+        }
+        char eb[16];
+        std::snprintf(eb, sizeof eb, "e%c%02d", exp10 < 0 ? '-' : '+', exp10 < 0 ? -exp10 : exp10);
+        return mant + eb;
+    }
+    std::string fixed = printf_abs(x, 'f', precision - 1 - exp10, false);
+    if (!alternate && fixed.find('.') != std::string::npos) {
+        while (fixed.back() == '0')
+            fixed.pop_back();
+    }
+    if (fixed.back() == '.')
+        fixed += '0';
+    else if (fixed.find('.') == std::string::npos)
+        fixed += ".0";
+    return fixed;
+}
+
 bool has_nonzero_digit(std::string const& s)
 {
     for (char c : s) {
@@ -158,9 +191,7 @@ Value format_float_spec(VM& vm, double d, FormatSpec const& spec)
             if (spec.precision < 0) {
                 num = float_repr_string(std::fabs(x));
             } else {
-                num = printf_abs(x, 'g', precision == 0 ? 1 : precision, spec.alternate);
-                if (num.find_first_of(".eEn") == std::string::npos)
-                    num += ".0";
+                num = general_add_dot_0(x, precision == 0 ? 1 : precision, spec.alternate);
             }
             break;
         case 'e': case 'E': num = printf_abs(x, 'e', precision, spec.alternate); break;
@@ -223,7 +254,9 @@ Value format_int(VM& vm, Value i, std::string_view spec_text)
         if (spec.alternate)
             return raise(vm, exc::ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
         int64_t cp;
-        if (!int_to_i64(i, cp) || cp < 0 || cp > 0x10FFFF)
+        if (!int_to_i64(i, cp))
+            return raise(vm, exc::OverflowError, "Python int too large to convert to C long");
+        if (cp < 0 || cp > 0x10FFFF)
             return raise(vm, exc::OverflowError, "%c arg not in range(0x110000)");
         std::string ch;
         utf8_append(ch, static_cast<uint32_t>(cp));

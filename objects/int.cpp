@@ -5,6 +5,7 @@
 
 #include "objects/bytes.h"
 #include "objects/float.h"
+#include "objects/str_internal.h"
 #include "objects/string.h"
 #include "objects/type.h"
 
@@ -98,6 +99,8 @@ static BigInt* as_big(Value v) { return v.as<BigInt>(); }
 
 MpzView::MpzView(Value v)
 {
+    if (!v.is_int() && v.as_object()->type != types.int_)
+        v = int_unwrap(v); // bool or int-subclass instance
     if (v.is_int()) {
         int64_t i = v.as_int();
         m_limb = static_cast<mp_limb_t>(i < 0 ? -i : i);
@@ -495,6 +498,29 @@ static Value parse_int(VM& vm, std::string_view text, int base, Value orig)
     return int_from_mpz(vm, z);
 }
 
+std::string numeric_text_to_ascii(std::string_view utf8)
+{
+    std::string out;
+    out.reserve(utf8.size());
+    size_t i = 0;
+    while (i < utf8.size()) {
+        if (static_cast<unsigned char>(utf8[i]) < 0x80) {
+            out.push_back(utf8[i++]);
+            continue;
+        }
+        size_t start = i;
+        uint32_t cp = utf8_decode(utf8, i);
+        int d = unicode::decimal_value(cp);
+        if (d >= 0)
+            out.push_back(static_cast<char>('0' + d));
+        else if (unicode::is_space(cp))
+            out.push_back(' ');
+        else
+            out.append(utf8.substr(start, i - start));
+    }
+    return out;
+}
+
 Value int_from_string(VM& vm, std::string_view text, int base)
 {
     Value orig = str_value(vm, text);
@@ -506,7 +532,8 @@ Value int_parse_object(VM& vm, Value x, int base, bool& handled)
 {
     handled = true;
     if (String* s = as_str(x)) {
-        // Non-ASCII decimal digits are not translated (only ASCII digits are accepted).
+        if (!s->is_ascii())
+            return parse_int(vm, numeric_text_to_ascii(s->view()), base, x);
         return parse_int(vm, s->view(), base, x);
     }
     if (Bytes* b = as_bytes(x))
@@ -557,6 +584,20 @@ bool int_check_str_digits(VM& vm, Value v)
         return false;
     }
     return true;
+}
+
+Value int_to_base_string(VM& vm, Value v, int base)
+{
+    MpzView z(v);
+    Mpz a;
+    mpz_abs(a, z);
+    std::string out = mpz_sgn(z.get()) < 0 ? "-0" : "0";
+    out += base == 2 ? 'b' : base == 8 ? 'o' : 'x';
+    size_t prefix = out.size();
+    out.resize(prefix + mpz_sizeinbase(a, base) + 2);
+    mpz_get_str(out.data() + prefix, base, a);
+    out.resize(prefix + std::strlen(out.c_str() + prefix));
+    return str_value(vm, out);
 }
 
 Value int_repr(VM& vm, Value v)

@@ -68,8 +68,8 @@ struct Mpz {
     operator mpz_srcptr() const { return z; }
 };
 
-// A read-only mpz view of a plain int Value (inline or BigInt): no allocation for inline
-// ints. Not copyable (the view may point into the object itself).
+// A read-only mpz view of an int Value (inline, BigInt, bool or int-subclass instance):
+// no allocation for inline ints. Not copyable (the view may point into the object itself).
 class MpzView {
 public:
     explicit MpzView(Value plain_int);
@@ -131,6 +131,11 @@ void int_install_gmp_allocator(VM& vm);
 // int(x, base) parsing of a str/bytes/bytearray x; `handled` is false (and null returned
 // without an error) when x is none of those.
 Value int_parse_object(VM& vm, Value x, int base, bool& handled);
+// Non-ASCII text of int()/float(): Unicode decimal digits become ASCII digits and
+// Unicode spaces ' ' (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII).
+std::string numeric_text_to_ascii(std::string_view utf8);
+// bin()/oct()/hex() text: "-0x1f", "0b101", "0o17" (base 2, 8 or 16; no digit limit).
+Value int_to_base_string(VM& vm, Value v, int base);
 // False with ValueError pending when converting v to decimal text would exceed the digit
 // limit (CPython's message for int -> str).
 bool int_check_str_digits(VM& vm, Value v);

@@ -489,7 +489,7 @@ static int parse_byteorder(VM& vm, Value v, char const* fname)
 // to_bytes(length=1, byteorder='big', *, signed=False)
 static Value int_m_to_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    size_t npos = nargs - (kwnames ? kwnames->size : 0);
+    size_t npos = nargs; // positional arguments (keyword values follow them)
     if (npos > 3)
         return raise_fmt(vm, exc::TypeError, "to_bytes() takes at most 2 positional arguments (%zu given)", npos - 1);
     Value out[3];

@@ -274,14 +274,18 @@ SLPY_MATH_FUNC1(tanh, std::tanh, false)
 Value math_gamma(VM& vm, Value const* args, size_t nargs, Tuple*) { return math_1a(vm, args, nargs, "math.gamma", m_tgamma); }
 Value math_lgamma(VM& vm, Value const* args, size_t nargs, Tuple*) { return math_1a(vm, args, nargs, "math.lgamma", m_lgamma); }
 
-Value math_degrees(VM& vm, Value const* args, size_t nargs, Tuple*)
+// degrees/radians are plain multiplications (no range check, as CPython).
+Value math_scale(VM& vm, Value const* args, size_t nargs, char const* name, double factor)
 {
-    return math_1(vm, args, nargs, "math.degrees", [](double x) { return x * (180.0 / kPi); }, false);
+    if (!check_nargs(vm, name, nargs, 1, 1))
+        return Value::null();
+    double x;
+    if (!to_double(vm, args[0], x))
+        return Value::null();
+    return Value::from_double(x * factor);
 }
-Value math_radians(VM& vm, Value const* args, size_t nargs, Tuple*)
-{
-    return math_1(vm, args, nargs, "math.radians", [](double x) { return x * (kPi / 180.0); }, false);
-}
+Value math_degrees(VM& vm, Value const* a, size_t n, Tuple*) { return math_scale(vm, a, n, "math.degrees", 180.0 / kPi); }
+Value math_radians(VM& vm, Value const* a, size_t n, Tuple*) { return math_scale(vm, a, n, "math.radians", kPi / 180.0); }
 
 #define SLPY_MATH_PRED(pyname, expr)                                             \
     Value math_##pyname(VM& vm, Value const* args, size_t nargs, Tuple*)        \
@@ -873,7 +877,7 @@ Value math_dist(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 
 Value math_isclose(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    size_t npos = nargs - (kwnames ? kwnames->size : 0);
+    size_t npos = nargs; // positional arguments (keyword values follow them)
     if (npos > 2)
         return raise_fmt(vm, exc::TypeError, "isclose() takes exactly 2 positional arguments (%zu given)", npos);
     Value out[4];

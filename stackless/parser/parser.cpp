@@ -766,7 +766,7 @@ ast::Stmt* Parser::parse_try()
                 m_pos = save;
                 raise_invalid();
             }
-            if (accept_kw("as")) h->name = std::string(expect_identifier().text);
+            if (accept_kw("as")) h->name = identifier(expect_identifier());
         } else if (star) {
             raise_at_token("expected one or more exception types", tok());
         }
@@ -818,7 +818,7 @@ ast::Stmt* Parser::parse_funcdef(std::vector<ast::Expr*> decorators, Token const
 {
     Token const& kw = advance(); // 'def'
     auto* node = make<ast::FunctionDef>(tok_pos(kw));
-    node->name = std::string(expect_identifier().text);
+    node->name = identifier(expect_identifier());
     if (!at_op("(")) raise_at_token("expected '('", tok());
     advance();
     node->args = parse_parameters(false);
@@ -836,7 +836,7 @@ ast::Stmt* Parser::parse_classdef(std::vector<ast::Expr*> decorators, Token cons
 {
     Token const& kw = advance(); // 'class'
     auto* node = make<ast::ClassDef>(tok_pos(kw));
-    node->name = std::string(expect_identifier().text);
+    node->name = identifier(expect_identifier());
     if (at_op("(")) {
         Token const& open = advance();
         parse_call_arguments(node->bases, node->keywords, open, true);
@@ -878,7 +878,7 @@ ast::Stmt* Parser::parse_simple_statement()
             advance();
             std::vector<std::string> names;
             for (;;) {
-                names.emplace_back(expect_identifier().text);
+                names.push_back(identifier(expect_identifier()));
                 if (!accept_op(",")) break;
             }
             if (w == "global") {
@@ -1065,15 +1065,15 @@ ast::Stmt* Parser::parse_import()
     auto* node = make<ast::Import>(tok_pos(kw));
     for (;;) {
         Token const& first = tok();
-        std::string name(expect_identifier().text);
+        std::string name = identifier(expect_identifier());
         while (at_op(".")) {
             advance();
             name += '.';
-            name += expect_identifier().text;
+            name += identifier(expect_identifier());
         }
         auto* alias = make<ast::Alias>(tok_pos(first));
         alias->name = std::move(name);
-        if (accept_kw("as")) alias->asname = std::string(expect_identifier().text);
+        if (accept_kw("as")) alias->asname = identifier(expect_identifier());
         alias->pos = from(first);
         node->names.push_back(alias);
         if (!accept_op(",")) break;
@@ -1092,11 +1092,11 @@ ast::Stmt* Parser::parse_from_import()
         advance();
     }
     if (!at_kw("import")) {
-        std::string name(expect_identifier().text);
+        std::string name = identifier(expect_identifier());
         while (at_op(".")) {
             advance();
             name += '.';
-            name += expect_identifier().text;
+            name += identifier(expect_identifier());
         }
         node->module = std::move(name);
     } else if (level == 0) {
@@ -1116,8 +1116,8 @@ ast::Stmt* Parser::parse_from_import()
     for (;;) {
         Token const& first = tok();
         auto* alias = make<ast::Alias>(tok_pos(first));
-        alias->name = std::string(expect_identifier().text);
-        if (accept_kw("as")) alias->asname = std::string(expect_identifier().text);
+        alias->name = identifier(expect_identifier());
+        if (accept_kw("as")) alias->asname = identifier(expect_identifier());
         alias->pos = from(first);
         node->names.push_back(alias);
         if (!accept_op(",")) break;

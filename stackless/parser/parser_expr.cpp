@@ -335,7 +335,7 @@ ast::Expr* Parser::parse_named_expression(bool check_assign)
         DepthGuard guard(*this);
         auto* node = make<ast::NamedExpr>(tok_pos(start));
         auto* target = make<ast::Name>(tok_pos(start));
-        target->id = std::string(start.text);
+        target->id = identifier(start);
         target->ctx = ast::ExprContext::Store;
         advance();
         advance();
@@ -637,7 +637,7 @@ ast::Expr* Parser::parse_primary()
             advance();
             auto* node = make<ast::Attribute>(tok_pos(start));
             node->value = e;
-            node->attr = std::string(expect_identifier().text);
+            node->attr = identifier(expect_identifier());
             node->ctx = ast::ExprContext::Load;
             node->pos = from(start);
             e = node;
@@ -683,7 +683,7 @@ ast::Expr* Parser::parse_atom()
         }
         advance();
         auto* n = make<ast::Name>(tok_pos(t));
-        n->id = std::string(t.text);
+        n->id = identifier(t);
         n->ctx = ast::ExprContext::Load;
         return n;
     }
@@ -1023,7 +1023,7 @@ void Parser::parse_call_arguments(std::vector<ast::Expr*>& args, std::vector<ast
             advance();
             Token const& eq = advance();
             auto* k = make<ast::Keyword>(tok_pos(start));
-            k->arg = std::string(start.text);
+            k->arg = identifier(start);
             k->value = parse_expression();
             if (at_kw("for")) {
                 raise_syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
@@ -1120,7 +1120,7 @@ ast::Arg* Parser::parse_param(bool is_lambda, bool star_annotation)
 {
     Token const& name = expect_identifier();
     auto* a = make<ast::Arg>(tok_pos(name));
-    a->arg = std::string(name.text);
+    a->arg = identifier(name);
     if (!is_lambda && accept_op(":")) {
         if (star_annotation && at_op("*")) {
             a->annotation = parse_star_expression();

@@ -77,6 +77,8 @@ private:
     bool at_identifier() const;
     Token const& expect_identifier();
     bool can_start_expression(Token const& t) const;
+    // The identifier a NAME token stands for (NFKC-normalised, see normalize_identifier).
+    static std::string identifier(Token const& t) { return normalize_identifier(t.text); }
 
     // ---- errors
     [[noreturn]] void raise_syntax(std::string msg, ast::Pos const& range, std::string_view type = "SyntaxError");

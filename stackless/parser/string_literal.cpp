@@ -6,6 +6,7 @@
 // Parser over the text "(" + expression + ")", whose token positions are shifted so
 // that the nodes get the positions CPython 3.11 gives them.
 #include "stackless/parser/parser_impl.h"
+#include "stackless/parser/unicode_names.h"
 
 #include <gmpxx.h>
 
@@ -79,139 +80,6 @@ compiler::ConstValue number_value(std::string_view text)
 namespace {
 
 // ---------------------------------------------------------------- escapes
-
-struct NamedChar {
-    char const* name;
-    uint32_t cp;
-};
-
-// A small subset of the Unicode name database for "\N{...}" escapes.
-constexpr NamedChar k_named_chars[] = {
-    {"NULL", 0x0},
-    {"BULLET", 0x2022},
-    {"EM DASH", 0x2014},
-    {"EN DASH", 0x2013},
-    {"HORIZONTAL ELLIPSIS", 0x2026},
-    {"NO-BREAK SPACE", 0xA0},
-    {"DEGREE SIGN", 0xB0},
-    {"COPYRIGHT SIGN", 0xA9},
-    {"REGISTERED SIGN", 0xAE},
-    {"TRADE MARK SIGN", 0x2122},
-    {"EURO SIGN", 0x20AC},
-    {"POUND SIGN", 0xA3},
-    {"YEN SIGN", 0xA5},
-    {"CENT SIGN", 0xA2},
-    {"SECTION SIGN", 0xA7},
-    {"PILCROW SIGN", 0xB6},
-    {"MICRO SIGN", 0xB5},
-    {"MULTIPLICATION SIGN", 0xD7},
-    {"DIVISION SIGN", 0xF7},
-    {"PLUS-MINUS SIGN", 0xB1},
-    {"LEFT DOUBLE QUOTATION MARK", 0x201C},
-    {"RIGHT DOUBLE QUOTATION MARK", 0x201D},
-    {"LEFT SINGLE QUOTATION MARK", 0x2018},
-    {"RIGHT SINGLE QUOTATION MARK", 0x2019},
-    {"LEFT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xAB},
-    {"RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK", 0xBB},
-    {"ZERO WIDTH SPACE", 0x200B},
-    {"ZERO WIDTH JOINER", 0x200D},
-    {"ZERO WIDTH NON-JOINER", 0x200C},
-    {"BYTE ORDER MARK", 0xFEFF},
-    {"ZERO WIDTH NO-BREAK SPACE", 0xFEFF},
-    {"REPLACEMENT CHARACTER", 0xFFFD},
-    {"SPACE", 0x20},
-    {"LINE FEED", 0xA},
-    {"CARRIAGE RETURN", 0xD},
-    {"CHARACTER TABULATION", 0x9},
-    {"ESCAPE", 0x1B},
-    {"DELETE", 0x7F},
-    {"RIGHTWARDS ARROW", 0x2192},
-    {"LEFTWARDS ARROW", 0x2190},
-    {"UPWARDS ARROW", 0x2191},
-    {"DOWNWARDS ARROW", 0x2193},
-    {"CHECK MARK", 0x2713},
-    {"HEAVY CHECK MARK", 0x2714},
-    {"BALLOT X", 0x2717},
-    {"BLACK STAR", 0x2605},
-    {"WHITE STAR", 0x2606},
-    {"BLACK HEART SUIT", 0x2665},
-    {"SNOWMAN", 0x2603},
-    {"INFINITY", 0x221E},
-    {"NOT EQUAL TO", 0x2260},
-    {"LESS-THAN OR EQUAL TO", 0x2264},
-    {"GREATER-THAN OR EQUAL TO", 0x2265},
-    {"ALMOST EQUAL TO", 0x2248},
-    {"SQUARE ROOT", 0x221A},
-    {"N-ARY SUMMATION", 0x2211},
-    {"INTEGRAL", 0x222B},
-    {"PARTIAL DIFFERENTIAL", 0x2202},
-    {"INCREMENT", 0x2206},
-    {"NABLA", 0x2207},
-    {"ELEMENT OF", 0x2208},
-    {"GREEK SMALL LETTER ALPHA", 0x3B1},
-    {"GREEK SMALL LETTER BETA", 0x3B2},
-    {"GREEK SMALL LETTER GAMMA", 0x3B3},
-    {"GREEK SMALL LETTER DELTA", 0x3B4},
-    {"GREEK SMALL LETTER EPSILON", 0x3B5},
-    {"GREEK SMALL LETTER LAMDA", 0x3BB},
-    {"GREEK SMALL LETTER MU", 0x3BC},
-    {"GREEK SMALL LETTER PI", 0x3C0},
-    {"GREEK SMALL LETTER SIGMA", 0x3C3},
-    {"GREEK SMALL LETTER TAU", 0x3C4},
-    {"GREEK SMALL LETTER PHI", 0x3C6},
-    {"GREEK SMALL LETTER OMEGA", 0x3C9},
-    {"GREEK CAPITAL LETTER DELTA", 0x394},
-    {"GREEK CAPITAL LETTER SIGMA", 0x3A3},
-    {"GREEK CAPITAL LETTER OMEGA", 0x3A9},
-    {"GREEK CAPITAL LETTER PI", 0x3A0},
-    {"LATIN SMALL LETTER E WITH ACUTE", 0xE9},
-    {"LATIN SMALL LETTER E WITH GRAVE", 0xE8},
-    {"LATIN SMALL LETTER A WITH GRAVE", 0xE0},
-    {"LATIN SMALL LETTER A WITH DIAERESIS", 0xE4},
-    {"LATIN SMALL LETTER O WITH DIAERESIS", 0xF6},
-    {"LATIN SMALL LETTER U WITH DIAERESIS", 0xFC},
-    {"LATIN CAPITAL LETTER A WITH DIAERESIS", 0xC4},
-    {"LATIN CAPITAL LETTER O WITH DIAERESIS", 0xD6},
-    {"LATIN CAPITAL LETTER U WITH DIAERESIS", 0xDC},
-    {"LATIN SMALL LETTER SHARP S", 0xDF},
-    {"LATIN SMALL LETTER C WITH CEDILLA", 0xE7},
-    {"LATIN SMALL LETTER N WITH TILDE", 0xF1},
-    {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500},
-    {"BOX DRAWINGS LIGHT VERTICAL", 0x2502},
-    {"FULL BLOCK", 0x2588},
-    {"LIGHT SHADE", 0x2591},
-    {"MEDIUM SHADE", 0x2592},
-    {"DARK SHADE", 0x2593},
-    {"BLACK SQUARE", 0x25A0},
-    {"WHITE SQUARE", 0x25A1},
-    {"BLACK CIRCLE", 0x25CF},
-    {"WHITE CIRCLE", 0x25CB},
-    {"GRINNING FACE", 0x1F600},
-    {"SMILING FACE WITH SMILING EYES", 0x1F60A},
-    {"THUMBS UP SIGN", 0x1F44D},
-    {"PILE OF POO", 0x1F4A9},
-    {"SNAKE", 0x1F40D},
-};
-
-bool lookup_char_name(std::string_view name, uint32_t& cp)
-{
-    for (auto const& entry : k_named_chars) {
-        size_t n = std::strlen(entry.name);
-        if (n != name.size()) continue;
-        bool same = true;
-        for (size_t i = 0; i < n; ++i) {
-            if (toupper(static_cast<unsigned char>(name[i])) != entry.name[i]) {
-                same = false;
-                break;
-            }
-        }
-        if (same) {
-            cp = entry.cp;
-            return true;
-        }
-    }
-    return false;
-}
 
 int hex_value(char c)
 {
@@ -322,7 +190,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
             }
             std::string_view name = body.substr(i + 1, close - i - 1);
             uint32_t cp = 0;
-            if (!lookup_char_name(name, cp)) {
+            if (!lookup_unicode_name(name, cp)) {
                 error = "(unicode error) \\N{" + std::string(name) +
                         "}: unknown Unicode character name (slpy knows only a small table of names)";
                 return false;
@@ -402,12 +270,14 @@ private:
         st.last += s;
         st.has_last = true;
     }
-    // `st.pos` overrides the node positions (format specs use their own token's).
-    void flush(FState& st)
+    // Turns the pending literal text into a Constant. As in CPython, it spans the whole
+    // string group, except for the last literal of a format spec (`at_end`), which gets
+    // the spec's own position `st.pos`.
+    void flush(FState& st, bool at_end = false)
     {
         if (!st.has_last) return;
         ast::Constant* c = make_str(std::move(st.last));
-        if (st.pos) c->pos = *st.pos;
+        if (st.pos && at_end) c->pos = *st.pos;
         st.values.push_back(c);
         st.last.clear();
         st.has_last = false;
@@ -422,7 +292,7 @@ private:
     }
     ast::JoinedStr* finish(FState& st)
     {
-        flush(st);
+        flush(st, true);
         auto* j = m_p.arena().make<ast::JoinedStr>();
         j->pos = st.pos ? *st.pos : m_pos;
         j->values = std::move(st.values);

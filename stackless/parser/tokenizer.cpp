@@ -42,6 +42,7 @@ bool is_unicode_ident_char(uint32_t cp)
     if (cp >= 0xFF1A && cp <= 0xFF20) return false;
     if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;
     if (cp >= 0x1F000 && cp <= 0x1FAFF) return false; // emoji and pictographs
+    if (cp >= 0xE0100 && cp <= 0xE01EF) return true; // variation selectors
     if (cp >= 0xE0000) return false;
     return true;
 }
@@ -95,6 +96,32 @@ uint32_t decode_utf8(std::string_view s, size_t i, int& len)
     }
     len = n + 1;
     return cp;
+}
+
+std::string normalize_identifier(std::string_view word)
+{
+    bool ascii = true;
+    for (char c : word) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) return std::string(word);
+    std::string out;
+    for (size_t i = 0; i < word.size();) {
+        int len = 1;
+        uint32_t cp = decode_utf8(word, i, len);
+        if (cp >= 0xFF10 && cp <= 0xFF5A && (cp <= 0xFF19 || cp >= 0xFF21) && !(cp >= 0xFF3B && cp <= 0xFF40 && cp != 0xFF3F)) {
+            out += static_cast<char>(cp - 0xFF00 + 0x20);
+        } else if (cp == 0xB5) {
+            out += "\xCE\xBC"; // MICRO SIGN -> GREEK SMALL LETTER MU
+        } else {
+            out.append(word.substr(i, static_cast<size_t>(len)));
+        }
+        i += static_cast<size_t>(len);
+    }
+    return out;
 }
 
 void append_utf8(std::string& out, uint32_t cp)

@@ -119,6 +119,11 @@ private:
     std::optional<compiler::SyntaxErrorInfo> m_error;
 };
 
+// Python identifiers are NFKC-normalised. slpy implements the common subset: fullwidth
+// ASCII letters, digits and underscore map to ASCII, MICRO SIGN to GREEK SMALL LETTER
+// MU; other text is returned unchanged.
+std::string normalize_identifier(std::string_view word);
+
 // Decodes one UTF-8 sequence at `s[i]`; returns the code point and sets `len` (1 for an
 // invalid byte, which is returned as is).
 uint32_t decode_utf8(std::string_view s, size_t i, int& len);
