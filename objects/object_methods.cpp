@@ -666,7 +666,7 @@ void setup_object_and_type(VM& vm)
 
 // The __dict__ attribute of instances that have one: type_new_class puts a getset with
 // these on every class that adds an instance dict.
-NativeFn const instance_dict_get = object_get_dict;
-NativeFn const instance_dict_set = object_set_dict;
+extern NativeFn const instance_dict_get = object_get_dict;
+extern NativeFn const instance_dict_set = object_set_dict;
 
 } // namespace slpy

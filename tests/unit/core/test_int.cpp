@@ -242,11 +242,11 @@ TEST_CASE("int: parsing with bases, underscores and errors", "[int]")
     CHECK(int_from_string(vm, "12", 2).is_null());
     CHECK(error_text() == "invalid literal for int() with base 2: '12'");
     // Unicode decimal digits and spaces are translated (int("\u0663") == 3).
-    CHECK(numeric_text_to_ascii("\xd9\xa3\xc2\xa012") == "3 12");
+    CHECK(numeric_text_to_ascii("\xd9\xa3\xc2\xa0" "12") == "3 12");
     auto H = [&](Value v, int base) { return std::string(as_str(int_to_base_string(vm, v, base))->view()); };
     CHECK(H(I(-255), 16) == "-0xff");
     CHECK(H(I(0), 2) == "0b0");
-    CHECK(H(int_lshift(vm, I(1), I(70)), 8) == "0o4000000000000000000000000");
+    CHECK(H(int_lshift(vm, I(1), I(70)), 8) == "0o200000000000000000000000");
 }
 
 TEST_CASE("int: str digit limit and huge round trips", "[int]")
