@@ -278,67 +278,62 @@ static Value key_error_str(VM& vm, Value const* args, size_t, Tuple*)
     return exception_str(vm, args[0]);
 }
 
+// Exceptions with keyword-only attributes (NameError(name=), AttributeError(name=, obj=),
+// ImportError(name=, path=)): binds those keywords (None when absent) into `out` and
+// returns the number of positional arguments, or -1 with TypeError for another keyword.
+static long bind_keyword_attrs(VM& vm, Value const* args, size_t nargs, Tuple* kw,
+                               std::initializer_list<String*> attrs, Value* out)
+{
+    for (size_t j = 0; j < attrs.size(); ++j)
+        out[j] = py_none();
+    size_t npos = nargs - (kw ? kw->size : 0);
+    for (size_t i = 0; kw && i < kw->size; ++i) {
+        String* k = as_str(kw->items[i]);
+        size_t j = 0;
+        while (j < attrs.size() && !(k && str_equal(k, attrs.begin()[j])))
+            ++j;
+        if (j == attrs.size()) {
+            raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", k ? k->c_str() : "?", type_name(args[0]));
+            return -1;
+        }
+        out[j] = args[npos + i];
+    }
+    return long(npos);
+}
+
 static Value name_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    Value name = py_none();
-    size_t npos = nargs;
-    if (kw) {
-        npos = nargs - kw->size;
-        for (size_t i = 0; i < kw->size; ++i) {
-            String* k = as_str(kw->items[i]);
-            if (k && std::string_view(k->view()) == "name")
-                name = args[npos + i];
-            else
-                return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", k ? k->c_str() : "?", type_name(args[0]));
-        }
-    }
-    TRY(exc_init(vm, args, npos, nullptr));
-    if (!set_attrs(vm, args[0], { { names.name, name } }))
+    Value v[1];
+    long npos = bind_keyword_attrs(vm, args, nargs, kw, { names.name }, v);
+    if (npos < 0)
+        return Value::null();
+    TRY(exc_init(vm, args, size_t(npos), nullptr));
+    if (!set_attrs(vm, args[0], { { names.name, v[0] } }))
         return Value::null();
     return py_none();
 }
 
 static Value attribute_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    Value name = py_none(), obj = py_none();
-    size_t npos = nargs;
-    if (kw) {
-        npos = nargs - kw->size;
-        for (size_t i = 0; i < kw->size; ++i) {
-            String* k = as_str(kw->items[i]);
-            if (k && std::string_view(k->view()) == "name")
-                name = args[npos + i];
-            else if (k && std::string_view(k->view()) == "obj")
-                obj = args[npos + i];
-            else
-                return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", k ? k->c_str() : "?", type_name(args[0]));
-        }
-    }
-    TRY(exc_init(vm, args, npos, nullptr));
-    if (!set_attrs(vm, args[0], { { names.name, name }, { names.obj, obj } }))
+    Value v[2];
+    long npos = bind_keyword_attrs(vm, args, nargs, kw, { names.name, names.obj }, v);
+    if (npos < 0)
+        return Value::null();
+    TRY(exc_init(vm, args, size_t(npos), nullptr));
+    if (!set_attrs(vm, args[0], { { names.name, v[0] }, { names.obj, v[1] } }))
         return Value::null();
     return py_none();
 }
 
 static Value import_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    Value name = py_none(), path = py_none();
-    size_t npos = nargs;
-    if (kw) {
-        npos = nargs - kw->size;
-        for (size_t i = 0; i < kw->size; ++i) {
-            String* k = as_str(kw->items[i]);
-            if (k && std::string_view(k->view()) == "name")
-                name = args[npos + i];
-            else if (k && std::string_view(k->view()) == "path")
-                path = args[npos + i];
-            else
-                return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", k ? k->c_str() : "?", type_name(args[0]));
-        }
-    }
-    TRY(exc_init(vm, args, npos, nullptr));
+    Value v[2];
+    long npos = bind_keyword_attrs(vm, args, nargs, kw, { names.name, names.path }, v);
+    if (npos < 0)
+        return Value::null();
+    TRY(exc_init(vm, args, size_t(npos), nullptr));
     Value msg = npos == 2 ? args[1] : py_none();
-    if (!set_attrs(vm, args[0], { { names.name, name }, { names.path, path }, { names.msg, msg } }))
+    if (!set_attrs(vm, args[0], { { names.name, v[0] }, { names.path, v[1] }, { names.msg, msg } }))
         return Value::null();
     return py_none();
 }
