@@ -42,6 +42,8 @@ BaseException* as_exception(Value v)
 
 Value VM::set_error(Value exception)
 {
+    if (on_raise)
+        on_raise(*this, exception);
     m_error = exception;
     return Value::null();
 }

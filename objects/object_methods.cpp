@@ -529,6 +529,10 @@ static Value type_get_dict(VM& vm, Value const* args, size_t, Tuple*)
 static Value type_get_module(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* t = args[0].as<TypeObject>();
+    // A built-in type's dict may hold a __module__ descriptor for its instances
+    // (function.__module__); the type itself is always from builtins.
+    if (!t->is_heap_type())
+        return str_value(vm, "builtins");
     Value m = dict_get_str(vm, t->dict, names.__module__);
     if (m.is_not_found())
         return str_value(vm, "builtins");

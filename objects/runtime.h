@@ -199,8 +199,13 @@ public:
         return e;
     }
     void clear_error() { m_error = Value::null(); }
-    // Makes `exception` (an instance) the pending exception. Returns null for chaining.
+    // Makes `exception` (an instance) the pending exception, chaining the exception being
+    // handled as its __context__ (through on_raise). Returns null for chaining.
     Value set_error(Value exception);
+    // Makes `exception` pending again as it is (a re-raise: no context chaining).
+    void restore_error(Value exception) { m_error = exception; }
+    // Called by set_error with each new exception; the interpreter sets __context__ here.
+    void (*on_raise)(VM& vm, Value exception) = nullptr;
     // True when the pending exception is an instance of `type` (or a subclass).
     bool error_matches(TypeObject* type) const;
 

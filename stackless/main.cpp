@@ -8,8 +8,15 @@
 //
 // Exit status as CPython: 0, 1 for an uncaught exception or a syntax error, 2 for bad
 // command-line use or an unreadable script.
-#include "stackless/compiler/compiler.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/module.h"
+#include "objects/string.h"
 #include "stackless/cli/source_error.h"
+#include "stackless/compiler/compiler.h"
+#include "stackless/modules/io.h"
+#include "stackless/vm/code.h"
+#include "stackless/vm/interpreter.h"
 
 #include <cerrno>
 #include <climits>
@@ -144,6 +151,85 @@ int parse_options(int argc, char** argv, Options& opt)
     return -1;
 }
 
+// The exit status for an uncaught SystemExit (CPython's handle_system_exit).
+int system_exit_status(slpy::VM& vm, slpy::Interpreter& in, slpy::Value e)
+{
+    using namespace slpy;
+    BaseException* be = as_exception(e);
+    Value code = be && be->args && be->args->size ? be->args->items[0] : py_none();
+    if (be && be->args && be->args->size > 1)
+        code = Value::from_object(be->args);
+    if (is_none(code))
+        return 0;
+    if (code.is_int())
+        return int(code.as_int());
+    Value s = to_str(vm, code);
+    if (s.is_null()) {
+        vm.clear_error();
+        return 1;
+    }
+    Value err = in.sys_module ? dict_get_str(vm, in.sys_module->dict, names.stderr) : Value::not_found();
+    if (!err.is_null() && !err.is_not_found()) {
+        Value text = str_value(vm, std::string(as_str(s)->view()) + "\n");
+        if (!call_method(vm, err, names.write, &text, 1).is_null())
+            return 1;
+        vm.clear_error();
+    }
+    std::fprintf(stderr, "%s\n", as_str(s)->c_str());
+    return 1;
+}
+
+std::string dirname_of(std::string const& path)
+{
+    size_t slash = path.rfind('/');
+    if (slash == std::string::npos)
+        return "";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filename, Options const& opt)
+{
+    using namespace slpy;
+    static VM vm; // lives for the whole process: objects may be finalized at exit
+    vm.optimize = opt.optimize;
+    std::vector<std::string> argv = opt.argv;
+    if (argv.empty())
+        argv.push_back("");
+    Interpreter* in = create_interpreter(vm, argv);
+
+    // sys.path[0]: the script's directory ('' for -c and stdin), as CPython.
+    Value path = dict_get_str(vm, in->sys_module->dict, names.path);
+    if (List* l = path.is_object() ? as_list(path) : nullptr) {
+        std::string first = (opt.have_command || filename == "<stdin>") ? "" : dirname_of(filename);
+        if (list_append(vm, l, py_none())) {
+            for (size_t i = l->size - 1; i > 0; --i)
+                l->items()[i] = l->items()[i - 1];
+            l->items()[0] = str_value(vm, first);
+        }
+    }
+
+    Module* main_module = module_new(vm, "__main__");
+    module_add(vm, main_module, "__builtins__", Value::from_object(in->builtins_module));
+    if (!opt.have_command && filename != "<stdin>")
+        module_add(vm, main_module, "__file__", str_value(vm, filename));
+    (void)dict_set_str(vm, in->modules, names.__main__, Value::from_object(main_module));
+
+    int status = 0;
+    Value code = load_code(vm, unit);
+    Value result = code.is_null() ? Value::null() : in->run_module(code.as<Code>(), main_module->dict);
+    if (result.is_null()) {
+        Value e = vm.take_error();
+        if (is_instance_fast(e, exc::SystemExit)) {
+            status = system_exit_status(vm, *in, e);
+        } else {
+            in->print_exception(e);
+            status = 1;
+        }
+    }
+    io_flush_std_streams(vm);
+    return status;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -218,9 +304,5 @@ int main(int argc, char** argv)
         std::fputs(slpy::cli::disassemble(*code).c_str(), stdout);
         return 0;
     }
-    // The eval loop is the next piece of issue #2; until it lands, running code says so.
-    std::fputs("NotImplementedError: executing Python code is not implemented yet: slpy compiled "
-               "the program (see it with --dis), but its eval loop is still being built (issue #2)\n",
-               stderr);
-    return 1;
+    return run_program(*code, filename, opt);
 }

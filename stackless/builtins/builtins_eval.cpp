@@ -1,0 +1,329 @@
+// builtins: running source code and importing: compile, eval, exec and __import__.
+//
+// compile() turns source text into a Code object with compile_to_code
+// (stackless/vm/code.h); eval() and exec() run a Code in a globals dict and a locals
+// mapping through Interpreter::exec_code, defaulting both to the caller's namespaces.
+#include "stackless/builtins/builtins.h"
+
+#include "objects/bytes.h"
+#include "objects/containers.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/str_internal.h"
+#include "objects/string.h"
+#include "objects/type.h"
+#include "stackless/vm/code.h"
+#include "stackless/vm/interpreter.h"
+
+#include <string>
+
+namespace slpy {
+
+namespace {
+
+// compile() flags, as CPython's Include/cpython/compile.h and code.h.
+constexpr int64_t kFutureFlags = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+constexpr int64_t kObsoleteFlags = 0x0010; // CO_NESTED
+constexpr int64_t kCfDontImplyDedent = 0x0200;
+constexpr int64_t kCfOnlyAst = 0x0400;
+constexpr int64_t kCfTypeComments = 0x1000;
+constexpr int64_t kCfAllowTopLevelAwait = 0x2000;
+constexpr int64_t kCfAllowIncompleteInput = 0x4000;
+constexpr int64_t kCompileMask = kCfOnlyAst | kCfAllowTopLevelAwait | kCfTypeComments | kCfDontImplyDedent | kCfAllowIncompleteInput;
+
+// The text of a source argument (str or a bytes-like object); false when v is neither.
+bool source_text(Value v, std::string& out)
+{
+    if (String* s = as_str(v)) {
+        out.assign(s->view());
+        return true;
+    }
+    std::string_view data;
+    if (get_bytes_like(v, data)) {
+        out.assign(data);
+        return true;
+    }
+    return false;
+}
+
+bool is_source(Value v)
+{
+    std::string_view data;
+    return type_of(v) == types.code || as_str(v) || get_bytes_like(v, data);
+}
+
+// A filesystem path argument: str, bytes, or an object with __fspath__ (os.fspath).
+bool fspath_text(VM& vm, Value v, std::string& out)
+{
+    if ((as_str(v) || as_bytes(v)) && source_text(v, out))
+        return true;
+    static String* fspath = intern(vm, "__fspath__");
+    Value f = type_lookup(type_of(v), fspath);
+    if (!f.is_not_found()) {
+        Value bound = descriptor_get(vm, f, v, type_of(v));
+        Value r = bound.is_null() ? bound : call0(vm, bound);
+        if (r.is_null())
+            return false;
+        if ((as_str(r) || as_bytes(r)) && source_text(r, out))
+            return true;
+        raise_fmt(vm, exc::TypeError, "expected %s.__fspath__() to return str or bytes, not %s", type_name(v), type_name(r));
+        return false;
+    }
+    raise_fmt(vm, exc::TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(v));
+    return false;
+}
+
+// Compiles a str/bytes source for eval()/exec() with the filename "<string>".
+Value compile_string(VM& vm, Value source, parser::Mode mode, char const* fname)
+{
+    std::string text;
+    if (!source_text(source, text))
+        return raise_fmt(vm, exc::TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
+    if (text.find('\0') != std::string::npos)
+        return raise(vm, exc::SyntaxError, "source code string cannot contain null bytes");
+    std::string_view view = text;
+    // eval() ignores leading blanks (CPython strips spaces and tabs before compiling).
+    if (mode == parser::Mode::Eval)
+        while (!view.empty() && (view.front() == ' ' || view.front() == '\t'))
+            view.remove_prefix(1);
+    return compile_to_code(vm, view, "<string>", mode, vm.optimize);
+}
+
+// The namespaces of eval()/exec(): checks the arguments and fills in the defaults.
+bool resolve_namespaces(VM& vm, char const* fname, Value globals_arg, Value locals_arg, Dict*& globals, Value& locals)
+{
+    bool is_exec = fname[0] == 'e' && fname[1] == 'x';
+    Value g = globals_arg.is_null() ? py_none() : globals_arg;
+    Value l = locals_arg.is_null() ? py_none() : locals_arg;
+    bool l_mapping = is_none(l) || !type_of(l)->slot(Slot::GETITEM).is_null();
+    bool g_dict = is_none(g) || as_dict(g);
+    if (is_exec) {
+        if (!g_dict) {
+            raise_fmt(vm, exc::TypeError, "exec() globals must be a dict, not %s", type_name(g));
+            return false;
+        }
+        if (!l_mapping) {
+            raise_fmt(vm, exc::TypeError, "locals must be a mapping or None, not %s", type_name(l));
+            return false;
+        }
+    } else {
+        if (!l_mapping) {
+            raise(vm, exc::TypeError, "locals must be a mapping");
+            return false;
+        }
+        if (!g_dict) {
+            bool g_mapping = !type_of(g)->slot(Slot::GETITEM).is_null();
+            raise(vm, exc::TypeError, g_mapping ? "globals must be a real dict; try eval(expr, {}, mapping)" : "globals must be a dict");
+            return false;
+        }
+    }
+    Interpreter& in = interp(vm);
+    if (is_none(g)) {
+        globals = in.current_globals();
+        if (!globals) {
+            raise(vm, exc::SystemError, "globals and locals cannot be NULL");
+            return false;
+        }
+        if (is_none(l)) {
+            l = in.current_locals();
+            if (l.is_null())
+                return false;
+        }
+    } else {
+        globals = as_dict(g);
+        if (is_none(l))
+            l = g;
+    }
+    locals = l;
+    // A namespace without __builtins__ gets the current builtins, as CPython does.
+    Value b = dict_get_str(vm, globals, names.__builtins__);
+    if (b.is_null())
+        return false;
+    if (b.is_not_found() && in.builtins && !dict_set_str(vm, globals, names.__builtins__, Value::from_object(in.builtins)))
+        return false;
+    return true;
+}
+
+Value run_code(VM& vm, char const* fname, Value source, Value globals_arg, Value locals_arg, parser::Mode mode)
+{
+    Dict* globals;
+    Value locals;
+    if (!resolve_namespaces(vm, fname, globals_arg, locals_arg, globals, locals))
+        return Value::null();
+    Value code = source;
+    if (type_of(source) == types.code) {
+        if (source.as<Code>()->nfree > 0)
+            return raise_fmt(vm, exc::TypeError, "code object passed to %s() may not contain free variables", fname);
+    } else {
+        code = TRY(compile_string(vm, source, mode, fname));
+    }
+    return interp(vm).exec_code(code.as<Code>(), globals, locals);
+}
+
+} // namespace
+
+// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)
+Value builtin_compile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[7];
+    if (!parse_args(vm, "compile", args, nargs, kwnames,
+                    { "source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version" }, 3, a))
+        return Value::null();
+    std::string filename;
+    if (!fspath_text(vm, a[1], filename))
+        return Value::null();
+    String* mode_s = as_str(a[2]);
+    if (!mode_s)
+        return raise_fmt(vm, exc::TypeError, "compile() argument 'mode' must be str, not %s", type_name(a[2]));
+    parser::Mode mode;
+    std::string_view m = mode_s->view();
+    if (m == "exec")
+        mode = parser::Mode::Exec;
+    else if (m == "eval")
+        mode = parser::Mode::Eval;
+    else if (m == "single")
+        mode = parser::Mode::Single;
+    else if (m == "func_type")
+        return raise(vm, exc::NotImplementedError, "compile() mode 'func_type' is not supported");
+    else
+        return raise(vm, exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
+    int64_t flags = 0, optimize = -1, dont_inherit = 0;
+    if (!a[3].is_null() && !index_i64(vm, a[3], flags))
+        return Value::null();
+    if (!a[4].is_null() && !index_i64(vm, a[4], dont_inherit))
+        return Value::null();
+    if (!a[5].is_null() && !index_i64(vm, a[5], optimize))
+        return Value::null();
+    if (flags & ~(kFutureFlags | kObsoleteFlags | kCompileMask))
+        return raise(vm, exc::ValueError, "compile(): unrecognised flags");
+    if (optimize < -1 || optimize > 2)
+        return raise(vm, exc::ValueError, "compile(): invalid optimize value");
+    if (flags & kCfOnlyAst)
+        return raise(vm, exc::NotImplementedError, "compile() to an AST (PyCF_ONLY_AST) is not supported");
+    std::string text;
+    if (!source_text(a[0], text))
+        return raise(vm, exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
+    if (text.find('\0') != std::string::npos)
+        return raise(vm, exc::SyntaxError, "source code string cannot contain null bytes");
+    return compile_to_code(vm, text, filename, mode, optimize == -1 ? vm.optimize : int(optimize));
+}
+
+// eval(source, globals=None, locals=None, /)
+Value builtin_eval(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "eval", kwnames) || !check_nargs(vm, "eval", nargs, 1, 3))
+        return Value::null();
+    Value source = args[0];
+    if (!is_source(source))
+        return raise(vm, exc::TypeError, "eval() arg 1 must be a string, bytes or code object");
+    return run_code(vm, "eval", source, nargs > 1 ? args[1] : Value::null(), nargs > 2 ? args[2] : Value::null(), parser::Mode::Eval);
+}
+
+// exec(source, globals=None, locals=None, /, *, closure=None)
+Value builtin_exec(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    size_t nkw = kwnames ? kwnames->size : 0;
+    if (nargs > 3)
+        return raise_fmt(vm, exc::TypeError, "exec() takes at most 3 positional arguments (%zu given)", nargs);
+    if (nargs == 0)
+        return raise(vm, exc::TypeError, "exec() missing required argument 'source' (pos 1)");
+    for (size_t k = 0; k < nkw; ++k) {
+        String* key = as_str(kwnames->items[k]);
+        if (!key || key->view() != "closure")
+            return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for exec()", key ? key->c_str() : "?");
+        if (!is_none(args[nargs + k]))
+            return raise(vm, exc::NotImplementedError, "exec() with a closure is not supported yet");
+    }
+    Value source = args[0];
+    if (!is_source(source))
+        return raise(vm, exc::TypeError, "exec() arg 1 must be a string, bytes or code object");
+    TRY(run_code(vm, "exec", source, nargs > 1 ? args[1] : Value::null(), nargs > 2 ? args[2] : Value::null(), parser::Mode::Exec));
+    return py_none();
+}
+
+// __import__(name, globals=None, locals=None, fromlist=(), level=0): imports `name` (its
+// parent packages first) and returns the top-level package, or the module itself when
+// fromlist is non-empty. Relative imports resolve against globals' __package__/__name__.
+Value builtin_import(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[5];
+    if (!parse_args(vm, "__import__", args, nargs, kwnames, { "name", "globals", "locals", "fromlist", "level" }, 1, a))
+        return Value::null();
+    String* name = as_str(a[0]);
+    if (!name)
+        return raise(vm, exc::TypeError, "module name must be a string");
+    int64_t level = 0;
+    if (!a[4].is_null() && !index_i64(vm, a[4], level))
+        return Value::null();
+    if (level < 0)
+        return raise(vm, exc::ValueError, "level must be >= 0");
+    std::string full(name->view());
+    if (level > 0) {
+        Dict* g = a[1].is_null() ? nullptr : as_dict(a[1]);
+        if (!g)
+            return raise(vm, exc::ImportError, "attempted relative import with no known parent package");
+        Value pkg = TRY(dict_get_str(vm, g, names.__package__));
+        std::string base;
+        if (!pkg.is_not_found() && as_str(pkg)) {
+            base = as_str(pkg)->view();
+        } else {
+            Value mod = TRY(dict_get_str(vm, g, names.__name__));
+            if (mod.is_not_found())
+                return raise(vm, exc::KeyError, "'__name__' not in globals");
+            if (!as_str(mod))
+                return raise(vm, exc::TypeError, "__name__ must be a string");
+            base = as_str(mod)->view();
+            Value path = TRY(dict_get_str(vm, g, names.__path__));
+            if (path.is_not_found()) {
+                size_t dot = base.rfind('.');
+                base = dot == std::string::npos ? std::string() : base.substr(0, dot);
+            }
+        }
+        if (base.empty())
+            return raise(vm, exc::ImportError, "attempted relative import with no known parent package");
+        for (int64_t i = 1; i < level; ++i) {
+            size_t dot = base.rfind('.');
+            if (dot == std::string::npos)
+                return raise(vm, exc::ImportError, "attempted relative import beyond top-level package");
+            base.resize(dot);
+        }
+        full = full.empty() ? base : base + "." + full;
+    } else if (full.empty()) {
+        return raise(vm, exc::ValueError, "Empty module name");
+    }
+    // Parents first: importing a.b.c imports a, then a.b, then a.b.c.
+    Value module;
+    Value top;
+    size_t pos = 0;
+    for (;;) {
+        size_t dot = full.find('.', pos);
+        std::string part = full.substr(0, dot);
+        module = TRY(interp(vm).import_module(str_new(vm, part)));
+        if (top.is_null())
+            top = module;
+        if (dot == std::string::npos)
+            break;
+        pos = dot + 1;
+    }
+    bool has_fromlist = false;
+    if (!a[3].is_null() && !is_none(a[3])) {
+        int t = truthy(vm, a[3]);
+        if (t < 0)
+            return Value::null();
+        has_fromlist = t;
+    }
+    if (has_fromlist)
+        return module;
+    if (level > 0) {
+        // `from . import x` style callers pass a fromlist; a bare relative import returns
+        // the first component of the name as given, resolved under the package.
+        size_t dot = name->view().find('.');
+        if (dot == std::string_view::npos)
+            return module;
+        std::string upto = full.substr(0, full.size() - (name->view().size() - dot));
+        return interp(vm).import_module(str_new(vm, upto));
+    }
+    return top;
+}
+
+} // namespace slpy

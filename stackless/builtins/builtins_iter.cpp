@@ -1,0 +1,324 @@
+// builtins: the functions that consume or make iterators: iter, next, aiter, anext,
+// all, any, sorted, max, min and sum.
+#include "stackless/builtins/builtins.h"
+
+#include "objects/bytes.h"
+#include "objects/containers.h"
+#include "objects/float.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/string.h"
+#include "objects/type.h"
+
+#include <cstring>
+
+namespace slpy {
+
+namespace {
+
+bool is_callable_value(Value v)
+{
+    TypeObject* t = type_of(v);
+    if (t == types.builtin_function || t == types.method_descriptor || t == types.function || t == types.method)
+        return true;
+    Value slot = t->slot(Slot::CALL);
+    return !slot.is_null() && !is_none(slot);
+}
+
+// Looks up the keyword arguments of a builtin that takes only keywords from `allowed`.
+// out[i] is null when not given. Error: "'foo' is an invalid keyword argument for NAME()".
+bool keyword_args(VM& vm, char const* fname, Value const* args, size_t nargs, Tuple* kwnames,
+                  std::initializer_list<char const*> allowed, Value* out)
+{
+    for (size_t i = 0; i < allowed.size(); ++i)
+        out[i] = Value::null();
+    if (!kwnames)
+        return true;
+    for (size_t k = 0; k < kwnames->size; ++k) {
+        String* key = as_str(kwnames->items[k]);
+        size_t idx = allowed.size();
+        for (size_t i = 0; i < allowed.size(); ++i)
+            if (key && std::strcmp(key->c_str(), allowed.begin()[i]) == 0)
+                idx = i;
+        if (idx == allowed.size()) {
+            raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", key ? key->c_str() : "?", fname);
+            return false;
+        }
+        out[idx] = args[nargs + k];
+    }
+    return true;
+}
+
+// a > b (max) or a < b (min), with the common inline-number cases done without calls.
+// -1 on error.
+int better(VM& vm, Value a, Value b, bool is_max)
+{
+    if (a.is_int() && b.is_int())
+        return is_max ? a.as_int() > b.as_int() : a.as_int() < b.as_int();
+    if (a.is_double() && b.is_double())
+        return is_max ? a.as_double() > b.as_double() : a.as_double() < b.as_double();
+    return rich_compare_bool(vm, a, b, is_max ? CmpArg::GT : CmpArg::LT);
+}
+
+// max()/min(): CPython's min_max.
+Value min_max(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool is_max)
+{
+    char const* name = is_max ? "max" : "min";
+    Value kw[2]; // key, default
+    if (!keyword_args(vm, name, args, nargs, kwnames, { "key", "default" }, kw))
+        return Value::null();
+    if (nargs == 0)
+        return raise_fmt(vm, exc::TypeError, "%s expected at least 1 argument, got 0", name);
+    if (nargs > 1 && !kw[1].is_null())
+        return raise_fmt(vm, exc::TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+    Value key = kw[0].is_null() || is_none(kw[0]) ? Value::null() : kw[0];
+    Value iterable = nargs == 1 ? args[0] : Value::from_object(tuple_from_array(vm, args, nargs));
+    Value it = TRY(get_iter(vm, iterable));
+    Value best_item = Value::null();
+    Value best_key = Value::null();
+    for (;;) {
+        Value item = TRY(iter_next(vm, it));
+        if (item.is_stop_iteration())
+            break;
+        Value k = item;
+        if (!key.is_null())
+            k = TRY(call1(vm, key, item));
+        if (best_item.is_null()) {
+            best_item = item;
+            best_key = k;
+            continue;
+        }
+        int r = better(vm, k, best_key, is_max);
+        if (r < 0)
+            return Value::null();
+        if (r) {
+            best_item = item;
+            best_key = k;
+        }
+    }
+    if (best_item.is_null()) {
+        if (!kw[1].is_null())
+            return kw[1];
+        return raise_fmt(vm, exc::ValueError, "%s() arg is an empty sequence", name);
+    }
+    return best_item;
+}
+
+// The value of an exact int or bool that fits in int64 (sum()'s fast path).
+bool small_int_item(Value v, int64_t& out)
+{
+    if (v.is_int()) {
+        out = v.as_int();
+        return true;
+    }
+    if (!v.is_object())
+        return false;
+    TypeObject* t = v.as_object()->type;
+    if (t == types.bool_) {
+        out = v.as<BoolObject>()->value;
+        return true;
+    }
+    if (t == types.int_)
+        return int_to_i64(v, out);
+    return false;
+}
+
+} // namespace
+
+// iter(object) / iter(callable, sentinel)
+Value builtin_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "iter", kwnames) || !check_nargs(vm, "iter", nargs, 1, 2))
+        return Value::null();
+    if (nargs == 1)
+        return get_iter(vm, args[0]);
+    if (!is_callable_value(args[0]))
+        return raise(vm, exc::TypeError, "iter(v, w): v must be callable");
+    return callable_iter_new(vm, args[0], args[1]);
+}
+
+// next(iterator[, default])
+Value builtin_next(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "next", kwnames) || !check_nargs(vm, "next", nargs, 1, 2))
+        return Value::null();
+    Value it = args[0];
+    TypeObject* t = type_of(it);
+    if (nargs == 2) {
+        if (!t->iternext && t->slot(Slot::NEXT).is_null())
+            return raise_fmt(vm, exc::TypeError, "'%s' object is not an iterator", t->name->c_str());
+        Value r = TRY(iter_next(vm, it));
+        return r.is_stop_iteration() ? args[1] : r;
+    }
+    // Without a default the iterator's own StopIteration propagates, with its value
+    // (a generator's return value), so only the built-in iterators use the fast path.
+    if (t->iternext && t != types.generator) {
+        Value r = TRY(t->iternext(vm, it));
+        if (r.is_stop_iteration())
+            return raise_stop_iteration(vm);
+        return r;
+    }
+    Value r = call_slot(vm, it, Slot::NEXT, nullptr, 0);
+    if (r.is_not_found())
+        return raise_fmt(vm, exc::TypeError, "'%s' object is not an iterator", t->name->c_str());
+    return r;
+}
+
+// aiter(async_iterable): type(x).__aiter__(x). (slpy has no async code yet; these exist
+// so the builtins namespace is complete and objects with the methods work.)
+Value builtin_aiter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "aiter", kwnames) || !check_nargs(vm, "aiter", nargs, 1, 1))
+        return Value::null();
+    static String* name = intern(vm, "__aiter__");
+    Value f = type_lookup(type_of(args[0]), name);
+    if (f.is_not_found())
+        return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterable", type_name(args[0]));
+    Value bound = TRY(descriptor_get(vm, f, args[0], type_of(args[0])));
+    return call0(vm, bound);
+}
+
+Value builtin_anext(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "anext", kwnames) || !check_nargs(vm, "anext", nargs, 1, 2))
+        return Value::null();
+    static String* name = intern(vm, "__anext__");
+    Value f = type_lookup(type_of(args[0]), name);
+    if (f.is_not_found())
+        return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterator", type_name(args[0]));
+    if (nargs == 2)
+        return raise(vm, exc::NotImplementedError, "anext() with a default is not supported yet");
+    Value bound = TRY(descriptor_get(vm, f, args[0], type_of(args[0])));
+    return call0(vm, bound);
+}
+
+Value builtin_all(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "all", kwnames) || !check_nargs(vm, "all", nargs, 1, 1))
+        return Value::null();
+    Value it = TRY(get_iter(vm, args[0]));
+    for (;;) {
+        Value item = TRY(iter_next(vm, it));
+        if (item.is_stop_iteration())
+            return py_true();
+        int t = truthy(vm, item);
+        if (t < 0)
+            return Value::null();
+        if (!t)
+            return py_false();
+    }
+}
+
+Value builtin_any(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "any", kwnames) || !check_nargs(vm, "any", nargs, 1, 1))
+        return Value::null();
+    Value it = TRY(get_iter(vm, args[0]));
+    for (;;) {
+        Value item = TRY(iter_next(vm, it));
+        if (item.is_stop_iteration())
+            return py_false();
+        int t = truthy(vm, item);
+        if (t < 0)
+            return Value::null();
+        if (t)
+            return py_true();
+    }
+}
+
+// sorted(iterable, /, *, key=None, reverse=False): list(iterable).sort(key=, reverse=).
+Value builtin_sorted(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (nargs != 1)
+        return raise_fmt(vm, exc::TypeError, "sorted expected 1 argument, got %zu", nargs);
+    Value kw[2]; // key, reverse
+    // The keywords go to list.sort, so its name is in the messages.
+    if (kwnames && kwnames->size > 2)
+        return raise_fmt(vm, exc::TypeError, "sort() takes at most 2 keyword arguments (%zu given)", kwnames->size);
+    if (!keyword_args(vm, "sort", args, nargs, kwnames, { "key", "reverse" }, kw))
+        return Value::null();
+    bool reverse = false;
+    if (!kw[1].is_null()) {
+        if (!is_int(kw[1]))
+            return raise_fmt(vm, exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(kw[1]));
+        reverse = int_sign(int_unwrap(kw[1])) != 0;
+    }
+    List* l = list_from_iterable(vm, args[0]);
+    if (!l || !list_sort(vm, l, kw[0], reverse))
+        return Value::null();
+    return Value::from_object(l);
+}
+
+Value builtin_max(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    return min_max(vm, args, nargs, kwnames, true);
+}
+
+Value builtin_min(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    return min_max(vm, args, nargs, kwnames, false);
+}
+
+// sum(iterable, /, start=0), with CPython 3.11's fast paths: exact ints are added in a
+// machine word until one overflows, floats in a double (plain addition, as 3.11 does;
+// 3.12 switched to compensated summation).
+Value builtin_sum(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (nargs == 0)
+        return raise(vm, exc::TypeError, "sum() takes at least 1 positional argument (0 given)");
+    Value out[2];
+    if (!parse_args(vm, "sum", args, nargs, kwnames, { "iterable", "start" }, 1, out, 1))
+        return Value::null();
+    Value result = out[1].is_null() ? Value::small_int(0) : out[1];
+    if (!out[1].is_null()) {
+        if (is_str(result))
+            return raise(vm, exc::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+        if (as_bytes(result))
+            return raise(vm, exc::TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+        if (as_bytearray(result))
+            return raise(vm, exc::TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    }
+    Value it = TRY(get_iter(vm, out[0]));
+
+    int64_t acc;
+    if ((result.is_int() || (result.is_object() && result.as_object()->type == types.int_)) && int_to_i64(result, acc)) {
+        for (;;) {
+            Value item = TRY(iter_next(vm, it));
+            if (item.is_stop_iteration())
+                return int_from_i64(vm, acc);
+            int64_t b;
+            if (small_int_item(item, b) && !__builtin_add_overflow(acc, b, &acc))
+                continue;
+            result = TRY(binary_op(vm, int_from_i64(vm, acc), item, BinOpArg::ADD));
+            break;
+        }
+    }
+    if (result.is_double()) {
+        double f = result.as_double();
+        for (;;) {
+            Value item = TRY(iter_next(vm, it));
+            if (item.is_stop_iteration())
+                return Value::from_double(f);
+            if (item.is_double()) {
+                f += item.as_double();
+                continue;
+            }
+            int64_t b;
+            if (is_int(item) && int_to_i64(int_unwrap(item), b)) {
+                f += double(b);
+                continue;
+            }
+            result = TRY(binary_op(vm, Value::from_double(f), item, BinOpArg::ADD));
+            break;
+        }
+    }
+    for (;;) {
+        Value item = TRY(iter_next(vm, it));
+        if (item.is_stop_iteration())
+            return result;
+        result = TRY(binary_op(vm, result, item, BinOpArg::ADD));
+    }
+}
+
+} // namespace slpy

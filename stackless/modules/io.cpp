@@ -1,0 +1,409 @@
+// The io module's entry points: open() (argument checks in CPython's order, the
+// descriptor, then the binary and text layers), the standard streams, the flush at
+// exit, and the `io` module object.
+#include "stackless/modules/io.h"
+
+#include "stackless/modules/io_internal.h"
+
+#include "objects/bytes.h"
+#include "objects/containers.h"
+#include "objects/exceptions.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/module.h"
+#include "objects/string.h"
+#include "objects/type.h"
+#include "stackless/vm/interpreter.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <string>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace slpy {
+
+namespace {
+
+Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+
+void setup_io_types(VM& vm)
+{
+    if (g_string_io)
+        return;
+    setup_buffered_types(vm);
+    setup_text_type(vm);
+    add_methods(vm, types.textio, { { "__new__", textio_new, METH_STATIC } });
+    setup_stringio_type(vm);
+}
+
+// open()'s path argument: str, bytes or os.PathLike; false with TypeError otherwise.
+bool path_argument(VM& vm, Value file, std::string& out)
+{
+    Value v = file;
+    if (!as_str(v) && !as_bytes(v)) {
+        static String* fspath = intern(vm, "__fspath__");
+        Value f = type_lookup(type_of(v), fspath);
+        if (f.is_not_found()) {
+            raise_fmt(vm, exc::TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(file));
+            return false;
+        }
+        Value bound = descriptor_get(vm, f, v, type_of(v));
+        if (bound.is_null())
+            return false;
+        v = call0(vm, bound);
+        if (v.is_null())
+            return false;
+        if (!as_str(v) && !as_bytes(v)) {
+            raise_fmt(vm, exc::TypeError, "expected %s.__fspath__() to return str or bytes, not %s", type_name(file), type_name(v));
+            return false;
+        }
+    }
+    if (String* s = as_str(v))
+        out.assign(s->view());
+    else
+        out.assign(as_bytes(v)->view());
+    if (out.find('\0') != std::string::npos) {
+        raise(vm, exc::ValueError, "embedded null byte");
+        return false;
+    }
+    return true;
+}
+
+// A str-or-None argument of open(); out stays null for None or absent.
+bool optional_str(VM& vm, Value v, char const* what, String*& out)
+{
+    out = nullptr;
+    if (v.is_null() || is_none(v))
+        return true;
+    out = as_str(v);
+    if (!out) {
+        raise_fmt(vm, exc::TypeError, "open() argument '%s' must be str or None, not %s", what, type_name(v));
+        return false;
+    }
+    return true;
+}
+
+// Reports an error of the flush at exit as CPython's "Exception ignored in: ..." does.
+void report_unraisable(VM& vm, Value where)
+{
+    Value e = vm.take_error();
+    std::string text = "Exception ignored in: ";
+    Value r = repr(vm, where);
+    if (r.is_null()) {
+        vm.clear_error();
+        text += "<object>";
+    } else {
+        text += as_str(r)->c_str();
+    }
+    text += "\n";
+    text += type_name(e);
+    Value s = exception_str(vm, e);
+    if (s.is_null())
+        vm.clear_error();
+    else if (as_str(s)->byte_length)
+        text += std::string(": ") + as_str(s)->c_str();
+    text += "\n";
+    (void)!::write(2, text.data(), text.size());
+}
+
+// TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+// write_through=False) over a binary file of this layer.
+Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[7];
+    if (!parse_args(vm, "TextIOWrapper", args, nargs, kwnames,
+                    { "cls", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through" }, 2, a, 1))
+        return Value::null();
+    BufferedFile* b = as_buffered(a[1]);
+    if (!b)
+        return raise_fmt(vm, exc::TypeError, "TextIOWrapper over a '%s' object is not supported", type_name(a[1]));
+    String *encoding, *errors;
+    if (!optional_str(vm, a[2], "encoding", encoding) || !optional_str(vm, a[3], "errors", errors))
+        return Value::null();
+    Value newline = a[4].is_null() ? py_none() : a[4];
+    NewlineMode nl;
+    if (!is_none(newline) && !as_str(newline))
+        return raise_fmt(vm, exc::TypeError, "TextIOWrapper() argument 'newline' must be str or None, not %s", type_name(newline));
+    if (!text_newline_mode(vm, newline, nl))
+        return Value::null();
+    TextEncoding enc = TextEncoding::UTF8;
+    if (encoding && !text_encoding_lookup(encoding->view(), enc))
+        return raise_fmt(vm, exc::LookupError, "unknown encoding: %s", encoding->c_str());
+    bool flags[2] = { false, false };
+    for (int i = 0; i < 2; ++i)
+        if (!a[5 + i].is_null()) {
+            int t = truthy(vm, a[5 + i]);
+            if (t < 0)
+                return Value::null();
+            flags[i] = t;
+        }
+    char const* mode = (b->fflags & FF_READABLE) && (b->fflags & FF_WRITABLE) ? "r+" : (b->fflags & FF_WRITABLE) ? "w" : "r";
+    TextFile* tf = text_new(vm, b, intern(vm, mode), encoding ? encoding : intern(vm, "UTF-8"), enc,
+                            errors ? errors : intern(vm, "strict"), newline, nl, flags[0], flags[1]);
+    return Value::from_object(tf);
+}
+
+} // namespace
+
+// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)
+Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    setup_io_types(vm);
+    Value a[8];
+    if (!parse_args(vm, "open", args, nargs, kwnames,
+                    { "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener" }, 1, a))
+        return Value::null();
+    Value file = a[0];
+    String* mode_s = a[1].is_null() ? intern(vm, "r") : as_str(a[1]);
+    if (!mode_s)
+        return raise_fmt(vm, exc::TypeError, "open() argument 'mode' must be str, not %s", type_name(a[1]));
+    int64_t buffering = -1;
+    if (!a[2].is_null() && !index_i64(vm, a[2], buffering))
+        return Value::null();
+    String *encoding, *errors;
+    if (!optional_str(vm, a[3], "encoding", encoding) || !optional_str(vm, a[4], "errors", errors))
+        return Value::null();
+    Value newline = a[5].is_null() ? py_none() : a[5];
+    if (!is_none(newline) && !as_str(newline))
+        return raise_fmt(vm, exc::TypeError, "open() argument 'newline' must be str or None, not %s", type_name(newline));
+    bool closefd = true;
+    if (!a[6].is_null()) {
+        int t = truthy(vm, a[6]);
+        if (t < 0)
+            return Value::null();
+        closefd = t;
+    }
+    Value opener = a[7].is_null() ? py_none() : a[7];
+
+    // The mode, checked as CPython's _io_open_impl does.
+    bool creating = false, reading = false, writing = false, appending = false, updating = false;
+    bool text = false, binary = false;
+    std::string_view mode = mode_s->view();
+    for (size_t i = 0; i < mode.size(); ++i) {
+        char c = mode[i];
+        switch (c) {
+        case 'x': creating = true; break;
+        case 'r': reading = true; break;
+        case 'w': writing = true; break;
+        case 'a': appending = true; break;
+        case '+': updating = true; break;
+        case 't': text = true; break;
+        case 'b': binary = true; break;
+        default: return raise_fmt(vm, exc::ValueError, "invalid mode: '%s'", mode_s->c_str());
+        }
+        if (mode.find(c, i + 1) != std::string_view::npos)
+            return raise_fmt(vm, exc::ValueError, "invalid mode: '%s'", mode_s->c_str());
+    }
+    if (text && binary)
+        return raise(vm, exc::ValueError, "can't have text and binary mode at once");
+    if (int(creating) + int(reading) + int(writing) + int(appending) > 1)
+        return raise(vm, exc::ValueError, "must have exactly one of create/read/write/append mode");
+    if (binary && encoding)
+        return raise(vm, exc::ValueError, "binary mode doesn't take an encoding argument");
+    if (binary && errors)
+        return raise(vm, exc::ValueError, "binary mode doesn't take an errors argument");
+    if (binary && !is_none(newline))
+        return raise(vm, exc::ValueError, "binary mode doesn't take a newline argument");
+    if (!(creating || reading || writing || appending))
+        return raise(vm, exc::ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
+
+    // The descriptor.
+    bool is_fd = is_int(file);
+    int64_t fd_arg = -1;
+    std::string path;
+    if (is_fd) {
+        if (!int_to_i64(int_unwrap(file), fd_arg) || fd_arg < INT32_MIN || fd_arg > INT32_MAX)
+            return raise(vm, exc::OverflowError, "signed integer is greater than maximum");
+        if (fd_arg < 0)
+            return raise(vm, exc::ValueError, "negative file descriptor");
+    } else {
+        if (!path_argument(vm, file, path))
+            return Value::null();
+        if (!closefd)
+            return raise(vm, exc::ValueError, "Cannot use closefd=False with file name");
+    }
+    int flags = O_CLOEXEC;
+    bool readable = reading || updating;
+    bool writable = writing || appending || creating || updating;
+    flags |= readable && writable ? O_RDWR : writable ? O_WRONLY : O_RDONLY;
+    if (creating)
+        flags |= O_CREAT | O_EXCL;
+    if (writing)
+        flags |= O_CREAT | O_TRUNC;
+    if (appending)
+        flags |= O_CREAT | O_APPEND;
+    int fd;
+    if (is_fd) {
+        fd = int(fd_arg);
+    } else if (!is_none(opener)) {
+        Value fa[2] = { file, Value::small_int(flags) };
+        Value r = TRY(call(vm, opener, fa, 2));
+        int64_t v;
+        if (!is_int(r))
+            return raise_fmt(vm, exc::TypeError, "expected an integer, got %s", type_name(r));
+        if (!int_to_i64(int_unwrap(r), v) || v < INT32_MIN || v > INT32_MAX)
+            return raise(vm, exc::OverflowError, "signed integer is greater than maximum");
+        if (v < 0)
+            return raise_fmt(vm, exc::ValueError, "opener returned %lld", static_cast<long long>(v));
+        fd = int(v);
+    } else {
+        do
+            fd = ::open(path.c_str(), flags, 0666);
+        while (fd < 0 && errno == EINTR);
+        if (fd < 0)
+            return raise_errno(vm, errno, file);
+    }
+    struct stat st;
+    if (::fstat(fd, &st) < 0) {
+        int err = errno;
+        if (!is_fd)
+            ::close(fd);
+        return raise_errno(vm, err);
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (!is_fd || closefd)
+            ::close(fd);
+        return raise_errno(vm, EISDIR, file);
+    }
+    if (appending)
+        (void)::lseek(fd, 0, SEEK_END);
+    if (buffering == 0 && !binary) {
+        if (!is_fd || closefd)
+            ::close(fd);
+        return raise(vm, exc::ValueError, "can't have unbuffered text I/O");
+    }
+    // Text-layer arguments are checked before any object exists, so a failure just
+    // closes the descriptor.
+    NewlineMode nl = NewlineMode::Universal;
+    TextEncoding enc = TextEncoding::UTF8;
+    if (!binary) {
+        bool ok = text_newline_mode(vm, newline, nl);
+        if (ok && encoding && !text_encoding_lookup(encoding->view(), enc)) {
+            raise_fmt(vm, exc::LookupError, "unknown encoding: %s", encoding->c_str());
+            ok = false;
+        }
+        if (!ok) {
+            if (!is_fd || closefd)
+                ::close(fd);
+            return Value::null();
+        }
+    }
+    // Objects nobody references any more may still hold data for this file.
+    if (writable || readable)
+        flush_files_on(vm, uint64_t(st.st_dev), uint64_t(st.st_ino));
+
+    // The FileIO-style mode string: 'xb', 'ab', 'rb+', 'rb', 'wb' (with '+' when updating).
+    std::string raw_mode = creating ? (readable ? "xb+" : "xb")
+                           : appending ? (readable ? "ab+" : "ab")
+                           : readable ? (writable ? "rb+" : "rb")
+                                      : "wb";
+    uint32_t ff = (readable ? FF_READABLE : 0) | (writable ? FF_WRITABLE : 0) | (appending ? FF_APPEND : 0) |
+                  (closefd ? FF_CLOSEFD : 0) | (creating ? FF_CREATED : 0);
+    TypeObject* type;
+    if (buffering == 0) {
+        type = g_file_io;
+        ff |= FF_UNBUFFERED;
+    } else if (updating) {
+        type = g_buffered_random;
+    } else if (writable) {
+        type = g_buffered_writer;
+    } else {
+        type = g_buffered_reader;
+    }
+    BufferedFile* b = buffered_new(vm, type, fd, file, intern(vm, raw_mode), ff);
+    if (binary)
+        return Value::from_object(b);
+    bool line_buffering = buffering == 1 || (buffering < 0 && buffered_isatty(b));
+    TextFile* tf = text_new(vm, b, mode_s, encoding ? encoding : intern(vm, "UTF-8"), enc,
+                            errors ? errors : intern(vm, "strict"), newline, nl, line_buffering, false);
+    return Value::from_object(tf);
+}
+
+Value io_std_stream(VM& vm, int fd, char const* name, bool writable)
+{
+    setup_io_types(vm);
+    struct stat st;
+    // CPython sets sys.stdout (...) to None when the descriptor is not open.
+    if (::fstat(fd, &st) < 0)
+        return errno == EBADF ? py_none() : raise_errno(vm, errno);
+    char const* unbuffered_env = std::getenv("PYTHONUNBUFFERED");
+    bool unbuffered = writable && unbuffered_env && *unbuffered_env;
+    uint32_t ff = FF_STD | (writable ? FF_WRITABLE : FF_READABLE) | (unbuffered ? FF_UNBUFFERED : 0);
+    TypeObject* type = !writable ? g_buffered_reader : unbuffered ? g_file_io : g_buffered_writer;
+    BufferedFile* b = buffered_new(vm, type, fd, str_value(vm, name), intern(vm, writable ? "wb" : "rb"), ff);
+
+    // PYTHONIOENCODING=encoding[:errors]; slpy's own encodings only.
+    std::string encoding = "utf-8";
+    std::string errors = fd == 2 ? "backslashreplace" : "strict";
+    TextEncoding enc = TextEncoding::UTF8;
+    if (char const* env = std::getenv("PYTHONIOENCODING"); env && *env) {
+        std::string_view v = env;
+        size_t colon = v.find(':');
+        std::string_view e = v.substr(0, colon);
+        TextEncoding found;
+        if (!e.empty() && text_encoding_lookup(e, found)) {
+            encoding = e;
+            enc = found;
+        }
+        if (colon != std::string_view::npos && colon + 1 < v.size())
+            errors = v.substr(colon + 1);
+    }
+    bool line_buffering = !unbuffered && (fd == 2 || buffered_isatty(b));
+    TextFile* tf = text_new(vm, b, intern(vm, writable ? "w" : "r"), str_new(vm, encoding), enc, str_new(vm, errors),
+                            str_value(vm, "\n"), NewlineMode::LF, line_buffering, unbuffered);
+    return Value::from_object(tf);
+}
+
+void io_flush_std_streams(VM& vm)
+{
+    Module* sys = vm.interp ? interp(vm).sys_module : nullptr;
+    if (sys && sys->dict) {
+        String* streams[2] = { names.stdout, names.stderr };
+        for (String* name : streams) {
+            Value s = dict_get_str(vm, sys->dict, name);
+            if (s.is_null()) {
+                vm.clear_error();
+                continue;
+            }
+            if (s.is_not_found() || is_none(s))
+                continue;
+            if (type_of(s) == types.textio && (static_cast<TextFile*>(s.as_object())->buffer->fflags & FF_CLOSED))
+                continue;
+            if (call_method(vm, s, names.flush, nullptr, 0).is_null())
+                report_unraisable(vm, s);
+        }
+    }
+    flush_all_files(true);
+}
+
+Module* make_io_module(VM& vm)
+{
+    setup_io_types(vm);
+    Module* m = module_new(vm, "io");
+    module_add_functions(vm, m, { { "open", io_open } });
+    // io.open is builtins.open in CPython; share the object when builtins exists.
+    if (vm.interp && interp(vm).builtins) {
+        Value o = dict_get_str(vm, interp(vm).builtins, intern(vm, "open"));
+        if (!o.is_null() && !o.is_not_found())
+            module_add(vm, m, "open", o);
+        else
+            vm.clear_error();
+    }
+    module_add(vm, m, "TextIOWrapper", Value::from_object(types.textio));
+    module_add(vm, m, "BufferedReader", Value::from_object(g_buffered_reader));
+    module_add(vm, m, "BufferedWriter", Value::from_object(g_buffered_writer));
+    module_add(vm, m, "BufferedRandom", Value::from_object(g_buffered_random));
+    module_add(vm, m, "FileIO", Value::from_object(g_file_io));
+    module_add(vm, m, "StringIO", Value::from_object(g_string_io));
+    module_add(vm, m, "UnsupportedOperation", Value::from_object(g_unsupported_operation));
+    module_add(vm, m, "DEFAULT_BUFFER_SIZE", Value::small_int(8192));
+    module_add(vm, m, "SEEK_SET", Value::small_int(0));
+    module_add(vm, m, "SEEK_CUR", Value::small_int(1));
+    module_add(vm, m, "SEEK_END", Value::small_int(2));
+    return m;
+}
+
+} // namespace slpy

@@ -1,0 +1,25 @@
+// The io layer: text and binary file objects over file descriptors (open(), sys.stdout).
+#pragma once
+
+#include "objects/runtime.h"
+
+namespace slpy {
+
+struct Module;
+struct String;
+
+// A text stream over an inherited descriptor for sys.stdin/stdout/stderr: UTF-8,
+// line-buffered when the descriptor is a terminal (stderr always), `name` as CPython's
+// ("<stdout>"). Returns null with an exception pending on failure.
+Value io_std_stream(VM& vm, int fd, char const* name, bool writable);
+// open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)
+Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+// Flushes sys.stdout and sys.stderr (at exit); errors are reported, not raised.
+void io_flush_std_streams(VM& vm);
+// Writes str `s` to a text file object (type types.textio) as its write() method does,
+// without the method call (print()'s fast path). False with the exception pending.
+bool io_textio_write(VM& vm, Value file, String* s);
+// The `io` module (open, TextIOWrapper, BufferedReader/Writer, FileIO, StringIO when built).
+Module* make_io_module(VM& vm);
+
+} // namespace slpy

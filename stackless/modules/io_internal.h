@@ -1,0 +1,139 @@
+// Internals of the io layer shared by io.cpp, io_buffered.cpp, io_text.cpp and
+// io_stringio.cpp: the object layouts and the helpers each file offers the others.
+//
+// Two layers, as CPython's: a BufferedFile (types.fileio and its subtypes
+// BufferedReader / BufferedWriter / BufferedRandom / FileIO) owns a file descriptor and
+// a read buffer and a write buffer in malloc'd memory; a TextFile (types.textio,
+// "TextIOWrapper") decodes and encodes text on top of one BufferedFile. Text writes are
+// encoded straight into the binary write buffer, so the text layer never holds unwritten
+// data and a finalizer of the binary layer alone can flush what is pending.
+#pragma once
+
+#include "objects/containers.h"
+#include "objects/runtime.h"
+#include "objects/string.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace slpy {
+
+// BufferedFile::fflags bits.
+inline constexpr uint32_t FF_READABLE = 1u << 0;
+inline constexpr uint32_t FF_WRITABLE = 1u << 1;
+inline constexpr uint32_t FF_APPEND = 1u << 2;
+inline constexpr uint32_t FF_CLOSEFD = 1u << 3;      // close the descriptor on close()
+inline constexpr uint32_t FF_CLOSED = 1u << 4;
+inline constexpr uint32_t FF_UNBUFFERED = 1u << 5;   // FileIO (buffering=0): every write goes out at once
+inline constexpr uint32_t FF_STD = 1u << 6;          // sys.stdin/stdout/stderr
+inline constexpr uint32_t FF_EOF_SEEN = 1u << 7;     // a read returned 0 (reset by seek)
+inline constexpr uint32_t FF_TTY_KNOWN = 1u << 8;
+inline constexpr uint32_t FF_TTY = 1u << 9;
+inline constexpr uint32_t FF_SEEKABLE_KNOWN = 1u << 10;
+inline constexpr uint32_t FF_SEEKABLE = 1u << 11;
+inline constexpr uint32_t FF_CREATED = 1u << 12;     // opened with 'x'
+
+struct BufferedFile : Object {
+    Value name;   // as given to open(): str, bytes, a path-like object or an int
+    String* mode; // the FileIO-style mode: 'rb', 'wb', 'ab', 'rb+', 'xb'
+    int fd;       // -1 once closed
+    uint32_t fflags;
+    uint64_t dev; // st_dev / st_ino, to find other objects open on the same file
+    uint64_t ino;
+    // Read buffer: bytes [rpos, rlen) of rbuf are read ahead of the logical position.
+    char* rbuf;
+    size_t rpos;
+    size_t rlen;
+    // Write buffer: wlen bytes waiting to be written at the logical position.
+    char* wbuf;
+    size_t wlen;
+    size_t bufsize; // capacity of each buffer
+};
+
+// The text encodings the io layer implements itself.
+enum class TextEncoding : uint8_t { UTF8, ASCII, LATIN1 };
+// How newlines are read and written (open()'s newline argument).
+enum class NewlineMode : uint8_t {
+    Universal,  // None: '\n', '\r' and '\r\n' end lines and read as '\n'
+    Untranslated, // '': all three end lines, returned as they are
+    LF,         // '\n'
+    CR,         // '\r': read lines end at '\r'; '\n' is written as '\r'
+    CRLF,       // '\r\n': read lines end at '\r\n'; '\n' is written as '\r\n'
+};
+
+struct TextFile : Object {
+    BufferedFile* buffer;
+    String* mode;     // the mode given to open() ('r', 'w', 'a+', ...)
+    String* encoding; // as given ('UTF-8' by default)
+    String* errors;   // 'strict', ...
+    Value newline;    // None or the str given
+    TextEncoding enc;
+    NewlineMode nl;
+    bool line_buffering;
+    bool write_through;
+    // Decoded text not read yet (UTF-8, newlines not translated): bytes [dpos, size) of
+    // *decoded. `pending` holds the undecoded tail of the last chunk (an incomplete
+    // UTF-8 sequence). Both are malloc'd, freed by the finalizer.
+    std::string* decoded;
+    size_t dpos;
+    std::string* pending;
+};
+
+// ---- io_buffered.cpp
+extern TypeObject* g_buffered_reader;
+extern TypeObject* g_buffered_writer;
+extern TypeObject* g_buffered_random;
+extern TypeObject* g_file_io;
+extern TypeObject* g_unsupported_operation; // io.UnsupportedOperation(OSError, ValueError)
+
+void setup_buffered_types(VM& vm);
+// A new binary file object over `fd` (already open). `type` picks the class.
+BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags);
+BufferedFile* as_buffered(Value v); // nullptr when v is not a binary file of this layer
+
+// Raises ValueError "I/O operation on closed file." when closed; false then.
+bool buffered_check_open(VM& vm, BufferedFile* f);
+// Reading primitives for the text layer and the methods: up to `n` bytes from the read
+// buffer or one read(2) (0 at end of file). Returns -1 with an OSError pending.
+ptrdiff_t buffered_read_some(VM& vm, BufferedFile* f, char* out, size_t n);
+// Appends bytes at the logical position (buffered unless FF_UNBUFFERED).
+bool buffered_write(VM& vm, BufferedFile* f, char const* data, size_t n);
+bool buffered_flush(VM& vm, BufferedFile* f);
+// Discards read-ahead (moving the descriptor back to the logical position).
+bool buffered_drop_readahead(VM& vm, BufferedFile* f);
+// The logical position (lseek + buffers); -1 with an error pending.
+int64_t buffered_tell(VM& vm, BufferedFile* f);
+int64_t buffered_seek(VM& vm, BufferedFile* f, int64_t pos, int whence);
+bool buffered_close(VM& vm, BufferedFile* f);
+bool buffered_isatty(BufferedFile* f);
+
+// Flushes every open file of this layer that holds unwritten data (at exit), ignoring
+// errors; std streams are skipped when `include_std` is false.
+void flush_all_files(bool include_std);
+// Flushes the write buffers of other objects open on the file (dev, ino): the objects
+// nobody references any more are collected first so that their finalizers write their
+// data, as CPython's reference counting would have done by now.
+void flush_files_on(VM& vm, uint64_t dev, uint64_t ino);
+
+// OSError (or the subclass CPython picks for errno `err`) with strerror, and the
+// filename when given.
+Value raise_errno(VM& vm, int err, Value filename = Value::null());
+Value raise_unsupported(VM& vm, char const* what);
+
+// ---- io_text.cpp
+void setup_text_type(VM& vm);
+// A text wrapper over `buffer`; encoding/errors/newline already validated.
+TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
+                   Value newline, NewlineMode nl, bool line_buffering, bool write_through);
+// The text encoding named `name` (utf-8, ascii, latin-1 and their aliases); false when
+// this layer does not implement it.
+bool text_encoding_lookup(std::string_view name, TextEncoding& out);
+// Validates open()'s newline argument: ValueError "illegal newline value: q".
+bool text_newline_mode(VM& vm, Value newline, NewlineMode& out);
+
+// ---- io_stringio.cpp
+extern TypeObject* g_string_io;
+void setup_stringio_type(VM& vm);
+
+} // namespace slpy

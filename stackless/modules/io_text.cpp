@@ -1,0 +1,846 @@
+// The text layer of the io module: TextIOWrapper (types.textio) over a BufferedFile.
+//
+// Reading decodes chunks of the binary file into a buffer of UTF-8 text (slpy's str
+// representation, so UTF-8 input is validated and copied, never transcoded) and hands
+// out characters with newline translation applied on the way out. Writing translates
+// '\n' when newline= asks for it, encodes, and appends to the binary write buffer.
+// Encodings: UTF-8, ASCII and Latin-1 (with aliases); the codecs of objects/codecs.cpp
+// supply the error handlers and CPython's UnicodeDecodeError/UnicodeEncodeError.
+#include "stackless/modules/io_internal.h"
+#include "stackless/modules/io.h"
+
+#include "objects/bytes.h"
+#include "objects/containers.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/string.h"
+#include "objects/type.h"
+
+#include <cctype>
+#include <cstring>
+#include <unistd.h>
+
+namespace slpy {
+
+namespace {
+
+constexpr size_t kChunkSize = 8192;
+
+void text_trace(Object* o, Tracer& t)
+{
+    auto* tf = static_cast<TextFile*>(o);
+    t.visit(tf->buffer);
+    t.visit(tf->mode);
+    t.visit(tf->encoding);
+    t.visit(tf->errors);
+    t.visit(tf->newline);
+}
+
+void text_finalize(Object* o)
+{
+    auto* tf = static_cast<TextFile*>(o);
+    delete tf->decoded;
+    delete tf->pending;
+    tf->decoded = tf->pending = nullptr;
+}
+
+TextFile* self_text(Value v) { return static_cast<TextFile*>(v.as_object()); }
+
+bool is_closed(TextFile* tf) { return tf->buffer->fflags & FF_CLOSED; }
+
+bool check_open(VM& vm, TextFile* tf)
+{
+    if (is_closed(tf)) {
+        raise(vm, exc::ValueError, "I/O operation on closed file.");
+        return false;
+    }
+    return true;
+}
+
+// Checks of readable()/fileno()/isatty(): CPython's message has no period there.
+bool check_open_raw(VM& vm, TextFile* tf)
+{
+    if (is_closed(tf)) {
+        raise(vm, exc::ValueError, "I/O operation on closed file");
+        return false;
+    }
+    return true;
+}
+
+bool check_readable(VM& vm, TextFile* tf)
+{
+    if (!check_open(vm, tf))
+        return false;
+    if (!(tf->buffer->fflags & FF_READABLE)) {
+        raise_unsupported(vm, "not readable");
+        return false;
+    }
+    return true;
+}
+
+// Bytes at the end of `data` that may start a UTF-8 sequence completed by the next
+// chunk (a valid lead byte followed by fewer continuation bytes than it needs).
+size_t incomplete_utf8_tail(std::string_view data)
+{
+    size_t n = data.size();
+    for (size_t back = 1; back <= 3 && back <= n; ++back) {
+        auto c = static_cast<unsigned char>(data[n - back]);
+        if ((c & 0xC0) == 0x80)
+            continue;
+        size_t need = 1;
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 2;
+        else if (c >= 0xE0 && c <= 0xEF)
+            need = 3;
+        else if (c >= 0xF0 && c <= 0xF4)
+            need = 4;
+        return need > back ? back : 0;
+    }
+    return 0;
+}
+
+char const* codec_name(TextEncoding e)
+{
+    switch (e) {
+    case TextEncoding::UTF8: return "utf-8";
+    case TextEncoding::ASCII: return "ascii";
+    case TextEncoding::LATIN1: return "latin-1";
+    }
+    return "utf-8";
+}
+
+bool all_ascii(std::string_view data)
+{
+    for (char c : data)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    return true;
+}
+
+// Decodes `data` (complete sequences) onto the end of tf->decoded.
+bool decode_append(VM& vm, TextFile* tf, std::string_view data)
+{
+    std::string& out = *tf->decoded;
+    switch (tf->enc) {
+    case TextEncoding::UTF8:
+        if (utf8_validate(data) == std::string_view::npos) {
+            out.append(data);
+            return true;
+        }
+        break;
+    case TextEncoding::ASCII:
+        if (all_ascii(data)) {
+            out.append(data);
+            return true;
+        }
+        break;
+    case TextEncoding::LATIN1:
+        for (char c : data)
+            utf8_append(out, static_cast<unsigned char>(c));
+        return true;
+    }
+    Value s = bytes_decode(vm, data, codec_name(tf->enc), tf->errors->view());
+    if (s.is_null())
+        return false;
+    out.append(as_str(s)->view());
+    return true;
+}
+
+// Reads one chunk from the binary file and decodes it. 1: read something (maybe no
+// complete character yet), 0: end of file, -1: error.
+int text_fill(VM& vm, TextFile* tf, size_t chunk_size = kChunkSize)
+{
+    std::string& d = *tf->decoded;
+    // Drop what has been consumed so the buffer does not grow with the file.
+    if (tf->dpos == d.size()) {
+        d.clear();
+        tf->dpos = 0;
+    } else if (tf->dpos > kChunkSize && tf->dpos > d.size() / 2) {
+        d.erase(0, tf->dpos);
+        tf->dpos = 0;
+    }
+    std::string chunk(chunk_size, '\0');
+    ptrdiff_t r = buffered_read_some(vm, tf->buffer, chunk.data(), chunk_size);
+    if (r < 0)
+        return -1;
+    std::string& pending = *tf->pending;
+    if (r == 0) {
+        if (pending.empty())
+            return 0;
+        // End of file inside a sequence: the strict decoder reports it.
+        std::string tail;
+        tail.swap(pending);
+        return decode_append(vm, tf, tail) ? 1 : -1;
+    }
+    chunk.resize(size_t(r));
+    if (!pending.empty()) {
+        pending.append(chunk);
+        chunk.swap(pending);
+        pending.clear();
+    }
+    std::string_view data = chunk;
+    size_t keep = tf->enc == TextEncoding::UTF8 ? incomplete_utf8_tail(data) : 0;
+    if (!decode_append(vm, tf, data.substr(0, data.size() - keep)))
+        return -1;
+    pending.assign(data.substr(data.size() - keep));
+    return 1;
+}
+
+// Length of the UTF-8 sequence starting with byte c.
+inline size_t seq_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
+
+size_t count_chars(std::string_view s)
+{
+    size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++n;
+    return n;
+}
+
+// Universal newlines on the way out: '\r\n' and '\r' become '\n'.
+void append_translated(std::string& out, std::string_view s)
+{
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t cr = s.find('\r', i);
+        if (cr == std::string_view::npos) {
+            out.append(s.substr(i));
+            return;
+        }
+        out.append(s.substr(i, cr - i));
+        out.push_back('\n');
+        i = cr + 1;
+        if (i < s.size() && s[i] == '\n')
+            ++i;
+    }
+}
+
+// read() / read(-1)
+Value text_read_all(VM& vm, TextFile* tf)
+{
+    for (;;) {
+        int r = text_fill(vm, tf, 65536);
+        if (r < 0)
+            return Value::null();
+        if (r == 0)
+            break;
+    }
+    std::string_view rest = std::string_view(*tf->decoded).substr(tf->dpos);
+    Value result;
+    if (tf->nl == NewlineMode::Universal && rest.find('\r') != std::string_view::npos) {
+        std::string out;
+        out.reserve(rest.size());
+        append_translated(out, rest);
+        result = str_value(vm, out);
+    } else {
+        result = str_value(vm, rest);
+    }
+    tf->decoded->clear();
+    tf->dpos = 0;
+    return result;
+}
+
+// read(n): n characters (a translated '\r\n' counts as one).
+Value text_read_n(VM& vm, TextFile* tf, size_t n)
+{
+    std::string out;
+    size_t chars = 0;
+    bool translate = tf->nl == NewlineMode::Universal;
+    while (chars < n) {
+        std::string& d = *tf->decoded;
+        if (tf->dpos == d.size()) {
+            int r = text_fill(vm, tf);
+            if (r < 0)
+                return Value::null();
+            if (r == 0)
+                break;
+            continue;
+        }
+        auto c = static_cast<unsigned char>(d[tf->dpos]);
+        if (translate && c == '\r') {
+            if (tf->dpos + 1 == d.size()) {
+                // Is it a '\r\n'? Look at the next chunk first.
+                int r = text_fill(vm, tf);
+                if (r < 0)
+                    return Value::null();
+                if (r > 0)
+                    continue;
+                tf->dpos += 1;
+            } else {
+                tf->dpos += d[tf->dpos + 1] == '\n' ? 2 : 1;
+            }
+            out.push_back('\n');
+            ++chars;
+            continue;
+        }
+        size_t len = seq_len(c);
+        out.append(d, tf->dpos, len);
+        tf->dpos += len;
+        ++chars;
+    }
+    return str_value(vm, out);
+}
+
+// One line, ended as newline= says; at most `limit` characters when limit >= 0.
+Value text_readline(VM& vm, TextFile* tf, int64_t limit)
+{
+    size_t scan_off = 0; // where to continue searching, relative to dpos
+    size_t end = std::string::npos;
+    for (;;) {
+        std::string& d = *tf->decoded;
+        size_t scan = tf->dpos + scan_off;
+        bool need_more = false;
+        switch (tf->nl) {
+        case NewlineMode::Universal:
+        case NewlineMode::Untranslated: {
+            size_t i = d.find_first_of("\r\n", scan);
+            if (i == std::string::npos) {
+                scan = d.size();
+            } else if (d[i] == '\n') {
+                end = i + 1;
+            } else if (i + 1 < d.size()) {
+                end = d[i + 1] == '\n' ? i + 2 : i + 1;
+            } else {
+                scan = i; // a final '\r': wait for the next chunk
+                need_more = true;
+            }
+            break;
+        }
+        case NewlineMode::LF:
+        case NewlineMode::CR: {
+            size_t i = d.find(tf->nl == NewlineMode::LF ? '\n' : '\r', scan);
+            if (i == std::string::npos)
+                scan = d.size();
+            else
+                end = i + 1;
+            break;
+        }
+        case NewlineMode::CRLF: {
+            size_t i = d.find("\r\n", scan);
+            if (i == std::string::npos)
+                scan = d.size() > tf->dpos && d.back() == '\r' ? d.size() - 1 : d.size();
+            else
+                end = i + 2;
+            break;
+        }
+        }
+        if (end == std::string::npos && limit >= 0 && count_chars(std::string_view(d).substr(tf->dpos)) >= size_t(limit))
+            end = d.size();
+        if (end != std::string::npos)
+            break;
+        (void)need_more;
+        scan_off = scan - tf->dpos;
+        int r = text_fill(vm, tf);
+        if (r < 0)
+            return Value::null();
+        if (r == 0) {
+            end = tf->decoded->size();
+            break;
+        }
+    }
+    std::string_view line = std::string_view(*tf->decoded).substr(tf->dpos, end - tf->dpos);
+    if (limit >= 0) {
+        // Cut after `limit` characters.
+        size_t chars = 0, i = 0;
+        while (i < line.size() && chars < size_t(limit)) {
+            i += seq_len(static_cast<unsigned char>(line[i]));
+            ++chars;
+        }
+        if (i < line.size())
+            line = line.substr(0, i);
+    }
+    tf->dpos += line.size();
+    if (tf->nl == NewlineMode::Universal && !line.empty() && (line.back() == '\r' || line.back() == '\n')) {
+        std::string out;
+        append_translated(out, line);
+        return str_value(vm, out);
+    }
+    return str_value(vm, line);
+}
+
+// The bytes in the file that the unread text came from.
+int64_t unread_bytes(TextFile* tf)
+{
+    std::string_view rest = std::string_view(*tf->decoded).substr(tf->dpos);
+    int64_t n = int64_t(tf->pending->size());
+    if (tf->enc == TextEncoding::LATIN1)
+        return n + int64_t(count_chars(rest));
+    return n + int64_t(rest.size());
+}
+
+void drop_decoded(TextFile* tf)
+{
+    tf->decoded->clear();
+    tf->pending->clear();
+    tf->dpos = 0;
+}
+
+// Before a write after reads: like CPython's TextIOWrapper, the decoded text read ahead
+// is dropped and the write goes where the binary layer stands (after the chunks read).
+bool sync_for_write(VM&, TextFile* tf)
+{
+    if (tf->dpos != tf->decoded->size() || !tf->pending->empty())
+        drop_decoded(tf);
+    return true;
+}
+
+#define SLPY_TEXT_METHOD(cname) Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+
+bool size_arg(VM& vm, Value const* args, size_t nargs, size_t index, int64_t& out)
+{
+    out = -1;
+    if (nargs <= index || is_none(args[index]))
+        return true;
+    if (!is_int(args[index]) && type_of(args[index])->slot(Slot::INDEX).is_null()) {
+        raise_fmt(vm, exc::TypeError, "argument should be integer or None, not '%s'", type_name(args[index]));
+        return false;
+    }
+    return index_i64(vm, args[index], out);
+}
+
+SLPY_TEXT_METHOD(tx_read)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_no_kwargs(vm, "read", kwnames) || !check_nargs(vm, "read", nargs - 1, 0, 1))
+        return Value::null();
+    int64_t n;
+    if (!size_arg(vm, args, nargs, 1, n) || !check_readable(vm, tf))
+        return Value::null();
+    if (tf->buffer->wlen && !buffered_flush(vm, tf->buffer))
+        return Value::null();
+    if (n < 0)
+        return text_read_all(vm, tf);
+    return text_read_n(vm, tf, size_t(n));
+}
+
+SLPY_TEXT_METHOD(tx_readline)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_no_kwargs(vm, "readline", kwnames) || !check_nargs(vm, "readline", nargs - 1, 0, 1))
+        return Value::null();
+    int64_t limit = -1;
+    if (nargs > 1 && !index_i64(vm, args[1], limit))
+        return Value::null();
+    if (!check_readable(vm, tf))
+        return Value::null();
+    return text_readline(vm, tf, limit);
+}
+
+SLPY_TEXT_METHOD(tx_readlines)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_no_kwargs(vm, "readlines", kwnames) || !check_nargs(vm, "readlines", nargs - 1, 0, 1))
+        return Value::null();
+    int64_t hint;
+    if (!size_arg(vm, args, nargs, 1, hint) || !check_readable(vm, tf))
+        return Value::null();
+    List* lines = list_new(vm);
+    int64_t total = 0;
+    for (;;) {
+        Value line = TRY(text_readline(vm, tf, -1));
+        size_t n = as_str(line)->length;
+        if (n == 0)
+            break;
+        if (!list_append(vm, lines, line))
+            return Value::null();
+        total += int64_t(n);
+        if (hint > 0 && total >= hint)
+            break;
+    }
+    return Value::from_object(lines);
+}
+
+SLPY_TEXT_METHOD(tx_write)
+{
+    if (!check_no_kwargs(vm, "write", kwnames) || !check_nargs(vm, "write", nargs - 1, 1, 1))
+        return Value::null();
+    String* s = as_str(args[1]);
+    if (!s)
+        return raise_fmt(vm, exc::TypeError, "write() argument must be str, not %s", type_name(args[1]));
+    if (!io_textio_write(vm, args[0], s))
+        return Value::null();
+    return int_from_i64(vm, int64_t(s->length));
+}
+
+SLPY_TEXT_METHOD(tx_writelines)
+{
+    if (!check_no_kwargs(vm, "writelines", kwnames) || !check_nargs(vm, "writelines", nargs - 1, 1, 1))
+        return Value::null();
+    if (!check_open(vm, self_text(args[0])))
+        return Value::null();
+    Value it = TRY(get_iter(vm, args[1]));
+    for (;;) {
+        Value item = TRY(iter_next(vm, it));
+        if (item.is_stop_iteration())
+            return py_none();
+        String* s = as_str(item);
+        if (!s)
+            return raise_fmt(vm, exc::TypeError, "write() argument must be str, not %s", type_name(item));
+        if (!io_textio_write(vm, args[0], s))
+            return Value::null();
+    }
+}
+
+SLPY_TEXT_METHOD(tx_flush)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_open(vm, tf) || !buffered_flush(vm, tf->buffer))
+        return Value::null();
+    return py_none();
+}
+
+SLPY_TEXT_METHOD(tx_close)
+{
+    TextFile* tf = self_text(args[0]);
+    if (is_closed(tf))
+        return py_none();
+    bool ok = buffered_close(vm, tf->buffer);
+    drop_decoded(tf);
+    return ok ? py_none() : Value::null();
+}
+
+SLPY_TEXT_METHOD(tx_tell)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_open(vm, tf) || !buffered_flush(vm, tf->buffer))
+        return Value::null();
+    int64_t pos = buffered_tell(vm, tf->buffer);
+    if (pos < 0)
+        return Value::null();
+    return int_from_i64(vm, pos - unread_bytes(tf));
+}
+
+// seek(cookie, whence=0): absolute positions from tell(), or 0 relative to the current
+// position or the end, as CPython's TextIOWrapper allows.
+SLPY_TEXT_METHOD(tx_seek)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_no_kwargs(vm, "seek", kwnames) || !check_nargs(vm, "seek", nargs - 1, 1, 2))
+        return Value::null();
+    int64_t cookie, whence = 0;
+    if (!index_i64(vm, args[1], cookie) || (nargs > 2 && !index_i64(vm, args[2], whence)))
+        return Value::null();
+    if (!check_open(vm, tf))
+        return Value::null();
+    if (whence == SEEK_CUR) {
+        if (cookie != 0)
+            return raise_unsupported(vm, "can't do nonzero cur-relative seeks");
+        return tx_tell(vm, args, 1, nullptr);
+    }
+    if (whence == SEEK_END) {
+        if (cookie != 0)
+            return raise_unsupported(vm, "can't do nonzero end-relative seeks");
+        drop_decoded(tf);
+        int64_t r = buffered_seek(vm, tf->buffer, 0, SEEK_END);
+        return r < 0 ? Value::null() : int_from_i64(vm, r);
+    }
+    if (whence != SEEK_SET)
+        return raise_fmt(vm, exc::ValueError, "invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence));
+    if (cookie < 0)
+        return raise_fmt(vm, exc::ValueError, "negative seek position %lld", static_cast<long long>(cookie));
+    drop_decoded(tf);
+    int64_t r = buffered_seek(vm, tf->buffer, cookie, SEEK_SET);
+    return r < 0 ? Value::null() : int_from_i64(vm, r);
+}
+
+SLPY_TEXT_METHOD(tx_truncate)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_no_kwargs(vm, "truncate", kwnames) || !check_nargs(vm, "truncate", nargs - 1, 0, 1))
+        return Value::null();
+    if (!check_open(vm, tf))
+        return Value::null();
+    if (!(tf->buffer->fflags & FF_WRITABLE))
+        return raise_unsupported(vm, "truncate");
+    Value pos = nargs > 1 ? args[1] : py_none();
+    if (is_none(pos)) {
+        pos = TRY(tx_tell(vm, args, 1, nullptr));
+    }
+    if (!sync_for_write(vm, tf) || !buffered_flush(vm, tf->buffer))
+        return Value::null();
+    static String* truncate = intern(vm, "truncate");
+    return call_method(vm, Value::from_object(tf->buffer), truncate, &pos, 1);
+}
+
+SLPY_TEXT_METHOD(tx_fileno)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_open_raw(vm, tf))
+        return Value::null();
+    return Value::small_int(tf->buffer->fd);
+}
+
+SLPY_TEXT_METHOD(tx_isatty)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_open_raw(vm, tf))
+        return Value::null();
+    return py_bool(buffered_isatty(tf->buffer));
+}
+
+SLPY_TEXT_METHOD(tx_readable)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_open_raw(vm, tf))
+        return Value::null();
+    return py_bool(tf->buffer->fflags & FF_READABLE);
+}
+
+SLPY_TEXT_METHOD(tx_writable)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_open_raw(vm, tf))
+        return Value::null();
+    return py_bool(tf->buffer->fflags & FF_WRITABLE);
+}
+
+SLPY_TEXT_METHOD(tx_seekable)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_open_raw(vm, tf))
+        return Value::null();
+    return py_bool(::lseek(tf->buffer->fd, 0, SEEK_CUR) >= 0);
+}
+
+SLPY_TEXT_METHOD(tx_enter)
+{
+    if (!check_open(vm, self_text(args[0])))
+        return Value::null();
+    return args[0];
+}
+
+SLPY_TEXT_METHOD(tx_exit) { return tx_close(vm, args, 1, nullptr); }
+
+SLPY_TEXT_METHOD(tx_iter)
+{
+    if (!check_open(vm, self_text(args[0])))
+        return Value::null();
+    return args[0];
+}
+
+Value tx_iternext(VM& vm, Value self)
+{
+    TextFile* tf = self_text(self);
+    if (!check_readable(vm, tf))
+        return Value::null();
+    Value line = TRY(text_readline(vm, tf, -1));
+    if (as_str(line)->byte_length == 0)
+        return Value::stop_iteration();
+    return line;
+}
+
+SLPY_TEXT_METHOD(tx_next) { return next_from_iternext(vm, args[0], tx_iternext); }
+
+SLPY_TEXT_METHOD(tx_repr)
+{
+    TextFile* tf = self_text(args[0]);
+    std::string s = "<_io.TextIOWrapper";
+    Value name = TRY(repr(vm, tf->buffer->name));
+    s += " name=";
+    s += as_str(name)->c_str();
+    Value mode = TRY(repr(vm, Value::from_object(tf->mode)));
+    s += " mode=";
+    s += as_str(mode)->c_str();
+    Value enc = TRY(repr(vm, Value::from_object(tf->encoding)));
+    s += " encoding=";
+    s += as_str(enc)->c_str();
+    return str_value(vm, s + ">");
+}
+
+// reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None, write_through=None)
+SLPY_TEXT_METHOD(tx_reconfigure)
+{
+    TextFile* tf = self_text(args[0]);
+    Value a[6];
+    if (!parse_args(vm, "reconfigure", args, nargs, kwnames,
+                    { "self", "encoding", "errors", "newline", "line_buffering", "write_through" }, 1, a, 1))
+        return Value::null();
+    if (nargs > 1)
+        return raise_fmt(vm, exc::TypeError, "reconfigure() takes no positional arguments");
+    if (!buffered_flush(vm, tf->buffer))
+        return Value::null();
+    if (!a[1].is_null() && !is_none(a[1])) {
+        String* e = as_str(a[1]);
+        TextEncoding enc;
+        if (!e)
+            return raise_fmt(vm, exc::TypeError, "reconfigure() argument 'encoding' must be str or None, not %s", type_name(a[1]));
+        if (!text_encoding_lookup(e->view(), enc))
+            return raise_fmt(vm, exc::LookupError, "unknown encoding: %s", e->c_str());
+        tf->encoding = e;
+        tf->enc = enc;
+    }
+    if (!a[2].is_null() && !is_none(a[2])) {
+        String* e = as_str(a[2]);
+        if (!e)
+            return raise_fmt(vm, exc::TypeError, "reconfigure() argument 'errors' must be str or None, not %s", type_name(a[2]));
+        tf->errors = e;
+    }
+    if (!a[3].is_null()) {
+        NewlineMode nl;
+        if (!text_newline_mode(vm, a[3], nl))
+            return Value::null();
+        tf->newline = a[3];
+        tf->nl = nl;
+    }
+    for (int i = 4; i < 6; ++i)
+        if (!a[i].is_null() && !is_none(a[i])) {
+            int t = truthy(vm, a[i]);
+            if (t < 0)
+                return Value::null();
+            (i == 4 ? tf->line_buffering : tf->write_through) = t;
+        }
+    return py_none();
+}
+
+SLPY_TEXT_METHOD(tx_get_closed) { return py_bool(is_closed(self_text(args[0]))); }
+SLPY_TEXT_METHOD(tx_get_name) { return self_text(args[0])->buffer->name; }
+SLPY_TEXT_METHOD(tx_get_mode) { return Value::from_object(self_text(args[0])->mode); }
+SLPY_TEXT_METHOD(tx_get_encoding) { return Value::from_object(self_text(args[0])->encoding); }
+SLPY_TEXT_METHOD(tx_get_errors) { return Value::from_object(self_text(args[0])->errors); }
+SLPY_TEXT_METHOD(tx_get_newlines) { return py_none(); }
+SLPY_TEXT_METHOD(tx_get_buffer) { return Value::from_object(self_text(args[0])->buffer); }
+SLPY_TEXT_METHOD(tx_get_line_buffering) { return py_bool(self_text(args[0])->line_buffering); }
+SLPY_TEXT_METHOD(tx_get_write_through) { return py_bool(self_text(args[0])->write_through); }
+
+#undef SLPY_TEXT_METHOD
+
+} // namespace
+
+bool io_textio_write(VM& vm, Value file, String* s)
+{
+    TextFile* tf = self_text(file);
+    if (!check_open(vm, tf))
+        return false;
+    BufferedFile* f = tf->buffer;
+    if (!(f->fflags & FF_WRITABLE)) {
+        raise_unsupported(vm, "not writable");
+        return false;
+    }
+    if (!sync_for_write(vm, tf))
+        return false;
+    std::string_view text = s->view();
+    bool has_nl = std::memchr(text.data(), '\n', text.size()) != nullptr;
+    std::string translated;
+    String* source = s;
+    if (has_nl && (tf->nl == NewlineMode::CR || tf->nl == NewlineMode::CRLF)) {
+        char const* nl = tf->nl == NewlineMode::CR ? "\r" : "\r\n";
+        for (char c : text) {
+            if (c == '\n')
+                translated += nl;
+            else
+                translated.push_back(c);
+        }
+        text = translated;
+        source = nullptr;
+    }
+    bool ascii = s->is_ascii();
+    bool direct = ascii || (tf->enc == TextEncoding::UTF8 && utf8_validate(text) == std::string_view::npos);
+    if (direct) {
+        if (!buffered_write(vm, f, text.data(), text.size()))
+            return false;
+    } else {
+        if (!source)
+            source = str_new(vm, text);
+        Value b = str_encode(vm, source, codec_name(tf->enc), tf->errors->view());
+        if (b.is_null())
+            return false;
+        std::string_view bytes = as_bytes(b)->view();
+        if (!buffered_write(vm, f, bytes.data(), bytes.size()))
+            return false;
+    }
+    if (tf->line_buffering && (has_nl || std::memchr(text.data(), '\r', text.size())))
+        return buffered_flush(vm, f);
+    return true;
+}
+
+bool text_encoding_lookup(std::string_view name, TextEncoding& out)
+{
+    std::string n;
+    for (char c : name)
+        n += (c == '_' || c == ' ') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf" || n == "cp65001") {
+        out = TextEncoding::UTF8;
+        return true;
+    }
+    if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") {
+        out = TextEncoding::ASCII;
+        return true;
+    }
+    if (n == "latin-1" || n == "latin1" || n == "latin" || n == "iso-8859-1" || n == "iso8859-1" || n == "8859" ||
+        n == "cp819" || n == "l1" || n == "iso-ir-100") {
+        out = TextEncoding::LATIN1;
+        return true;
+    }
+    return false;
+}
+
+bool text_newline_mode(VM& vm, Value newline, NewlineMode& out)
+{
+    if (is_none(newline)) {
+        out = NewlineMode::Universal;
+        return true;
+    }
+    String* s = as_str(newline);
+    std::string_view v = s ? s->view() : std::string_view();
+    if (v.empty())
+        out = NewlineMode::Untranslated;
+    else if (v == "\n")
+        out = NewlineMode::LF;
+    else if (v == "\r")
+        out = NewlineMode::CR;
+    else if (v == "\r\n")
+        out = NewlineMode::CRLF;
+    else {
+        raise_fmt(vm, exc::ValueError, "illegal newline value: %s", s->c_str());
+        return false;
+    }
+    return true;
+}
+
+TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
+                   Value newline, NewlineMode nl, bool line_buffering, bool write_through)
+{
+    auto* tf = vm.heap.make<TextFile>(types.textio);
+    tf->buffer = buffer;
+    tf->mode = mode;
+    tf->encoding = encoding;
+    tf->errors = errors;
+    tf->newline = newline;
+    tf->enc = enc;
+    tf->nl = nl;
+    tf->line_buffering = line_buffering;
+    tf->write_through = write_through;
+    tf->decoded = new std::string();
+    tf->pending = new std::string();
+    return tf;
+}
+
+void setup_text_type(VM& vm)
+{
+    TypeObject* t = types.textio;
+    if (t->basicsize)
+        return;
+    t->basicsize = sizeof(TextFile);
+    t->trace = text_trace;
+    t->finalize = text_finalize;
+    t->iternext = tx_iternext;
+    (void)dict_set_str(vm, t->dict, names.__module__, str_value(vm, "_io"));
+    add_methods(vm, t, {
+        { "read", tx_read }, { "readline", tx_readline }, { "readlines", tx_readlines }, { "write", tx_write },
+        { "writelines", tx_writelines }, { "flush", tx_flush }, { "close", tx_close }, { "tell", tx_tell },
+        { "seek", tx_seek }, { "truncate", tx_truncate }, { "fileno", tx_fileno }, { "isatty", tx_isatty },
+        { "readable", tx_readable }, { "writable", tx_writable }, { "seekable", tx_seekable },
+        { "reconfigure", tx_reconfigure }, { "__enter__", tx_enter }, { "__exit__", tx_exit },
+        { "__iter__", tx_iter }, { "__next__", tx_next }, { "__repr__", tx_repr },
+    });
+    add_getsets(vm, t, {
+        { "closed", tx_get_closed }, { "name", tx_get_name }, { "mode", tx_get_mode },
+        { "encoding", tx_get_encoding }, { "errors", tx_get_errors }, { "newlines", tx_get_newlines },
+        { "buffer", tx_get_buffer }, { "line_buffering", tx_get_line_buffering },
+        { "write_through", tx_get_write_through },
+    });
+}
+
+} // namespace slpy

@@ -1,0 +1,1572 @@
+// The eval loop: computed-goto dispatch over heap frames.
+//
+// Registers: f (the running frame), ip (next code unit), instr (the instruction being
+// executed), sp (value stack top) and fast (f->localsplus). At every instruction boundary
+// the loop writes f->stack_top, so the collector always sees exactly the live stack;
+// everything else is written back (SAVE_FRAME) only when control may leave the frame:
+// before calls into native code and when a frame is pushed or popped.
+//
+// A Python call links a new frame and continues here; RETURN_VALUE unlinks it and
+// delivers the result according to the frame's ReturnMode. The loop only returns to its
+// C++ caller when the frame it was entered with (an Entry frame) returns, yields or raises.
+#include "stackless/vm/interpreter.h"
+
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/set.h"
+#include "objects/slice.h"
+#include "objects/string.h"
+#include "objects/type.h"
+#include "stackless/vm/call.h"
+#include "stackless/vm/eval_support.h"
+#include "stackless/vm/frame_api.h"
+
+namespace slpy {
+
+namespace {
+
+inline bool is_function(Value v) { return v.is_object() && v.as_object()->type == types.function; }
+
+// int op int on inline small ints without overflow, or null to take the slow path.
+inline Value small_int_binop(Value a, Value b, uint32_t op)
+{
+    int64_t x = a.as_int(), y = b.as_int(), r;
+    switch (static_cast<BinOpArg>(op)) {
+    case BinOpArg::ADD:
+    case BinOpArg::INPLACE_ADD: r = x + y; break;
+    case BinOpArg::SUBTRACT:
+    case BinOpArg::INPLACE_SUBTRACT: r = x - y; break;
+    case BinOpArg::MULTIPLY:
+    case BinOpArg::INPLACE_MULTIPLY:
+        if (__builtin_mul_overflow(x, y, &r))
+            return Value::null();
+        break;
+    case BinOpArg::AND:
+    case BinOpArg::INPLACE_AND: r = x & y; break;
+    case BinOpArg::OR:
+    case BinOpArg::INPLACE_OR: r = x | y; break;
+    case BinOpArg::XOR:
+    case BinOpArg::INPLACE_XOR: r = x ^ y; break;
+    case BinOpArg::FLOOR_DIVIDE:
+    case BinOpArg::INPLACE_FLOOR_DIVIDE:
+        if (y == 0)
+            return Value::null();
+        r = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0)))
+            --r;
+        break;
+    case BinOpArg::REMAINDER:
+    case BinOpArg::INPLACE_REMAINDER:
+        if (y == 0)
+            return Value::null();
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0)))
+            r += y;
+        break;
+    default: return Value::null();
+    }
+    if (!Value::int_fits(r))
+        return Value::null();
+    return Value::small_int(r);
+}
+
+inline Value float_binop(double x, double y, uint32_t op)
+{
+    switch (static_cast<BinOpArg>(op)) {
+    case BinOpArg::ADD:
+    case BinOpArg::INPLACE_ADD: return Value::from_double(x + y);
+    case BinOpArg::SUBTRACT:
+    case BinOpArg::INPLACE_SUBTRACT: return Value::from_double(x - y);
+    case BinOpArg::MULTIPLY:
+    case BinOpArg::INPLACE_MULTIPLY: return Value::from_double(x * y);
+    case BinOpArg::TRUE_DIVIDE:
+    case BinOpArg::INPLACE_TRUE_DIVIDE:
+        if (y == 0.0)
+            return Value::null();
+        return Value::from_double(x / y);
+    default: return Value::null();
+    }
+}
+
+template<typename T>
+inline bool compare_op(T x, T y, uint32_t op)
+{
+    switch (static_cast<CmpArg>(op)) {
+    case CmpArg::LT: return x < y;
+    case CmpArg::LE: return x <= y;
+    case CmpArg::EQ: return x == y;
+    case CmpArg::NE: return x != y;
+    case CmpArg::GT: return x > y;
+    case CmpArg::GE: return x >= y;
+    }
+    return false;
+}
+
+// The callable and arguments of a Python-level call that the loop can run as a frame:
+// a Function, or a bound method of one (self goes in front of the arguments, into the
+// small buffer). False when `callable` is something else.
+struct PyCall {
+    Function* fn = nullptr;
+    Value buffer[6];
+    Value const* args = nullptr;
+    size_t nargs = 0;
+};
+
+bool as_python_call(Value callable, Value const* args, size_t nargs, PyCall& out)
+{
+    if (is_function(callable)) {
+        out.fn = callable.as<Function>();
+        out.args = args;
+        out.nargs = nargs;
+        return true;
+    }
+    if (type_of(callable) == types.method && nargs < 5) {
+        auto* m = callable.as<BoundMethod>();
+        if (!is_function(m->func))
+            return false;
+        out.fn = m->func.as<Function>();
+        out.buffer[0] = m->self;
+        for (size_t i = 0; i < nargs; ++i)
+            out.buffer[1 + i] = args[i];
+        out.args = out.buffer;
+        out.nargs = nargs + 1;
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool Interpreter::push_frame(Frame* frame, ReturnMode mode)
+{
+    if (depth >= recursion_limit) {
+        raise(vm, exc::RecursionError, "maximum recursion depth exceeded");
+        return false;
+    }
+    ++depth;
+    frame->back = current;
+    frame->return_mode = mode;
+    frame->state = FrameState::Running;
+    current = frame;
+    return true;
+}
+
+Value Interpreter::run(Frame* entry, bool throwing)
+{
+    static void* const kLabels[] = {
+#define OP(name, operand, cache, flags) &&op_##name,
+#include "stackless/vm/opcodes.def"
+#undef OP
+    };
+
+    Frame* f = entry;
+    Code* co;
+    CodeWord const* words;
+    CodeWord const* ip;
+    CodeWord const* instr;
+    Value* fast;
+    Value* sp;
+    Value const* consts;
+    Value const* cnames;
+    CodeWord word;
+    Tuple* kwnames = nullptr;
+
+    // Values shared by the call paths.
+    Value callable;
+    Value* args;
+    size_t nargs;
+    Value* result_slot;
+    bool can_prepend;
+    Tuple* call_kw;
+    // Shared by the frame exit paths.
+    Value retval;
+
+#define LOAD_FRAME()                              \
+    do {                                          \
+        co = f->code;                             \
+        words = co->words();                      \
+        ip = words + f->ip;                       \
+        instr = words + f->lasti;                 \
+        fast = f->localsplus;                     \
+        sp = fast + f->stack_top;                 \
+        consts = co->consts->items;               \
+        cnames = co->names->items;                \
+    } while (0)
+#define SAVE_FRAME()                                   \
+    do {                                               \
+        f->ip = uint32_t(ip - words);                  \
+        f->lasti = uint32_t(instr - words);            \
+        f->stack_top = uint32_t(sp - fast);            \
+    } while (0)
+#define DISPATCH()                                     \
+    do {                                               \
+        f->stack_top = uint32_t(sp - fast);            \
+        instr = ip;                                    \
+        word = *ip++;                                  \
+        goto* kLabels[word & 0xff];                    \
+    } while (0)
+#define TARGET(name) op_##name:
+#define ARG (word >> 8)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define NAME(i) (cnames[i].as<String>())
+#define ENTER_FRAME(nf)  \
+    do {                 \
+        f = (nf);        \
+        LOAD_FRAME();    \
+        DISPATCH();      \
+    } while (0)
+
+    LOAD_FRAME();
+    if (throwing)
+        goto error;
+    DISPATCH();
+
+    TARGET(CACHE)
+    TARGET(NOP)
+    TARGET(RESUME)
+    DISPATCH();
+
+    // ------------------------------------------------------------------ stack
+    TARGET(POP_TOP)
+    {
+        --sp;
+        DISPATCH();
+    }
+    TARGET(PUSH_NULL)
+    {
+        PUSH(Value::null());
+        DISPATCH();
+    }
+    TARGET(COPY)
+    {
+        Value v = sp[-int(ARG)];
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(SWAP)
+    {
+        Value t = sp[-1];
+        sp[-1] = sp[-int(ARG)];
+        sp[-int(ARG)] = t;
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ loads and stores
+    TARGET(LOAD_CONST)
+    {
+        PUSH(consts[ARG]);
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST)
+    {
+        Value v = fast[ARG];
+        if (v.is_null()) [[unlikely]] {
+            eval_unbound_local(vm, co, ARG);
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_FAST)
+    {
+        fast[ARG] = POP();
+        DISPATCH();
+    }
+    TARGET(DELETE_FAST)
+    {
+        if (fast[ARG].is_null()) {
+            eval_unbound_local(vm, co, ARG);
+            goto error;
+        }
+        fast[ARG] = Value::null();
+        DISPATCH();
+    }
+    TARGET(MAKE_CELL)
+    {
+        fast[ARG] = Value::from_object(cell_new(vm, fast[ARG]));
+        DISPATCH();
+    }
+    TARGET(LOAD_CLOSURE)
+    {
+        PUSH(fast[ARG]);
+        DISPATCH();
+    }
+    TARGET(LOAD_DEREF)
+    {
+        Value v = fast[ARG].as<Cell>()->ref;
+        if (v.is_null()) {
+            eval_unbound_deref(vm, co, ARG);
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_CLASSDEREF)
+    {
+        SAVE_FRAME();
+        Value v = eval_load_classderef(vm, f, ARG);
+        if (v.is_null())
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_DEREF)
+    {
+        fast[ARG].as<Cell>()->ref = POP();
+        DISPATCH();
+    }
+    TARGET(DELETE_DEREF)
+    {
+        Cell* c = fast[ARG].as<Cell>();
+        if (c->ref.is_null()) {
+            eval_unbound_deref(vm, co, ARG);
+            goto error;
+        }
+        c->ref = Value::null();
+        DISPATCH();
+    }
+    TARGET(COPY_FREE_VARS)
+    {
+        Tuple* closure = f->func->closure;
+        uint32_t n = ARG;
+        uint32_t offset = co->nlocalsplus - n;
+        for (uint32_t i = 0; i < n; ++i)
+            fast[offset + i] = closure->items[i];
+        DISPATCH();
+    }
+    TARGET(LOAD_NAME)
+    {
+        SAVE_FRAME();
+        Value v = eval_load_name(vm, f, NAME(ARG));
+        if (v.is_null())
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_NAME)
+    {
+        SAVE_FRAME();
+        Value v = POP();
+        if (!eval_store_name(vm, f, NAME(ARG), v))
+            goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME)
+    {
+        SAVE_FRAME();
+        if (!eval_delete_name(vm, f, NAME(ARG)))
+            goto error;
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL)
+    {
+        ip += 2;
+        uint32_t a = ARG;
+        String* name = NAME(a >> 1);
+        Value v = dict_get_str(vm, f->globals, name);
+        if (v.is_not_found()) {
+            v = dict_get_str(vm, f->builtins, name);
+            if (v.is_not_found()) {
+                eval_name_error(vm, name);
+                goto error;
+            }
+        }
+        if (v.is_null())
+            goto error;
+        if (a & 1)
+            PUSH(Value::null());
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_GLOBAL)
+    {
+        Value v = POP();
+        if (!dict_set_str(vm, f->globals, NAME(ARG), v))
+            goto error;
+        DISPATCH();
+    }
+    TARGET(DELETE_GLOBAL)
+    {
+        int r = dict_del(vm, f->globals, Value::from_object(NAME(ARG)));
+        if (r < 0)
+            goto error;
+        if (r == 0) {
+            eval_name_error(vm, NAME(ARG));
+            goto error;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR)
+    {
+        ip += 2;
+        SAVE_FRAME();
+        Value v = getattr(vm, TOP(), NAME(ARG));
+        if (v.is_null())
+            goto error;
+        sp[-1] = v;
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR)
+    {
+        ip += 2;
+        SAVE_FRAME();
+        Value owner = sp[-1];
+        Value v = sp[-2];
+        if (!setattr(vm, owner, NAME(ARG), v))
+            goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(DELETE_ATTR)
+    {
+        SAVE_FRAME();
+        if (!delattr(vm, TOP(), NAME(ARG)))
+            goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(LOAD_METHOD)
+    {
+        ip += 2;
+        SAVE_FRAME();
+        Value obj = TOP();
+        String* name = NAME(ARG);
+        TypeObject* t = type_of(obj);
+        // A plain method found on the type (not shadowed by the instance) is pushed
+        // unbound with self, saving the bound-method object.
+        if (t->slot(Slot::GETATTRIBUTE).is(types.object->slot(Slot::GETATTRIBUTE))) {
+            Value descr = type_lookup(t, name);
+            if (!descr.is_not_found()) {
+                TypeObject* dt = type_of(descr);
+                if (dt == types.function || (dt == types.method_descriptor && !(descr.as<BuiltinFunction>()->mflags & (METH_CLASS | METH_STATIC)))) {
+                    Dict* d = obj.is_object() ? instance_dict(vm, obj.as_object(), false) : nullptr;
+                    Value shadow = d ? dict_get_str(vm, d, name) : Value::not_found();
+                    if (shadow.is_null())
+                        goto error;
+                    if (shadow.is_not_found()) {
+                        sp[-1] = descr;
+                        PUSH(obj);
+                        DISPATCH();
+                    }
+                }
+            }
+        }
+        Value v = getattr(vm, obj, name);
+        if (v.is_null())
+            goto error;
+        sp[-1] = Value::null();
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_ASSERTION_ERROR)
+    {
+        PUSH(Value::from_object(exc::AssertionError));
+        DISPATCH();
+    }
+    TARGET(LOAD_BUILD_CLASS)
+    {
+        Value v = dict_get_str(vm, f->builtins, names.__build_class__);
+        if (v.is_null())
+            goto error;
+        if (v.is_not_found()) {
+            raise(vm, exc::NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(SETUP_ANNOTATIONS)
+    {
+        SAVE_FRAME();
+        if (!eval_setup_annotations(vm, f))
+            goto error;
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ operators
+    TARGET(UNARY_POSITIVE)
+    {
+        SAVE_FRAME();
+        Value v = unary_positive(vm, TOP());
+        if (v.is_null())
+            goto error;
+        sp[-1] = v;
+        DISPATCH();
+    }
+    TARGET(UNARY_NEGATIVE)
+    {
+        Value a = TOP();
+        if (a.is_int() && a.as_int() != Value::kIntMin) {
+            sp[-1] = Value::small_int(-a.as_int());
+            DISPATCH();
+        }
+        if (a.is_double()) {
+            sp[-1] = Value::from_double(-a.as_double());
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        Value v = unary_negative(vm, a);
+        if (v.is_null())
+            goto error;
+        sp[-1] = v;
+        DISPATCH();
+    }
+    TARGET(UNARY_NOT)
+    {
+        Value a = TOP();
+        int r;
+        if (a.is(py_true()))
+            r = 1;
+        else if (a.is(py_false()) || is_none(a))
+            r = 0;
+        else {
+            SAVE_FRAME();
+            r = truthy(vm, a);
+            if (r < 0)
+                goto error;
+        }
+        sp[-1] = py_bool(!r);
+        DISPATCH();
+    }
+    TARGET(UNARY_INVERT)
+    {
+        SAVE_FRAME();
+        Value v = unary_invert(vm, TOP());
+        if (v.is_null())
+            goto error;
+        sp[-1] = v;
+        DISPATCH();
+    }
+    TARGET(BINARY_OP)
+    {
+        ip += 1;
+        Value a = sp[-2], b = sp[-1];
+        Value r;
+        if (a.is_int() && b.is_int()) {
+            r = small_int_binop(a, b, ARG);
+            if (!r.is_null()) {
+                --sp;
+                sp[-1] = r;
+                DISPATCH();
+            }
+        } else if (a.is_double() && b.is_double()) {
+            r = float_binop(a.as_double(), b.as_double(), ARG);
+            if (!r.is_null()) {
+                --sp;
+                sp[-1] = r;
+                DISPATCH();
+            }
+        }
+        SAVE_FRAME();
+        r = binary_op(vm, a, b, static_cast<BinOpArg>(ARG));
+        if (r.is_null())
+            goto error;
+        --sp;
+        sp[-1] = r;
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR)
+    {
+        ip += 1;
+        Value c = sp[-2], key = sp[-1];
+        TypeObject* t = type_of(c);
+        if (key.is_int()) {
+            int64_t i = key.as_int();
+            if (t == types.list) {
+                List* l = c.as<List>();
+                if (i < 0)
+                    i += int64_t(l->size);
+                if (i >= 0 && size_t(i) < l->size) {
+                    --sp;
+                    sp[-1] = l->items()[i];
+                    DISPATCH();
+                }
+            } else if (t == types.tuple) {
+                Tuple* tu = c.as<Tuple>();
+                if (i < 0)
+                    i += int64_t(tu->size);
+                if (i >= 0 && size_t(i) < tu->size) {
+                    --sp;
+                    sp[-1] = tu->items[i];
+                    DISPATCH();
+                }
+            }
+        }
+        if (t == types.dict) {
+            Value v = dict_get(vm, c.as<Dict>(), key);
+            if (v.is_null())
+                goto error;
+            if (!v.is_not_found()) {
+                --sp;
+                sp[-1] = v;
+                DISPATCH();
+            }
+        }
+        Value gi = t->slot(Slot::GETITEM);
+        if (is_function(gi)) {
+            Frame* nf = frame_for_call(vm, gi.as<Function>(), sp - 2, 2, nullptr);
+            if (!nf)
+                goto error;
+            sp -= 2;
+            SAVE_FRAME();
+            if (!push_frame(nf, ReturnMode::Push))
+                goto error;
+            ENTER_FRAME(nf);
+        }
+        SAVE_FRAME();
+        Value v = getitem(vm, c, key);
+        if (v.is_null())
+            goto error;
+        --sp;
+        sp[-1] = v;
+        DISPATCH();
+    }
+    TARGET(STORE_SUBSCR)
+    {
+        ip += 1;
+        Value key = sp[-1], c = sp[-2], v = sp[-3];
+        TypeObject* t = type_of(c);
+        if (t == types.list && key.is_int()) {
+            List* l = c.as<List>();
+            int64_t i = key.as_int();
+            if (i < 0)
+                i += int64_t(l->size);
+            if (i >= 0 && size_t(i) < l->size) {
+                l->items()[i] = v;
+                sp -= 3;
+                DISPATCH();
+            }
+        }
+        if (t == types.dict) {
+            if (!dict_set(vm, c.as<Dict>(), key, v))
+                goto error;
+            sp -= 3;
+            DISPATCH();
+        }
+        Value si = t->slot(Slot::SETITEM);
+        if (is_function(si)) {
+            Value a[3] = { c, key, v };
+            Frame* nf = frame_for_call(vm, si.as<Function>(), a, 3, nullptr);
+            if (!nf)
+                goto error;
+            sp -= 3;
+            SAVE_FRAME();
+            if (!push_frame(nf, ReturnMode::Discard))
+                goto error;
+            ENTER_FRAME(nf);
+        }
+        SAVE_FRAME();
+        if (!setitem(vm, c, key, v))
+            goto error;
+        sp -= 3;
+        DISPATCH();
+    }
+    TARGET(DELETE_SUBSCR)
+    {
+        SAVE_FRAME();
+        if (!delitem(vm, sp[-2], sp[-1]))
+            goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP)
+    {
+        ip += 1;
+        Value a = sp[-2], b = sp[-1];
+        if (a.is_int() && b.is_int()) {
+            --sp;
+            sp[-1] = py_bool(compare_op(a.as_int(), b.as_int(), ARG));
+            DISPATCH();
+        }
+        if (a.is_double() && b.is_double()) {
+            --sp;
+            sp[-1] = py_bool(compare_op(a.as_double(), b.as_double(), ARG));
+            DISPATCH();
+        }
+        SAVE_FRAME();
+        Value r = rich_compare(vm, a, b, static_cast<CmpArg>(ARG));
+        if (r.is_null())
+            goto error;
+        --sp;
+        sp[-1] = r;
+        DISPATCH();
+    }
+    TARGET(IS_OP)
+    {
+        bool r = sp[-2].is(sp[-1]);
+        --sp;
+        sp[-1] = py_bool(r != (ARG != 0));
+        DISPATCH();
+    }
+    TARGET(CONTAINS_OP)
+    {
+        SAVE_FRAME();
+        int r = contains(vm, sp[-1], sp[-2]);
+        if (r < 0)
+            goto error;
+        --sp;
+        sp[-1] = py_bool((r != 0) != (ARG != 0));
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ building
+    TARGET(BUILD_TUPLE)
+    {
+        uint32_t n = ARG;
+        Tuple* t = tuple_from_array(vm, sp - n, n);
+        sp -= n;
+        PUSH(Value::from_object(t));
+        DISPATCH();
+    }
+    TARGET(BUILD_LIST)
+    {
+        uint32_t n = ARG;
+        List* l = list_from_array(vm, sp - n, n);
+        sp -= n;
+        PUSH(Value::from_object(l));
+        DISPATCH();
+    }
+    TARGET(BUILD_SET)
+    {
+        uint32_t n = ARG;
+        SAVE_FRAME();
+        Value s = set_new(vm);
+        if (s.is_null())
+            goto error;
+        for (uint32_t i = 0; i < n; ++i)
+            if (!set_add(vm, s.as<SetObject>(), sp[-int(n) + int(i)]))
+                goto error;
+        sp -= n;
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(BUILD_MAP)
+    {
+        uint32_t n = ARG;
+        SAVE_FRAME();
+        Dict* d = dict_new(vm);
+        for (uint32_t i = 0; i < n; ++i)
+            if (!dict_set(vm, d, sp[-2 * int(n) + 2 * int(i)], sp[-2 * int(n) + 2 * int(i) + 1]))
+                goto error;
+        sp -= 2 * n;
+        PUSH(Value::from_object(d));
+        DISPATCH();
+    }
+    TARGET(BUILD_CONST_KEY_MAP)
+    {
+        uint32_t n = ARG;
+        SAVE_FRAME();
+        Tuple* keys = sp[-1].as<Tuple>();
+        Dict* d = dict_new(vm);
+        for (uint32_t i = 0; i < n; ++i)
+            if (!dict_set(vm, d, keys->items[i], sp[-1 - int(n) + int(i)]))
+                goto error;
+        sp -= n + 1;
+        PUSH(Value::from_object(d));
+        DISPATCH();
+    }
+    TARGET(BUILD_STRING)
+    {
+        uint32_t n = ARG;
+        Value s = eval_build_string(vm, sp - n, n);
+        sp -= n;
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(BUILD_SLICE)
+    {
+        uint32_t n = ARG;
+        Value step = n == 3 ? POP() : py_none();
+        Value stop = POP();
+        Value start = TOP();
+        Value s = slice_new(vm, start, stop, step);
+        if (s.is_null())
+            goto error;
+        sp[-1] = s;
+        DISPATCH();
+    }
+    TARGET(LIST_APPEND)
+    {
+        Value v = POP();
+        if (!list_append(vm, sp[-int(ARG)].as<List>(), v))
+            goto error;
+        DISPATCH();
+    }
+    TARGET(SET_ADD)
+    {
+        SAVE_FRAME();
+        Value v = POP();
+        if (!set_add(vm, sp[-int(ARG)].as<SetObject>(), v))
+            goto error;
+        DISPATCH();
+    }
+    TARGET(MAP_ADD)
+    {
+        SAVE_FRAME();
+        Value v = POP();
+        Value k = POP();
+        if (!dict_set(vm, sp[-int(ARG)].as<Dict>(), k, v))
+            goto error;
+        DISPATCH();
+    }
+    TARGET(LIST_EXTEND)
+    {
+        SAVE_FRAME();
+        Value it = TOP();
+        if (!eval_list_extend(vm, sp[-1 - int(ARG)], it))
+            goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(SET_UPDATE)
+    {
+        SAVE_FRAME();
+        Value it = TOP();
+        if (!set_update(vm, sp[-1 - int(ARG)].as<SetObject>(), it))
+            goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(DICT_UPDATE)
+    {
+        SAVE_FRAME();
+        Value u = TOP();
+        if (!eval_dict_update(vm, sp[-1 - int(ARG)], u))
+            goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(DICT_MERGE)
+    {
+        SAVE_FRAME();
+        Value u = TOP();
+        if (!eval_dict_merge(vm, sp[-1 - int(ARG) - 2], sp[-1 - int(ARG)], u))
+            goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(LIST_TO_TUPLE)
+    {
+        List* l = TOP().as<List>();
+        sp[-1] = Value::from_object(tuple_from_array(vm, l->items(), l->size));
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE)
+    {
+        SAVE_FRAME();
+        uint32_t n = ARG;
+        Value seq = TOP();
+        // The collector must see the items as they are written above the old top.
+        for (uint32_t i = 1; i < n; ++i)
+            sp[i - 1] = py_none();
+        if (n > 1)
+            f->stack_top = uint32_t(sp - fast) + n - 1;
+        if (!eval_unpack(vm, seq, n, -1, sp - 1))
+            goto error;
+        sp += int(n) - 1;
+        DISPATCH();
+    }
+    TARGET(UNPACK_EX)
+    {
+        SAVE_FRAME();
+        uint32_t before = ARG & 0xff;
+        int32_t after = int32_t(ARG >> 8);
+        Value seq = TOP();
+        uint32_t total = before + 1 + uint32_t(after);
+        for (uint32_t i = 1; i < total; ++i)
+            sp[i - 1] = py_none();
+        f->stack_top = uint32_t(sp - fast) + total - 1;
+        if (!eval_unpack(vm, seq, before, after, sp - 1))
+            goto error;
+        sp += int(before) + after;
+        DISPATCH();
+    }
+    TARGET(FORMAT_VALUE)
+    {
+        SAVE_FRAME();
+        uint32_t a = ARG;
+        Value spec = (a & 4) ? POP() : Value::null();
+        Value v = eval_format_value(vm, TOP(), a & 3, spec);
+        if (v.is_null())
+            goto error;
+        sp[-1] = v;
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ control flow
+    TARGET(JUMP_FORWARD)
+    TARGET(JUMP_BACKWARD)
+    TARGET(JUMP_BACKWARD_NO_INTERRUPT)
+    {
+        ip = words + ARG;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_FALSE)
+    {
+        Value v = POP();
+        if (v.is(py_false())) {
+            ip = words + ARG;
+        } else if (!v.is(py_true())) {
+            SAVE_FRAME();
+            int r = truthy(vm, v);
+            if (r < 0)
+                goto error;
+            if (!r)
+                ip = words + ARG;
+        }
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_TRUE)
+    {
+        Value v = POP();
+        if (v.is(py_true())) {
+            ip = words + ARG;
+        } else if (!v.is(py_false())) {
+            SAVE_FRAME();
+            int r = truthy(vm, v);
+            if (r < 0)
+                goto error;
+            if (r)
+                ip = words + ARG;
+        }
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_NONE)
+    {
+        if (is_none(POP()))
+            ip = words + ARG;
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_NOT_NONE)
+    {
+        if (!is_none(POP()))
+            ip = words + ARG;
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_FALSE_OR_POP)
+    {
+        SAVE_FRAME();
+        int r = truthy(vm, TOP());
+        if (r < 0)
+            goto error;
+        if (!r)
+            ip = words + ARG;
+        else
+            --sp;
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_TRUE_OR_POP)
+    {
+        SAVE_FRAME();
+        int r = truthy(vm, TOP());
+        if (r < 0)
+            goto error;
+        if (r)
+            ip = words + ARG;
+        else
+            --sp;
+        DISPATCH();
+    }
+    TARGET(GET_ITER)
+    {
+        SAVE_FRAME();
+        Value it = get_iter(vm, TOP());
+        if (it.is_null())
+            goto error;
+        sp[-1] = it;
+        DISPATCH();
+    }
+    TARGET(FOR_ITER)
+    {
+        Value it = TOP();
+        TypeObject* t = type_of(it);
+        if (t == types.generator) {
+            Generator* g = it.as<Generator>();
+            Frame* gf = g->frame;
+            if (g->running) {
+                raise(vm, exc::ValueError, "generator already executing");
+                goto error;
+            }
+            if (gf->state == FrameState::Done) {
+                --sp;
+                ip = words + ARG;
+                DISPATCH();
+            }
+            SAVE_FRAME();
+            if (!push_frame(gf, ReturnMode::ForIterGen))
+                goto error;
+            g->running = true;
+            gen_enter(g, gf);
+            gf->localsplus[gf->stack_top++] = py_none();
+            ENTER_FRAME(gf);
+        }
+        Value v;
+        if (t->iternext) {
+            v = t->iternext(vm, it);
+        } else {
+            Value nx = t->slot(Slot::NEXT);
+            if (is_function(nx)) {
+                Frame* nf = frame_for_call(vm, nx.as<Function>(), sp - 1, 1, nullptr);
+                if (!nf)
+                    goto error;
+                SAVE_FRAME();
+                if (!push_frame(nf, ReturnMode::ForIterNext))
+                    goto error;
+                ENTER_FRAME(nf);
+            }
+            SAVE_FRAME();
+            v = iter_next(vm, it);
+        }
+        if (v.is_null())
+            goto error;
+        if (v.is_stop_iteration()) {
+            --sp;
+            ip = words + ARG;
+            DISPATCH();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ calls
+    TARGET(KW_NAMES)
+    {
+        kwnames = consts[ARG].as<Tuple>();
+        DISPATCH();
+    }
+    TARGET(CALL)
+    {
+        ip += 1;
+        uint32_t n = ARG;
+        Value* base = sp - n - 2;
+        result_slot = base;
+        call_kw = kwnames;
+        kwnames = nullptr;
+        if (!base[0].is_null()) {
+            callable = base[0];
+            args = base + 1;
+            nargs = n + 1;
+            can_prepend = false;
+        } else {
+            callable = base[1];
+            args = base + 2;
+            nargs = n;
+            can_prepend = true;
+        }
+        if (call_kw)
+            nargs -= call_kw->size;
+        goto do_call;
+    }
+    TARGET(CALL_FUNCTION_EX)
+    {
+        SAVE_FRAME();
+        Value kwargs = (ARG & 1) ? POP() : Value::null();
+        Value callargs = POP();
+        Value func = TOP();
+        size_t np = 0;
+        Tuple* kwn = nullptr;
+        Tuple* flat = eval_flatten_call_ex(vm, func, callargs, kwargs, np, kwn);
+        if (!flat)
+            goto error;
+        // Keep the flattened arguments alive on the stack while the call binds them.
+        PUSH(Value::from_object(flat));
+        result_slot = sp - 3;
+        callable = func;
+        args = flat->items + 1;
+        nargs = np;
+        call_kw = kwn;
+        can_prepend = true;
+        goto do_call;
+    }
+    TARGET(MAKE_FUNCTION)
+    {
+        uint32_t flags = ARG;
+        Value code = POP();
+        Value fn = eval_make_function(vm, f, code, flags, sp);
+        if (fn.is_null())
+            goto error;
+        sp -= __builtin_popcount(flags & 0x0f);
+        PUSH(fn);
+        DISPATCH();
+    }
+    TARGET(RETURN_VALUE)
+    {
+        retval = POP();
+        goto frame_return;
+    }
+
+    // ------------------------------------------------------------------ generators
+    TARGET(RETURN_GENERATOR)
+    {
+        SAVE_FRAME();
+        Generator* g = generator_new(vm, f);
+        // The frame stays suspended right after this instruction; the caller gets the
+        // generator as the call's result.
+        Frame* done = f;
+        done->state = FrameState::Created;
+        current = done->back;
+        done->back = nullptr;
+        --depth;
+        retval = Value::from_object(g);
+        if (done->return_mode == ReturnMode::Entry) {
+            m_yielded = false;
+            return retval;
+        }
+        ReturnMode mode = done->return_mode;
+        f = current;
+        LOAD_FRAME();
+        if (mode == ReturnMode::Init) {
+            raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(retval));
+            goto error;
+        }
+        if (mode != ReturnMode::Discard)
+            PUSH(retval);
+        DISPATCH();
+    }
+    TARGET(YIELD_VALUE)
+    {
+        Value v = POP();
+        SAVE_FRAME();
+        Frame* g = f;
+        g->state = FrameState::Suspended;
+        gen_leave(g->gen, g, false);
+        current = g->back;
+        g->back = nullptr;
+        --depth;
+        if (g->return_mode == ReturnMode::Entry) {
+            m_yielded = true;
+            return v;
+        }
+        f = current;
+        LOAD_FRAME();
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(SEND)
+    {
+        Value v = sp[-1];
+        Value recv = sp[-2];
+        if (type_of(recv) == types.generator) {
+            Generator* g = recv.as<Generator>();
+            Frame* gf = g->frame;
+            if (g->running) {
+                raise(vm, exc::ValueError, "generator already executing");
+                goto error;
+            }
+            if (gf->state == FrameState::Done) {
+                sp -= 1;
+                sp[-1] = py_none();
+                ip = words + ARG;
+                DISPATCH();
+            }
+            if (gf->state == FrameState::Created && !is_none(v)) {
+                raise(vm, exc::TypeError, "can't send non-None value to a just-started generator");
+                goto error;
+            }
+            --sp;
+            SAVE_FRAME();
+            if (!push_frame(gf, ReturnMode::SendGen))
+                goto error;
+            g->running = true;
+            gen_enter(g, gf);
+            gf->localsplus[gf->stack_top++] = v;
+            ENTER_FRAME(gf);
+        }
+        SAVE_FRAME();
+        Value r;
+        if (is_none(v) && type_of(recv)->iternext) {
+            r = type_of(recv)->iternext(vm, recv);
+            if (r.is_stop_iteration()) {
+                sp -= 1;
+                sp[-1] = py_none();
+                ip = words + ARG;
+                DISPATCH();
+            }
+        } else if (is_none(v)) {
+            r = call_slot(vm, recv, Slot::NEXT, nullptr, 0);
+            if (r.is_not_found()) {
+                raise_fmt(vm, exc::TypeError, "'%s' object is not an iterator", type_name(recv));
+                r = Value::null();
+            }
+        } else {
+            r = call_method(vm, recv, names.send, &v, 1);
+        }
+        if (r.is_null()) {
+            if (!vm.error_matches(exc::StopIteration))
+                goto error;
+            Value e = vm.take_error();
+            sp -= 1;
+            sp[-1] = stop_iteration_value(vm, e);
+            ip = words + ARG;
+            DISPATCH();
+        }
+        sp[-1] = r;
+        DISPATCH();
+    }
+    TARGET(GET_YIELD_FROM_ITER)
+    {
+        if (type_of(TOP()) != types.generator) {
+            SAVE_FRAME();
+            Value it = get_iter(vm, TOP());
+            if (it.is_null())
+                goto error;
+            sp[-1] = it;
+        }
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ exceptions
+    TARGET(RAISE_VARARGS)
+    {
+        SAVE_FRAME();
+        uint32_t n = ARG;
+        if (n == 0) {
+            if (exc_info.is_null()) {
+                raise(vm, exc::RuntimeError, "No active exception to reraise");
+                goto error;
+            }
+            vm.restore_error(exc_info);
+            goto exception_unwind;
+        }
+        Value cause = n == 2 ? POP() : Value::null();
+        Value e = POP();
+        Value inst = eval_make_raise(vm, e, cause, n == 2);
+        if (inst.is_null())
+            goto error;
+        vm.set_error(inst);
+        goto error;
+    }
+    TARGET(RERAISE)
+    {
+        Value e = POP();
+        vm.restore_error(e);
+        goto exception_unwind;
+    }
+    TARGET(PUSH_EXC_INFO)
+    {
+        Value v = POP();
+        PUSH(exc_info.is_null() ? py_none() : exc_info);
+        exc_info = v;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(POP_EXCEPT)
+    {
+        Value v = POP();
+        exc_info = is_none(v) ? Value::null() : v;
+        DISPATCH();
+    }
+    TARGET(CHECK_EXC_MATCH)
+    {
+        int r = eval_exception_matches(vm, sp[-2], sp[-1]);
+        if (r < 0)
+            goto error;
+        sp[-1] = py_bool(r);
+        DISPATCH();
+    }
+    TARGET(BEFORE_WITH)
+    {
+        SAVE_FRAME();
+        Value mgr = TOP();
+        Value enter = eval_lookup_special(vm, mgr, names.slot_names[int(Slot::ENTER)]);
+        if (enter.is_null()) {
+            if (!vm.has_error())
+                raise_fmt(vm, exc::TypeError, "'%s' object does not support the context manager protocol", type_name(mgr));
+            goto error;
+        }
+        Value exit = eval_lookup_special(vm, mgr, names.slot_names[int(Slot::EXIT)]);
+        if (exit.is_null()) {
+            if (!vm.has_error())
+                raise_fmt(vm, exc::TypeError, "'%s' object does not support the context manager protocol (missed __exit__ method)",
+                          type_name(mgr));
+            goto error;
+        }
+        sp[-1] = exit;
+        PyCall pc;
+        if (as_python_call(enter, nullptr, 0, pc)) {
+            Frame* nf = frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr);
+            if (!nf)
+                goto error;
+            SAVE_FRAME();
+            if (!push_frame(nf, ReturnMode::Push))
+                goto error;
+            ENTER_FRAME(nf);
+        }
+        Value r = call0(vm, enter);
+        if (r.is_null())
+            goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START)
+    {
+        SAVE_FRAME();
+        Value val = sp[-1];
+        Value exit = sp[-4];
+        BaseException* be = as_exception(val);
+        Value tb = be && !be->traceback.is_null() ? be->traceback : py_none();
+        Value a[3] = { Value::from_object(type_of(val)), val, tb };
+        PyCall pc;
+        if (as_python_call(exit, a, 3, pc)) {
+            Frame* nf = frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr);
+            if (!nf)
+                goto error;
+            if (!push_frame(nf, ReturnMode::Push))
+                goto error;
+            ENTER_FRAME(nf);
+        }
+        Value r = call(vm, exit, a, 3);
+        if (r.is_null())
+            goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ modules
+    TARGET(IMPORT_NAME)
+    {
+        SAVE_FRAME();
+        Value fromlist = POP();
+        Value level = TOP();
+        Value m = eval_import_name(vm, f, NAME(ARG), fromlist, level);
+        if (m.is_null())
+            goto error;
+        sp[-1] = m;
+        DISPATCH();
+    }
+    TARGET(IMPORT_FROM)
+    {
+        SAVE_FRAME();
+        Value v = eval_import_from(vm, TOP(), NAME(ARG));
+        if (v.is_null())
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(IMPORT_STAR)
+    {
+        SAVE_FRAME();
+        Value m = TOP();
+        if (!eval_import_star(vm, f, m))
+            goto error;
+        --sp;
+        DISPATCH();
+    }
+    TARGET(PRINT_EXPR)
+    {
+        SAVE_FRAME();
+        if (!eval_print_expr(vm, TOP()))
+            goto error;
+        --sp;
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ the call paths
+do_call:
+    {
+        TypeObject* ct = type_of(callable);
+        if (ct == types.method && can_prepend) {
+            auto* m = callable.as<BoundMethod>();
+            args[-1] = m->self;
+            --args;
+            ++nargs;
+            callable = m->func;
+            ct = type_of(callable);
+            can_prepend = false;
+        }
+        if (ct == types.function) {
+        python_call:
+            Frame* nf = frame_for_call(vm, callable.as<Function>(), args, nargs, call_kw);
+            if (!nf)
+                goto error;
+            sp = result_slot;
+            SAVE_FRAME();
+            if (!push_frame(nf, ReturnMode::Push))
+                goto error;
+            ENTER_FRAME(nf);
+        }
+        if (can_prepend && ct->has_flag(TF_TYPE_SUBCLASS) && ct->slot(Slot::CALL).is(types.type->slot(Slot::CALL)) &&
+            !callable.is(Value::from_object(types.type))) {
+            // A class call: run __new__ natively, then __init__ as a frame in this loop.
+            auto* cls = callable.as<TypeObject>();
+            Value init = cls->slot(Slot::INIT);
+            Value newf = cls->slot(Slot::NEW);
+            if (is_function(init) && !newf.is_null() && type_of(newf) == types.method_descriptor) {
+                SAVE_FRAME();
+                args[-1] = callable;
+                Value obj = newf.as<BuiltinFunction>()->fn(vm, args - 1, nargs + 1, call_kw);
+                if (obj.is_null())
+                    goto error;
+                if (!is_subtype(type_of(obj), cls)) {
+                    retval = obj;
+                    goto call_done;
+                }
+                init = type_of(obj)->slot(Slot::INIT);
+                if (is_function(init)) {
+                    args[-1] = obj;
+                    Frame* nf = frame_for_call(vm, init.as<Function>(), args - 1, nargs + 1, call_kw);
+                    if (!nf)
+                        goto error;
+                    nf->aux = obj;
+                    sp = result_slot;
+                    SAVE_FRAME();
+                    if (!push_frame(nf, ReturnMode::Init))
+                        goto error;
+                    ENTER_FRAME(nf);
+                }
+                Value r = call_slot(vm, obj, Slot::INIT, args, nargs, call_kw);
+                if (r.is_null())
+                    goto error;
+                if (!r.is_not_found() && !is_none(r)) {
+                    raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(r));
+                    goto error;
+                }
+                retval = obj;
+                goto call_done;
+            }
+        } else if (can_prepend && ct != types.builtin_function && ct != types.method_descriptor) {
+            Value cs = ct->slot(Slot::CALL);
+            if (is_function(cs)) {
+                args[-1] = callable;
+                --args;
+                ++nargs;
+                callable = cs;
+                can_prepend = false;
+                goto python_call;
+            }
+        }
+        SAVE_FRAME();
+        retval = call(vm, callable, args, nargs, call_kw);
+        if (retval.is_null())
+            goto error;
+    call_done:
+        sp = result_slot;
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ leaving a frame
+frame_return:
+    {
+        Frame* done = f;
+        SAVE_FRAME();
+        done->state = FrameState::Done;
+        if (done->gen)
+            gen_leave(done->gen, done, true);
+        current = done->back;
+        done->back = nullptr;
+        --depth;
+        ReturnMode mode = done->return_mode;
+        if (mode == ReturnMode::Entry) {
+            m_yielded = false;
+            return retval;
+        }
+        f = current;
+        LOAD_FRAME();
+        switch (mode) {
+        case ReturnMode::Push:
+        case ReturnMode::ForIterNext:
+            PUSH(retval);
+            break;
+        case ReturnMode::Init:
+            if (!is_none(retval)) {
+                raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(retval));
+                goto error;
+            }
+            PUSH(done->aux);
+            break;
+        case ReturnMode::Discard: break;
+        case ReturnMode::ForIterGen:
+            // The generator is exhausted: FOR_ITER pops it and leaves the loop.
+            --sp;
+            ip = words + word_arg(*instr);
+            break;
+        case ReturnMode::SendGen:
+            // `yield from` is done: its value replaces the receiver; SEND jumps.
+            sp[-1] = retval;
+            ip = words + word_arg(*instr);
+            break;
+        case ReturnMode::Entry: break;
+        }
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ exceptions
+error:
+    {
+        // A new traceback entry for this frame at the failing instruction.
+        Value e = vm.take_error();
+        if (BaseException* be = as_exception(e)) {
+            f->lasti = uint32_t(instr - words);
+            Value prev = be->traceback.is_null() ? py_none() : be->traceback;
+            be->traceback = Value::from_object(traceback_new(vm, prev, f, f->lasti));
+            f->captured = true;
+        }
+        vm.restore_error(e);
+    }
+exception_unwind:
+    {
+        uint32_t lasti = uint32_t(instr - words);
+        if (ExceptionEntry const* h = code_find_handler(co, lasti)) {
+            Value e = vm.take_error();
+            sp = fast + co->nlocalsplus + h->depth;
+            if (h->lasti)
+                PUSH(Value::small_int(lasti));
+            PUSH(e);
+            ip = words + h->target;
+            DISPATCH();
+        }
+        // No handler here: the frame is done and the exception moves to its caller.
+        Frame* done = f;
+        SAVE_FRAME();
+        done->state = FrameState::Done;
+        if (done->gen) {
+            gen_leave(done->gen, done, true);
+            if (vm.error_matches(exc::StopIteration)) {
+                // PEP 479: a StopIteration leaving a generator becomes a RuntimeError.
+                Value stop = vm.take_error();
+                raise(vm, exc::RuntimeError, "generator raised StopIteration");
+                Value rt = vm.take_error();
+                BaseException* be = as_exception(rt);
+                be->cause = stop;
+                be->context = stop;
+                be->suppress_context = true;
+                vm.restore_error(rt);
+            }
+        }
+        current = done->back;
+        done->back = nullptr;
+        --depth;
+        ReturnMode mode = done->return_mode;
+        if (mode == ReturnMode::Entry)
+            return Value::null();
+        f = current;
+        LOAD_FRAME();
+        if (mode == ReturnMode::ForIterNext && vm.error_matches(exc::StopIteration)) {
+            // A Python __next__ ended the for loop.
+            vm.clear_error();
+            --sp;
+            ip = words + word_arg(*instr);
+            DISPATCH();
+        }
+        goto error;
+    }
+
+#undef LOAD_FRAME
+#undef SAVE_FRAME
+#undef DISPATCH
+#undef TARGET
+#undef ARG
+#undef PUSH
+#undef POP
+#undef TOP
+#undef NAME
+#undef ENTER_FRAME
+}
+
+} // namespace slpy

@@ -1,0 +1,300 @@
+// Generators: creation, GC tracing and the Python-level `generator` type (__next__,
+// send, throw, close, gi_* attributes). Running the frame is the interpreter's job
+// (Interpreter::gen_resume); this file checks the arguments and states and turns a
+// finished generator into StopIteration, as CPython's genobject.c does.
+#include "objects/exceptions.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/string.h"
+#include "stackless/vm/frame.h"
+#include "stackless/vm/frame_api.h"
+#include "stackless/vm/interpreter.h"
+
+#include <cstdio>
+#include <string>
+
+namespace slpy {
+
+Generator* generator_new(VM& vm, Frame* frame)
+{
+    auto* g = vm.heap.make<Generator>(types.generator);
+    g->frame = frame;
+    g->name = frame->code->name;
+    g->qualname = frame->code->qualname;
+    g->exc_state = Value::null();
+    g->running = false;
+    frame->gen = g;
+    frame->captured = true;
+    return g;
+}
+
+bool generator_finished(Generator const* gen)
+{
+    return !gen->frame || gen->frame->state == FrameState::Done;
+}
+
+static void trace_generator(Object* o, Tracer& t)
+{
+    auto* g = static_cast<Generator*>(o);
+    t.visit(g->frame);
+    t.visit(g->name);
+    t.visit(g->qualname);
+    t.visit(g->exc_state);
+}
+
+namespace {
+
+Generator* self_gen(Value const* args) { return args[0].as<Generator>(); }
+
+Value already_executing(VM& vm) { return raise(vm, exc::ValueError, "generator already executing"); }
+
+// StopIteration carrying the generator's return value (no args for None).
+Value raise_stop_iteration(VM& vm, Value returned)
+{
+    if (returned.is_null() || is_none(returned))
+        return raise_with_args(vm, exc::StopIteration, nullptr);
+    return raise_with_args(vm, exc::StopIteration, tuple_pack(vm, { returned }));
+}
+
+// Resumes with `value` or throws `exc`; turns the end of the generator into StopIteration.
+Value resume(VM& vm, Generator* gen, Value value, Value exc)
+{
+    Value returned = py_none();
+    Value r = interp(vm).gen_resume(gen, value, exc, &returned);
+    if (r.is_stop_iteration())
+        return raise_stop_iteration(vm, returned);
+    return r;
+}
+
+// The fast path of iter_next(): StopIteration is not materialized.
+Value gen_iternext(VM& vm, Value self)
+{
+    Generator* gen = self.as<Generator>();
+    if (gen->running)
+        return already_executing(vm);
+    if (generator_finished(gen))
+        return Value::stop_iteration();
+    Value returned = py_none();
+    return interp(vm).gen_resume(gen, py_none(), Value::null(), &returned);
+}
+
+Value gen_iter(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
+
+Value gen_next(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Generator* gen = self_gen(args);
+    if (gen->running)
+        return already_executing(vm);
+    if (generator_finished(gen))
+        return raise_with_args(vm, exc::StopIteration, nullptr);
+    return resume(vm, gen, py_none(), Value::null());
+}
+
+Value gen_send(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "generator.send", kw) || !check_nargs(vm, "generator.send", nargs - 1, 1, 1))
+        return Value::null();
+    Generator* gen = self_gen(args);
+    Value v = args[1];
+    if (gen->running)
+        return already_executing(vm);
+    if (generator_finished(gen))
+        return raise_with_args(vm, exc::StopIteration, nullptr);
+    if (gen->frame->state == FrameState::Created && !is_none(v))
+        return raise(vm, exc::TypeError, "can't send non-None value to a just-started generator");
+    return resume(vm, gen, v, Value::null());
+}
+
+// The exception instance that throw(type, value, tb) raises, normalized as CPython's
+// _gen_throw: a class is instantiated (value: its argument, or argument tuple), an
+// instance must come without a separate value.
+Value normalize_throw(VM& vm, Value type, Value value, Value tb)
+{
+    if (!tb.is_null() && is_none(tb))
+        tb = Value::null();
+    if (!tb.is_null() && type_of(tb) != types.traceback)
+        return raise(vm, exc::TypeError, "throw() third argument must be a traceback object");
+    Value instance;
+    TypeObject* tt = type_of(type);
+    if (tt && tt->has_flag(TF_TYPE_SUBCLASS) && is_subtype(type.as<TypeObject>(), exc::BaseException)) {
+        if (!value.is_null() && !is_none(value) && is_instance_fast(value, type.as<TypeObject>())) {
+            instance = value;
+        } else if (value.is_null() || is_none(value)) {
+            instance = TRY(call(vm, type, nullptr, 0));
+        } else if (Tuple* t = (type_of(value) == types.tuple ? value.as<Tuple>() : nullptr)) {
+            instance = TRY(call(vm, type, t->items, t->size));
+        } else {
+            instance = TRY(call(vm, type, &value, 1));
+        }
+        if (!as_exception(instance))
+            return raise_fmt(vm, exc::TypeError,
+                             "calling %s should have returned an instance of BaseException, not %s",
+                             type.as<TypeObject>()->name->c_str(), type_name(instance));
+    } else if (as_exception(type)) {
+        if (!value.is_null() && !is_none(value))
+            return raise(vm, exc::TypeError, "instance exception may not have a separate value");
+        instance = type;
+    } else {
+        return raise_fmt(vm, exc::TypeError,
+                         "exceptions must be classes or instances deriving from BaseException, not %s",
+                         type_name(type));
+    }
+    if (!tb.is_null())
+        as_exception(instance)->traceback = tb;
+    return instance;
+}
+
+// The iterator a `yield from` suspension delegates to, or null. At such a suspension
+// the next instruction is RESUME 2 and the receiver is on top of the stack.
+Value gen_yf(Generator* gen)
+{
+    Frame* f = gen->frame;
+    if (!f || f->state != FrameState::Suspended || f->ip >= f->code->ncode)
+        return Value::null();
+    CodeWord w = f->code->words()[f->ip];
+    if (word_op(w) != Op::RESUME || word_arg(w) < 2 || f->stack_top <= f->code->nlocalsplus)
+        return Value::null();
+    return f->localsplus[f->stack_top - 1];
+}
+
+// throw(): Interpreter::gen_resume passes the exception on to the delegate of a
+// suspended `yield from` (closing it for GeneratorExit), as CPython's _gen_throw.
+Value throw_impl(VM& vm, Generator* gen, Value e)
+{
+    if (gen->running)
+        return already_executing(vm);
+    // A finished generator just raises the exception where throw() was called.
+    if (generator_finished(gen))
+        return vm.set_error(e);
+    return resume(vm, gen, py_none(), e);
+}
+
+Value gen_throw(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "throw", kw) || !check_nargs(vm, "throw", nargs - 1, 1, 3))
+        return Value::null();
+    Value e = TRY(normalize_throw(vm, args[1], nargs > 2 ? args[2] : Value::null(), nargs > 3 ? args[3] : Value::null()));
+    return throw_impl(vm, self_gen(args), e);
+}
+
+Value close_impl(VM& vm, Generator* gen)
+{
+    if (gen->running)
+        return already_executing(vm);
+    if (generator_finished(gen))
+        return py_none();
+    // A generator that never started has nothing to clean up.
+    if (gen->frame->state == FrameState::Created) {
+        gen->frame->state = FrameState::Done;
+        return py_none();
+    }
+    // gen_resume closes the delegate of a suspended `yield from` first.
+    Value e = TRY(call(vm, Value::from_object(exc::GeneratorExit), nullptr, 0));
+    Value returned = py_none();
+    Value r = interp(vm).gen_resume(gen, py_none(), e, &returned);
+    if (r.is_null()) {
+        if (vm.error_matches(exc::GeneratorExit) || vm.error_matches(exc::StopIteration)) {
+            vm.clear_error();
+            return py_none();
+        }
+        return r;
+    }
+    if (r.is_stop_iteration())
+        return py_none();
+    return raise(vm, exc::RuntimeError, "generator ignored GeneratorExit");
+}
+
+Value gen_close(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "generator.close", kw) || !check_nargs(vm, "generator.close", nargs - 1, 0, 0))
+        return Value::null();
+    return close_impl(vm, self_gen(args));
+}
+
+Value gen_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Generator* gen = self_gen(args);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(gen));
+    return str_value(vm, std::string("<generator object ") + gen->qualname->c_str() + buf);
+}
+
+Value gen_get_frame(VM&, Value const* args, size_t, Tuple*)
+{
+    Generator* gen = self_gen(args);
+    if (generator_finished(gen))
+        return py_none();
+    return Value::from_object(gen->frame);
+}
+
+Value gen_get_running(VM&, Value const* args, size_t, Tuple*) { return py_bool(self_gen(args)->running); }
+
+Value gen_get_suspended(VM&, Value const* args, size_t, Tuple*)
+{
+    Generator* gen = self_gen(args);
+    return py_bool(gen->frame && gen->frame->state == FrameState::Suspended);
+}
+
+Value gen_get_code(VM&, Value const* args, size_t, Tuple*)
+{
+    Generator* gen = self_gen(args);
+    return gen->frame ? Value::from_object(gen->frame->code) : py_none();
+}
+
+Value gen_get_yieldfrom(VM&, Value const* args, size_t, Tuple*)
+{
+    Value yf = gen_yf(self_gen(args));
+    return yf.is_null() ? py_none() : yf;
+}
+
+Value gen_get_name(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(self_gen(args)->name); }
+Value gen_set_name(VM& vm, Value const* args, size_t, Tuple*)
+{
+    String* s = args[1].is_null() ? nullptr : as_str(args[1]);
+    if (!s)
+        return raise(vm, exc::TypeError, "__name__ must be set to a string object");
+    self_gen(args)->name = s;
+    return py_none();
+}
+
+Value gen_get_qualname(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(self_gen(args)->qualname); }
+Value gen_set_qualname(VM& vm, Value const* args, size_t, Tuple*)
+{
+    String* s = args[1].is_null() ? nullptr : as_str(args[1]);
+    if (!s)
+        return raise(vm, exc::TypeError, "__qualname__ must be set to a string object");
+    self_gen(args)->qualname = s;
+    return py_none();
+}
+
+} // namespace
+
+void setup_generator_type(VM& vm)
+{
+    TypeObject* t = types.generator;
+    t->basicsize = sizeof(Generator);
+    t->trace = trace_generator;
+    t->finalize = nullptr;
+    t->iternext = gen_iternext;
+    add_methods(vm, t,
+                {
+                    { "__iter__", gen_iter },
+                    { "__next__", gen_next },
+                    { "__repr__", gen_repr },
+                    { "send", gen_send },
+                    { "throw", gen_throw },
+                    { "close", gen_close },
+                });
+    add_getsets(vm, t,
+                {
+                    { "gi_frame", gen_get_frame },
+                    { "gi_running", gen_get_running },
+                    { "gi_suspended", gen_get_suspended },
+                    { "gi_code", gen_get_code },
+                    { "gi_yieldfrom", gen_get_yieldfrom },
+                    { "__name__", gen_get_name, gen_set_name },
+                    { "__qualname__", gen_get_qualname, gen_set_qualname },
+                });
+}
+
+} // namespace slpy

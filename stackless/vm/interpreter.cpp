@@ -1,0 +1,584 @@
+// The Interpreter: entering the eval loop from native code, generators resumed from
+// native code, exception context chaining, class creation (__build_class__, the
+// __class__ cell, zero-argument super) and the built-in module table.
+#include "stackless/vm/interpreter.h"
+
+#include "objects/exceptions.h"
+#include "objects/function.h"
+#include "objects/module.h"
+#include "objects/string.h"
+#include "objects/type.h"
+#include "stackless/modules/io.h"
+#include "stackless/vm/call.h"
+#include "stackless/vm/eval_support.h"
+#include "stackless/vm/frame_api.h"
+
+#include <sys/resource.h>
+
+namespace slpy {
+
+extern bool (*g_super_zero_args)(VM& vm, TypeObject*& type, Value& obj);
+
+Interpreter& interp(VM& vm) { return *vm.interp; }
+
+Interpreter::Interpreter(VM& v) : vm(v) {}
+
+// ------------------------------------------------------------------ native entry
+
+bool Interpreter::enter_native()
+{
+    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    if (here < stack_limit) {
+        raise(vm, exc::RecursionError, "maximum recursion depth exceeded");
+        return false;
+    }
+    return true;
+}
+
+Value Interpreter::run_entry(Frame* frame, bool throwing)
+{
+    if (!enter_native())
+        return Value::null();
+    if (!push_frame(frame, ReturnMode::Entry))
+        return Value::null();
+    return run(frame, throwing);
+}
+
+Value Interpreter::call_function(Function* f, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Frame* frame = frame_for_call(vm, f, args, nargs, kwnames);
+    if (!frame)
+        return Value::null();
+    return run_entry(frame);
+}
+
+static Dict* builtins_for(Interpreter& in, Dict* globals)
+{
+    Value b = dict_get_str(in.vm, globals, names.__builtins__);
+    if (b.is_null()) {
+        in.vm.clear_error();
+        return in.builtins;
+    }
+    if (b.is_not_found()) {
+        (void)dict_set_str(in.vm, globals, names.__builtins__, Value::from_object(in.builtins_module));
+        return in.builtins;
+    }
+    if (type_of(b) == types.module)
+        return b.as<Module>()->dict;
+    if (Dict* d = as_dict(b))
+        return d;
+    return in.builtins;
+}
+
+Value Interpreter::exec_code(Code* code, Dict* globals, Value locals)
+{
+    Dict* b = builtins_for(*this, globals);
+    Frame* frame = frame_new(vm, code, nullptr, globals, b, locals.is_null() ? Value::from_object(globals) : locals);
+    return run_entry(frame);
+}
+
+Value Interpreter::run_module(Code* code, Dict* globals) { return exec_code(code, globals, Value::null()); }
+
+// ------------------------------------------------------------------ generators
+
+void Interpreter::gen_enter(Generator* gen, Frame* frame)
+{
+    frame->prev_exc = exc_info;
+    if (!gen->exc_state.is_null())
+        exc_info = gen->exc_state;
+}
+
+void Interpreter::gen_leave(Generator* gen, Frame* frame, bool finished)
+{
+    gen->exc_state = (finished || exc_info.is(frame->prev_exc)) ? Value::null() : exc_info;
+    exc_info = frame->prev_exc;
+    frame->prev_exc = Value::null();
+    gen->running = false;
+}
+
+// The instruction after a generator's current suspension point is RESUME 2 when it is
+// suspended inside `yield from` (then the sub-iterator is on top of its stack).
+static bool suspended_in_yield_from(Frame* f)
+{
+    if (f->state != FrameState::Suspended || f->ip >= f->code->ncode)
+        return false;
+    CodeWord w = f->code->words()[f->ip];
+    return word_op(w) == Op::RESUME && word_arg(w) == 2;
+}
+
+bool Interpreter::gen_throw_delegate(Generator* gen, Value exc_v, Value* returned, Value* out)
+{
+    Frame* f = gen->frame;
+    if (!suspended_in_yield_from(f))
+        return false;
+    Value sub = f->localsplus[f->stack_top - 1];
+    Value r;
+    bool is_exit = is_instance_fast(exc_v, exc::GeneratorExit);
+    gen->running = true;
+    if (type_of(sub) == types.generator) {
+        Value sub_returned = py_none();
+        r = gen_resume(sub.as<Generator>(), py_none(), exc_v, &sub_returned);
+        gen->running = false;
+        if (r.is_stop_iteration()) {
+            // The sub-generator returned: `yield from` evaluates to its return value.
+            f->stack_top -= 1;
+            CodeWord jump = f->code->words()[f->ip + 1]; // JUMP_BACKWARD_NO_INTERRUPT to SEND
+            f->ip = word_arg(f->code->words()[word_arg(jump)]);
+            f->localsplus[f->stack_top++] = sub_returned;
+            *out = gen_resume_continue(gen);
+            if (!out->is_null() && !m_yielded)
+                *returned = *out, *out = Value::stop_iteration();
+            return true;
+        }
+    } else {
+        Value meth = getattr_opt(vm, sub, is_exit ? names.close : names.throw_);
+        gen->running = false;
+        if (meth.is_null()) {
+            r = Value::null();
+        } else if (meth.is_not_found()) {
+            return false;
+        } else if (is_exit) {
+            r = call0(vm, meth);
+            if (!r.is_null())
+                return false; // closed: now throw GeneratorExit into the outer frame
+        } else {
+            r = call1(vm, meth, exc_v);
+        }
+    }
+    if (!r.is_null()) {
+        *out = r; // the sub-iterator yielded: so does the delegating generator
+        return true;
+    }
+    // The sub-iterator raised: a StopIteration finishes the `yield from` with its value;
+    // anything else is raised in the delegating frame at its SEND.
+    f->stack_top -= 1;
+    CodeWord jump = f->code->words()[f->ip + 1];
+    uint32_t send_at = word_arg(jump);
+    if (vm.error_matches(exc::StopIteration)) {
+        Value e = vm.take_error();
+        f->ip = word_arg(f->code->words()[send_at]);
+        f->localsplus[f->stack_top++] = stop_iteration_value(vm, e);
+        *out = gen_resume_continue(gen);
+        if (!out->is_null() && !m_yielded)
+            *returned = *out, *out = Value::stop_iteration();
+        return true;
+    }
+    Value e = vm.take_error();
+    f->lasti = send_at;
+    f->ip = send_at + 1;
+    *out = gen_resume_raw(gen, e);
+    if (!out->is_null() && !m_yielded)
+        *returned = *out, *out = Value::stop_iteration();
+    return true;
+}
+
+Value Interpreter::gen_resume_raw(Generator* gen, Value exc_v)
+{
+    Frame* f = gen->frame;
+    if (!enter_native())
+        return Value::null();
+    if (!push_frame(f, ReturnMode::Entry))
+        return Value::null();
+    gen->running = true;
+    gen_enter(gen, f);
+    vm.restore_error(exc_v);
+    return run(f, true);
+}
+
+Value Interpreter::gen_resume_continue(Generator* gen)
+{
+    Frame* f = gen->frame;
+    if (!enter_native())
+        return Value::null();
+    if (!push_frame(f, ReturnMode::Entry))
+        return Value::null();
+    gen->running = true;
+    gen_enter(gen, f);
+    return run(f, false);
+}
+
+Value Interpreter::gen_resume(Generator* gen, Value value, Value exc_v, Value* returned)
+{
+    if (gen->running)
+        return raise(vm, exc::ValueError, "generator already executing");
+    Frame* f = gen->frame;
+    *returned = py_none();
+    if (f->state == FrameState::Done) {
+        if (!exc_v.is_null()) {
+            vm.set_error(exc_v);
+            return Value::null();
+        }
+        return Value::stop_iteration();
+    }
+    Value r;
+    if (!exc_v.is_null()) {
+        Value out;
+        if (gen_throw_delegate(gen, exc_v, returned, &out))
+            return out;
+        r = gen_resume_raw(gen, exc_v);
+    } else {
+        if (!enter_native())
+            return Value::null();
+        if (!push_frame(f, ReturnMode::Entry))
+            return Value::null();
+        gen->running = true;
+        gen_enter(gen, f);
+        f->localsplus[f->stack_top++] = value;
+        r = run(f, false);
+    }
+    if (r.is_null() || m_yielded)
+        return r;
+    *returned = r;
+    return Value::stop_iteration();
+}
+
+// ------------------------------------------------------------------ introspection
+
+Dict* Interpreter::current_globals() const { return current ? current->globals : nullptr; }
+
+Value Interpreter::current_locals()
+{
+    if (!current)
+        return Value::from_object(dict_new(vm));
+    if (!current->locals.is_null())
+        return current->locals;
+    return frame_locals_snapshot(vm, current);
+}
+
+// ------------------------------------------------------------------ modules
+
+void Interpreter::register_builtin_module(char const* name, ModuleFactory factory)
+{
+    m_builtin_modules.push_back({ name, factory });
+}
+
+Value Interpreter::import_module(String* name)
+{
+    Value m = dict_get_str(vm, modules, name);
+    if (m.is_null() || !m.is_not_found())
+        return m;
+    for (BuiltinModule const& b : m_builtin_modules) {
+        if (b.name != name->view())
+            continue;
+        Module* mod = b.factory(vm);
+        if (!mod)
+            return Value::null();
+        if (!dict_set_str(vm, modules, name, Value::from_object(mod)))
+            return Value::null();
+        return Value::from_object(mod);
+    }
+    raise_fmt(vm, exc::ModuleNotFoundError, "No module named '%s'", name->c_str());
+    Value e = vm.take_error();
+    if (Dict* d = instance_dict(vm, e.as_object(), true))
+        (void)dict_set_str(vm, d, names.name, Value::from_object(name));
+    vm.restore_error(e);
+    return Value::null();
+}
+
+void Interpreter::print_exception(Value exc_v)
+{
+    Value out = sys_module ? dict_get_str(vm, sys_module->dict, names.stderr) : Value::not_found();
+    if (out.is_null() || out.is_not_found()) {
+        vm.clear_error();
+        out = Value::null();
+    }
+    print_exception_to(vm, exc_v, out);
+}
+
+// ------------------------------------------------------------------ classes
+
+bool cell_set_class(VM& vm, Value cell, Value cls)
+{
+    if (type_of(cell) != types.cell) {
+        raise_fmt(vm, exc::TypeError, "__classcell__ must be a nonlocal cell, not <class '%s'>", type_name(cell));
+        return false;
+    }
+    cell.as<Cell>()->ref = cls;
+    return true;
+}
+
+// __mro_entries__ (PEP 560): bases that are not classes may substitute themselves.
+static Tuple* update_bases(VM& vm, Tuple* bases, bool& changed)
+{
+    changed = false;
+    List* out = nullptr;
+    for (size_t i = 0; i < bases->size; ++i) {
+        Value b = bases->items[i];
+        Value meth = Value::not_found();
+        if (!is_instance_fast(b, types.type)) {
+            meth = getattr_opt(vm, b, names.__mro_entries__);
+            if (meth.is_null())
+                return nullptr;
+        }
+        if (meth.is_not_found()) {
+            if (out && !list_append(vm, out, b))
+                return nullptr;
+            continue;
+        }
+        Value entries = call1(vm, meth, Value::from_object(bases));
+        if (entries.is_null())
+            return nullptr;
+        Tuple* et = as_tuple(entries);
+        if (!et) {
+            raise(vm, exc::TypeError, "__mro_entries__ must return a tuple");
+            return nullptr;
+        }
+        if (!out) {
+            out = list_new(vm);
+            for (size_t k = 0; k < i; ++k)
+                if (!list_append(vm, out, bases->items[k]))
+                    return nullptr;
+        }
+        for (size_t k = 0; k < et->size; ++k)
+            if (!list_append(vm, out, et->items[k]))
+                return nullptr;
+        changed = true;
+    }
+    if (!out)
+        return bases;
+    return tuple_from_array(vm, out->items(), out->size);
+}
+
+Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (nargs < 2)
+        return raise(vm, exc::TypeError, "__build_class__: not enough arguments");
+    if (!is_instance_fast(args[0], types.function))
+        return raise(vm, exc::TypeError, "__build_class__: func must be a function");
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise(vm, exc::TypeError, "__build_class__: name is not a string");
+    Function* body = args[0].as<Function>();
+    Tuple* orig_bases = tuple_from_array(vm, args + 2, nargs - 2);
+    bool changed = false;
+    Tuple* bases = update_bases(vm, orig_bases, changed);
+    if (!bases)
+        return Value::null();
+
+    // Keywords: metaclass=... and the rest for __prepare__, the metaclass and __init_subclass__.
+    Value meta = Value::null();
+    size_t nkw = kwnames ? kwnames->size : 0;
+    Tuple* rest_names = nullptr;
+    Value rest_values[64];
+    size_t nrest = 0;
+    if (nkw > 64)
+        return raise(vm, exc::TypeError, "__build_class__: too many keyword arguments");
+    if (nkw) {
+        List* kept = list_new(vm);
+        for (size_t i = 0; i < nkw; ++i) {
+            String* k = as_str(kwnames->items[i]);
+            if (k && k->view() == "metaclass") {
+                meta = args[nargs + i];
+                continue;
+            }
+            if (!list_append(vm, kept, kwnames->items[i]))
+                return Value::null();
+            rest_values[nrest++] = args[nargs + i];
+        }
+        if (nrest)
+            rest_names = tuple_from_array(vm, kept->items(), kept->size);
+    }
+    bool is_class = false;
+    if (meta.is_null()) {
+        meta = bases->size ? Value::from_object(type_of(bases->items[0])) : Value::from_object(types.type);
+        is_class = true;
+    } else {
+        is_class = is_instance_fast(meta, types.type);
+    }
+    if (is_class) {
+        TypeObject* winner = calculate_metaclass(vm, meta.as<TypeObject>(), bases);
+        if (!winner)
+            return Value::null();
+        meta = Value::from_object(winner);
+    }
+
+    // The namespace from __prepare__.
+    Value ns;
+    Value prepare = getattr_opt(vm, meta, names.__prepare__);
+    if (prepare.is_null())
+        return Value::null();
+    if (prepare.is_not_found()) {
+        ns = Value::from_object(dict_new(vm));
+    } else {
+        Value pargs[66];
+        pargs[0] = args[1];
+        pargs[1] = Value::from_object(bases);
+        for (size_t i = 0; i < nrest; ++i)
+            pargs[2 + i] = rest_values[i];
+        ns = TRY(call(vm, prepare, pargs, 2, rest_names));
+        if (type_of(ns)->slot(Slot::GETITEM).is_null()) {
+            if (is_class)
+                return raise_fmt(vm, exc::TypeError, "%s.__prepare__() must return a mapping, not %s", meta.as<TypeObject>()->name->c_str(),
+                                 type_name(ns));
+            return raise_fmt(vm, exc::TypeError, "<metaclass>.__prepare__() must return a mapping, not %s", type_name(ns));
+        }
+    }
+
+    // Run the class body with the namespace as its locals.
+    Interpreter& in = interp(vm);
+    Frame* frame = frame_new(vm, body->code, body, body->globals, body->builtins, ns);
+    Value cell = TRY(in.run_entry(frame));
+    if (changed) {
+        if (!setitem(vm, ns, Value::from_object(intern(vm, "__orig_bases__")), Value::from_object(orig_bases)))
+            return Value::null();
+    }
+    Value margs[67];
+    margs[0] = args[1];
+    margs[1] = Value::from_object(bases);
+    margs[2] = ns;
+    for (size_t i = 0; i < nrest; ++i)
+        margs[3 + i] = rest_values[i];
+    Value cls = TRY(call(vm, meta, margs, 3, rest_names));
+    if (is_instance_fast(cls, types.type) && type_of(cell) == types.cell) {
+        Value cell_cls = cell.as<Cell>()->ref;
+        if (!cell_cls.is(cls)) {
+            if (cell_cls.is_null())
+                return raise_fmt(vm, exc::RuntimeError,
+                                 "__class__ not set defining '%s' as <class '%s'>. Was __classcell__ propagated to type.__new__?",
+                                 name->c_str(), cls.as<TypeObject>()->qualname->c_str());
+            return raise_fmt(vm, exc::TypeError, "__class__ set to <class '%s'> defining '%s' as <class '%s'>",
+                             type_of(cell_cls) == types.type ? cell_cls.as<TypeObject>()->qualname->c_str() : type_name(cell_cls),
+                             name->c_str(), cls.as<TypeObject>()->qualname->c_str());
+        }
+    }
+    return cls;
+}
+
+// super() without arguments: the first argument of the calling function and its
+// __class__ cell.
+static bool super_zero_args(VM& vm, TypeObject*& type, Value& obj)
+{
+    Frame* f = interp(vm).current;
+    if (!f || !f->func) {
+        raise(vm, exc::RuntimeError, "super(): no arguments");
+        return false;
+    }
+    Code* co = f->code;
+    if (co->argcount == 0) {
+        raise(vm, exc::RuntimeError, "super(): no arguments");
+        return false;
+    }
+    Value first = f->localsplus[0];
+    if (!first.is_null() && (co->local_kind(0) & CO_FAST_CELL) && type_of(first) == types.cell)
+        first = first.as<Cell>()->ref;
+    if (first.is_null()) {
+        raise(vm, exc::RuntimeError, "super(): arg[0] deleted");
+        return false;
+    }
+    for (uint32_t i = co->nlocalsplus - co->nfree; i < co->nlocalsplus; ++i) {
+        if (co->local_name(i)->view() != "__class__")
+            continue;
+        Value cell = f->localsplus[i];
+        Value cls = type_of(cell) == types.cell ? cell.as<Cell>()->ref : Value::null();
+        if (cls.is_null()) {
+            raise(vm, exc::RuntimeError, "super(): empty __class__ cell");
+            return false;
+        }
+        if (!is_instance_fast(cls, types.type)) {
+            raise_fmt(vm, exc::RuntimeError, "super(): __class__ is not a type (%s)", type_name(cls));
+            return false;
+        }
+        type = cls.as<TypeObject>();
+        obj = first;
+        return true;
+    }
+    raise(vm, exc::RuntimeError, "super(): __class__ cell not found");
+    return false;
+}
+
+// New exceptions get the exception being handled as their __context__ (avoiding cycles).
+static void chain_context(VM& vm, Value exc_v)
+{
+    Interpreter* in = vm.interp;
+    if (!in || in->exc_info.is_null() || in->exc_info.is(exc_v))
+        return;
+    BaseException* e = as_exception(exc_v);
+    if (!e)
+        return;
+    Value handled = in->exc_info;
+    // Cut a cycle: if exc_v already appears in the handled exception's context chain.
+    Value o = handled;
+    for (int guard = 0; guard < 10000; ++guard) {
+        BaseException* oe = as_exception(o);
+        if (!oe || oe->context.is_null())
+            break;
+        if (oe->context.is(exc_v)) {
+            oe->context = Value::null();
+            break;
+        }
+        o = oe->context;
+    }
+    e->context = handled;
+}
+
+static Value call_python_hook(VM& vm, Value func, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    return interp(vm).call_function(func.as<Function>(), args, nargs, kwnames);
+}
+
+// ------------------------------------------------------------------ start-up
+
+static uintptr_t compute_stack_limit()
+{
+    struct rlimit rl;
+    size_t size = 8u << 20;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        size = rl.rlim_cur;
+    // Keep a margin for the native code that runs between two checks.
+    size_t margin = size / 4 < (256u << 10) ? size / 4 : (256u << 10);
+    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
+    return here - (size - margin) + (64u << 10) > here ? 0 : here - (size - margin) + (64u << 10);
+}
+
+Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
+{
+    auto* in = new Interpreter(vm);
+    vm.interp = in;
+    vm.call_python = call_python_hook;
+    vm.on_raise = chain_context;
+    g_super_zero_args = super_zero_args;
+    in->stack_limit = compute_stack_limit();
+
+    setup_code_type(vm);
+    setup_function_types(vm);
+    setup_frame_types(vm);
+
+    vm.heap.add_root_provider([in](Tracer& t) {
+        for (Frame* f = in->current; f; f = f->back)
+            t.visit(f);
+        t.visit(in->exc_info);
+        t.visit(in->builtins_module);
+        t.visit(in->modules);
+        t.visit(in->sys_module);
+    });
+
+    in->modules = dict_new(vm);
+    in->builtins_module = make_builtins_module(vm);
+    in->builtins = in->builtins_module->dict;
+    (void)dict_set_str(vm, in->modules, intern(vm, "builtins"), Value::from_object(in->builtins_module));
+    in->sys_module = make_sys_module(vm, argv);
+    (void)dict_set_str(vm, in->modules, intern(vm, "sys"), Value::from_object(in->sys_module));
+
+    struct Std {
+        int fd;
+        char const* name;
+        char const* attr;
+        bool writable;
+    };
+    for (Std s : { Std{ 0, "<stdin>", "stdin", false }, Std{ 1, "<stdout>", "stdout", true }, Std{ 2, "<stderr>", "stderr", true } }) {
+        Value stream = io_std_stream(vm, s.fd, s.name, s.writable);
+        if (stream.is_null()) {
+            vm.clear_error();
+            continue;
+        }
+        module_add(vm, in->sys_module, s.attr, stream);
+        module_add(vm, in->sys_module, (std::string("__") + s.attr + "__").c_str(), stream);
+    }
+
+    in->register_builtin_module("math", make_math_module);
+    in->register_builtin_module("time", make_time_module);
+    in->register_builtin_module("io", make_io_module);
+    return in;
+}
+
+} // namespace slpy

@@ -1,0 +1,136 @@
+// The interpreter: the eval loop and everything it owns (running frame chain, handled
+// exception, recursion limit, builtins, the module table).
+//
+// One Interpreter per VM. Python-to-Python calls never recurse in C++: the loop links a
+// new heap frame and continues. Native code that must call Python (vm.call of a Python
+// function) enters a nested run of the loop that returns when its entry frame returns.
+#pragma once
+
+#include "objects/containers.h"
+#include "objects/module.h"
+#include "objects/runtime.h"
+#include "stackless/vm/code.h"
+#include "stackless/vm/frame.h"
+#include "stackless/vm/function.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace slpy {
+
+class Interpreter {
+public:
+    explicit Interpreter(VM& vm);
+    Interpreter(Interpreter const&) = delete;
+    Interpreter& operator=(Interpreter const&) = delete;
+
+    VM& vm;
+
+    // ---- the running chain
+    Frame* current = nullptr; // innermost running Python frame (null when none)
+    int depth = 0;            // Python frames on the chain (the recursion depth)
+    int recursion_limit = 1000;
+    Value exc_info;           // the exception being handled (sys.exc_info()), null when none
+
+    // ---- namespaces
+    Module* builtins_module = nullptr;
+    Dict* builtins = nullptr;  // builtins_module->dict
+    Dict* modules = nullptr;   // sys.modules
+    Module* sys_module = nullptr;
+
+    // ---- C stack guard for nested native -> Python re-entry
+    uintptr_t stack_limit = 0; // the loop refuses to nest below this address
+
+    // Runs a module-level code object in `globals` (locals = globals) to completion.
+    // Returns the result or null with the exception pending.
+    Value run_module(Code* code, Dict* globals);
+    // exec(code, globals, locals): locals may be any mapping (or null for globals).
+    Value exec_code(Code* code, Dict* globals, Value locals);
+    // Calls a Python function from native code (installed as vm.call_python).
+    Value call_function(Function* f, Value const* args, size_t nargs, Tuple* kwnames);
+
+    // Generators from native code (next(), gen.send/throw/close): resumes the generator
+    // with `value` (or throws `exc` into it when non-null). Returns the yielded value, or
+    // Value::stop_iteration() with *returned set to the return value when it finished,
+    // or null on error.
+    Value gen_resume(Generator* gen, Value value, Value exc, Value* returned);
+
+    // The globals of the innermost Python frame (null when no Python code runs).
+    Dict* current_globals() const;
+    // locals() of the innermost frame: its locals mapping, or a fresh dict snapshot of a
+    // function frame's locals.
+    Value current_locals();
+
+    // The module object of an importable built-in module (sys, math, time, builtins, ...)
+    // or a module already in sys.modules; ModuleNotFoundError otherwise.
+    Value import_module(String* name);
+    // Registers a built-in module factory under `name` (called at start-up).
+    using ModuleFactory = Module* (*)(VM& vm);
+    void register_builtin_module(char const* name, ModuleFactory factory);
+
+    // Tracebacks: prints `exc` (with its chain) as CPython's default excepthook does,
+    // to sys.stderr.
+    void print_exception(Value exc);
+
+    // Called at the boundaries of a generator frame: swaps the handled exception.
+    void gen_enter(Generator* gen, Frame* frame);
+    void gen_leave(Generator* gen, Frame* frame, bool finished);
+
+private:
+    struct BuiltinModule {
+        std::string name;
+        ModuleFactory factory;
+    };
+    std::vector<BuiltinModule> m_builtin_modules;
+
+    // How the last run() ended: its entry frame returned, or (a generator) yielded.
+    bool m_yielded = false;
+
+    // Runs the loop from `entry` (already linked as `current`) until the entry frame
+    // returns or yields. With `throwing`, starts by raising the pending exception at
+    // the entry frame's current instruction.
+    Value run(Frame* entry, bool throwing);
+    // Delegates a throw/close into the sub-iterator of a generator suspended in
+    // `yield from`. Returns true when it handled the resume (result in *out).
+    bool gen_throw_delegate(Generator* gen, Value exc, Value* returned, Value* out);
+    // Resumes a suspended generator frame raising `exc` at its current instruction, or
+    // continuing where its ip points.
+    Value gen_resume_raw(Generator* gen, Value exc);
+    Value gen_resume_continue(Generator* gen);
+
+public:
+    // Links a frame entered from native code (mode Entry) and runs it to its return.
+    Value run_entry(Frame* frame, bool throwing = false);
+    // false (RecursionError pending) when the C stack is too deep to nest the loop again
+    bool enter_native();
+    void leave_native() {}
+    // Links `frame` on top of the running chain; false (RecursionError pending) when the
+    // recursion limit is reached.
+    bool push_frame(Frame* frame, ReturnMode mode);
+};
+
+Interpreter& interp(VM& vm);
+
+// Creates the interpreter for `vm`, the builtins, sys and the other built-in modules.
+// `argv` becomes sys.argv.
+Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv);
+
+// ---- pieces implemented outside the eval loop, wired up by create_interpreter
+Module* make_builtins_module(VM& vm);        // stackless/builtins/
+Module* make_sys_module(VM& vm, std::vector<std::string> const& argv); // stackless/modules/sys.cpp
+Module* make_time_module(VM& vm);            // stackless/modules/time.cpp
+Module* make_math_module(VM& vm);            // stackless/modules/math.cpp
+
+// Prints exc (chained exceptions first, then the traceback, then "Type: message") in
+// CPython 3.11's format to `out` (a file object with write(), normally sys.stderr);
+// falls back to the C stderr when out is unusable. (stackless/vm/traceback.cpp)
+void print_exception_to(VM& vm, Value exc, Value out);
+// The formatted lines, for traceback.format_exception-like uses.
+std::string format_exception(VM& vm, Value exc);
+
+// builtins.__build_class__(func, name, *bases, metaclass=None, **kwds): runs the class
+// body (stackless/vm/interpreter.cpp).
+Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+
+} // namespace slpy
