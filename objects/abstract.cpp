@@ -96,7 +96,8 @@ Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnam
     TypeObject* t = type_of(callable);
     if (t == types.builtin_function) {
         auto* f = callable.as<BuiltinFunction>();
-        if (f->self.is_null() || (type_of(f->self) == types.module))
+        // Module functions keep their module in `self` but do not take it as an argument.
+        if (f->self.is_null() || (!f->owner && type_of(f->self) == types.module))
             return f->fn(vm, args, nargs, kwnames);
         return call_native_prepend(vm, f->fn, f->self, args, nargs, kwnames);
     }

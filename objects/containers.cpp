@@ -343,6 +343,8 @@ bool insert_new(VM& vm, Dict* d, Value key, Value value, int64_t h, size_t slot)
     index_table(d)[slot] = int32_t(ix);
     ++d->used;
     ++d->version;
+    static uint64_t g_keys_version = 0;
+    d->keys_version = ++g_keys_version;
     return true;
 }
 
@@ -391,6 +393,26 @@ Value dict_get_str(VM& vm, Dict* d, String* key)
                 }
             }
         }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+int64_t dict_index_of_key(Dict const* d, String* key)
+{
+    if (d->index_size == 0)
+        return -1;
+    int64_t h = str_hash(key);
+    size_t mask = d->index_size - 1;
+    size_t i = static_cast<uint64_t>(h) & mask;
+    uint64_t perturb = static_cast<uint64_t>(h);
+    int32_t const* idx = reinterpret_cast<int32_t const*>(d->indices->data);
+    for (;;) {
+        int32_t ix = idx[i];
+        if (ix == kEmpty)
+            return -1;
+        if (ix >= 0 && d->entry_table()[ix].key.is(Value::from_object(key)))
+            return ix;
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }

@@ -77,6 +77,9 @@ struct Dict : Object {
     uint32_t entry_capacity;
     uint32_t index_size;  // power of two, 0 when no table yet
     uint64_t version;     // bumped on every mutation (iteration guards, caches)
+    // Changes (to a process-wide unique value) whenever a new key is inserted: a lookup
+    // that missed stays a miss while it is unchanged (global/builtin lookup caches).
+    uint64_t keys_version;
 
     DictEntry* entry_table() const { return entries ? reinterpret_cast<DictEntry*>(entries->data) : nullptr; }
 };
@@ -88,6 +91,9 @@ Value dict_get(VM& vm, Dict* d, Value key);
 // with the same hash.
 Value dict_get_str(VM& vm, Dict* d, String* key);
 bool dict_set(VM& vm, Dict* d, Value key, Value value);
+// The entry index of exactly this (interned) key object, or -1: for inline caches,
+// which then check `entry_table()[i].key` is still the key.
+int64_t dict_index_of_key(Dict const* d, String* key);
 bool dict_set_str(VM& vm, Dict* d, String* key, Value value);
 // 1 deleted, 0 absent (nothing raised), -1 error.
 int dict_del(VM& vm, Dict* d, Value key);

@@ -134,7 +134,31 @@ bool is_subtype(TypeObject const* a, TypeObject const* b)
     return false;
 }
 
-Value type_lookup(TypeObject const* type, String* name)
+// The method cache: (type version, interned name) -> result of the MRO walk. A type's
+// version is assigned lazily from a process-wide counter and dropped (0) whenever the
+// type or one of its bases changes, so a stale entry can never match again.
+namespace {
+struct TypeCacheEntry {
+    uint32_t version;
+    String* name;
+    Value value;
+};
+constexpr size_t kTypeCacheSize = 4096;
+TypeCacheEntry g_type_cache[kTypeCacheSize];
+uint32_t g_next_type_version = 1;
+} // namespace
+
+bool g_type_cache_enabled = false;
+
+void type_modified(TypeObject* type)
+{
+    type->version = 0;
+    if (List* subs = static_cast<List*>(type->subclasses))
+        for (size_t i = 0; i < subs->size; ++i)
+            type_modified(subs->items()[i].as<TypeObject>());
+}
+
+static Value type_lookup_uncached(TypeObject const* type, String* name)
 {
     extern VM* g_vm;
     Tuple* mro = type->mro;
@@ -157,6 +181,27 @@ Value type_lookup(TypeObject const* type, String* name)
             return v;
     }
     return Value::not_found();
+}
+
+Value type_lookup(TypeObject const* type, String* name)
+{
+    if (!g_type_cache_enabled || !(name->flags & STR_INTERNED))
+        return type_lookup_uncached(type, name);
+    auto* t = const_cast<TypeObject*>(type);
+    if (t->version == 0) {
+        if (g_next_type_version == UINT32_MAX)
+            return type_lookup_uncached(type, name);
+        t->version = g_next_type_version++;
+    }
+    size_t h = (size_t(t->version) * 2654435761u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
+    TypeCacheEntry& e = g_type_cache[h];
+    if (e.version == t->version && e.name == name)
+        return e.value;
+    Value v = type_lookup_uncached(type, name);
+    e.version = t->version;
+    e.name = name;
+    e.value = v;
+    return v;
 }
 
 // ------------------------------------------------------------------ slots
@@ -184,7 +229,7 @@ static void update_subclass_slot(VM& vm, TypeObject* type, int index)
 {
     Value v = type_lookup(type, names.slot_names[index]);
     type->slots[index] = v.is_not_found() ? Value::null() : v;
-    ++type->version;
+    type->version = 0;
     if (List* subs = static_cast<List*>(type->subclasses))
         for (size_t i = 0; i < subs->size; ++i)
             update_subclass_slot(vm, subs->items()[i].as<TypeObject>(), index);
@@ -193,11 +238,9 @@ static void update_subclass_slot(VM& vm, TypeObject* type, int index)
 void type_update_slot(VM& vm, TypeObject* type, String* name)
 {
     int index = slot_index_for(name);
-    if (index >= 0) {
+    type_modified(type);
+    if (index >= 0)
         update_subclass_slot(vm, type, index);
-    } else {
-        ++type->version;
-    }
 }
 
 void finish_builtin_type(VM& vm, TypeObject* type)
@@ -483,6 +526,7 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
             return Value::null();
         (void)dict_del(vm, t->dict, Value::from_object(names.__classcell__));
     }
+    type_modified(t);
 
     // __set_name__ on every attribute that has one, in definition order.
     {

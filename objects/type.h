@@ -19,6 +19,11 @@ void finish_builtin_type(VM& vm, TypeObject* type);
 // type(name, bases, ns) for classes: computes the layout, MRO, slots, __slots__, runs
 // __set_name__ and __init_subclass__ (metatype is `meta`). Returns the class or null.
 Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict* ns, Tuple* kwnames_for_init_subclass, Value const* kwvalues);
+// Invalidates the method cache entries of `type` and its subclasses: call after any
+// change to a type's namespace or MRO (type_update_slot does).
+void type_modified(TypeObject* type);
+// The method cache is switched on once start-up (which edits type dicts directly) is over.
+extern bool g_type_cache_enabled;
 // Keeps a class's slot table in step after `cls.name = value` / `del cls.name`.
 void type_update_slot(VM& vm, TypeObject* type, String* name);
 

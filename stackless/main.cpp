@@ -19,6 +19,7 @@
 #include "stackless/vm/interpreter.h"
 
 #include <cerrno>
+#include <csignal>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -190,6 +191,8 @@ std::string dirname_of(std::string const& path)
 int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filename, Options const& opt)
 {
     using namespace slpy;
+    // A closed pipe raises BrokenPipeError instead of killing the process.
+    std::signal(SIGPIPE, SIG_IGN);
     static VM vm; // lives for the whole process: objects may be finalized at exit
     vm.optimize = opt.optimize;
     std::vector<std::string> argv = opt.argv;
@@ -217,6 +220,8 @@ int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filenam
     int status = 0;
     Value code = load_code(vm, unit);
     Value result = code.is_null() ? Value::null() : in->run_module(code.as<Code>(), main_module->dict);
+    // CPython flushes the streams here, before it reports an uncaught exception.
+    io_flush_io(vm);
     if (result.is_null()) {
         Value e = vm.take_error();
         if (is_instance_fast(e, exc::SystemExit)) {

@@ -58,12 +58,10 @@ bool fspath_text(VM& vm, Value v, std::string& out)
     if ((as_str(v) || as_bytes(v)) && source_text(v, out))
         return true;
     static String* fspath = intern(vm, "__fspath__");
-    Value f = type_lookup(type_of(v), fspath);
-    if (!f.is_not_found()) {
-        Value bound = descriptor_get(vm, f, v, type_of(v));
-        Value r = bound.is_null() ? bound : call0(vm, bound);
-        if (r.is_null())
-            return false;
+    Value r = call_special0(vm, v, fspath);
+    if (r.is_null())
+        return false;
+    if (!r.is_not_found()) {
         if ((as_str(r) || as_bytes(r)) && source_text(r, out))
             return true;
         raise_fmt(vm, exc::TypeError, "expected %s.__fspath__() to return str or bytes, not %s", type_name(v), type_name(r));
@@ -152,7 +150,10 @@ Value run_code(VM& vm, char const* fname, Value source, Value globals_arg, Value
         return Value::null();
     Value code = source;
     if (type_of(source) == types.code) {
-        if (source.as<Code>()->nfree > 0)
+        uint32_t nfree = source.as<Code>()->nfree;
+        if (nfree > 0 && fname[1] == 'x')
+            return raise_fmt(vm, exc::TypeError, "code object requires a closure of exactly length %u", nfree);
+        if (nfree > 0)
             return raise_fmt(vm, exc::TypeError, "code object passed to %s() may not contain free variables", fname);
     } else {
         code = TRY(compile_string(vm, source, mode, fname));

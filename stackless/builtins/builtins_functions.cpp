@@ -27,15 +27,6 @@ String* attribute_name(VM& vm, Value v)
     return intern(vm, s);
 }
 
-bool is_callable(Value v)
-{
-    TypeObject* t = type_of(v);
-    if (t == types.builtin_function || t == types.method_descriptor || t == types.function || t == types.method)
-        return true;
-    Value slot = t->slot(Slot::CALL);
-    return !slot.is_null() && !is_none(slot);
-}
-
 // The keys of a mapping as a sorted list (dir() without arguments).
 Value sorted_keys(VM& vm, Value mapping)
 {
@@ -59,6 +50,30 @@ Value sorted_keys(VM& vm, Value mapping)
 }
 
 } // namespace
+
+bool is_callable(Value v)
+{
+    TypeObject* t = type_of(v);
+    if (t == types.builtin_function || t == types.method_descriptor || t == types.function || t == types.method)
+        return true;
+    Value slot = t->slot(Slot::CALL);
+    return !slot.is_null() && !is_none(slot);
+}
+
+Value call_special0(VM& vm, Value obj, String* name)
+{
+    TypeObject* t = type_of(obj);
+    Value f = type_lookup(t, name);
+    if (f.is_not_found())
+        return f;
+    // Plain functions get obj prepended (binding a native to a module object would make
+    // it look like a module-level function to call()); other descriptors bind first.
+    TypeObject* ft = type_of(f);
+    if (ft == types.function || ft == types.method_descriptor || ft == types.builtin_function)
+        return call(vm, f, &obj, 1);
+    Value bound = TRY(descriptor_get(vm, f, obj, t));
+    return call0(vm, bound);
+}
 
 Value builtin_callable(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
@@ -199,14 +214,10 @@ Value builtin_dir(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         Value locals = TRY(interp(vm).current_locals());
         return sorted_keys(vm, locals);
     }
-    Value obj = args[0];
-    TypeObject* t = type_of(obj);
     // A special-method lookup: on the type, so dir(SomeClass) uses type.__dir__.
-    Value f = type_lookup(t, names.__dir__);
-    if (f.is_not_found())
+    Value result = TRY(call_special0(vm, args[0], names.__dir__));
+    if (result.is_not_found())
         return raise(vm, exc::TypeError, "object does not provide __dir__");
-    Value bound = TRY(descriptor_get(vm, f, obj, t));
-    Value result = TRY(call0(vm, bound));
     List* l = list_from_iterable(vm, result);
     if (!l || !list_sort(vm, l, Value::null(), false))
         return Value::null();

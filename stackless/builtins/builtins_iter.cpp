@@ -17,15 +17,6 @@ namespace slpy {
 
 namespace {
 
-bool is_callable_value(Value v)
-{
-    TypeObject* t = type_of(v);
-    if (t == types.builtin_function || t == types.method_descriptor || t == types.function || t == types.method)
-        return true;
-    Value slot = t->slot(Slot::CALL);
-    return !slot.is_null() && !is_none(slot);
-}
-
 // Looks up the keyword arguments of a builtin that takes only keywords from `allowed`.
 // out[i] is null when not given. Error: "'foo' is an invalid keyword argument for NAME()".
 bool keyword_args(VM& vm, char const* fname, Value const* args, size_t nargs, Tuple* kwnames,
@@ -133,7 +124,7 @@ Value builtin_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     if (nargs == 1)
         return get_iter(vm, args[0]);
-    if (!is_callable_value(args[0]))
+    if (!is_callable(args[0]))
         return raise(vm, exc::TypeError, "iter(v, w): v must be callable");
     return callable_iter_new(vm, args[0], args[1]);
 }
@@ -172,11 +163,10 @@ Value builtin_aiter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!check_no_kwargs(vm, "aiter", kwnames) || !check_nargs(vm, "aiter", nargs, 1, 1))
         return Value::null();
     static String* name = intern(vm, "__aiter__");
-    Value f = type_lookup(type_of(args[0]), name);
-    if (f.is_not_found())
+    Value r = TRY(call_special0(vm, args[0], name));
+    if (r.is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterable", type_name(args[0]));
-    Value bound = TRY(descriptor_get(vm, f, args[0], type_of(args[0])));
-    return call0(vm, bound);
+    return r;
 }
 
 Value builtin_anext(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -184,13 +174,11 @@ Value builtin_anext(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!check_no_kwargs(vm, "anext", kwnames) || !check_nargs(vm, "anext", nargs, 1, 2))
         return Value::null();
     static String* name = intern(vm, "__anext__");
-    Value f = type_lookup(type_of(args[0]), name);
-    if (f.is_not_found())
+    if (type_lookup(type_of(args[0]), name).is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterator", type_name(args[0]));
     if (nargs == 2)
         return raise(vm, exc::NotImplementedError, "anext() with a default is not supported yet");
-    Value bound = TRY(descriptor_get(vm, f, args[0], type_of(args[0])));
-    return call0(vm, bound);
+    return call_special0(vm, args[0], name);
 }
 
 Value builtin_all(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)

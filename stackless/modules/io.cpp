@@ -28,6 +28,7 @@ namespace slpy {
 namespace {
 
 Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+Value fileio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 
 void setup_io_types(VM& vm)
 {
@@ -36,6 +37,7 @@ void setup_io_types(VM& vm)
     setup_buffered_types(vm);
     setup_text_type(vm);
     add_methods(vm, types.textio, { { "__new__", textio_new, METH_STATIC } });
+    add_methods(vm, g_file_io, { { "__new__", fileio_new, METH_STATIC } });
     setup_stringio_type(vm);
 }
 
@@ -45,15 +47,19 @@ bool path_argument(VM& vm, Value file, std::string& out)
     Value v = file;
     if (!as_str(v) && !as_bytes(v)) {
         static String* fspath = intern(vm, "__fspath__");
-        Value f = type_lookup(type_of(v), fspath);
+        TypeObject* t = type_of(v);
+        Value f = type_lookup(t, fspath);
         if (f.is_not_found()) {
             raise_fmt(vm, exc::TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(file));
             return false;
         }
-        Value bound = descriptor_get(vm, f, v, type_of(v));
-        if (bound.is_null())
-            return false;
-        v = call0(vm, bound);
+        TypeObject* ft = type_of(f);
+        if (ft == types.function || ft == types.method_descriptor || ft == types.builtin_function) {
+            v = call(vm, f, &v, 1);
+        } else {
+            Value bound = descriptor_get(vm, f, v, t);
+            v = bound.is_null() ? bound : call0(vm, bound);
+        }
         if (v.is_null())
             return false;
         if (!as_str(v) && !as_bytes(v)) {
@@ -144,6 +150,30 @@ Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     TextFile* tf = text_new(vm, b, intern(vm, mode), encoding ? encoding : intern(vm, "UTF-8"), enc,
                             errors ? errors : intern(vm, "strict"), newline, nl, flags[0], flags[1]);
     return Value::from_object(tf);
+}
+
+// FileIO(file, mode='r', closefd=True, opener=None): open() without buffering; the mode
+// takes only r, w, x, a and +.
+Value fileio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[5];
+    if (!parse_args(vm, "FileIO", args, nargs, kwnames, { "cls", "file", "mode", "closefd", "opener" }, 2, a, 1))
+        return Value::null();
+    std::string mode = "r";
+    if (!a[2].is_null()) {
+        String* m = as_str(a[2]);
+        if (!m)
+            return raise_fmt(vm, exc::TypeError, "FileIO() argument 'mode' must be str, not %s", type_name(a[2]));
+        mode = m->view();
+    }
+    for (size_t i = 0; i < mode.size(); ++i)
+        if (std::strchr("rwxab+", mode[i]) == nullptr || mode.find(mode[i], i + 1) != std::string::npos)
+            return raise_fmt(vm, exc::ValueError, "invalid mode: %s", mode.c_str());
+    if (mode.find('b') == std::string::npos)
+        mode += 'b';
+    Value oargs[8] = { a[1], str_value(vm, mode), Value::small_int(0), py_none(), py_none(), py_none(),
+                       a[3].is_null() ? py_true() : a[3], a[4].is_null() ? py_none() : a[4] };
+    return io_open(vm, oargs, 8, nullptr);
 }
 
 } // namespace
@@ -250,9 +280,18 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return raise_fmt(vm, exc::ValueError, "opener returned %lld", static_cast<long long>(v));
         fd = int(v);
     } else {
-        do
-            fd = ::open(path.c_str(), flags, 0666);
-        while (fd < 0 && errno == EINTR);
+        for (int attempt = 0;; ++attempt) {
+            do
+                fd = ::open(path.c_str(), flags, 0666);
+            while (fd < 0 && errno == EINTR);
+            // Out of descriptors: unreferenced file objects may still hold some (their
+            // finalizers close them), so collect once and try again.
+            if (fd < 0 && (errno == EMFILE || errno == ENFILE) && attempt == 0) {
+                vm.heap.collect();
+                continue;
+            }
+            break;
+        }
         if (fd < 0)
             return raise_errno(vm, errno, file);
     }
@@ -291,7 +330,7 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return Value::null();
         }
     }
-    // Objects nobody references any more may still hold data for this file.
+    // Objects (maybe unreferenced ones) may still hold data for this file.
     if (writable || readable)
         flush_files_on(vm, uint64_t(st.st_dev), uint64_t(st.st_ino));
 
@@ -313,7 +352,8 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     } else {
         type = g_buffered_reader;
     }
-    BufferedFile* b = buffered_new(vm, type, fd, file, intern(vm, raw_mode), ff);
+    size_t buffer_size = buffering > 1 ? size_t(buffering) : 0;
+    BufferedFile* b = buffered_new(vm, type, fd, file, intern(vm, raw_mode), ff, buffer_size);
     if (binary)
         return Value::from_object(b);
     bool line_buffering = buffering == 1 || (buffering < 0 && buffered_isatty(b));
@@ -377,6 +417,23 @@ void io_flush_std_streams(VM& vm)
         }
     }
     flush_all_files(true);
+}
+
+void io_flush_io(VM& vm)
+{
+    Module* sys = vm.interp ? interp(vm).sys_module : nullptr;
+    if (!sys || !sys->dict)
+        return;
+    Value saved = vm.take_error();
+    String* streams[2] = { names.stderr, names.stdout };
+    for (String* name : streams) {
+        Value s = dict_get_str(vm, sys->dict, name);
+        if (!s.is_null() && !s.is_not_found() && !is_none(s))
+            (void)call_method(vm, s, names.flush, nullptr, 0);
+        vm.clear_error();
+    }
+    if (!saved.is_null())
+        vm.restore_error(saved);
 }
 
 Module* make_io_module(VM& vm)

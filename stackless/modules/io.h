@@ -16,6 +16,11 @@ Value io_std_stream(VM& vm, int fd, char const* name, bool writable);
 Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 // Flushes sys.stdout and sys.stderr (at exit); errors are reported, not raised.
 void io_flush_std_streams(VM& vm);
+// CPython's flush_io(): flushes sys.stderr, then sys.stdout, ignoring errors and keeping a
+// pending exception. The CLI calls it when the main module has finished, before it
+// prints the uncaught exception (or handles SystemExit), so that with both streams going
+// to one file the program's output comes before the traceback, as in CPython.
+void io_flush_io(VM& vm);
 // Writes str `s` to a text file object (type types.textio) as its write() method does,
 // without the method call (print()'s fast path). False with the exception pending.
 bool io_textio_write(VM& vm, Value file, String* s);

@@ -37,6 +37,7 @@ TypeObject* g_unsupported_operation = nullptr;
 namespace {
 
 constexpr size_t kDefaultBufferSize = 8192;
+constexpr size_t kTextChunkSize = 8192; // TextIOWrapper._CHUNK_SIZE
 
 // Every live BufferedFile. Never destroyed (finalizers may run during static destruction).
 std::unordered_set<BufferedFile*>& registry()
@@ -86,14 +87,17 @@ void buffered_finalize(Object* o)
     if (f->fd >= 0) {
         if (f->wlen)
             (void)raw_write_all(f->fd, f->wbuf, f->wlen);
+        if (f->tlen)
+            (void)raw_write_all(f->fd, f->tpend, f->tlen);
         if (f->fflags & FF_CLOSEFD)
             ::close(f->fd);
         f->fd = -1;
     }
     std::free(f->rbuf);
     std::free(f->wbuf);
-    f->rbuf = f->wbuf = nullptr;
-    f->wlen = f->rlen = f->rpos = 0;
+    std::free(f->tpend);
+    f->rbuf = f->wbuf = f->tpend = nullptr;
+    f->wlen = f->rlen = f->rpos = f->tlen = 0;
 }
 
 BufferedFile* self_file(Value v) { return static_cast<BufferedFile*>(v.as_object()); }
@@ -657,19 +661,20 @@ BufferedFile* as_buffered(Value v)
     return static_cast<BufferedFile*>(v.as_object());
 }
 
-BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags)
+BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags,
+                           size_t buffer_size)
 {
     auto* f = vm.heap.make<BufferedFile>(type);
     f->name = name;
     f->mode = mode;
     f->fd = fd;
     f->fflags = fflags;
-    f->bufsize = kDefaultBufferSize;
+    f->bufsize = buffer_size ? buffer_size : kDefaultBufferSize;
     struct stat st;
     if (::fstat(fd, &st) == 0) {
         f->dev = uint64_t(st.st_dev);
         f->ino = uint64_t(st.st_ino);
-        if (st.st_blksize > 1 && size_t(st.st_blksize) > kDefaultBufferSize)
+        if (!buffer_size && st.st_blksize > 1)
             f->bufsize = size_t(st.st_blksize);
     }
     registry().insert(f);
@@ -756,6 +761,34 @@ bool buffered_flush(VM& vm, BufferedFile* f)
     return true;
 }
 
+bool buffered_text_writeflush(VM& vm, BufferedFile* f)
+{
+    if (!f->tlen)
+        return true;
+    size_t n = f->tlen;
+    f->tlen = 0;
+    return buffered_write(vm, f, f->tpend, n);
+}
+
+bool buffered_text_write(VM& vm, BufferedFile* f, char const* data, size_t n, bool flush_now)
+{
+    // TextIOWrapper.write: never more than a chunk is gathered; a full chunk (or a
+    // flush request) goes on to the buffer.
+    if (f->tlen + n > kTextChunkSize && !buffered_text_writeflush(vm, f))
+        return false;
+    if (n >= kTextChunkSize)
+        return buffered_write(vm, f, data, n);
+    if (!f->tpend && !(f->tpend = static_cast<char*>(std::malloc(kTextChunkSize)))) {
+        raise_no_memory(vm);
+        return false;
+    }
+    std::memcpy(f->tpend + f->tlen, data, n);
+    f->tlen += n;
+    if (f->tlen >= kTextChunkSize || flush_now)
+        return buffered_text_writeflush(vm, f);
+    return true;
+}
+
 bool buffered_write(VM& vm, BufferedFile* f, char const* data, size_t n)
 {
     if (f->rpos < f->rlen && !buffered_drop_readahead(vm, f))
@@ -767,10 +800,12 @@ bool buffered_write(VM& vm, BufferedFile* f, char const* data, size_t n)
         }
         return true;
     }
+    // BufferedWriter.write: what fits is copied; otherwise the buffer is written out and
+    // the data is buffered, or written directly when it is larger than the buffer.
     if (f->wlen + n > f->bufsize) {
         if (!buffered_flush(vm, f))
             return false;
-        if (n >= f->bufsize) {
+        if (n > f->bufsize) {
             if (!raw_write_all(f->fd, data, n)) {
                 raise_errno(vm, errno);
                 return false;
@@ -817,7 +852,7 @@ bool buffered_close(VM& vm, BufferedFile* f)
 {
     if (f->fflags & FF_CLOSED)
         return true;
-    bool ok = buffered_flush(vm, f);
+    bool ok = buffered_text_writeflush(vm, f) && buffered_flush(vm, f);
     f->fflags |= FF_CLOSED;
     if ((f->fflags & FF_CLOSEFD) && f->fd >= 0 && ::close(f->fd) < 0 && ok) {
         raise_errno(vm, errno);
@@ -826,27 +861,36 @@ bool buffered_close(VM& vm, BufferedFile* f)
     f->fd = -1;
     std::free(f->rbuf);
     std::free(f->wbuf);
-    f->rbuf = f->wbuf = nullptr;
-    f->rpos = f->rlen = f->wlen = 0;
+    std::free(f->tpend);
+    f->rbuf = f->wbuf = f->tpend = nullptr;
+    f->rpos = f->rlen = f->wlen = f->tlen = 0;
     return ok;
+}
+
+// Writes out both buffers of `f`, ignoring errors (exit, other opens of the file).
+static void write_out(BufferedFile* f)
+{
+    if (f->fd < 0)
+        return;
+    if (f->wlen)
+        (void)raw_write_all(f->fd, f->wbuf, f->wlen);
+    if (f->tlen)
+        (void)raw_write_all(f->fd, f->tpend, f->tlen);
+    f->wlen = f->tlen = 0;
 }
 
 void flush_all_files(bool include_std)
 {
     for (BufferedFile* f : registry())
-        if (f->fd >= 0 && f->wlen && (include_std || !(f->fflags & FF_STD))) {
-            (void)raw_write_all(f->fd, f->wbuf, f->wlen);
-            f->wlen = 0;
-        }
+        if (include_std || !(f->fflags & FF_STD))
+            write_out(f);
 }
 
-void flush_files_on(VM& vm, uint64_t dev, uint64_t ino)
+void flush_files_on(VM&, uint64_t dev, uint64_t ino)
 {
     for (BufferedFile* f : registry())
-        if (f->fd >= 0 && f->wlen && !(f->fflags & FF_STD) && f->dev == dev && f->ino == ino) {
-            vm.heap.collect();
-            return;
-        }
+        if (!(f->fflags & FF_STD) && f->dev == dev && f->ino == ino)
+            write_out(f);
 }
 
 void setup_buffered_types(VM& vm)

@@ -49,6 +49,11 @@ struct BufferedFile : Object {
     char* wbuf;
     size_t wlen;
     size_t bufsize; // capacity of each buffer
+    // The pending bytes of the TextIOWrapper over this file (CPython keeps up to a chunk
+    // of 8192 encoded bytes in the text layer before it writes them to the buffer). They
+    // live here so that the finalizer of this object alone can write everything out.
+    char* tpend;
+    size_t tlen;
 };
 
 // The text encodings the io layer implements itself.
@@ -88,8 +93,10 @@ extern TypeObject* g_file_io;
 extern TypeObject* g_unsupported_operation; // io.UnsupportedOperation(OSError, ValueError)
 
 void setup_buffered_types(VM& vm);
-// A new binary file object over `fd` (already open). `type` picks the class.
-BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags);
+// A new binary file object over `fd` (already open). `type` picks the class; buffer_size
+// 0 takes the descriptor's block size (st_blksize) or 8192, as CPython's open().
+BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags,
+                           size_t buffer_size = 0);
 BufferedFile* as_buffered(Value v); // nullptr when v is not a binary file of this layer
 
 // Raises ValueError "I/O operation on closed file." when closed; false then.
@@ -100,6 +107,12 @@ ptrdiff_t buffered_read_some(VM& vm, BufferedFile* f, char* out, size_t n);
 // Appends bytes at the logical position (buffered unless FF_UNBUFFERED).
 bool buffered_write(VM& vm, BufferedFile* f, char const* data, size_t n);
 bool buffered_flush(VM& vm, BufferedFile* f);
+// Moves the text layer's pending bytes into the write buffer (CPython's
+// _textiowrapper_writeflush).
+bool buffered_text_writeflush(VM& vm, BufferedFile* f);
+// Appends encoded text to the text layer's pending bytes, moving them on when a chunk is
+// full. `flush_now` writes them to the buffer at once (line buffering, write_through).
+bool buffered_text_write(VM& vm, BufferedFile* f, char const* data, size_t n, bool flush_now);
 // Discards read-ahead (moving the descriptor back to the logical position).
 bool buffered_drop_readahead(VM& vm, BufferedFile* f);
 // The logical position (lseek + buffers); -1 with an error pending.
@@ -111,9 +124,9 @@ bool buffered_isatty(BufferedFile* f);
 // Flushes every open file of this layer that holds unwritten data (at exit), ignoring
 // errors; std streams are skipped when `include_std` is false.
 void flush_all_files(bool include_std);
-// Flushes the write buffers of other objects open on the file (dev, ino): the objects
-// nobody references any more are collected first so that their finalizers write their
-// data, as CPython's reference counting would have done by now.
+// Writes out what other objects open on the file (dev, ino) hold, before open() gives a
+// new object for it: `open(p, "w").write(s)` leaves an unreferenced object whose data
+// CPython's reference counting would have written by now; a collector has not.
 void flush_files_on(VM& vm, uint64_t dev, uint64_t ino);
 
 // OSError (or the subclass CPython picks for errno `err`) with strerror, and the

@@ -291,7 +291,6 @@ Value text_readline(VM& vm, TextFile* tf, int64_t limit)
     for (;;) {
         std::string& d = *tf->decoded;
         size_t scan = tf->dpos + scan_off;
-        bool need_more = false;
         switch (tf->nl) {
         case NewlineMode::Universal:
         case NewlineMode::Untranslated: {
@@ -303,8 +302,7 @@ Value text_readline(VM& vm, TextFile* tf, int64_t limit)
             } else if (i + 1 < d.size()) {
                 end = d[i + 1] == '\n' ? i + 2 : i + 1;
             } else {
-                scan = i; // a final '\r': wait for the next chunk
-                need_more = true;
+                scan = i; // a final '\r': the next chunk says whether a '\n' follows
             }
             break;
         }
@@ -330,7 +328,6 @@ Value text_readline(VM& vm, TextFile* tf, int64_t limit)
             end = d.size();
         if (end != std::string::npos)
             break;
-        (void)need_more;
         scan_off = scan - tf->dpos;
         int r = text_fill(vm, tf);
         if (r < 0)
@@ -408,7 +405,7 @@ SLPY_TEXT_METHOD(tx_read)
     int64_t n;
     if (!size_arg(vm, args, nargs, 1, n) || !check_readable(vm, tf))
         return Value::null();
-    if (tf->buffer->wlen && !buffered_flush(vm, tf->buffer))
+    if (!buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
     if (n < 0)
         return text_read_all(vm, tf);
@@ -423,7 +420,7 @@ SLPY_TEXT_METHOD(tx_readline)
     int64_t limit = -1;
     if (nargs > 1 && !index_i64(vm, args[1], limit))
         return Value::null();
-    if (!check_readable(vm, tf))
+    if (!check_readable(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
     return text_readline(vm, tf, limit);
 }
@@ -434,7 +431,7 @@ SLPY_TEXT_METHOD(tx_readlines)
     if (!check_no_kwargs(vm, "readlines", kwnames) || !check_nargs(vm, "readlines", nargs - 1, 0, 1))
         return Value::null();
     int64_t hint;
-    if (!size_arg(vm, args, nargs, 1, hint) || !check_readable(vm, tf))
+    if (!size_arg(vm, args, nargs, 1, hint) || !check_readable(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
     List* lines = list_new(vm);
     int64_t total = 0;
@@ -486,7 +483,7 @@ SLPY_TEXT_METHOD(tx_writelines)
 SLPY_TEXT_METHOD(tx_flush)
 {
     TextFile* tf = self_text(args[0]);
-    if (!check_open(vm, tf) || !buffered_flush(vm, tf->buffer))
+    if (!check_open(vm, tf) || !buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
     return py_none();
 }
@@ -504,7 +501,7 @@ SLPY_TEXT_METHOD(tx_close)
 SLPY_TEXT_METHOD(tx_tell)
 {
     TextFile* tf = self_text(args[0]);
-    if (!check_open(vm, tf) || !buffered_flush(vm, tf->buffer))
+    if (!check_open(vm, tf) || !buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
     int64_t pos = buffered_tell(vm, tf->buffer);
     if (pos < 0)
@@ -522,7 +519,7 @@ SLPY_TEXT_METHOD(tx_seek)
     int64_t cookie, whence = 0;
     if (!index_i64(vm, args[1], cookie) || (nargs > 2 && !index_i64(vm, args[2], whence)))
         return Value::null();
-    if (!check_open(vm, tf))
+    if (!check_open(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
     if (whence == SEEK_CUR) {
         if (cookie != 0)
@@ -558,7 +555,7 @@ SLPY_TEXT_METHOD(tx_truncate)
     if (is_none(pos)) {
         pos = TRY(tx_tell(vm, args, 1, nullptr));
     }
-    if (!sync_for_write(vm, tf) || !buffered_flush(vm, tf->buffer))
+    if (!sync_for_write(vm, tf) || !buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
     static String* truncate = intern(vm, "truncate");
     return call_method(vm, Value::from_object(tf->buffer), truncate, &pos, 1);
@@ -623,7 +620,7 @@ SLPY_TEXT_METHOD(tx_iter)
 Value tx_iternext(VM& vm, Value self)
 {
     TextFile* tf = self_text(self);
-    if (!check_readable(vm, tf))
+    if (!check_readable(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
     Value line = TRY(text_readline(vm, tf, -1));
     if (as_str(line)->byte_length == 0)
@@ -659,7 +656,7 @@ SLPY_TEXT_METHOD(tx_reconfigure)
         return Value::null();
     if (nargs > 1)
         return raise_fmt(vm, exc::TypeError, "reconfigure() takes no positional arguments");
-    if (!buffered_flush(vm, tf->buffer))
+    if (!buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
     if (!a[1].is_null() && !is_none(a[1])) {
         String* e = as_str(a[1]);
@@ -735,10 +732,13 @@ bool io_textio_write(VM& vm, Value file, String* s)
         text = translated;
         source = nullptr;
     }
-    bool ascii = s->is_ascii();
-    bool direct = ascii || (tf->enc == TextEncoding::UTF8 && utf8_validate(text) == std::string_view::npos);
+    // CPython's TextIOWrapper.write: line buffering flushes the buffer too when the text
+    // has a '\n' or '\r'; write_through only hands the bytes on to the buffer.
+    bool needflush = tf->line_buffering && (has_nl || std::memchr(text.data(), '\r', text.size()));
+    bool pass_on = needflush || tf->write_through;
+    bool direct = s->is_ascii() || (tf->enc == TextEncoding::UTF8 && utf8_validate(text) == std::string_view::npos);
     if (direct) {
-        if (!buffered_write(vm, f, text.data(), text.size()))
+        if (!buffered_text_write(vm, f, text.data(), text.size(), pass_on))
             return false;
     } else {
         if (!source)
@@ -747,12 +747,10 @@ bool io_textio_write(VM& vm, Value file, String* s)
         if (b.is_null())
             return false;
         std::string_view bytes = as_bytes(b)->view();
-        if (!buffered_write(vm, f, bytes.data(), bytes.size()))
+        if (!buffered_text_write(vm, f, bytes.data(), bytes.size(), pass_on))
             return false;
     }
-    if (tf->line_buffering && (has_nl || std::memchr(text.data(), '\r', text.size())))
-        return buffered_flush(vm, f);
-    return true;
+    return !needflush || buffered_flush(vm, f);
 }
 
 bool text_encoding_lookup(std::string_view name, TextEncoding& out)

@@ -3,6 +3,7 @@
 #include "stackless/vm/call.h"
 
 #include "objects/string.h"
+#include "stackless/vm/interpreter.h"
 
 #include <string>
 #include <vector>
@@ -195,7 +196,7 @@ bool bind_arguments(VM& vm, Function* fn, Frame* frame, Value const* args, size_
 Frame* frame_for_call(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Code* co = fn->code;
-    Frame* frame = frame_new(vm, co, fn, fn->globals, fn->builtins, Value::null());
+    Frame* frame = vm.interp->new_frame(co, fn, fn->globals, fn->builtins, Value::null());
     // Fast path: exactly the positional parameters, nothing else.
     if (!kwnames && nargs == co->argcount && co->total_args == co->argcount) {
         for (size_t i = 0; i < nargs; ++i)

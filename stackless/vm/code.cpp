@@ -684,10 +684,8 @@ Value raise_syntax_error(VM& vm, compiler::SyntaxErrorInfo const& err)
     };
     Value msg = text_value(err.msg);
     Value filename = text_value(err.filename);
-    // CPython's tokenizer always leaves the line's newline in `text`.
-    std::string line = err.text;
-    if (!line.empty() && line.back() != '\n')
-        line += '\n';
+    // The parser keeps the line as CPython's tokenizer does (with or without its newline).
+    std::string const& line = err.text;
     Value text = line.empty() ? py_none() : text_value(line);
     Value lineno = int_from_i64(vm, err.lineno);
     Value offset = int_from_i64(vm, err.offset);
@@ -707,6 +705,15 @@ Value compile_to_code(VM& vm, std::string_view source, std::string const& filena
     if (!unit) {
         if (err.filename.empty())
             err.filename = filename;
+        // CPython reads 'exec' and 'single' source with a newline at its end, but 'eval'
+        // source as given: the line in SyntaxError.text follows suit.
+        bool at_end = source.empty() || source.back() != '\n';
+        if (mode == parser::Mode::Eval) {
+            if (at_end && !err.text.empty() && err.text.back() == '\n' && source.find('\n') == std::string_view::npos)
+                err.text.pop_back();
+        } else if (!err.text.empty() && err.text.back() != '\n') {
+            err.text.push_back('\n');
+        }
         return raise_syntax_error(vm, err);
     }
     return load_code(vm, *unit);

@@ -365,19 +365,57 @@ Value Interpreter::run(Frame* entry, bool throwing)
     }
     TARGET(LOAD_GLOBAL)
     {
+        // Inline cache (two units, one 64-bit word): bit 0 set: the name is entry
+        // (c >> 1) of globals; bit 1 set: entry (c >> 2) & 0x3fff of builtins, valid
+        // while globals' keys_version (low 48 bits in c >> 16) shows no new key.
+        auto* cache = const_cast<CodeWord*>(ip);
         ip += 2;
         uint32_t a = ARG;
         String* name = NAME(a >> 1);
-        Value v = dict_get_str(vm, f->globals, name);
-        if (v.is_not_found()) {
-            v = dict_get_str(vm, f->builtins, name);
+        uint64_t c = uint64_t(cache[0]) | (uint64_t(cache[1]) << 32);
+        Dict* g = f->globals;
+        Value v;
+        if (c & 1) {
+            uint64_t ix = c >> 1;
+            if (ix < g->nentries) {
+                DictEntry const& e = g->entry_table()[ix];
+                if (e.key.is(Value::from_object(name))) {
+                    v = e.value;
+                    goto load_global_done;
+                }
+            }
+        } else if (c & 2) {
+            Dict* b = f->builtins;
+            uint64_t ix = (c >> 2) & 0x3fff;
+            if ((g->keys_version & 0xffffffffffffull) == (c >> 16) && ix < b->nentries) {
+                DictEntry const& e = b->entry_table()[ix];
+                if (e.key.is(Value::from_object(name))) {
+                    v = e.value;
+                    goto load_global_done;
+                }
+            }
+        }
+        v = dict_get_str(vm, g, name);
+        if (v.is_null())
+            goto error;
+        if (!v.is_not_found()) {
+            int64_t ix = dict_index_of_key(g, name);
+            c = ix >= 0 ? (uint64_t(ix) << 1) | 1 : 0;
+        } else {
+            Dict* b = f->builtins;
+            v = dict_get_str(vm, b, name);
+            if (v.is_null())
+                goto error;
             if (v.is_not_found()) {
                 eval_name_error(vm, name);
                 goto error;
             }
+            int64_t ix = dict_index_of_key(b, name);
+            c = ix >= 0 && ix < 0x4000 ? ((g->keys_version & 0xffffffffffffull) << 16) | (uint64_t(ix) << 2) | 2 : 0;
         }
-        if (v.is_null())
-            goto error;
+        cache[0] = uint32_t(c);
+        cache[1] = uint32_t(c >> 32);
+    load_global_done:
         if (a & 1)
             PUSH(Value::null());
         PUSH(v);
@@ -1462,6 +1500,8 @@ frame_return:
         done->back = nullptr;
         --depth;
         ReturnMode mode = done->return_mode;
+        Value aux = done->aux;
+        release_frame(done);
         if (mode == ReturnMode::Entry) {
             m_yielded = false;
             return retval;
@@ -1478,7 +1518,7 @@ frame_return:
                 raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(retval));
                 goto error;
             }
-            PUSH(done->aux);
+            PUSH(aux);
             break;
         case ReturnMode::Discard: break;
         case ReturnMode::ForIterGen:

@@ -23,6 +23,61 @@ Interpreter& interp(VM& vm) { return *vm.interp; }
 
 Interpreter::Interpreter(VM& v) : vm(v) {}
 
+// ------------------------------------------------------------------ frames
+
+Frame* Interpreter::new_frame(Code* code, Function* func, Dict* globals, Dict* builtins, Value locals)
+{
+    uint32_t size = code->framesize;
+    if (size < kPooledFrameSizes && !m_frame_pool[size].empty()) {
+        Frame* f = m_frame_pool[size].back();
+        m_frame_pool[size].pop_back();
+        f->code = code;
+        f->func = func;
+        f->globals = globals;
+        f->builtins = builtins;
+        f->locals = locals;
+        f->ip = 0;
+        f->lasti = 0;
+        for (uint32_t i = 0; i < code->nlocalsplus; ++i)
+            f->localsplus[i] = Value::null();
+        f->stack_top = code->nlocalsplus;
+        f->return_mode = ReturnMode::Push;
+        f->state = FrameState::Created;
+        return f;
+    }
+    return frame_new(vm, code, func, globals, builtins, locals);
+}
+
+void Interpreter::release_frame(Frame* f)
+{
+    uint32_t size = f->code->framesize;
+    if (f->captured || f->gen || size >= kPooledFrameSizes || m_frame_pool[size].size() >= kPoolDepth)
+        return;
+    // Drop every reference so a pooled frame keeps nothing alive.
+    f->func = nullptr;
+    f->globals = nullptr;
+    f->builtins = nullptr;
+    f->locals = Value::null();
+    f->back = nullptr;
+    f->aux = Value::null();
+    f->prev_exc = Value::null();
+    f->stack_top = 0;
+    m_frame_pool[size].push_back(f);
+}
+
+void Interpreter::trace_roots(Tracer& t)
+{
+    for (Frame* f = current; f; f = f->back)
+        t.visit(f);
+    t.visit(exc_info);
+    t.visit(builtins_module);
+    t.visit(modules);
+    t.visit(sys_module);
+    for (auto const& pool : m_frame_pool)
+        for (Frame* f : pool)
+            t.visit(f);
+}
+
 // ------------------------------------------------------------------ native entry
 
 bool Interpreter::enter_native()
@@ -240,9 +295,30 @@ Value Interpreter::current_locals()
 {
     if (!current)
         return Value::from_object(dict_new(vm));
-    if (!current->locals.is_null())
-        return current->locals;
-    return frame_locals_snapshot(vm, current);
+    Frame* f = current;
+    if (!(f->code->flags & CO_OPTIMIZED))
+        return f->locals;
+    // A function frame: one dict per frame (as CPython's f_locals), refreshed from the
+    // fast locals at each call, so exec() can add names to it that stay.
+    Value snap = TRY(frame_locals_snapshot(vm, f));
+    Dict* d = f->locals.is_null() ? nullptr : as_dict(f->locals);
+    if (!d) {
+        f->locals = snap;
+        return snap;
+    }
+    for (uint32_t i = 0; i < f->code->nlocalsplus; ++i) {
+        String* name = f->code->local_name(i);
+        Value v = dict_get_str(vm, snap.as<Dict>(), name);
+        if (v.is_null())
+            return v;
+        if (v.is_not_found()) {
+            if (dict_del(vm, d, Value::from_object(name)) < 0)
+                return Value::null();
+        } else if (!dict_set_str(vm, d, name, v)) {
+            return Value::null();
+        }
+    }
+    return f->locals;
 }
 
 // ------------------------------------------------------------------ modules
@@ -543,14 +619,7 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     setup_function_types(vm);
     setup_frame_types(vm);
 
-    vm.heap.add_root_provider([in](Tracer& t) {
-        for (Frame* f = in->current; f; f = f->back)
-            t.visit(f);
-        t.visit(in->exc_info);
-        t.visit(in->builtins_module);
-        t.visit(in->modules);
-        t.visit(in->sys_module);
-    });
+    vm.heap.add_root_provider([in](Tracer& t) { in->trace_roots(t); });
 
     in->modules = dict_new(vm);
     in->builtins_module = make_builtins_module(vm);
@@ -578,6 +647,7 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     in->register_builtin_module("math", make_math_module);
     in->register_builtin_module("time", make_time_module);
     in->register_builtin_module("io", make_io_module);
+    g_type_cache_enabled = true;
     return in;
 }
 

@@ -39,6 +39,16 @@ public:
     Dict* modules = nullptr;   // sys.modules
     Module* sys_module = nullptr;
 
+    // ---- frames
+    // A frame for `code`: recycled from the pool when one of its size is free.
+    Frame* new_frame(Code* code, Function* func, Dict* globals, Dict* builtins, Value locals);
+    // Returns a finished frame to the pool unless something captured it (a traceback,
+    // a generator, sys._getframe).
+    void release_frame(Frame* frame);
+
+    // GC roots: the running chain, the handled exception, modules, pooled frames.
+    void trace_roots(Tracer& t);
+
     // ---- C stack guard for nested native -> Python re-entry
     uintptr_t stack_limit = 0; // the loop refuses to nest below this address
 
@@ -83,6 +93,11 @@ private:
         ModuleFactory factory;
     };
     std::vector<BuiltinModule> m_builtin_modules;
+
+    // Free frames by framesize; small frames only, a bounded number of each.
+    static constexpr uint32_t kPooledFrameSizes = 48;
+    static constexpr size_t kPoolDepth = 256;
+    std::vector<Frame*> m_frame_pool[kPooledFrameSizes];
 
     // How the last run() ended: its entry frame returned, or (a generator) yielded.
     bool m_yielded = false;

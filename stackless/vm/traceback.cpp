@@ -17,6 +17,8 @@
 //
 // CPython mixes byte and character offsets in a few places (multi-line segments, the
 // SyntaxError caret); those quirks are kept on purpose so that the output matches.
+#include "stackless/vm/traceback.h"
+
 #include "stackless/vm/interpreter.h"
 
 #include "objects/exceptions.h"
@@ -309,6 +311,48 @@ bool anchors_from_line(VM& vm, std::string const& filename, std::string const& l
     return true;
 }
 
+// print_error_text: the line without its indentation and a caret line (offsets are
+// 1-based characters; the clipping works on bytes, as CPython's does).
+void append_error_text(std::string& out, long offset, long end_offset, std::string_view full)
+{
+    long carets = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    // C strings stop at a NUL.
+    std::string_view text = full.substr(0, std::min(full.size(), std::string_view(full.data()).size()));
+    --offset;
+    while (!text.empty() && is_whitespace(text.front())) {
+        text.remove_prefix(1);
+        --offset;
+    }
+    long len = long(text.size());
+    if (len > 0 && text[size_t(len - 1)] == '\n')
+        --len;
+    if (offset > len)
+        offset = len;
+    // Skip past newlines embedded in the text.
+    for (;;) {
+        size_t nl = text.find('\n');
+        if (nl == std::string_view::npos)
+            break;
+        long inl = long(nl);
+        if (inl >= offset)
+            break;
+        inl += 1;
+        text.remove_prefix(size_t(inl));
+        len -= inl;
+        offset -= inl;
+    }
+    out += "    ";
+    out += text;
+    if (size_t(len) >= text.size() || text[size_t(len)] != '\n')
+        out += '\n';
+    if (offset < 0)
+        return;
+    out += "    ";
+    out.append(size_t(offset), ' ');
+    out.append(size_t(carets), '^');
+    out += '\n';
+}
+
 // ------------------------------------------------------------------ the printer
 
 class Printer {
@@ -399,6 +443,7 @@ private:
         if (!be->traceback.is_null() && type_of(be->traceback) == types.traceback)
             print_traceback(be->traceback);
         TypeObject* type = type_of(value);
+        Value notes = lookup_notes(value);
         print_file_and_line(value);
         print_message(type, value);
         if (String* suggestion = offer_suggestions(m_vm, value)) {
@@ -407,7 +452,7 @@ private:
             m_out += "'?";
         }
         m_out += '\n';
-        print_notes(value);
+        print_notes(notes);
     }
 
     // ---- the traceback
@@ -626,46 +671,9 @@ private:
         print_error_text(offset, end_offset, text->view());
     }
 
-    // print_error_text: the line without its indentation and a caret line (offsets are
-    // 1-based characters; the clipping works on bytes, as CPython's does).
-    void print_error_text(long offset, long end_offset, std::string_view full)
+    void print_error_text(long offset, long end_offset, std::string_view text)
     {
-        long carets = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
-        // C strings stop at a NUL.
-        std::string_view text = full.substr(0, std::min(full.size(), std::string_view(full.data()).size()));
-        --offset;
-        while (!text.empty() && is_whitespace(text.front())) {
-            text.remove_prefix(1);
-            --offset;
-        }
-        long len = long(text.size());
-        if (len > 0 && text[size_t(len - 1)] == '\n')
-            --len;
-        if (offset > len)
-            offset = len;
-        // Skip past newlines embedded in the text.
-        for (;;) {
-            size_t nl = text.find('\n');
-            if (nl == std::string_view::npos)
-                break;
-            long inl = long(nl);
-            if (inl >= offset)
-                break;
-            inl += 1;
-            text.remove_prefix(size_t(inl));
-            len -= inl;
-            offset -= inl;
-        }
-        m_out += "    ";
-        m_out += text;
-        if (size_t(len) >= text.size() || text[size_t(len)] != '\n')
-            m_out += '\n';
-        if (offset < 0)
-            return;
-        m_out += "    ";
-        m_out.append(size_t(offset), ' ');
-        m_out.append(size_t(carets), '^');
-        m_out += '\n';
+        append_error_text(m_out, offset, end_offset, text);
     }
 
     // ---- "module.Qualname: message"
@@ -702,22 +710,32 @@ private:
 
     // ---- __notes__ (3.11's add_note): each note's text on its own line(s)
 
-    void print_notes(Value value)
+    // The exception's __notes__ (null when it has none or the lookup failed). Looked up
+    // before the message is printed, as CPython does.
+    Value lookup_notes(Value value)
     {
-        if (!as_exception(value))
-            return;
         Value notes = getattr_opt(m_vm, value, names.__notes__);
-        if (notes.is_null())
-            return fail();
-        if (notes.is_not_found())
-            return;
-        TypeObject* nt = type_of(notes);
-        bool sequence = as_list(notes) || as_tuple(notes);
-        if (!sequence && !is_str(notes) && !is_instance_fast(notes, types.bytes) && !is_instance_fast(notes, types.dict)) {
-            Value gi = type_lookup(nt, names.slot_names[size_t(Slot::GETITEM)]);
-            sequence = !gi.is_null() && !gi.is_not_found();
+        if (notes.is_null()) {
+            m_vm.clear_error();
+            return Value::null();
         }
-        if (!sequence) {
+        return notes.is_not_found() ? Value::null() : notes;
+    }
+
+    // PySequence_Check: a type with __getitem__ that is not a dict.
+    static bool is_sequence(Value v)
+    {
+        if (is_instance_fast(v, types.dict))
+            return false;
+        Value gi = type_lookup(type_of(v), names.slot_names[size_t(Slot::GETITEM)]);
+        return !gi.is_null() && !gi.is_not_found();
+    }
+
+    void print_notes(Value notes)
+    {
+        if (notes.is_null())
+            return;
+        if (!is_sequence(notes)) {
             Value r = repr(m_vm, notes);
             if (r.is_null()) {
                 m_vm.clear_error();
@@ -780,6 +798,37 @@ void print_exception_to(VM& vm, Value exc, Value out)
     }
     if (!saved.is_null())
         vm.restore_error(saved);
+}
+
+std::string format_syntax_error(compiler::SyntaxErrorInfo const& err)
+{
+    // The attributes CPython's SyntaxError would carry: end positions only for the
+    // exact SyntaxError type, unknown values as None.
+    long lineno = err.lineno;
+    long offset = err.offset;
+    bool exact = err.type == "SyntaxError";
+    long end_lineno = exact && err.end_lineno > 0 ? err.end_lineno : lineno;
+    long end_offset = exact && err.end_offset > 0 ? err.end_offset : -1;
+    std::string out = "  File \"";
+    out += err.filename.empty() ? "<string>" : err.filename;
+    out += "\", line ";
+    out += std::to_string(lineno);
+    out += '\n';
+    if (!err.text.empty()) {
+        long line_size = long(err.text.size());
+        if (end_lineno > lineno)
+            end_offset = line_size;
+        if (end_offset > line_size + 1)
+            end_offset = line_size + 1;
+        append_error_text(out, offset, end_offset, err.text);
+    }
+    out += err.type;
+    if (!err.msg.empty()) {
+        out += ": ";
+        out += err.msg;
+    }
+    out += '\n';
+    return out;
 }
 
 } // namespace slpy

@@ -2,6 +2,8 @@
 // error messages and exception attributes).
 #include <catch2/catch.hpp>
 
+#include "test_vm.h"
+
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/slice.h"
@@ -13,11 +15,7 @@ using namespace slpy;
 
 namespace {
 
-VM& bvm()
-{
-    static VM* vm = new VM();
-    return *vm;
-}
+VM& bvm() { return test::shared_vm(); }
 
 Value B(std::string_view data) { return Value::from_object(bytes_new(bvm(), data)); }
 Value I(int64_t i) { return Value::small_int(i); }

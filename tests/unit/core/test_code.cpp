@@ -3,6 +3,8 @@
 // up, but do not run bytecode.
 #include <catch2/catch.hpp>
 
+#include "test_vm.h"
+
 #include "objects/exceptions.h"
 #include "objects/string.h"
 #include "stackless/compiler/compiler.h"
@@ -21,7 +23,7 @@ namespace {
 VM& code_vm()
 {
     static VM* vm = [] {
-        VM* v = new VM();
+        VM* v = &test::shared_vm();
         setup_code_type(*v);
         setup_function_types(*v);
         setup_frame_types(*v);

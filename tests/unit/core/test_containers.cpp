@@ -3,6 +3,8 @@
 // They need a VM (types and their methods) but no interpreter.
 #include <catch2/catch.hpp>
 
+#include "test_vm.h"
+
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
@@ -22,17 +24,7 @@ using namespace slpy;
 
 namespace {
 
-VM& test_vm()
-{
-    static VM* vm = [] {
-        VM* v = new VM();
-        // SLPY_TEST_GC_STRESS=1: collect at every allocation (finds unrooted Values).
-        if (std::getenv("SLPY_TEST_GC_STRESS"))
-            v->heap.set_stress(true);
-        return v;
-    }();
-    return *vm;
-}
+VM& test_vm() { return test::shared_vm(); }
 
 constexpr int64_t N = INT64_MIN; // "None" in the slice table
 

@@ -3,6 +3,8 @@
 // errors, and format specs. Expected values were computed with CPython 3.11.
 #include <catch2/catch.hpp>
 
+#include "test_vm.h"
+
 #include "objects/complex.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
@@ -16,11 +18,7 @@ using namespace slpy;
 
 namespace {
 
-VM& fvm()
-{
-    static VM* vm = new VM();
-    return *vm;
-}
+VM& fvm() { return test::shared_vm(); }
 
 std::string error_text()
 {

@@ -4,6 +4,8 @@
 // Expected values were computed with CPython 3.11.
 #include <catch2/catch.hpp>
 
+#include "test_vm.h"
+
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/int.h"
@@ -16,11 +18,7 @@ using namespace slpy;
 
 namespace {
 
-VM& ivm()
-{
-    static VM* vm = new VM();
-    return *vm;
-}
+VM& ivm() { return test::shared_vm(); }
 
 Value I(int64_t i) { return int_from_i64(ivm(), i); }
 Value N(std::string_view dec)

@@ -2,6 +2,8 @@
 // case mapping, repr, the format-spec parser, str.format and % formatting.
 #include <catch2/catch.hpp>
 
+#include "test_vm.h"
+
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/format_spec.h"
@@ -15,11 +17,7 @@ using namespace slpy;
 
 namespace {
 
-VM& test_vm()
-{
-    static VM* vm = new VM();
-    return *vm;
-}
+VM& test_vm() { return test::shared_vm(); }
 
 Value S(std::string_view text)
 {
