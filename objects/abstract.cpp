@@ -346,8 +346,10 @@ int rich_compare_bool(VM& vm, Value a, Value b, CmpArg op)
 
 int equal(VM& vm, Value a, Value b)
 {
+    // Identity implies equality, as CPython's containers assume; an inline NaN is
+    // "identical" to every NaN, so `nan in [nan]` holds as it does for one float object.
     if (a.is(b))
-        return !(a.is_double() && a.as_double() != a.as_double());
+        return 1;
     if (a.is_int() && b.is_int())
         return 0;
     if (is_exact_str(a) && is_exact_str(b))

@@ -9,6 +9,8 @@
 #include "objects/string.h"
 #include "objects/type.h"
 
+#include <cerrno>
+
 #include <cstdarg>
 #include <cstdio>
 #include <string>
@@ -121,9 +123,34 @@ Value exception_str(VM& vm, Value exc_value)
     return repr(vm, Value::from_object(e->args));
 }
 
+// OSError(errno, strerror) picks the subclass for the errno, as CPython's OSError.__new__.
+static TypeObject* oserror_subclass_for(int64_t code)
+{
+    switch (code) {
+    case EAGAIN: case EALREADY: case EINPROGRESS: return exc::BlockingIOError;
+    case ECHILD: return exc::ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return exc::BrokenPipeError;
+    case ECONNABORTED: return exc::ConnectionAbortedError;
+    case ECONNREFUSED: return exc::ConnectionRefusedError;
+    case ECONNRESET: return exc::ConnectionResetError;
+    case EEXIST: return exc::FileExistsError;
+    case ENOENT: return exc::FileNotFoundError;
+    case EISDIR: return exc::IsADirectoryError;
+    case ENOTDIR: return exc::NotADirectoryError;
+    case EINTR: return exc::InterruptedError;
+    case EACCES: case EPERM: return exc::PermissionError;
+    case ESRCH: return exc::ProcessLookupError;
+    case ETIMEDOUT: return exc::TimeoutError;
+    default: return nullptr;
+    }
+}
+
 static Value exc_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
     auto* cls = args[0].as<TypeObject>();
+    if (cls == exc::OSError && nargs >= 3 && args[1].is_int())
+        if (TypeObject* sub = oserror_subclass_for(args[1].as_int()))
+            cls = sub;
     Tuple* a = tuple_from_array(vm, args + 1, nargs - 1);
     return exception_new(vm, cls, a);
 }
@@ -288,7 +315,8 @@ static long bind_keyword_attrs(VM& vm, Value const* args, size_t nargs, Tuple* k
 {
     for (size_t j = 0; j < attrs.size(); ++j)
         out[j] = py_none();
-    size_t npos = nargs - (kw ? kw->size : 0);
+    // The keyword values follow the nargs positional arguments.
+    size_t npos = nargs;
     for (size_t i = 0; kw && i < kw->size; ++i) {
         String* k = as_str(kw->items[i]);
         size_t j = 0;

@@ -259,7 +259,15 @@ static Value object_format(VM& vm, Value const* args, size_t nargs, Tuple*)
     return to_str(vm, args[0]);
 }
 
-static Value object_init_subclass(VM&, Value const*, size_t, Tuple*) { return py_none(); }
+static Value object_init_subclass(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    TypeObject* cls = is_instance_fast(args[0], types.type) ? args[0].as<TypeObject>() : type_of(args[0]);
+    if (kw && kw->size)
+        return raise_fmt(vm, exc::TypeError, "%s.__init_subclass__() takes no keyword arguments", cls->name->c_str());
+    if (nargs > 1)
+        return raise_fmt(vm, exc::TypeError, "%s.__init_subclass__() takes no arguments (%zu given)", cls->name->c_str(), nargs - 1);
+    return py_none();
+}
 
 static Value object_get_class(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(type_of(args[0])); }
 

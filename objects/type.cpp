@@ -506,6 +506,12 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
         if (!dict_set_str(vm, t->dict, names.__doc__, py_none()))
             return Value::null();
 
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    if (!dict_get_str(vm, t->dict, names.slot_names[int(Slot::EQ)]).is_not_found() &&
+        dict_get_str(vm, t->dict, names.slot_names[int(Slot::HASH)]).is_not_found())
+        if (!dict_set_str(vm, t->dict, names.slot_names[int(Slot::HASH)], py_none()))
+            return Value::null();
+
     Tuple* mro = compute_mro(vm, t, bases);
     if (!mro)
         return Value::null();
@@ -559,7 +565,7 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
     if (!init_sub.is_not_found() && !init_sub.is_null()) {
         Value bound = TRY(descriptor_get(vm, init_sub, Value::null(), t));
         size_t nkw = kwnames ? kwnames->size : 0;
-        if (call(vm, bound, kwvalues, nkw, nkw ? kwnames : nullptr).is_null())
+        if (call(vm, bound, kwvalues, 0, nkw ? kwnames : nullptr).is_null())
             return Value::null();
     }
     return Value::from_object(t);

@@ -17,6 +17,7 @@
 #include "stackless/modules/io.h"
 #include "stackless/vm/code.h"
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/traceback.h"
 
 #include <cerrno>
 #include <csignal>
@@ -302,7 +303,7 @@ int main(int argc, char** argv)
     options.optimize = opt.optimize;
     auto code = slpy::compiler::compile_source(source, filename, slpy::parser::Mode::Exec, options, err);
     if (!code) {
-        slpy::cli::print_syntax_error(stderr, err);
+        std::fputs(slpy::format_syntax_error(err).c_str(), stderr);
         return 1;
     }
     if (opt.dis) {

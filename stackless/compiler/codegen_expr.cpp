@@ -465,7 +465,7 @@ bool Codegen::maybe_optimize_method_call(ast::Call* e)
     visit_expr(attr->value);
     set_loc(meth->pos);
     update_start_location_to_match_attr(attr);
-    emit(Op::LOAD_METHOD, add_name(attr->attr));
+    emit(Op::LOAD_METHOD, add_name(mangle(attr->attr)));
     visit_exprs(e->args);
     if (kwdsl) {
         for (auto* k : e->keywords)
@@ -495,13 +495,13 @@ void Codegen::compile_attribute(ast::Attribute* e)
     visit_expr(e->value);
     update_start_location_to_match_attr(e);
     switch (e->ctx) {
-    case ast::ExprContext::Load: emit(Op::LOAD_ATTR, add_name(e->attr)); break;
+    case ast::ExprContext::Load: emit(Op::LOAD_ATTR, add_name(mangle(e->attr))); break;
     case ast::ExprContext::Store:
         if (e->attr == "__debug__")
             error("cannot assign to __debug__");
-        emit(Op::STORE_ATTR, add_name(e->attr));
+        emit(Op::STORE_ATTR, add_name(mangle(e->attr)));
         break;
-    case ast::ExprContext::Del: emit(Op::DELETE_ATTR, add_name(e->attr)); break;
+    case ast::ExprContext::Del: emit(Op::DELETE_ATTR, add_name(mangle(e->attr))); break;
     }
 }
 

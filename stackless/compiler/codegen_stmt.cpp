@@ -487,7 +487,7 @@ void Codegen::compile_augassign(ast::AugAssign* s)
         visit_expr(a->value);
         emit(Op::COPY, 1);
         update_start_location_to_match_attr(a);
-        emit(Op::LOAD_ATTR, add_name(a->attr));
+        emit(Op::LOAD_ATTR, add_name(mangle(a->attr)));
         break;
     }
     case ast::ExprKind::Subscript: {
@@ -511,7 +511,7 @@ void Codegen::compile_augassign(ast::AugAssign* s)
         auto* a = static_cast<ast::Attribute*>(e);
         update_start_location_to_match_attr(a);
         emit(Op::SWAP, 2);
-        emit(Op::STORE_ATTR, add_name(a->attr));
+        emit(Op::STORE_ATTR, add_name(mangle(a->attr)));
         break;
     }
     case ast::ExprKind::Subscript:

@@ -94,8 +94,8 @@ bool positional_only_passed_as_keyword(VM& vm, Function* fn, Tuple* kwnames)
     std::string joined;
     for (size_t i = 0; i < names.size(); ++i)
         joined += (i ? ", " : "") + std::string(names[i]->view());
-    raise_fmt(vm, exc::TypeError, "%s() got some positional-only arguments passed as keyword argument%s: '%s'", fn->qualname->c_str(),
-              names.size() > 1 ? "s" : "", joined.c_str());
+    raise_fmt(vm, exc::TypeError, "%s() got some positional-only arguments passed as keyword arguments: '%s'", fn->qualname->c_str(),
+              joined.c_str());
     return true;
 }
 

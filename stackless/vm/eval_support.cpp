@@ -521,6 +521,8 @@ Value eval_import_from(VM& vm, Value module, String* name)
         vm.clear_error();
     String* m = (!mname.is_null() && !mname.is_not_found()) ? as_str(mname) : nullptr;
     raise_fmt(vm, exc::ImportError, "cannot import name '%s' from '%s' (unknown location)", name->c_str(), m ? m->c_str() : "<unknown module name>");
+    if (m)
+        set_exc_attr(vm, names.name, Value::from_object(m));
     return Value::null();
 }
 

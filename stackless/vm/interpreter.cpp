@@ -353,6 +353,21 @@ Value Interpreter::import_module(String* name)
 
 void Interpreter::print_exception(Value exc_v)
 {
+    // sys.excepthook(type, value, tb) when the program replaced it.
+    Value hook = sys_module ? dict_get_str(vm, sys_module->dict, intern(vm, "excepthook")) : Value::not_found();
+    Value original = sys_module ? dict_get_str(vm, sys_module->dict, intern(vm, "__excepthook__")) : Value::not_found();
+    if (!hook.is_null() && !hook.is_not_found() && !hook.is(original)) {
+        BaseException* be = as_exception(exc_v);
+        Value tb = be && !be->traceback.is_null() ? be->traceback : py_none();
+        Value args[3] = { Value::from_object(type_of(exc_v)), exc_v, tb };
+        if (!call(vm, hook, args, 3).is_null())
+            return;
+        Value e = vm.take_error();
+        std::fputs("Error in sys.excepthook:\n", stderr);
+        print_exception_to(vm, e, Value::null());
+        std::fputs("\nOriginal exception was:\n", stderr);
+    }
+    vm.clear_error();
     Value out = sys_module ? dict_get_str(vm, sys_module->dict, names.stderr) : Value::not_found();
     if (out.is_null() || out.is_not_found()) {
         vm.clear_error();
