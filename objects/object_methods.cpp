@@ -23,14 +23,36 @@ Value descriptor_get(VM& vm, Value descr, Value obj, TypeObject* type)
 {
     TypeObject* dt = type_of(descr);
     if (dt == types.function) {
-        if (obj.is_null() || is_none(obj))
+        if (obj.is_null())
             return descr;
         return bound_method_new(vm, descr, obj);
     }
     if (dt == types.member_descriptor) {
-        if (obj.is_null() || is_none(obj))
+        if (obj.is_null())
             return descr;
         return member_descriptor_get(vm, descr.as_object(), obj);
+    }
+    // Built-in descriptors are applied directly: their Python-level __get__ reads an
+    // instance None as class access, which would be wrong for None's own attributes.
+    if (dt == types.getset_descriptor) {
+        auto* g = descr.as<GetSetDescriptor>();
+        if (obj.is_null())
+            return descr;
+        if (!is_instance_fast(obj, g->owner))
+            return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g->name->c_str(),
+                             g->owner->name->c_str(), type_name(obj));
+        return g->get(vm, &obj, 1, nullptr);
+    }
+    if (dt == types.method_descriptor && !(descr.as<BuiltinFunction>()->mflags & (METH_CLASS | METH_STATIC))) {
+        auto* f = descr.as<BuiltinFunction>();
+        if (obj.is_null())
+            return descr;
+        if (!is_instance_fast(obj, f->owner))
+            return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(),
+                             f->owner->name->c_str(), type_name(obj));
+        BuiltinFunction* b = builtin_function_new(vm, f->name->c_str(), f->fn, obj, f->doc);
+        b->owner = f->owner;
+        return Value::from_object(b);
     }
     Value get = dt->slot(Slot::GET);
     if (get.is_null())

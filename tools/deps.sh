@@ -2,7 +2,10 @@
 # Installs the Debian 12 packages slpy needs to build and test, if any are missing.
 set -euo pipefail
 
-packages=(cmake ninja-build g++ libboost-context-dev libboost-dev catch2 libgmp-dev python3 ccache)
+# clang and libclang-rt-14-dev (which holds libclang_rt.fuzzer-x86_64.a; clang does not
+# depend on it) build the libFuzzer targets in tools/ci_sanitize.
+packages=(cmake ninja-build g++ libboost-context-dev libboost-dev catch2 libgmp-dev python3 ccache
+          clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

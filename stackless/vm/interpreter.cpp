@@ -8,6 +8,7 @@
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/modules/dis.h"
 #include "stackless/modules/io.h"
 #include "stackless/vm/call.h"
 #include "stackless/vm/eval_support.h"
@@ -662,6 +663,7 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     in->register_builtin_module("math", make_math_module);
     in->register_builtin_module("time", make_time_module);
     in->register_builtin_module("io", make_io_module);
+    in->register_builtin_module("dis", make_dis_module);
     g_type_cache_enabled = true;
     return in;
 }
