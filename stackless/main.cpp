@@ -19,6 +19,7 @@
 #include "stackless/vm/interpreter.h"
 #include "stackless/vm/traceback.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <climits>
@@ -295,6 +296,33 @@ int main(int argc, char** argv)
             filename = "<stdin>";
         } else {
             filename = demo;
+        }
+    }
+
+    // Source files are checked as CPython's file tokenizer does before parsing.
+    if (!opt.have_command) {
+        if (size_t nul = source.find('\0'); nul != std::string::npos) {
+            size_t line_start = source.rfind('\n', nul);
+            line_start = line_start == std::string::npos ? 0 : line_start + 1;
+            int line = 1 + int(std::count(source.begin(), source.begin() + long(line_start), '\n'));
+            std::string text = source.substr(line_start, nul - line_start);
+            size_t first = text.find_first_not_of(" \t\f");
+            text = first == std::string::npos ? "" : text.substr(first);
+            std::fprintf(stderr, "  File \"%s\", line %d\n    %s\nSyntaxError: source code cannot contain null bytes\n", filename.c_str(), line,
+                         text.c_str());
+            return 1;
+        }
+        size_t bad_len = 0;
+        // Up to the first NUL: the parser reports a NUL byte itself.
+        std::string_view checked(source.data(), std::min(source.size(), source.find('\0')));
+        size_t bad = slpy::utf8_validate(checked, &bad_len);
+        if (bad != std::string::npos) {
+            int line = 1 + int(std::count(source.begin(), source.begin() + long(bad), '\n'));
+            std::fprintf(stderr,
+                         "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; "
+                         "see https://peps.python.org/pep-0263/ for details\n",
+                         static_cast<unsigned char>(source[bad]), filename.c_str(), line);
+            return 1;
         }
     }
 
