@@ -584,6 +584,18 @@ static Value binary_op1(VM& vm, Value a, Value b, int op)
     return Value::not_found();
 }
 
+static Value binary_op_error(VM& vm, Value a, Value b, int o)
+{
+    bool inplace = o >= kInplaceOffset;
+    int base = inplace ? o - kInplaceOffset : o;
+    char const* sym = inplace ? kInplaceSymbols[base] : kBinOpSymbols[base];
+    if (base == int(BinOpArg::POWER))
+        return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", type_name(a), type_name(b));
+    if (base == int(BinOpArg::RSHIFT) && !inplace && type_of(a) == types.builtin_function && a.as<BuiltinFunction>()->name && std::strcmp(a.as<BuiltinFunction>()->name->c_str(), "print") == 0)
+        return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for >>: '%s' and '%s'. Did you mean \"print(<message>, file=<output_stream>)\"?", type_name(a), type_name(b));
+    return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym, type_name(a), type_name(b));
+}
+
 Value binary_op(VM& vm, Value a, Value b, BinOpArg op)
 {
     int o = int(op);
@@ -597,14 +609,60 @@ Value binary_op(VM& vm, Value a, Value b, BinOpArg op)
     Value r = binary_op1(vm, a, b, base);
     if (!r.is_not_found())
         return r;
-    char const* sym = inplace ? kInplaceSymbols[base] : kBinOpSymbols[base];
-    if (base == int(BinOpArg::POWER) && !inplace)
-        return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", type_name(a), type_name(b));
-    if (base == int(BinOpArg::POWER))
-        return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", type_name(a), type_name(b));
-    if (base == int(BinOpArg::RSHIFT) && !inplace && type_of(a) == types.builtin_function && a.as<BuiltinFunction>()->name && std::strcmp(a.as<BuiltinFunction>()->name->c_str(), "print") == 0)
-        return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for >>: '%s' and '%s'. Did you mean \"print(<message>, file=<output_stream>)\"?", type_name(a), type_name(b));
-    return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym, type_name(a), type_name(b));
+    return binary_op_error(vm, a, b, o);
+}
+
+BinaryFirstStep binary_op_first_step(Value a, Value b, BinOpArg op)
+{
+    int o = int(op);
+    bool inplace = o >= kInplaceOffset;
+    int base = inplace ? o - kInplaceOffset : o;
+    TypeObject* ta = type_of(a);
+    TypeObject* tb = type_of(b);
+    if (inplace) {
+        Value f = ta->slot(kInplaceSlots[base]);
+        if (!f.is_null())
+            return { f, false, BinaryStage::AfterInplace };
+    }
+    Slot refl = kReflectedSlots[base];
+    bool try_reflected = ta != tb && !tb->slot(refl).is_null();
+    if (try_reflected && is_subtype(tb, ta) && !tb->slot(refl).is(ta->slot(refl)))
+        return { tb->slot(refl), true, BinaryStage::AfterSubclassReflected };
+    return { ta->slot(kBinarySlots[base]), false, BinaryStage::AfterForward };
+}
+
+Value binary_op_continue(VM& vm, Value a, Value b, BinOpArg op, BinaryStage stage)
+{
+    int o = int(op);
+    bool inplace = o >= kInplaceOffset;
+    int base = inplace ? o - kInplaceOffset : o;
+    TypeObject* ta = type_of(a);
+    TypeObject* tb = type_of(b);
+    Slot fwd = kBinarySlots[base];
+    Slot refl = kReflectedSlots[base];
+    auto done = [](Value r) { return r.is_null() || (!r.is_not_found() && !r.is(py_not_implemented())); };
+    switch (stage) {
+    case BinaryStage::AfterInplace: {
+        Value r = binary_op1(vm, a, b, base);
+        if (!r.is_not_found())
+            return r;
+        break;
+    }
+    case BinaryStage::AfterForward:
+        if (ta != tb && !tb->slot(refl).is_null()) {
+            Value r = call_slot(vm, b, refl, &a, 1);
+            if (done(r))
+                return r;
+        }
+        break;
+    case BinaryStage::AfterSubclassReflected: {
+        Value r = call_slot(vm, a, fwd, &b, 1);
+        if (done(r))
+            return r;
+        break;
+    }
+    }
+    return binary_op_error(vm, a, b, o);
 }
 
 static Value unary(VM& vm, Value v, Slot s, char const* sym)

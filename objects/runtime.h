@@ -295,6 +295,18 @@ Value type_lookup(TypeObject const* type, String* name);
 [[nodiscard]] Value iter_next(VM& vm, Value iterator);
 
 [[nodiscard]] Value binary_op(VM& vm, Value a, Value b, BinOpArg op);
+// binary_op in steps, for the eval loop to run a Python operator method as a frame:
+// the first special method binary_op would call (null when none) and whether it takes
+// (b, a); then, when that returned NotImplemented, binary_op_continue finishes the
+// protocol (reflected / forward method, or the TypeError) from that stage.
+enum class BinaryStage : uint8_t { AfterInplace, AfterForward, AfterSubclassReflected };
+struct BinaryFirstStep {
+    Value method;
+    bool swapped;
+    BinaryStage stage;
+};
+BinaryFirstStep binary_op_first_step(Value a, Value b, BinOpArg op);
+[[nodiscard]] Value binary_op_continue(VM& vm, Value a, Value b, BinOpArg op, BinaryStage stage);
 [[nodiscard]] Value unary_negative(VM& vm, Value v);
 [[nodiscard]] Value unary_positive(VM& vm, Value v);
 [[nodiscard]] Value unary_invert(VM& vm, Value v);

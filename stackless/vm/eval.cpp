@@ -600,6 +600,21 @@ Value Interpreter::run(Frame* entry, bool throwing)
                 DISPATCH();
             }
         }
+        if (type_of(a)->is_heap_type() || type_of(b)->is_heap_type()) {
+            // A Python operator method runs as a frame; see ReturnMode::BinaryOp.
+            BinaryFirstStep step = binary_op_first_step(a, b, static_cast<BinOpArg>(ARG));
+            if (is_function(step.method)) {
+                Value pair[2] = { step.swapped ? b : a, step.swapped ? a : b };
+                Frame* nf = frame_for_call(vm, step.method.as<Function>(), pair, 2, nullptr);
+                if (!nf)
+                    goto error;
+                nf->aux = Value::small_int(int64_t(step.stage));
+                SAVE_FRAME();
+                if (!push_frame(nf, ReturnMode::BinaryOp))
+                    goto error;
+                ENTER_FRAME(nf);
+            }
+        }
         SAVE_FRAME();
         r = binary_op(vm, a, b, static_cast<BinOpArg>(ARG));
         if (r.is_null())
@@ -1521,6 +1536,17 @@ frame_return:
             PUSH(aux);
             break;
         case ReturnMode::Discard: break;
+        case ReturnMode::BinaryOp:
+            if (retval.is(py_not_implemented())) {
+                SAVE_FRAME();
+                retval = binary_op_continue(vm, sp[-2], sp[-1], static_cast<BinOpArg>(word_arg(*instr)),
+                                            static_cast<BinaryStage>(aux.as_int()));
+                if (retval.is_null())
+                    goto error;
+            }
+            sp -= 2;
+            PUSH(retval);
+            break;
         case ReturnMode::ForIterGen:
             // The generator is exhausted: FOR_ITER pops it and leaves the loop.
             --sp;

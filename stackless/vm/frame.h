@@ -30,6 +30,8 @@ enum class ReturnMode : uint8_t {
     SendGen,    // a generator resumed by SEND (yield from): a return pushes the value and jumps
     Discard,    // the result is dropped (__setitem__, __setattr__, __set__ of Python classes)
     ForIterNext, // a Python __next__ called by FOR_ITER: a StopIteration out of it ends the loop
+    BinaryOp,   // an operator method run by BINARY_OP: NotImplemented continues the protocol
+                // (aux: the BinaryStage); the operands stay on the caller's stack until then
 };
 
 enum class FrameState : uint8_t {

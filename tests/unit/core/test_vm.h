@@ -14,13 +14,17 @@
 
 namespace slpy::test {
 
+// True under SLPY_TEST_GC_STRESS=1, where every allocation collects: loops that churn
+// through many objects shrink then (see test_gc.cpp).
+inline bool gc_stress() { return std::getenv("SLPY_TEST_GC_STRESS") != nullptr; }
+
 inline VM& shared_vm()
 {
     // Never destroyed: objects of other test files may point into its heap until exit.
     static VM* vm = [] {
         VM* v = new VM();
         // SLPY_TEST_GC_STRESS=1: collect at every allocation (finds unrooted Values).
-        if (std::getenv("SLPY_TEST_GC_STRESS"))
+        if (gc_stress())
             v->heap.set_stress(true);
         return v;
     }();
