@@ -330,6 +330,36 @@ Value rich_compare(VM& vm, Value a, Value b, CmpArg op)
     return raise_fmt(vm, exc::TypeError, "'%s' not supported between instances of '%s' and '%s'", kCmpSymbols[o], ta->name->c_str(), tb->name->c_str());
 }
 
+CompareFirstStep compare_first_step(Value a, Value b, CmpArg op)
+{
+    int o = int(op);
+    TypeObject* ta = type_of(a);
+    TypeObject* tb = type_of(b);
+    if (ta != tb && is_subtype(tb, ta) && !tb->slot(kCmpReflected[o]).is_null())
+        return { tb->slot(kCmpReflected[o]), true, CompareStage::AfterReflectedFirst };
+    return { ta->slot(kCmpSlots[o]), false, CompareStage::AfterForward };
+}
+
+Value compare_continue(VM& vm, Value a, Value b, CmpArg op, CompareStage stage)
+{
+    int o = int(op);
+    auto done = [](Value r) { return r.is_null() || (!r.is_not_found() && !r.is(py_not_implemented())); };
+    if (stage == CompareStage::AfterReflectedFirst) {
+        Value r = call_slot(vm, a, kCmpSlots[o], &b, 1);
+        if (done(r))
+            return r;
+    } else {
+        Value r = call_slot(vm, b, kCmpReflected[o], &a, 1);
+        if (done(r))
+            return r;
+    }
+    if (op == CmpArg::EQ)
+        return py_bool(a.is(b));
+    if (op == CmpArg::NE)
+        return py_bool(!a.is(b));
+    return raise_fmt(vm, exc::TypeError, "'%s' not supported between instances of '%s' and '%s'", kCmpSymbols[o], type_name(a), type_name(b));
+}
+
 int rich_compare_bool(VM& vm, Value a, Value b, CmpArg op)
 {
     if (a.is(b) && !a.is_double()) {

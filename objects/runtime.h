@@ -275,6 +275,15 @@ Value type_lookup(TypeObject const* type, String* name);
 [[nodiscard]] int equal(VM& vm, Value a, Value b);
 [[nodiscard]] Value rich_compare(VM& vm, Value a, Value b, CmpArg op);
 [[nodiscard]] int rich_compare_bool(VM& vm, Value a, Value b, CmpArg op);
+// rich_compare in steps, as binary_op_first_step / binary_op_continue below.
+enum class CompareStage : uint8_t { AfterForward, AfterReflectedFirst };
+struct CompareFirstStep {
+    Value method;
+    bool swapped;
+    CompareStage stage;
+};
+CompareFirstStep compare_first_step(Value a, Value b, CmpArg op);
+[[nodiscard]] Value compare_continue(VM& vm, Value a, Value b, CmpArg op, CompareStage stage);
 
 [[nodiscard]] Value getattr(VM& vm, Value obj, String* name);
 // Like getattr, but an AttributeError becomes not_found (no error pending).

@@ -741,6 +741,21 @@ Value Interpreter::run(Frame* entry, bool throwing)
             sp[-1] = py_bool(compare_op(a.as_double(), b.as_double(), ARG));
             DISPATCH();
         }
+        if (type_of(a)->is_heap_type() || type_of(b)->is_heap_type()) {
+            // A Python comparison method runs as a frame; see ReturnMode::CompareOp.
+            CompareFirstStep step = compare_first_step(a, b, static_cast<CmpArg>(ARG));
+            if (is_function(step.method)) {
+                Value pair[2] = { step.swapped ? b : a, step.swapped ? a : b };
+                Frame* nf = frame_for_call(vm, step.method.as<Function>(), pair, 2, nullptr);
+                if (!nf)
+                    goto error;
+                nf->aux = Value::small_int(int64_t(step.stage));
+                SAVE_FRAME();
+                if (!push_frame(nf, ReturnMode::CompareOp))
+                    goto error;
+                ENTER_FRAME(nf);
+            }
+        }
         SAVE_FRAME();
         Value r = rich_compare(vm, a, b, static_cast<CmpArg>(ARG));
         if (r.is_null())
@@ -1541,6 +1556,17 @@ frame_return:
                 SAVE_FRAME();
                 retval = binary_op_continue(vm, sp[-2], sp[-1], static_cast<BinOpArg>(word_arg(*instr)),
                                             static_cast<BinaryStage>(aux.as_int()));
+                if (retval.is_null())
+                    goto error;
+            }
+            sp -= 2;
+            PUSH(retval);
+            break;
+        case ReturnMode::CompareOp:
+            if (retval.is(py_not_implemented())) {
+                SAVE_FRAME();
+                retval = compare_continue(vm, sp[-2], sp[-1], static_cast<CmpArg>(word_arg(*instr)),
+                                          static_cast<CompareStage>(aux.as_int()));
                 if (retval.is_null())
                     goto error;
             }

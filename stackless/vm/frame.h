@@ -32,6 +32,7 @@ enum class ReturnMode : uint8_t {
     ForIterNext, // a Python __next__ called by FOR_ITER: a StopIteration out of it ends the loop
     BinaryOp,   // an operator method run by BINARY_OP: NotImplemented continues the protocol
                 // (aux: the BinaryStage); the operands stay on the caller's stack until then
+    CompareOp,  // a rich comparison method run by COMPARE_OP, likewise (aux: the CompareStage)
 };
 
 enum class FrameState : uint8_t {
