@@ -1,5 +1,6 @@
 // Code generator core: units (one per code object), names and scopes, closures, the
 // module entry point and the conversion of an assembled unit into a CodeUnit.
+#include "stackless/compiler/depth_guard.h"
 #include "stackless/compiler/codegen.h"
 
 #include "stackless/compiler/const_fold.h"
@@ -446,16 +447,24 @@ static void fill_error(SyntaxErrorInfo& err, std::string const& filename, std::s
 std::shared_ptr<CodeUnit> compile(ast::Mod* mod, std::string const& filename, parser::Mode mode,
                                   CompileOptions const& options, SyntaxErrorInfo& err)
 {
-    ast::Arena arena;
-    fold_constants(mod, arena, options.optimize);
-    SymTable symtable;
-    if (!symtable.build(mod, filename, err))
-        return nullptr;
-    Codegen gen(filename, options, symtable);
     try {
-        return gen.compile_mod(mod, mode);
-    } catch (CompileError const& e) {
-        fill_error(err, filename, e.msg, e.loc);
+        ast::Arena arena;
+        fold_constants(mod, arena, options.optimize);
+        SymTable symtable;
+        if (!symtable.build(mod, filename, err))
+            return nullptr;
+        Codegen gen(filename, options, symtable);
+        try {
+            return gen.compile_mod(mod, mode);
+        } catch (CompileError const& e) {
+            fill_error(err, filename, e.msg, e.loc);
+            return nullptr;
+        }
+    } catch (CompileDepthExceeded const&) {
+        err = SyntaxErrorInfo {};
+        err.type = "RecursionError";
+        err.msg = "maximum recursion depth exceeded during compilation";
+        err.filename = filename;
         return nullptr;
     }
 }

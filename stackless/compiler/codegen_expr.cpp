@@ -1,5 +1,6 @@
 // Expression code generation (CPython 3.11 compile.c: compiler_visit_expr1 and
 // friends): calls, comprehensions, comparisons, boolean jumps, literals, f-strings.
+#include "stackless/compiler/depth_guard.h"
 #include "stackless/compiler/codegen.h"
 
 namespace slpy::compiler {
@@ -29,6 +30,7 @@ void Codegen::visit_exprs(std::vector<ast::Expr*> const& seq)
 
 void Codegen::visit_expr(ast::Expr* e)
 {
+    DepthGuard guard;
     Location old = m_unit->loc;
     set_loc(e->pos);
     visit_expr_inner(e);
@@ -607,6 +609,7 @@ void Codegen::compile_lambda(ast::Lambda* e)
 void Codegen::comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index, int depth,
                                       ast::Expr* elt, ast::Expr* val, ast::ExprKind type)
 {
+    DepthGuard guard;
     Block* start = new_block();
     Block* if_cleanup = new_block();
     Block* anchor = new_block();

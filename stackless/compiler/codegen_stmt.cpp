@@ -1,5 +1,6 @@
 // Statement code generation (CPython 3.11 compile.c: compiler_visit_stmt and friends),
 // including the frame-block stack that return/break/continue unwind through.
+#include "stackless/compiler/depth_guard.h"
 #include "stackless/compiler/codegen.h"
 
 namespace slpy::compiler {
@@ -711,6 +712,7 @@ void Codegen::compile_class(ast::ClassDef* s)
 
 void Codegen::visit_stmt(ast::Stmt* s)
 {
+    DepthGuard guard;
     using K = ast::StmtKind;
     set_loc(s->pos);
     switch (s->kind) {

@@ -1,6 +1,7 @@
 // AST-level constant folding with CPython 3.11's limits (ints of at most 128 bits from
 // `*`, `**` and `<<`; strings/bytes of at most 4096 items from `*`; collections of at
 // most 256 items). Operations that would raise are left for run time.
+#include "stackless/compiler/depth_guard.h"
 #include "stackless/compiler/const_fold.h"
 
 #include "stackless/compiler/flowgraph.h"
@@ -333,6 +334,7 @@ public:
 
     void expr(ast::Expr*& e)
     {
+        DepthGuard guard;
         if (!e)
             return;
         using K = ast::ExprKind;
@@ -492,6 +494,7 @@ public:
 
     void stmt(ast::Stmt* s)
     {
+        DepthGuard guard;
         using K = ast::StmtKind;
         switch (s->kind) {
         case K::FunctionDef: {

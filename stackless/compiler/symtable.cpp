@@ -1,5 +1,6 @@
 // Scope analysis, after CPython 3.11's Python/symtable.c: a visitor records how each
 // name is used in each block, then analyze() resolves every name to a scope.
+#include "stackless/compiler/depth_guard.h"
 #include "stackless/compiler/symtable.h"
 
 #include <set>
@@ -192,6 +193,7 @@ struct SymTable::Builder {
 
     void visit_stmt(ast::Stmt* s)
     {
+        DepthGuard guard;
         using K = ast::StmtKind;
         switch (s->kind) {
         case K::FunctionDef: {
@@ -463,6 +465,7 @@ struct SymTable::Builder {
 
     void visit_expr(ast::Expr* e)
     {
+        DepthGuard guard;
         using K = ast::ExprKind;
         switch (e->kind) {
         case K::NamedExpr: {

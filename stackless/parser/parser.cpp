@@ -372,9 +372,8 @@ void Parser::raise_depth()
 {
     Token const& t = tok();
     ParseError e;
-    m_tz.fill_error(e.info, "SyntaxError", "too many nested parentheses", t.lineno, t.col, t.end_lineno, t.end_col);
-    e.info.msg = "maximum recursion depth exceeded during compilation";
-    e.info.text += '\n';
+    m_tz.fill_error(e.info, "RecursionError", "maximum recursion depth exceeded during compilation", t.lineno, t.col, t.end_lineno,
+                    t.end_col);
     e.final = true;
     throw e;
 }

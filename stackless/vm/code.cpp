@@ -672,6 +672,8 @@ ExceptionEntry const* code_find_handler(Code const* code, uint32_t lasti)
 
 Value raise_syntax_error(VM& vm, compiler::SyntaxErrorInfo const& err)
 {
+    if (err.type == "RecursionError")
+        return raise(vm, exc::RecursionError, err.msg);
     TypeObject* type = exc::SyntaxError;
     if (err.type == "IndentationError")
         type = exc::IndentationError;

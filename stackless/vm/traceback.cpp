@@ -802,6 +802,9 @@ void print_exception_to(VM& vm, Value exc, Value out)
 
 std::string format_syntax_error(compiler::SyntaxErrorInfo const& err)
 {
+    // The compiler's depth limit is a RecursionError without a location, as CPython's.
+    if (err.type == "RecursionError")
+        return "RecursionError: " + err.msg + "\n";
     // The attributes CPython's SyntaxError would carry: end positions only for the
     // exact SyntaxError type, unknown values as None.
     long lineno = err.lineno;
