@@ -426,17 +426,18 @@ Value getattr(VM& vm, Value obj, String* name)
     TypeObject* t = type_of(obj);
     Value ga = t->slot(Slot::GETATTRIBUTE);
     Value r;
-    if (is_native(ga, object_getattribute_native))
+    if (is_native(ga, object_getattribute_native)) {
         r = generic_getattr(vm, obj, name);
-    else if (is_native(ga, type_getattribute_native))
+    } else if (is_native(ga, type_getattribute_native)) {
         r = type_getattr(vm, obj, name);
-    else {
+    } else {
         Value arg = Value::from_object(name);
         r = call_slot(vm, obj, Slot::GETATTRIBUTE, &arg, 1);
-        if (r.is_null() && !t->slot(Slot::GETATTR).is_null() && vm.error_matches(exc::AttributeError)) {
-            vm.clear_error();
-            r = Value::not_found();
-        }
+    }
+    // An AttributeError from __getattribute__ (or a descriptor it ran) goes to __getattr__.
+    if (r.is_null() && !t->slot(Slot::GETATTR).is_null() && vm.error_matches(exc::AttributeError)) {
+        vm.clear_error();
+        r = Value::not_found();
     }
     if (r.is_not_found()) {
         if (!t->slot(Slot::GETATTR).is_null()) {

@@ -29,6 +29,8 @@ struct Super : Object {
 // which finds the first argument and the __class__ cell of the running function.
 bool (*g_super_zero_args)(VM& vm, TypeObject*& type, Value& obj) = nullptr;
 
+Value property_getter(Value prop) { return static_cast<Property*>(prop.as_object())->fget; }
+
 static void trace_property(Object* o, Tracer& t)
 {
     auto* p = static_cast<Property*>(o);

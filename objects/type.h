@@ -48,6 +48,9 @@ Value descriptor_get(VM& vm, Value descr, Value obj, TypeObject* type);
 // "'X' object has no attribute 'y'" (with CPython 3.11's suggestions added when printed).
 Value raise_attribute_error(VM& vm, Value obj, String* name);
 
+// The fget of a property object (null when it has none), for the eval loop.
+Value property_getter(Value prop);
+
 // The metatype of a class statement from its explicit metaclass and bases.
 TypeObject* calculate_metaclass(VM& vm, TypeObject* meta, Tuple* bases);
 

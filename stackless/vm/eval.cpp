@@ -443,7 +443,28 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         ip += 2;
         SAVE_FRAME();
-        Value v = getattr(vm, TOP(), NAME(ARG));
+        Value obj = TOP();
+        TypeObject* t = type_of(obj);
+        // A property whose getter is a Python function runs the getter as a frame (when
+        // no __getattr__ could want its AttributeError).
+        if (t->is_heap_type() && t->slot(Slot::GETATTRIBUTE).is(types.object->slot(Slot::GETATTRIBUTE)) &&
+            t->slot(Slot::GETATTR).is_null()) {
+            Value descr = type_lookup(t, NAME(ARG));
+            if (!descr.is_not_found() && type_of(descr) == types.property) {
+                Value fget = property_getter(descr);
+                if (is_function(fget)) {
+                    Frame* nf = frame_for_call(vm, fget.as<Function>(), sp - 1, 1, nullptr);
+                    if (!nf)
+                        goto error;
+                    --sp;
+                    SAVE_FRAME();
+                    if (!push_frame(nf, ReturnMode::Push))
+                        goto error;
+                    ENTER_FRAME(nf);
+                }
+            }
+        }
+        Value v = getattr(vm, obj, NAME(ARG));
         if (v.is_null())
             goto error;
         sp[-1] = v;
