@@ -446,18 +446,18 @@ void label_exception_targets(Block* entry)
     using Stack = std::vector<Block*>;
     for (Block* b = entry; b; b = b->next)
         b->visited = false;
-    std::vector<std::pair<Block*, Stack>> todo;
-    todo.push_back({ entry, {} });
+    std::vector<std::pair<Block*, Stack>> worklist;
+    worklist.push_back({ entry, {} });
     entry->visited = true;
-    while (!todo.empty()) {
-        auto [b, except_stack] = std::move(todo.back());
-        todo.pop_back();
+    while (!worklist.empty()) {
+        auto [b, except_stack] = std::move(worklist.back());
+        worklist.pop_back();
         Block* handler = except_stack.empty() ? nullptr : except_stack.back();
         for (auto& instr : b->instrs) {
             if (is_block_push_op(instr.op)) {
                 if (!instr.target->visited) {
                     instr.target->visited = true;
-                    todo.push_back({ instr.target, except_stack });
+                    worklist.push_back({ instr.target, except_stack });
                 }
                 if (instr.op == SETUP_WITH || instr.op == SETUP_CLEANUP)
                     instr.target->preserve_lasti = true;
@@ -472,7 +472,7 @@ void label_exception_targets(Block* entry)
                 instr.except = handler;
                 if (!instr.target->visited) {
                     instr.target->visited = true;
-                    todo.push_back({ instr.target, except_stack });
+                    worklist.push_back({ instr.target, except_stack });
                 }
             } else {
                 instr.except = handler;
@@ -480,7 +480,7 @@ void label_exception_targets(Block* entry)
         }
         if (has_fallthrough(b) && b->next && !b->next->visited) {
             b->next->visited = true;
-            todo.push_back({ b->next, except_stack });
+            worklist.push_back({ b->next, except_stack });
         }
     }
 }

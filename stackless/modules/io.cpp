@@ -25,6 +25,13 @@
 
 namespace slpy {
 
+size_t line_length(Value line)
+{
+    if (String* s = as_str(line))
+        return s->length;
+    return as_bytes(line)->size;
+}
+
 namespace {
 
 Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);

@@ -366,20 +366,7 @@ SLPY_FILE_METHOD(bf_readlines)
     int64_t hint;
     if (!size_arg(vm, args, nargs, 1, hint) || !check_readable(vm, f))
         return Value::null();
-    List* lines = list_new(vm);
-    int64_t total = 0;
-    for (;;) {
-        Value line = TRY(read_line(vm, f, -1));
-        size_t n = as_bytes(line)->size;
-        if (n == 0)
-            break;
-        if (!list_append(vm, lines, line))
-            return Value::null();
-        total += int64_t(n);
-        if (hint > 0 && total >= hint)
-            break;
-    }
-    return Value::from_object(lines);
+    return collect_lines(vm, hint, [&] { return read_line(vm, f, -1); });
 }
 
 SLPY_FILE_METHOD(bf_write)

@@ -121,6 +121,29 @@ int64_t buffered_seek(VM& vm, BufferedFile* f, int64_t pos, int whence);
 bool buffered_close(VM& vm, BufferedFile* f);
 bool buffered_isatty(BufferedFile* f);
 
+// readlines(hint) of every file type: lines from `next_line()` (a str or bytes Value,
+// empty at the end) until the end or until more than `hint` characters / bytes are in
+// (hint <= 0: no limit), as CPython's IOBase.readlines.
+size_t line_length(Value line);
+template<typename NextLine>
+Value collect_lines(VM& vm, int64_t hint, NextLine next_line)
+{
+    List* lines = list_new(vm);
+    int64_t total = 0;
+    for (;;) {
+        Value line = TRY(next_line());
+        size_t n = line_length(line);
+        if (n == 0)
+            break;
+        if (!list_append(vm, lines, line))
+            return Value::null();
+        total += int64_t(n);
+        if (hint > 0 && total > hint)
+            break;
+    }
+    return Value::from_object(lines);
+}
+
 // Flushes every open file of this layer that holds unwritten data (at exit), ignoring
 // errors; std streams are skipped when `include_std` is false.
 void flush_all_files(bool include_std);

@@ -308,20 +308,7 @@ SLPY_SIO_METHOD(sio_readlines)
     int64_t hint;
     if (!size_arg(vm, args, nargs, 1, hint) || !check_open(vm, s))
         return Value::null();
-    List* lines = list_new(vm);
-    int64_t total = 0;
-    for (;;) {
-        Value line = TRY(sio_readline(vm, s, -1));
-        size_t n = as_str(line)->length;
-        if (n == 0)
-            break;
-        if (!list_append(vm, lines, line))
-            return Value::null();
-        total += int64_t(n);
-        if (hint > 0 && total >= hint)
-            break;
-    }
-    return Value::from_object(lines);
+    return collect_lines(vm, hint, [&] { return sio_readline(vm, s, -1); });
 }
 
 SLPY_SIO_METHOD(sio_seek)

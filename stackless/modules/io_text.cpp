@@ -433,20 +433,7 @@ SLPY_TEXT_METHOD(tx_readlines)
     int64_t hint;
     if (!size_arg(vm, args, nargs, 1, hint) || !check_readable(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
-    List* lines = list_new(vm);
-    int64_t total = 0;
-    for (;;) {
-        Value line = TRY(text_readline(vm, tf, -1));
-        size_t n = as_str(line)->length;
-        if (n == 0)
-            break;
-        if (!list_append(vm, lines, line))
-            return Value::null();
-        total += int64_t(n);
-        if (hint > 0 && total >= hint)
-            break;
-    }
-    return Value::from_object(lines);
+    return collect_lines(vm, hint, [&] { return text_readline(vm, tf, -1); });
 }
 
 SLPY_TEXT_METHOD(tx_write)

@@ -220,6 +220,21 @@ Value Interpreter::run(Frame* entry, bool throwing)
         LOAD_FRAME();    \
         DISPATCH();      \
     } while (0)
+// Runs a Python function as a frame of this loop: `frame_expr` builds and binds it
+// (reading its arguments from the caller's stack), then the caller's stack is cut to
+// `new_sp`, the frame gets `aux_value` for its return mode and is entered.
+#define RUN_FRAME(frame_expr, new_sp, mode, aux_value) \
+    do {                                               \
+        Frame* nf_ = (frame_expr);                     \
+        if (!nf_)                                      \
+            goto error;                                \
+        nf_->aux = (aux_value);                        \
+        sp = (new_sp);                                 \
+        SAVE_FRAME();                                  \
+        if (!push_frame(nf_, (mode)))                  \
+            goto error;                                \
+        ENTER_FRAME(nf_);                              \
+    } while (0)
 
     LOAD_FRAME();
     if (throwing)
@@ -452,16 +467,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             Value descr = type_lookup(t, NAME(ARG));
             if (!descr.is_not_found() && type_of(descr) == types.property) {
                 Value fget = property_getter(descr);
-                if (is_function(fget)) {
-                    Frame* nf = frame_for_call(vm, fget.as<Function>(), sp - 1, 1, nullptr);
-                    if (!nf)
-                        goto error;
-                    --sp;
-                    SAVE_FRAME();
-                    if (!push_frame(nf, ReturnMode::Push))
-                        goto error;
-                    ENTER_FRAME(nf);
-                }
+                if (is_function(fget))
+                    RUN_FRAME(frame_for_call(vm, fget.as<Function>(), sp - 1, 1, nullptr), sp - 1, ReturnMode::Push, Value::null());
             }
         }
         Value v = getattr(vm, obj, NAME(ARG));
@@ -626,14 +633,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             BinaryFirstStep step = binary_op_first_step(a, b, static_cast<BinOpArg>(ARG));
             if (is_function(step.method)) {
                 Value pair[2] = { step.swapped ? b : a, step.swapped ? a : b };
-                Frame* nf = frame_for_call(vm, step.method.as<Function>(), pair, 2, nullptr);
-                if (!nf)
-                    goto error;
-                nf->aux = Value::small_int(int64_t(step.stage));
-                SAVE_FRAME();
-                if (!push_frame(nf, ReturnMode::BinaryOp))
-                    goto error;
-                ENTER_FRAME(nf);
+                RUN_FRAME(frame_for_call(vm, step.method.as<Function>(), pair, 2, nullptr), sp, ReturnMode::BinaryOp,
+                          Value::small_int(int64_t(step.stage)));
             }
         }
         SAVE_FRAME();
@@ -682,16 +683,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             }
         }
         Value gi = t->slot(Slot::GETITEM);
-        if (is_function(gi)) {
-            Frame* nf = frame_for_call(vm, gi.as<Function>(), sp - 2, 2, nullptr);
-            if (!nf)
-                goto error;
-            sp -= 2;
-            SAVE_FRAME();
-            if (!push_frame(nf, ReturnMode::Push))
-                goto error;
-            ENTER_FRAME(nf);
-        }
+        if (is_function(gi))
+            RUN_FRAME(frame_for_call(vm, gi.as<Function>(), sp - 2, 2, nullptr), sp - 2, ReturnMode::Push, Value::null());
         SAVE_FRAME();
         Value v = getitem(vm, c, key);
         if (v.is_null())
@@ -725,14 +718,7 @@ Value Interpreter::run(Frame* entry, bool throwing)
         Value si = t->slot(Slot::SETITEM);
         if (is_function(si)) {
             Value a[3] = { c, key, v };
-            Frame* nf = frame_for_call(vm, si.as<Function>(), a, 3, nullptr);
-            if (!nf)
-                goto error;
-            sp -= 3;
-            SAVE_FRAME();
-            if (!push_frame(nf, ReturnMode::Discard))
-                goto error;
-            ENTER_FRAME(nf);
+            RUN_FRAME(frame_for_call(vm, si.as<Function>(), a, 3, nullptr), sp - 3, ReturnMode::Discard, Value::null());
         }
         SAVE_FRAME();
         if (!setitem(vm, c, key, v))
@@ -767,14 +753,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             CompareFirstStep step = compare_first_step(a, b, static_cast<CmpArg>(ARG));
             if (is_function(step.method)) {
                 Value pair[2] = { step.swapped ? b : a, step.swapped ? a : b };
-                Frame* nf = frame_for_call(vm, step.method.as<Function>(), pair, 2, nullptr);
-                if (!nf)
-                    goto error;
-                nf->aux = Value::small_int(int64_t(step.stage));
-                SAVE_FRAME();
-                if (!push_frame(nf, ReturnMode::CompareOp))
-                    goto error;
-                ENTER_FRAME(nf);
+                RUN_FRAME(frame_for_call(vm, step.method.as<Function>(), pair, 2, nullptr), sp, ReturnMode::CompareOp,
+                          Value::small_int(int64_t(step.stage)));
             }
         }
         SAVE_FRAME();
@@ -1099,15 +1079,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             v = t->iternext(vm, it);
         } else {
             Value nx = t->slot(Slot::NEXT);
-            if (is_function(nx)) {
-                Frame* nf = frame_for_call(vm, nx.as<Function>(), sp - 1, 1, nullptr);
-                if (!nf)
-                    goto error;
-                SAVE_FRAME();
-                if (!push_frame(nf, ReturnMode::ForIterNext))
-                    goto error;
-                ENTER_FRAME(nf);
-            }
+            if (is_function(nx))
+                RUN_FRAME(frame_for_call(vm, nx.as<Function>(), sp - 1, 1, nullptr), sp, ReturnMode::ForIterNext, Value::null());
             SAVE_FRAME();
             v = iter_next(vm, it);
         }
@@ -1377,15 +1350,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
         }
         sp[-1] = exit;
         PyCall pc;
-        if (as_python_call(enter, nullptr, 0, pc)) {
-            Frame* nf = frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr);
-            if (!nf)
-                goto error;
-            SAVE_FRAME();
-            if (!push_frame(nf, ReturnMode::Push))
-                goto error;
-            ENTER_FRAME(nf);
-        }
+        if (as_python_call(enter, nullptr, 0, pc))
+            RUN_FRAME(frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr), sp, ReturnMode::Push, Value::null());
         Value r = call0(vm, enter);
         if (r.is_null())
             goto error;
@@ -1401,14 +1367,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
         Value tb = be && !be->traceback.is_null() ? be->traceback : py_none();
         Value a[3] = { Value::from_object(type_of(val)), val, tb };
         PyCall pc;
-        if (as_python_call(exit, a, 3, pc)) {
-            Frame* nf = frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr);
-            if (!nf)
-                goto error;
-            if (!push_frame(nf, ReturnMode::Push))
-                goto error;
-            ENTER_FRAME(nf);
-        }
+        if (as_python_call(exit, a, 3, pc))
+            RUN_FRAME(frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr), sp, ReturnMode::Push, Value::null());
         Value r = call(vm, exit, a, 3);
         if (r.is_null())
             goto error;
@@ -1470,14 +1430,7 @@ do_call:
         }
         if (ct == types.function) {
         python_call:
-            Frame* nf = frame_for_call(vm, callable.as<Function>(), args, nargs, call_kw);
-            if (!nf)
-                goto error;
-            sp = result_slot;
-            SAVE_FRAME();
-            if (!push_frame(nf, ReturnMode::Push))
-                goto error;
-            ENTER_FRAME(nf);
+            RUN_FRAME(frame_for_call(vm, callable.as<Function>(), args, nargs, call_kw), result_slot, ReturnMode::Push, Value::null());
         }
         if (can_prepend && ct->has_flag(TF_TYPE_SUBCLASS) && ct->slot(Slot::CALL).is(types.type->slot(Slot::CALL)) &&
             !callable.is(Value::from_object(types.type))) {
@@ -1498,15 +1451,7 @@ do_call:
                 init = type_of(obj)->slot(Slot::INIT);
                 if (is_function(init)) {
                     args[-1] = obj;
-                    Frame* nf = frame_for_call(vm, init.as<Function>(), args - 1, nargs + 1, call_kw);
-                    if (!nf)
-                        goto error;
-                    nf->aux = obj;
-                    sp = result_slot;
-                    SAVE_FRAME();
-                    if (!push_frame(nf, ReturnMode::Init))
-                        goto error;
-                    ENTER_FRAME(nf);
+                    RUN_FRAME(frame_for_call(vm, init.as<Function>(), args - 1, nargs + 1, call_kw), result_slot, ReturnMode::Init, obj);
                 }
                 Value r = call_slot(vm, obj, Slot::INIT, args, nargs, call_kw);
                 if (r.is_null())
@@ -1680,6 +1625,7 @@ exception_unwind:
 #undef TOP
 #undef NAME
 #undef ENTER_FRAME
+#undef RUN_FRAME
 }
 
 } // namespace slpy

@@ -435,11 +435,9 @@ Value eval_make_raise(VM& vm, Value exc_v, Value cause, bool has_cause)
     if (is_exception_class(exc_v)) {
         inst = TRY(call0(vm, exc_v));
         if (!is_instance_fast(inst, exc::BaseException)) {
-            Value r1 = TRY(repr(vm, exc_v));
-            Value r2 = TRY(repr(vm, inst));
-            return raise_fmt(vm, exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
-                             as_str(r1)->c_str(), type_name(inst));
-            (void)r2;
+            Value r = TRY(repr(vm, exc_v));
+            return raise_fmt(vm, exc::TypeError, "calling %s should have returned an instance of BaseException, not <class '%s'>",
+                             as_str(r)->c_str(), type_name(inst));
         }
     } else if (is_instance_fast(exc_v, exc::BaseException)) {
         inst = exc_v;
@@ -450,9 +448,11 @@ Value eval_make_raise(VM& vm, Value exc_v, Value cause, bool has_cause)
         Value fixed;
         if (is_exception_class(cause)) {
             fixed = TRY(call0(vm, cause));
-            if (!is_instance_fast(fixed, exc::BaseException))
-                return raise_fmt(vm, exc::TypeError, "calling %s should have returned an instance of BaseException, not %s",
-                                 type_name(cause), type_name(fixed));
+            if (!is_instance_fast(fixed, exc::BaseException)) {
+                Value r = TRY(repr(vm, cause));
+                return raise_fmt(vm, exc::TypeError, "calling %s should have returned an instance of BaseException, not <class '%s'>",
+                                 as_str(r)->c_str(), type_name(fixed));
+            }
         } else if (is_instance_fast(cause, exc::BaseException)) {
             fixed = cause;
         } else if (is_none(cause)) {

@@ -431,6 +431,19 @@ static Tuple* update_bases(VM& vm, Tuple* bases, bool& changed)
     return tuple_from_array(vm, out->items(), out->size);
 }
 
+// The arguments of __prepare__ / the metaclass call: positional ones, then the values
+// of the class statement's keywords.
+static Tuple* class_call_args(VM& vm, std::initializer_list<Value> positional, List* keyword_values)
+{
+    Tuple* t = tuple_new(vm, positional.size() + keyword_values->size);
+    size_t i = 0;
+    for (Value v : positional)
+        t->items[i++] = v;
+    for (size_t k = 0; k < keyword_values->size; ++k)
+        t->items[i++] = keyword_values->items()[k];
+    return t;
+}
+
 Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (nargs < 2)
@@ -451,10 +464,7 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
     Value meta = Value::null();
     size_t nkw = kwnames ? kwnames->size : 0;
     Tuple* rest_names = nullptr;
-    Value rest_values[64];
-    size_t nrest = 0;
-    if (nkw > 64)
-        return raise(vm, exc::TypeError, "__build_class__: too many keyword arguments");
+    List* rest_values = list_new(vm);
     if (nkw) {
         List* kept = list_new(vm);
         for (size_t i = 0; i < nkw; ++i) {
@@ -463,11 +473,10 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
                 meta = args[nargs + i];
                 continue;
             }
-            if (!list_append(vm, kept, kwnames->items[i]))
+            if (!list_append(vm, kept, kwnames->items[i]) || !list_append(vm, rest_values, args[nargs + i]))
                 return Value::null();
-            rest_values[nrest++] = args[nargs + i];
         }
-        if (nrest)
+        if (kept->size)
             rest_names = tuple_from_array(vm, kept->items(), kept->size);
     }
     bool is_class = false;
@@ -492,12 +501,8 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
     if (prepare.is_not_found()) {
         ns = Value::from_object(dict_new(vm));
     } else {
-        Value pargs[66];
-        pargs[0] = args[1];
-        pargs[1] = Value::from_object(bases);
-        for (size_t i = 0; i < nrest; ++i)
-            pargs[2 + i] = rest_values[i];
-        ns = TRY(call(vm, prepare, pargs, 2, rest_names));
+        Tuple* pargs = class_call_args(vm, { args[1], Value::from_object(bases) }, rest_values);
+        ns = TRY(call(vm, prepare, pargs->items, 2, rest_names));
         if (type_of(ns)->slot(Slot::GETITEM).is_null()) {
             if (is_class)
                 return raise_fmt(vm, exc::TypeError, "%s.__prepare__() must return a mapping, not %s", meta.as<TypeObject>()->name->c_str(),
@@ -514,13 +519,8 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
         if (!setitem(vm, ns, Value::from_object(intern(vm, "__orig_bases__")), Value::from_object(orig_bases)))
             return Value::null();
     }
-    Value margs[67];
-    margs[0] = args[1];
-    margs[1] = Value::from_object(bases);
-    margs[2] = ns;
-    for (size_t i = 0; i < nrest; ++i)
-        margs[3 + i] = rest_values[i];
-    Value cls = TRY(call(vm, meta, margs, 3, rest_names));
+    Tuple* margs = class_call_args(vm, { args[1], Value::from_object(bases), ns }, rest_values);
+    Value cls = TRY(call(vm, meta, margs->items, 3, rest_names));
     if (is_instance_fast(cls, types.type) && type_of(cell) == types.cell) {
         Value cell_cls = cell.as<Cell>()->ref;
         if (!cell_cls.is(cls)) {

@@ -119,7 +119,6 @@ public:
     Value run_entry(Frame* frame, bool throwing = false);
     // false (RecursionError pending) when the C stack is too deep to nest the loop again
     bool enter_native();
-    void leave_native() {}
     // Links `frame` on top of the running chain; false (RecursionError pending) when the
     // recursion limit is reached.
     bool push_frame(Frame* frame, ReturnMode mode);
