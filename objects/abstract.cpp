@@ -157,12 +157,21 @@ Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs, 
 
 // ------------------------------------------------------------------ str, repr, format
 
-static Value check_str_result(VM& vm, Value r, char const* what)
+Value str_result(VM& vm, Value r, char const* method)
 {
     if (r.is_null())
         return r;
     if (!is_str(r))
-        return raise_fmt(vm, exc::TypeError, "%s returned non-string (type %s)", what, type_name(r));
+        return raise_fmt(vm, exc::TypeError, "%s returned non-string (type %s)", method, type_name(r));
+    return r;
+}
+
+Value format_result(VM& vm, Value r)
+{
+    if (r.is_null())
+        return r;
+    if (!is_str(r))
+        return raise_fmt(vm, exc::TypeError, "__format__ must return a str, not %s", type_name(r));
     return r;
 }
 
@@ -171,7 +180,7 @@ Value repr(VM& vm, Value v)
     Value r = call_slot(vm, v, Slot::REPR, nullptr, 0);
     if (r.is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object has no __repr__", type_name(v));
-    return check_str_result(vm, r, "__repr__");
+    return str_result(vm, r, "__repr__");
 }
 
 Value to_str(VM& vm, Value v)
@@ -181,7 +190,7 @@ Value to_str(VM& vm, Value v)
     Value r = call_slot(vm, v, Slot::STR, nullptr, 0);
     if (r.is_not_found())
         return repr(vm, v);
-    return check_str_result(vm, r, "__str__");
+    return str_result(vm, r, "__str__");
 }
 
 Value ascii(VM& vm, Value v)
@@ -216,14 +225,21 @@ Value format(VM& vm, Value v, Value spec)
     Value r = call_slot(vm, v, Slot::FORMAT, &spec, 1);
     if (r.is_not_found())
         return raise_fmt(vm, exc::TypeError, "Type %s doesn't define __format__", type_name(v));
-    if (r.is_null())
-        return r;
-    if (!is_str(r))
-        return raise_fmt(vm, exc::TypeError, "__format__ must return a str, not %s", type_name(r));
-    return r;
+    return format_result(vm, r);
 }
 
 // ------------------------------------------------------------------ truth, hash, compare
+
+int bool_result(VM& vm, Value r)
+{
+    if (r.is_null())
+        return -1;
+    if (type_of(r) != types.bool_) {
+        raise_fmt(vm, exc::TypeError, "__bool__ should return bool, returned %s", type_name(r));
+        return -1;
+    }
+    return r.is(py_true());
+}
 
 int truthy(VM& vm, Value v)
 {
@@ -240,14 +256,7 @@ int truthy(VM& vm, Value v)
     }
     TypeObject* t = type_of(v);
     if (!t->slot(Slot::BOOL).is_null()) {
-        Value r = call_slot(vm, v, Slot::BOOL, nullptr, 0);
-        if (r.is_null())
-            return -1;
-        if (type_of(r) != types.bool_) {
-            raise_fmt(vm, exc::TypeError, "__bool__ should return bool, returned %s", type_name(r));
-            return -1;
-        }
-        return r.is(py_true());
+        return bool_result(vm, call_slot(vm, v, Slot::BOOL, nullptr, 0));
     }
     if (!t->slot(Slot::LEN).is_null()) {
         int64_t n;
@@ -279,7 +288,11 @@ bool hash(VM& vm, Value v, int64_t& out)
         raise_fmt(vm, exc::TypeError, "unhashable type: '%s'", t->name->c_str());
         return false;
     }
-    Value r = call_slot(vm, v, Slot::HASH, nullptr, 0);
+    return hash_result(vm, call_slot(vm, v, Slot::HASH, nullptr, 0), out);
+}
+
+bool hash_result(VM& vm, Value r, int64_t& out)
+{
     if (r.is_null())
         return false;
     if (!is_int(r)) {
@@ -538,6 +551,11 @@ bool length(VM& vm, Value v, int64_t& out)
         raise_fmt(vm, exc::TypeError, "object of type '%s' has no len()", type_name(v));
         return false;
     }
+    return len_result(vm, r, out);
+}
+
+bool len_result(VM& vm, Value r, int64_t& out)
+{
     if (r.is_null())
         return false;
     if (!is_int(r)) {
@@ -568,7 +586,13 @@ Value get_iter(VM& vm, Value v)
     }
     if (is_none(t->slot(Slot::ITER)))
         return raise_fmt(vm, exc::TypeError, "'%s' object is not iterable", t->name->c_str());
-    Value it = TRY(call_slot(vm, v, Slot::ITER, nullptr, 0));
+    return iter_result(vm, call_slot(vm, v, Slot::ITER, nullptr, 0));
+}
+
+Value iter_result(VM& vm, Value it)
+{
+    if (it.is_null())
+        return it;
     if (type_of(it)->slot(Slot::NEXT).is_null())
         return raise_fmt(vm, exc::TypeError, "iter() returned non-iterator of type '%s'", type_name(it));
     return it;

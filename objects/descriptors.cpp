@@ -29,7 +29,13 @@ struct Super : Object {
 // which finds the first argument and the __class__ cell of the running function.
 bool (*g_super_zero_args)(VM& vm, TypeObject*& type, Value& obj) = nullptr;
 
-Value property_getter(Value prop) { return static_cast<Property*>(prop.as_object())->fget; }
+Value staticmethod_function(Value sm) { return static_cast<FuncWrapper*>(sm.as_object())->func; }
+
+Value property_function(Value prop, int which)
+{
+    auto* p = static_cast<Property*>(prop.as_object());
+    return which == 0 ? p->fget : which == 1 ? p->fset : p->fdel;
+}
 
 static void trace_property(Object* o, Tracer& t)
 {

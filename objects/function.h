@@ -21,7 +21,7 @@ struct BuiltinFunction : Object {
     TypeObject* owner; // the type a method belongs to (None for plain functions)
     Value self;        // the bound self (or module for module functions); null when unbound
     char const* doc;
-    uint32_t mflags;   // MethodFlags
+    uint32_t mflags;   // MethodFlags; bits 24-31: the eval loop's intrinsic id (stackless/vm/hooks.cpp)
 };
 
 BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Value self = Value::null(), char const* doc = nullptr);

@@ -269,6 +269,15 @@ Value type_lookup(TypeObject const* type, String* name);
 [[nodiscard]] Value format(VM& vm, Value v, Value spec);
 // -1 error, 0 false, 1 true
 [[nodiscard]] int truthy(VM& vm, Value v);
+
+// The checks the protocols apply to what a special method returned, for callers that
+// ran the method themselves (the eval loop runs Python ones as frames).
+[[nodiscard]] int bool_result(VM& vm, Value r);                      // __bool__: -1 error
+[[nodiscard]] bool len_result(VM& vm, Value r, int64_t& out);        // __len__
+[[nodiscard]] bool hash_result(VM& vm, Value r, int64_t& out);       // __hash__
+[[nodiscard]] Value iter_result(VM& vm, Value it);                   // __iter__
+[[nodiscard]] Value str_result(VM& vm, Value r, char const* method); // __str__, __repr__
+[[nodiscard]] Value format_result(VM& vm, Value r);                  // __format__
 // false on error
 [[nodiscard]] bool hash(VM& vm, Value v, int64_t& out);
 // -1 error, 0 false, 1 true; identity implies equality (as CPython's containers assume)

@@ -48,8 +48,11 @@ Value descriptor_get(VM& vm, Value descr, Value obj, TypeObject* type);
 // "'X' object has no attribute 'y'" (with CPython 3.11's suggestions added when printed).
 Value raise_attribute_error(VM& vm, Value obj, String* name);
 
-// The fget of a property object (null when it has none), for the eval loop.
-Value property_getter(Value prop);
+// A property's fget (which 0), fset (1) or fdel (2), null when it has none; for the eval
+// loop, which runs them as frames when they are Python functions.
+Value property_function(Value prop, int which);
+// The function a staticmethod object wraps (a class's __new__ is one).
+Value staticmethod_function(Value sm);
 
 // The metatype of a class statement from its explicit metaclass and bases.
 TypeObject* calculate_metaclass(VM& vm, TypeObject* meta, Tuple* bases);

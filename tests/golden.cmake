@@ -23,5 +23,13 @@ if(TARGET slpy)
     if("py/${test_rel}" IN_LIST SLPY_XFAIL)
       set_tests_properties(py/${test_rel} PROPERTIES WILL_FAIL TRUE LABELS "golden;xfail")
     endif()
+    # The deep tests again with a 256 KiB C stack: Python calls, generators and the
+    # special methods the loop runs must not use the C stack.
+    if(test_rel MATCHES "^180_deep/")
+      add_test(NAME py-stack256/${test_rel}
+        COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/check.py
+                $<TARGET_FILE:slpy> ${test_file} --stack-kib 256)
+      set_tests_properties(py-stack256/${test_rel} PROPERTIES TIMEOUT 90 LABELS "golden;deep")
+    endif()
   endforeach()
 endif()

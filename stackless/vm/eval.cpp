@@ -23,12 +23,11 @@
 #include "stackless/vm/call.h"
 #include "stackless/vm/eval_support.h"
 #include "stackless/vm/frame_api.h"
+#include "stackless/vm/hooks.h"
 
 namespace slpy {
 
 namespace {
-
-inline bool is_function(Value v) { return v.is_object() && v.as_object()->type == types.function; }
 
 // int op int on inline small ints without overflow, or null to take the slow path.
 inline Value small_int_binop(Value a, Value b, uint32_t op)
@@ -181,8 +180,10 @@ Value Interpreter::run(Frame* entry, bool throwing)
     Value* result_slot;
     bool can_prepend;
     Tuple* call_kw;
-    // Shared by the frame exit paths.
+    // Shared by the frame exit paths: the result and how the finished frame hands it on.
     Value retval;
+    ReturnMode ret_mode;
+    Value ret_aux;
 
 #define LOAD_FRAME()                              \
     do {                                          \
@@ -235,6 +236,11 @@ Value Interpreter::run(Frame* entry, bool throwing)
             goto error;                                \
         ENTER_FRAME(nf_);                              \
     } while (0)
+// Runs the special method of a Hook (hooks.h) as a frame whose result goes back to the
+// current instruction (ReturnMode::Slot).
+#define RUN_SLOT(hook, new_sp)                                                                                  \
+    RUN_FRAME(frame_for_call(vm, (hook).fn, (hook).args, (hook).nargs, nullptr), new_sp, ReturnMode::Slot, \
+              Value::small_int(int64_t((hook).check)))
 
     LOAD_FRAME();
     if (throwing)
@@ -459,21 +465,13 @@ Value Interpreter::run(Frame* entry, bool throwing)
         ip += 2;
         SAVE_FRAME();
         Value obj = TOP();
-        TypeObject* t = type_of(obj);
-        // A property whose getter is a Python function runs the getter as a frame (when
-        // no __getattr__ could want its AttributeError).
-        if (t->is_heap_type() && t->slot(Slot::GETATTRIBUTE).is(types.object->slot(Slot::GETATTRIBUTE)) &&
-            t->slot(Slot::GETATTR).is_null()) {
-            Value descr = type_lookup(t, NAME(ARG));
-            if (!descr.is_not_found() && type_of(descr) == types.property) {
-                Value fget = property_getter(descr);
-                if (is_function(fget))
-                    RUN_FRAME(frame_for_call(vm, fget.as<Function>(), sp - 1, 1, nullptr), sp - 1, ReturnMode::Push, Value::null());
-            }
-        }
-        Value v = getattr(vm, obj, NAME(ARG));
+        Hook h;
+        bool fallback = false;
+        Value v = hook_getattr(vm, obj, NAME(ARG), h, fallback);
         if (v.is_null())
             goto error;
+        if (v.is_not_found())
+            RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp - 1, fallback ? ReturnMode::GetAttr : ReturnMode::Push, obj);
         sp[-1] = v;
         DISPATCH();
     }
@@ -483,6 +481,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
         SAVE_FRAME();
         Value owner = sp[-1];
         Value v = sp[-2];
+        if (Hook h = hook_setattr(owner, NAME(ARG), v))
+            RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp - 2, ReturnMode::Discard, Value::null());
         if (!setattr(vm, owner, NAME(ARG), v))
             goto error;
         sp -= 2;
@@ -491,6 +491,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(DELETE_ATTR)
     {
         SAVE_FRAME();
+        if (Hook h = hook_setattr(TOP(), NAME(ARG), Value::null()))
+            RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp - 1, ReturnMode::Discard, Value::null());
         if (!delattr(vm, TOP(), NAME(ARG)))
             goto error;
         --sp;
@@ -522,10 +524,14 @@ Value Interpreter::run(Frame* entry, bool throwing)
                 }
             }
         }
-        Value v = getattr(vm, obj, name);
+        Hook h;
+        bool fallback = false;
+        Value v = hook_getattr(vm, obj, name, h, fallback);
         if (v.is_null())
             goto error;
         sp[-1] = Value::null();
+        if (v.is_not_found())
+            RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp, fallback ? ReturnMode::GetAttr : ReturnMode::Push, obj);
         PUSH(v);
         DISPATCH();
     }
@@ -558,6 +564,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(UNARY_POSITIVE)
     {
         SAVE_FRAME();
+        if (Hook h = hook_slot(TOP(), Slot::POS, ResultCheck::None))
+            RUN_SLOT(h, sp - 1);
         Value v = unary_positive(vm, TOP());
         if (v.is_null())
             goto error;
@@ -576,6 +584,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             DISPATCH();
         }
         SAVE_FRAME();
+        if (Hook h = hook_slot(a, Slot::NEG, ResultCheck::None))
+            RUN_SLOT(h, sp - 1);
         Value v = unary_negative(vm, a);
         if (v.is_null())
             goto error;
@@ -592,6 +602,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             r = 0;
         else {
             SAVE_FRAME();
+            if (Hook h = hook_truth(a))
+                RUN_SLOT(h, sp - 1);
             r = truthy(vm, a);
             if (r < 0)
                 goto error;
@@ -602,6 +614,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(UNARY_INVERT)
     {
         SAVE_FRAME();
+        if (Hook h = hook_slot(TOP(), Slot::INVERT, ResultCheck::None))
+            RUN_SLOT(h, sp - 1);
         Value v = unary_invert(vm, TOP());
         if (v.is_null())
             goto error;
@@ -729,6 +743,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(DELETE_SUBSCR)
     {
         SAVE_FRAME();
+        if (Hook h = hook_slot(sp[-2], Slot::DELITEM, ResultCheck::None, sp[-1]))
+            RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp - 2, ReturnMode::Discard, Value::null());
         if (!delitem(vm, sp[-2], sp[-1]))
             goto error;
         sp -= 2;
@@ -775,6 +791,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(CONTAINS_OP)
     {
         SAVE_FRAME();
+        if (Hook h = hook_slot(sp[-1], Slot::CONTAINS, ResultCheck::Truth, sp[-2]))
+            RUN_SLOT(h, sp - 2);
         int r = contains(vm, sp[-1], sp[-2]);
         if (r < 0)
             goto error;
@@ -960,6 +978,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
         SAVE_FRAME();
         uint32_t a = ARG;
         Value spec = (a & 4) ? POP() : Value::null();
+        if (Hook h = hook_format_value(TOP(), a & 3, spec))
+            RUN_SLOT(h, sp - 1);
         Value v = eval_format_value(vm, TOP(), a & 3, spec);
         if (v.is_null())
             goto error;
@@ -982,6 +1002,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             ip = words + ARG;
         } else if (!v.is(py_true())) {
             SAVE_FRAME();
+            if (Hook h = hook_truth(v))
+                RUN_SLOT(h, sp);
             int r = truthy(vm, v);
             if (r < 0)
                 goto error;
@@ -997,6 +1019,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
             ip = words + ARG;
         } else if (!v.is(py_false())) {
             SAVE_FRAME();
+            if (Hook h = hook_truth(v))
+                RUN_SLOT(h, sp);
             int r = truthy(vm, v);
             if (r < 0)
                 goto error;
@@ -1020,6 +1044,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(JUMP_IF_FALSE_OR_POP)
     {
         SAVE_FRAME();
+        if (Hook h = hook_truth(TOP()))
+            RUN_SLOT(h, sp);
         int r = truthy(vm, TOP());
         if (r < 0)
             goto error;
@@ -1032,6 +1058,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(JUMP_IF_TRUE_OR_POP)
     {
         SAVE_FRAME();
+        if (Hook h = hook_truth(TOP()))
+            RUN_SLOT(h, sp);
         int r = truthy(vm, TOP());
         if (r < 0)
             goto error;
@@ -1044,6 +1072,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(GET_ITER)
     {
         SAVE_FRAME();
+        if (Hook h = hook_slot(TOP(), Slot::ITER, ResultCheck::Iter))
+            RUN_SLOT(h, sp - 1);
         Value it = get_iter(vm, TOP());
         if (it.is_null())
             goto error;
@@ -1175,20 +1205,15 @@ Value Interpreter::run(Frame* entry, bool throwing)
         done->back = nullptr;
         --depth;
         retval = Value::from_object(g);
-        if (done->return_mode == ReturnMode::Entry) {
+        ret_mode = done->return_mode;
+        ret_aux = done->aux;
+        if (ret_mode == ReturnMode::Entry) {
             m_yielded = false;
             return retval;
         }
-        ReturnMode mode = done->return_mode;
         f = current;
         LOAD_FRAME();
-        if (mode == ReturnMode::Init) {
-            raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(retval));
-            goto error;
-        }
-        if (mode != ReturnMode::Discard)
-            PUSH(retval);
-        DISPATCH();
+        goto deliver_result;
     }
     TARGET(YIELD_VALUE)
     {
@@ -1274,6 +1299,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         if (type_of(TOP()) != types.generator) {
             SAVE_FRAME();
+            if (Hook h = hook_slot(TOP(), Slot::ITER, ResultCheck::Iter))
+                RUN_SLOT(h, sp - 1);
             Value it = get_iter(vm, TOP());
             if (it.is_null())
                 goto error;
@@ -1434,10 +1461,22 @@ do_call:
         }
         if (can_prepend && ct->has_flag(TF_TYPE_SUBCLASS) && ct->slot(Slot::CALL).is(types.type->slot(Slot::CALL)) &&
             !callable.is(Value::from_object(types.type))) {
-            // A class call: run __new__ natively, then __init__ as a frame in this loop.
+            // A class call: __new__ (natively, or as a frame when it is a Python function;
+            // see ReturnMode::New), then __init__ as a frame in this loop.
             auto* cls = callable.as<TypeObject>();
             Value init = cls->slot(Slot::INIT);
             Value newf = cls->slot(Slot::NEW);
+            if (!newf.is_null() && type_of(newf) == types.staticmethod && is_function(staticmethod_function(newf))) {
+                size_t nkw = call_kw ? call_kw->size : 0;
+                Tuple* keep = tuple_new(vm, 2 + nargs + nkw);
+                keep->items[0] = callable;
+                keep->items[1] = call_kw ? Value::from_object(call_kw) : py_none();
+                for (size_t i = 0; i < nargs + nkw; ++i)
+                    keep->items[2 + i] = args[i];
+                args[-1] = callable;
+                RUN_FRAME(frame_for_call(vm, staticmethod_function(newf).as<Function>(), args - 1, nargs + 1, call_kw), result_slot,
+                          ReturnMode::New, Value::from_object(keep));
+            }
             if (is_function(init) && !newf.is_null() && type_of(newf) == types.method_descriptor) {
                 SAVE_FRAME();
                 args[-1] = callable;
@@ -1474,6 +1513,10 @@ do_call:
                 goto python_call;
             }
         }
+        if (!call_kw) {
+            if (Hook h = hook_builtin_call(callable, args, nargs))
+                RUN_SLOT(h, result_slot);
+        }
         SAVE_FRAME();
         retval = call(vm, callable, args, nargs, call_kw);
         if (retval.is_null())
@@ -1495,64 +1538,133 @@ frame_return:
         current = done->back;
         done->back = nullptr;
         --depth;
-        ReturnMode mode = done->return_mode;
-        Value aux = done->aux;
+        ret_mode = done->return_mode;
+        ret_aux = done->aux;
         release_frame(done);
-        if (mode == ReturnMode::Entry) {
+        if (ret_mode == ReturnMode::Entry) {
             m_yielded = false;
             return retval;
         }
         f = current;
         LOAD_FRAME();
-        switch (mode) {
-        case ReturnMode::Push:
-        case ReturnMode::ForIterNext:
+    }
+deliver_result:
+    // The caller is loaded again; `instr` is the instruction that made the call.
+    switch (ret_mode) {
+    case ReturnMode::Push:
+    case ReturnMode::ForIterNext:
+    case ReturnMode::GetAttr:
+        PUSH(retval);
+        break;
+    case ReturnMode::Init:
+        if (!is_none(retval)) {
+            raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(retval));
+            goto error;
+        }
+        PUSH(ret_aux);
+        break;
+    case ReturnMode::Discard: break;
+    case ReturnMode::BinaryOp:
+        if (retval.is(py_not_implemented())) {
+            SAVE_FRAME();
+            retval = binary_op_continue(vm, sp[-2], sp[-1], static_cast<BinOpArg>(word_arg(*instr)),
+                                        static_cast<BinaryStage>(ret_aux.as_int()));
+            if (retval.is_null())
+                goto error;
+        }
+        sp -= 2;
+        PUSH(retval);
+        break;
+    case ReturnMode::CompareOp:
+        if (retval.is(py_not_implemented())) {
+            SAVE_FRAME();
+            retval = compare_continue(vm, sp[-2], sp[-1], static_cast<CmpArg>(word_arg(*instr)),
+                                      static_cast<CompareStage>(ret_aux.as_int()));
+            if (retval.is_null())
+                goto error;
+        }
+        sp -= 2;
+        PUSH(retval);
+        break;
+    case ReturnMode::Slot: {
+        SAVE_FRAME();
+        retval = check_result(vm, static_cast<ResultCheck>(ret_aux.as_int()), retval);
+        if (retval.is_null())
+            goto error;
+        // Truth tests get a bool (checks Bool, LenTruth, Truth) and finish the instruction.
+        uint32_t target = word_arg(*instr);
+        Op op = word_op(*instr);
+        switch (op) {
+        case Op::POP_JUMP_IF_FALSE:
+        case Op::POP_JUMP_IF_TRUE:
+        case Op::JUMP_IF_FALSE_OR_POP:
+        case Op::JUMP_IF_TRUE_OR_POP: {
+            // The POP_ forms popped the value before the call; the OR_POP forms keep it
+            // when they jump and drop it when they go on.
+            bool jump_if = op == Op::POP_JUMP_IF_TRUE || op == Op::JUMP_IF_TRUE_OR_POP;
+            bool kept = op == Op::JUMP_IF_FALSE_OR_POP || op == Op::JUMP_IF_TRUE_OR_POP;
+            if (retval.is(py_true()) == jump_if)
+                ip = words + target;
+            else if (kept)
+                --sp;
+            break;
+        }
+        case Op::UNARY_NOT: PUSH(py_bool(retval.is(py_false()))); break;
+        case Op::CONTAINS_OP: PUSH(py_bool(retval.is(py_true()) != (target != 0))); break;
+        case Op::FORMAT_VALUE:
+            // A str subclass from a conversion is formatted into a plain str.
+            if ((target & 3) != 0 && !is_exact_str(retval)) {
+                retval = eval_format_value(vm, retval, 0, Value::null());
+                if (retval.is_null())
+                    goto error;
+            }
             PUSH(retval);
             break;
-        case ReturnMode::Init:
-            if (!is_none(retval)) {
-                raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(retval));
+        default: PUSH(retval); break;
+        }
+        break;
+    }
+    case ReturnMode::New: {
+        // As type.__call__ after __new__: __init__ only for an instance of the class.
+        Tuple* keep = ret_aux.as<Tuple>();
+        Tuple* kw = is_none(keep->items[1]) ? nullptr : keep->items[1].as<Tuple>();
+        size_t npos = keep->size - 2 - (kw ? kw->size : 0);
+        Value obj = retval;
+        if (!is_subtype(type_of(obj), keep->items[0].as<TypeObject>())) {
+            PUSH(obj);
+            break;
+        }
+        Value init = type_of(obj)->slot(Slot::INIT);
+        if (is_function(init)) {
+            keep->items[1] = obj; // the private tuple now holds (class, obj, *args)
+            RUN_FRAME(frame_for_call(vm, init.as<Function>(), keep->items + 1, npos + 1, kw), sp, ReturnMode::Init, obj);
+        }
+        if (!init.is_null()) {
+            SAVE_FRAME();
+            Value r = call_slot(vm, obj, Slot::INIT, keep->items + 2, npos, kw);
+            if (r.is_null())
+                goto error;
+            if (!is_none(r)) {
+                raise_fmt(vm, exc::TypeError, "__init__() should return None, not '%s'", type_name(r));
                 goto error;
             }
-            PUSH(aux);
-            break;
-        case ReturnMode::Discard: break;
-        case ReturnMode::BinaryOp:
-            if (retval.is(py_not_implemented())) {
-                SAVE_FRAME();
-                retval = binary_op_continue(vm, sp[-2], sp[-1], static_cast<BinOpArg>(word_arg(*instr)),
-                                            static_cast<BinaryStage>(aux.as_int()));
-                if (retval.is_null())
-                    goto error;
-            }
-            sp -= 2;
-            PUSH(retval);
-            break;
-        case ReturnMode::CompareOp:
-            if (retval.is(py_not_implemented())) {
-                SAVE_FRAME();
-                retval = compare_continue(vm, sp[-2], sp[-1], static_cast<CmpArg>(word_arg(*instr)),
-                                          static_cast<CompareStage>(aux.as_int()));
-                if (retval.is_null())
-                    goto error;
-            }
-            sp -= 2;
-            PUSH(retval);
-            break;
-        case ReturnMode::ForIterGen:
-            // The generator is exhausted: FOR_ITER pops it and leaves the loop.
-            --sp;
-            ip = words + word_arg(*instr);
-            break;
-        case ReturnMode::SendGen:
-            // `yield from` is done: its value replaces the receiver; SEND jumps.
-            sp[-1] = retval;
-            ip = words + word_arg(*instr);
-            break;
-        case ReturnMode::Entry: break;
         }
-        DISPATCH();
+        PUSH(obj);
+        break;
     }
+    case ReturnMode::ForIterGen:
+        // The generator is exhausted: FOR_ITER pops it and leaves the loop.
+        --sp;
+        ip = words + word_arg(*instr);
+        break;
+    case ReturnMode::SendGen:
+        // `yield from` is done: its value replaces the receiver; SEND jumps.
+        sp[-1] = retval;
+        ip = words + word_arg(*instr);
+        break;
+    case ReturnMode::Entry: break;
+    }
+    DISPATCH();
 
     // ------------------------------------------------------------------ exceptions
 error:
@@ -1603,6 +1715,7 @@ exception_unwind:
         ReturnMode mode = done->return_mode;
         if (mode == ReturnMode::Entry)
             return Value::null();
+        Value aux = done->aux;
         f = current;
         LOAD_FRAME();
         if (mode == ReturnMode::ForIterNext && vm.error_matches(exc::StopIteration)) {
@@ -1611,6 +1724,22 @@ exception_unwind:
             --sp;
             ip = words + word_arg(*instr);
             DISPATCH();
+        }
+        if (mode == ReturnMode::GetAttr && vm.error_matches(exc::AttributeError)) {
+            // __getattribute__ or a getter did not find it: the class's __getattr__ runs.
+            Value fallback[2] = { aux, cnames[word_arg(*instr)] };
+            Value ga = type_of(aux)->slot(Slot::GETATTR);
+            if (!ga.is_null()) {
+                vm.clear_error();
+                if (is_function(ga))
+                    RUN_FRAME(frame_for_call(vm, ga.as<Function>(), fallback, 2, nullptr), sp, ReturnMode::Push, Value::null());
+                SAVE_FRAME();
+                Value r = call_slot(vm, aux, Slot::GETATTR, fallback + 1, 1);
+                if (r.is_null())
+                    goto error;
+                PUSH(r);
+                DISPATCH();
+            }
         }
         goto error;
     }
@@ -1626,6 +1755,7 @@ exception_unwind:
 #undef NAME
 #undef ENTER_FRAME
 #undef RUN_FRAME
+#undef RUN_SLOT
 }
 
 } // namespace slpy

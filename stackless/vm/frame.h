@@ -33,6 +33,28 @@ enum class ReturnMode : uint8_t {
     BinaryOp,   // an operator method run by BINARY_OP: NotImplemented continues the protocol
                 // (aux: the BinaryStage); the operands stay on the caller's stack until then
     CompareOp,  // a rich comparison method run by COMPARE_OP, likewise (aux: the CompareStage)
+    Slot,       // another special method run for an instruction (__bool__ by a jump, __iter__
+                // by GET_ITER, __len__ by len(), ...): the result is checked as aux (a
+                // ResultCheck) says, then the instruction at the caller's lasti uses it
+    GetAttr,    // __getattribute__ or a descriptor run by LOAD_ATTR/LOAD_METHOD: the result is
+                // pushed; an AttributeError out of it calls __getattr__ (aux: the object)
+    New,        // a Python __new__ run by a class call: __init__ follows when the result is
+                // an instance (aux: a tuple (class, kwnames or None, *call arguments))
+};
+
+// How a ReturnMode::Slot return checks and converts the special method's result; the
+// messages are the protocol's own (objects/abstract.cpp).
+enum class ResultCheck : uint8_t {
+    None,     // taken as it is (__neg__, __next__, ...)
+    Truth,    // any object, tested for truth (__contains__)
+    Bool,     // __bool__: must be a bool
+    LenTruth, // __len__ for a truth test: a valid length, true when nonzero
+    Len,      // __len__ for len(): a valid length, as an int
+    Hash,     // __hash__ for hash(): an int, reduced to a hash value
+    Iter,     // __iter__: must be an iterator
+    Str,      // __str__: must be a str
+    Repr,     // __repr__: must be a str
+    Format,   // __format__: must be a str
 };
 
 enum class FrameState : uint8_t {

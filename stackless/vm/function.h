@@ -27,6 +27,8 @@ struct Cell : Object {
     Value ref; // null while empty
 };
 
+inline bool is_function(Value v) { return v.is_object() && v.as_object()->type == types.function; }
+
 Function* function_new(VM& vm, Code* code, Dict* globals, Dict* builtins);
 Cell* cell_new(VM& vm, Value v);
 

@@ -13,6 +13,7 @@
 #include "stackless/vm/call.h"
 #include "stackless/vm/eval_support.h"
 #include "stackless/vm/frame_api.h"
+#include "stackless/vm/hooks.h"
 
 #include <sys/resource.h>
 
@@ -640,6 +641,7 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     in->modules = dict_new(vm);
     in->builtins_module = make_builtins_module(vm);
     in->builtins = in->builtins_module->dict;
+    mark_builtin_intrinsics(vm, in->builtins);
     (void)dict_set_str(vm, in->modules, intern(vm, "builtins"), Value::from_object(in->builtins_module));
     in->sys_module = make_sys_module(vm, argv);
     (void)dict_set_str(vm, in->modules, intern(vm, "sys"), Value::from_object(in->sys_module));

@@ -53,12 +53,23 @@ def normalize_stderr(data, test_path):
     return data
 
 
-def run_test(interp, test_path, timeout=DEFAULT_TIMEOUT):
+def _stack_limit(kib):
+    """A preexec_fn that limits the child's C stack (RLIMIT_STACK) to `kib` KiB."""
+    import resource
+
+    def apply():
+        resource.setrlimit(resource.RLIMIT_STACK, (kib * 1024, kib * 1024))
+    return apply
+
+
+def run_test(interp, test_path, timeout=DEFAULT_TIMEOUT, stack_kib=None):
     """Run one test program; return (stdout_bytes, normalized_stderr_bytes, rc).
 
     The interpreter is started in the test's own folder with the file's base
     name as its only argument; stdin is NAME.in if present, else /dev/null.
     `interp` is a path or a list (program + leading arguments).
+    With `stack_kib`, the program runs with its C stack limited to that size
+    (slpy's deep tests must not depend on the C stack).
     rc is None on timeout.
     """
     test_path = os.path.abspath(test_path)
@@ -70,7 +81,8 @@ def run_test(interp, test_path, timeout=DEFAULT_TIMEOUT):
     stdin = open(in_path, "rb") if os.path.exists(in_path) else open(os.devnull, "rb")
     try:
         proc = subprocess.run(cmd, cwd=folder, stdin=stdin, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, env=test_env(), timeout=timeout)
+                              stderr=subprocess.PIPE, env=test_env(), timeout=timeout,
+                              preexec_fn=_stack_limit(stack_kib) if stack_kib else None)
         out, err, rc = proc.stdout, proc.stderr, proc.returncode
     except subprocess.TimeoutExpired as e:
         out, err, rc = e.stdout or b"", (e.stderr or b"") + b"\n[TIMEOUT after %ds]\n" % timeout, None
@@ -105,7 +117,7 @@ def _diff(kind, expected, actual):
     return "".join(out)
 
 
-def compare(test_path, interp, timeout=DEFAULT_TIMEOUT):
+def compare(test_path, interp, timeout=DEFAULT_TIMEOUT, stack_kib=None):
     """Run and compare; return (ok, summary, report_text)."""
     try:
         exp_out, exp_err, exp_rc = read_expected(test_path)
@@ -113,7 +125,7 @@ def compare(test_path, interp, timeout=DEFAULT_TIMEOUT):
         msg = "missing expected output (run tests/golden/regen.py)"
         return False, msg, msg + "\n"
     try:
-        out, err, rc = run_test(interp, test_path, timeout)
+        out, err, rc = run_test(interp, test_path, timeout, stack_kib)
     except OSError as e:
         msg = "cannot run %s: %s" % (interp, e)
         return False, msg, msg + "\n"

@@ -1,0 +1,51 @@
+// Special methods of Python classes that the eval loop runs as frames of its own (return
+// modes Slot and GetAttr, frame.h) instead of calling them through a nested loop.
+//
+// Each finder looks at one protocol step the way objects/abstract.cpp performs it and
+// returns a Hook when that step would call a Python function: the function, its
+// arguments and how its result must be checked. An empty Hook means the native protocol
+// does the step (built-in types, native or unusual descriptors). The native protocol and
+// the hooks share their result checks, so both give the same results and messages.
+#pragma once
+
+#include "objects/runtime.h"
+#include "stackless/vm/frame.h"
+
+namespace slpy {
+
+struct Hook {
+    Function* fn = nullptr;
+    Value args[3];
+    uint32_t nargs = 0;
+    ResultCheck check = ResultCheck::None;
+
+    explicit operator bool() const { return fn != nullptr; }
+};
+
+// type(self).<slot>(self[, arg]) when it is a Python function.
+Hook hook_slot(Value self, Slot slot, ResultCheck check, Value arg = Value::null());
+// A truth test: __bool__, or __len__ when the class has no __bool__.
+Hook hook_truth(Value v);
+// FORMAT_VALUE with `conversion` (0 none, 1 !s, 2 !r, 3 !a) and no format spec, or a
+// spec with no conversion: __format__, __str__ or __repr__.
+Hook hook_format_value(Value v, uint32_t conversion, Value spec);
+// obj.name = value (value null: del obj.name): __setattr__/__delattr__ of the class, a
+// property's fset/fdel or a descriptor's __set__/__delete__. Their result is dropped.
+Hook hook_setattr(Value obj, String* name, Value value);
+// obj.name for LOAD_ATTR/LOAD_METHOD: the attribute when no Python code has to run;
+// not_found with `hook` set when a Python __getattribute__, property getter, descriptor
+// __get__ or __getattr__ must run (`fallback`: an AttributeError out of it goes on to
+// __getattr__); null on error.
+Value hook_getattr(VM& vm, Value obj, String* name, Hook& hook, bool& fallback);
+// A call of a built-in whose whole work is one special method (len, repr, iter, next,
+// hash, abs, format, str, bool) with an argument whose method is a Python function.
+Hook hook_builtin_call(Value callable, Value const* args, size_t nargs);
+
+// The result of a ReturnMode::Slot frame checked and converted as `check` says; null with
+// the protocol's exception pending when it is wrong.
+Value check_result(VM& vm, ResultCheck check, Value r);
+
+// Marks the built-ins hook_builtin_call knows (at start-up, in the builtins dict).
+void mark_builtin_intrinsics(VM& vm, Dict* builtins);
+
+} // namespace slpy
