@@ -361,7 +361,7 @@ Value b_join(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!positional(vm, "join", nargs, kwnames, 1, 1))
         return Value::null();
-    List* items = list_from_iterable(vm, args[1]);
+    List* items = list_from_iterable_or(vm, args[1], "can only join an iterable");
     if (!items)
         return Value::null();
     SELF_BYTES();
@@ -930,7 +930,7 @@ Value b_repr(VM& vm, Value const* args, size_t, Tuple*)
     if (!self_ba)
         return str_value(vm, bytes_repr_text(self, "b"));
     std::string prefix = std::string(type_of(args[0])->name->c_str()) + "(b";
-    return str_value(vm, bytes_repr_text(self, prefix.c_str(), ")"));
+    return str_value(vm, bytes_repr_text(self, prefix.c_str(), ")", BytesReprStyle::ByteArray));
 }
 
 Value bytes_iterator_iter(VM&, Value const* args, size_t, Tuple*) { return args[0]; }

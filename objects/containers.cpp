@@ -2,6 +2,7 @@
 // dict table. Python-level methods live in tuple.cpp, list.cpp and dict.cpp.
 #include "objects/containers.h"
 
+#include "objects/exceptions.h"
 #include "objects/string.h"
 
 #include <cstring>
@@ -167,6 +168,20 @@ List* list_from_iterable(VM& vm, Value iterable)
     if (!list_extend(vm, l, iterable))
         return nullptr;
     return l;
+}
+
+List* list_from_iterable_or(VM& vm, Value iterable, char const* not_iterable)
+{
+    Value it = get_iter(vm, iterable);
+    if (it.is_null()) {
+        // Only the iter() failure is reworded; errors raised while iterating pass through.
+        if (vm.error_matches(exc::TypeError)) {
+            vm.clear_error();
+            raise(vm, exc::TypeError, not_iterable);
+        }
+        return nullptr;
+    }
+    return list_from_iterable(vm, it);
 }
 
 List* as_list(Value v)

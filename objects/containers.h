@@ -55,6 +55,9 @@ bool list_reserve(VM& vm, List* list, size_t capacity);
 bool list_extend(VM& vm, List* list, Value iterable);
 // list(iterable)
 List* list_from_iterable(VM& vm, Value iterable);
+// CPython's PySequence_Fast for callers that want a list: list(iterable), except that a
+// TypeError from iter(iterable) becomes TypeError(not_iterable), e.g. "can only join an iterable".
+List* list_from_iterable_or(VM& vm, Value iterable, char const* not_iterable);
 // Exact list or an instance of a list subclass (whose layout starts with List).
 List* as_list(Value v);
 

@@ -95,8 +95,12 @@ void adjust_indices(int64_t& start, int64_t& end, int64_t len);
 
 // repr(str) body and quotes: CPython's unicode_repr (ascii_only: ascii()).
 std::string str_repr_text(std::string_view utf8, bool ascii_only);
+// Which quote characters bytes_repr_text escapes. CPython's bytes_repr escapes only the quote it
+// picked; bytearray_repr escapes a single quote always (bytearray(b"a\'b")), never a double one.
+enum class BytesReprStyle { Bytes, ByteArray };
 // repr(bytes): b'...' (prefix "b"), CPython's quoting.
-std::string bytes_repr_text(std::string_view data, char const* prefix = "b", char const* suffix = "");
+std::string bytes_repr_text(std::string_view data, char const* prefix = "b", char const* suffix = "",
+                            BytesReprStyle style = BytesReprStyle::Bytes);
 // Appends \xNN, \uNNNN or \UNNNNNNNN for cp.
 void append_escape(std::string& out, uint32_t cp);
 

@@ -496,7 +496,7 @@ Value str_join(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return join_items(vm, self, l->items(), l->size);
     if (Tuple* t = as_tuple(it))
         return join_items(vm, self, t->items, t->size);
-    List* l = list_from_iterable(vm, it);
+    List* l = list_from_iterable_or(vm, it, "can only join an iterable");
     if (!l)
         return Value::null();
     return join_items(vm, self, l->items(), l->size);

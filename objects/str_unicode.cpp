@@ -291,7 +291,7 @@ std::string str_repr_text(std::string_view s, bool ascii_only)
     return out;
 }
 
-std::string bytes_repr_text(std::string_view data, char const* prefix, char const* suffix)
+std::string bytes_repr_text(std::string_view data, char const* prefix, char const* suffix, BytesReprStyle style)
 {
     bool has_single = data.find('\'') != std::string_view::npos;
     bool has_double = data.find('"') != std::string_view::npos;
@@ -299,8 +299,9 @@ std::string bytes_repr_text(std::string_view data, char const* prefix, char cons
     std::string out = prefix;
     out.reserve(data.size() + 4);
     out += quote;
+    unsigned char escaped = style == BytesReprStyle::ByteArray ? '\'' : static_cast<unsigned char>(quote);
     for (unsigned char c : data) {
-        if (c == static_cast<unsigned char>(quote) || c == '\\') {
+        if (c == escaped || c == '\\') {
             out += '\\';
             out += static_cast<char>(c);
         } else if (c == '\t')

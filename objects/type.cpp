@@ -49,10 +49,17 @@ static void trace_boxed(Object* o, Tracer& t)
 
 // ------------------------------------------------------------------ MRO
 
-// C3 linearization of `type` with the given bases. Raises TypeError
-// "Cannot create a consistent method resolution order (MRO) for bases A, B".
+// C3 linearization of `type` with the given bases. Raises TypeError "duplicate base class A"
+// or "Cannot create a consistent method resolution order (MRO) for bases A, B".
 static Tuple* compute_mro(VM& vm, TypeObject* type, Tuple* bases)
 {
+    // CPython's check_duplicates, run before the merge.
+    for (size_t i = 0; i < bases->size; ++i)
+        for (size_t j = i + 1; j < bases->size; ++j)
+            if (bases->items[j].as_object() == bases->items[i].as_object()) {
+                raise_fmt(vm, exc::TypeError, "duplicate base class %s", bases->items[i].as<TypeObject>()->name->c_str());
+                return nullptr;
+            }
     std::vector<std::vector<TypeObject*>> seqs;
     for (size_t i = 0; i < bases->size; ++i) {
         auto* b = bases->items[i].as<TypeObject>();
@@ -94,14 +101,26 @@ static Tuple* compute_mro(VM& vm, TypeObject* type, Tuple* bases)
                 candidate = c;
         }
         if (!candidate) {
-            std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases ";
-            bool first = true;
-            for (size_t i = 0; i < bl.size(); ++i) {
-                if (!first)
-                    msg += ", ";
-                first = false;
-                msg += bl[i]->name->c_str();
+            // CPython's set_mro_error names the heads of the lists still to merge, each once,
+            // in list order (not the bases as written), in a 1000-byte buffer.
+            std::vector<TypeObject*> blocked;
+            for (size_t i = 0; i < seqs.size(); ++i) {
+                if (heads[i] >= seqs[i].size())
+                    continue;
+                TypeObject* h = seqs[i][heads[i]];
+                bool seen = false;
+                for (TypeObject* b : blocked)
+                    seen = seen || b == h;
+                if (!seen)
+                    blocked.push_back(h);
             }
+            std::string msg = "Cannot create a consistent method resolution\norder (MRO) for bases";
+            for (size_t i = 0; i < blocked.size(); ++i) {
+                msg += i ? ", " : " ";
+                msg += blocked[i]->name->c_str();
+            }
+            if (msg.size() > 999)
+                msg.resize(999);
             raise(vm, exc::TypeError, msg);
             return nullptr;
         }

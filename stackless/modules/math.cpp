@@ -625,11 +625,9 @@ Value math_comb_perm(VM& vm, Value const* args, size_t nargs, bool comb)
     if (!check_nargs(vm, name, nargs, comb ? 2 : 1, 2))
         return Value::null();
     Value n = TRY(index(vm, args[0]));
-    if (!comb && (nargs == 1 || is_none(args[1]))) {
-        if (int_sign(n) < 0)
-            return raise(vm, exc::ValueError, "n must be a non-negative integer");
+    // CPython's perm(n) is factorial(n), with factorial's messages.
+    if (!comb && (nargs == 1 || is_none(args[1])))
         return math_factorial(vm, &n, 1, nullptr);
-    }
     Value k = TRY(index(vm, args[1]));
     if (int_sign(n) < 0)
         return raise(vm, exc::ValueError, "n must be a non-negative integer");
