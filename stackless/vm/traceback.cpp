@@ -8,7 +8,9 @@
 //   TypeError: unsupported operand type(s) for +: 'int' and 'str'
 //
 // Chained exceptions (__cause__, else __context__ unless __suppress_context__) come
-// first, each followed by the sentence that links it to the next. Source lines are read
+// first, each followed by the sentence that links it to the next. An exception group
+// (PEP 654) is followed by its members in nested boxes, each line of a member behind a
+// "| " margin. Source lines are read
 // from the file named by the code object (CPython re-reads the file too; nothing is
 // stored in the code object). The position markers under a line come from the code
 // object's location of the failing instruction; for a binary operation or a subscript
@@ -25,6 +27,7 @@
 #include "objects/int.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/builtins/builtins.h"
 #include "stackless/compiler/ast_include.h"
 #include "stackless/compiler/const_fold.h"
 #include "stackless/parser/parser.h"
@@ -46,8 +49,15 @@ namespace slpy {
 namespace {
 
 constexpr char const* kTracebackHeader = "Traceback (most recent call last):\n";
-constexpr char const* kCauseMessage = "\nThe above exception was the direct cause of the following exception:\n\n";
-constexpr char const* kContextMessage = "\nDuring handling of the above exception, another exception occurred:\n\n";
+constexpr char const* kGroupTracebackHeader = "Exception Group Traceback (most recent call last):\n";
+// The sentences between chained exceptions; the blank lines around them carry the
+// group margin, so they are printed separately.
+constexpr char const* kCauseMessage = "The above exception was the direct cause of the following exception:\n";
+constexpr char const* kContextMessage = "During handling of the above exception, another exception occurred:\n";
+// PyErr_MAX_GROUP_WIDTH / PyErr_MAX_GROUP_DEPTH: members shown per group, and nested
+// groups shown before "... (max_group_depth is 10)".
+constexpr long kMaxGroupWidth = 15;
+constexpr long kMaxGroupDepth = 10;
 // PyTraceBack_LIMIT: entries shown when sys.tracebacklimit is not set.
 constexpr long kDefaultTracebackLimit = 1000;
 // Identical consecutive entries shown before "[Previous line repeated N more times]".
@@ -365,31 +375,49 @@ public:
 
     std::string const& text() const { return m_out; }
 
-    // print_exception_recursive with a fresh `seen` set: the chain, oldest first.
-    void print_chain(Value exc)
+    // _PyErr_Display: print_exception_recursive with a fresh `seen` set.
+    void print_chain(Value exc) { print_recursive(exc); }
+
+private:
+    VM& m_vm;
+    std::string m_out;
+    SourceCache m_sources;
+    // CPython's exception_print_context: the ids of the exceptions printed so far (one
+    // set for the whole print, so an exception shared by two group members or chains is
+    // shown once), the nesting level of groups, and whether the innermost open group
+    // still needs its closing line.
+    std::unordered_set<uint64_t> m_seen;
+    long m_depth = 0;
+    bool m_need_close = false;
+
+    // print_exception_recursive: the chain of `exc` (the causes and contexts not seen
+    // yet), oldest first, each followed by the sentence that links it to the next, then
+    // `exc` itself. CPython recurses once per link; the chain is walked in a loop here so
+    // that a long chain needs no C stack (the recursion is only through group members,
+    // bounded by kMaxGroupDepth).
+    void print_recursive(Value exc)
     {
         // Collect the chain newest first (cycle-safe), then print it oldest first. The
         // list keeps the exceptions reachable while Python code (str(), __notes__) runs.
         List* chain = list_new(m_vm);
         std::vector<char const*> links; // links[i]: the sentence after chain[i+1]
-        std::unordered_set<uint64_t> seen;
         Value cur = exc;
         if (!list_append(m_vm, chain, cur))
             return fail();
         for (;;) {
-            seen.insert(cur.bits());
+            m_seen.insert(cur.bits());
             BaseException* be = as_exception(cur);
             if (!be)
                 break;
             Value next = Value::null();
             char const* link = nullptr;
             if (!be->cause.is_null() && !is_none(be->cause)) {
-                if (!seen.count(be->cause.bits())) {
+                if (!m_seen.count(be->cause.bits())) {
                     next = be->cause;
                     link = kCauseMessage;
                 }
             } else if (!be->suppress_context && !be->context.is_null() && !is_none(be->context)) {
-                if (!seen.count(be->context.bits())) {
+                if (!m_seen.count(be->context.bits())) {
                     next = be->context;
                     link = kContextMessage;
                 }
@@ -401,17 +429,110 @@ public:
             links.push_back(link);
             cur = next;
         }
+        // print_chained keeps need_close across the printing of a cause or context: a
+        // group printed there closes its own box, not the one this exception is in.
+        bool need_close = m_need_close;
         for (size_t i = chain->size; i-- > 0;) {
-            print_exception(chain->items()[i]);
-            if (i > 0)
+            Value e = chain->items()[i];
+            if (Tuple* members = group_members(e))
+                print_group(e, members);
+            else
+                print_exception(e);
+            if (i > 0) {
+                m_need_close = need_close;
+                write_margin();
+                m_out += '\n';
+                write_margin();
                 m_out += links[i - 1];
+                write_margin();
+                m_out += '\n';
+            }
         }
     }
 
-private:
-    VM& m_vm;
-    std::string m_out;
-    SourceCache m_sources;
+    // ---- exception groups (PEP 654), as print_exception_group
+
+    // The members of a BaseExceptionGroup (read through the type's own `exceptions`
+    // descriptor, as CPython reads the C field: a subclass cannot hide them), or nullptr
+    // for any other value.
+    Tuple* group_members(Value v)
+    {
+        if (!g_base_exception_group || !is_instance_fast(v, g_base_exception_group))
+            return nullptr;
+        Value d = type_lookup(g_base_exception_group, intern(m_vm, "exceptions"));
+        if (d.is_null() || d.is_not_found() || type_of(d) != types.getset_descriptor)
+            return nullptr;
+        Value excs = d.as<GetSetDescriptor>()->get(m_vm, &v, 1, nullptr);
+        if (excs.is_null()) {
+            m_vm.clear_error();
+            return nullptr;
+        }
+        return as_tuple(excs);
+    }
+
+    // The group's own traceback and message, then one box per member:
+    //   +-+---------------- 1 ----------------
+    //     | ValueError: 1
+    //     +---------------- 2 ----------------
+    //     ...
+    //     +------------------------------------
+    // A member's lines are indented by two more columns and start with "| ". Past
+    // kMaxGroupWidth members the rest is counted, past kMaxGroupDepth nested groups the
+    // group is left out. A box's closing line is printed once for the innermost last
+    // member (need_close), so nested groups that end together share it.
+    void print_group(Value value, Tuple* members)
+    {
+        if (m_depth > kMaxGroupDepth) {
+            write_margin();
+            m_out += "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n";
+            return;
+        }
+        if (m_depth == 0)
+            ++m_depth;
+        print_exception(value);
+
+        size_t count = members->size;
+        size_t shown = count <= size_t(kMaxGroupWidth) ? count : size_t(kMaxGroupWidth) + 1;
+        m_need_close = false;
+        for (size_t i = 0; i < shown; ++i) {
+            bool last = i == shown - 1;
+            if (last)
+                m_need_close = true; // the member may close the box itself
+            write_indent();
+            m_out += i == 0 ? "+-" : "  ";
+            bool truncated = i >= size_t(kMaxGroupWidth);
+            if (truncated)
+                m_out += "+---------------- ... ----------------\n";
+            else
+                m_out += "+---------------- " + std::to_string(i + 1) + " ----------------\n";
+            ++m_depth;
+            if (!truncated) {
+                print_recursive(members->items[i]);
+            } else {
+                size_t remaining = count - size_t(kMaxGroupWidth);
+                write_margin();
+                m_out += "and " + std::to_string(remaining) + (remaining > 1 ? " more exceptions\n" : " more exception\n");
+            }
+            if (last && m_need_close) {
+                write_indent();
+                m_out += "+------------------------------------\n";
+                m_need_close = false;
+            }
+            --m_depth;
+        }
+        if (m_depth == 1)
+            --m_depth;
+    }
+
+    // The two columns per group level, then "| " inside a group (EXC_INDENT, EXC_MARGIN).
+    void write_indent() { m_out.append(size_t(2 * m_depth), ' '); }
+    void write_margin()
+    {
+        write_indent();
+        if (m_depth > 0)
+            m_out += "| ";
+    }
+
 
     void fail() { m_vm.clear_error(); }
 
@@ -435,13 +556,18 @@ private:
     {
         BaseException* be = as_exception(value);
         if (!be) {
+            write_margin();
             m_out += "TypeError: print_exception(): Exception expected for value, ";
             m_out += type_name(value);
             m_out += " found\n";
             return;
         }
-        if (!be->traceback.is_null() && type_of(be->traceback) == types.traceback)
-            print_traceback(be->traceback);
+        if (!be->traceback.is_null() && type_of(be->traceback) == types.traceback) {
+            // A group's traceback has its own header; the outermost group's starts
+            // its box ("  + Exception Group Traceback ...").
+            bool group = g_base_exception_group && is_instance_fast(value, g_base_exception_group);
+            print_traceback(be->traceback, group ? kGroupTracebackHeader : kTracebackHeader, group && m_depth == 1);
+        }
         TypeObject* type = type_of(value);
         Value notes = lookup_notes(value);
         print_file_and_line(value);
@@ -475,12 +601,19 @@ private:
         return long(n);
     }
 
-    void print_traceback(Value tb_value)
+    // _PyTraceBack_Print_Indented: every line carries the group margin, except the
+    // "[Previous line repeated ...]" ones (as CPython's).
+    void print_traceback(Value tb_value, char const* header, bool open_box)
     {
         long limit = traceback_limit();
         if (limit <= 0)
             return;
-        m_out += kTracebackHeader;
+        write_indent();
+        if (open_box)
+            m_out += "+ ";
+        else if (m_depth > 0)
+            m_out += "| ";
+        m_out += header;
         long depth = 0;
         for (Value t = tb_value; type_of(t) == types.traceback; t = t.as<Traceback>()->next)
             ++depth;
@@ -527,6 +660,7 @@ private:
     void print_entry(Traceback* tb)
     {
         Code* code = tb->frame->code;
+        write_margin();
         m_out += "  File \"";
         m_out += code->filename->view();
         m_out += "\", line ";
@@ -543,6 +677,7 @@ private:
         size_t lead = 0;
         while (lead < line->size() && is_whitespace((*line)[lead]))
             ++lead;
+        write_margin();
         m_out.append(size_t(kSourceLineIndent), ' ');
         m_out.append(*line, lead, std::string::npos);
         m_out += '\n';
@@ -575,6 +710,7 @@ private:
         long stripped_len = line_len - indent_chars;
         if (end - start == stripped_len && !has_anchors)
             return;
+        write_margin();
         for (long offset = truncation + 1; offset <= end; ++offset) {
             if (offset <= start)
                 m_out += ' ';
@@ -652,6 +788,7 @@ private:
         if (!is_none(filename_v) && !str_of(filename_v, filename))
             return;
         value = message;
+        write_margin();
         m_out += "  File \"";
         m_out += filename;
         m_out += "\", line ";
@@ -671,6 +808,7 @@ private:
         print_error_text(offset, end_offset, text->view());
     }
 
+    // Without the group margin: CPython 3.11's print_error_text writes none either.
     void print_error_text(long offset, long end_offset, std::string_view text)
     {
         append_error_text(m_out, offset, end_offset, text);
@@ -680,6 +818,7 @@ private:
 
     void print_message(TypeObject* type, Value value)
     {
+        write_margin();
         Value module = getattr(m_vm, Value::from_object(type), names.__module__);
         String* mod = module.is_null() ? nullptr : as_str(module);
         if (!mod) {
@@ -731,11 +870,16 @@ private:
         return !gi.is_null() && !gi.is_not_found();
     }
 
+    // print_exception_notes. A note's lines each get the group margin (its own line
+    // breaks are kept, as str.splitlines(keepends=True)), then one "\n" ends the note.
+    // As CPython 3.11, a __notes__ that is not a sequence is shown by its repr with no
+    // line break after it, and "<note str() failed>" has no margin.
     void print_notes(Value notes)
     {
         if (notes.is_null())
             return;
         if (!is_sequence(notes)) {
+            write_margin();
             Value r = repr(m_vm, notes);
             if (r.is_null()) {
                 m_vm.clear_error();
@@ -743,7 +887,6 @@ private:
             } else {
                 m_out += as_str(r)->view();
             }
-            m_out += '\n';
             return;
         }
         int64_t n;
@@ -754,12 +897,38 @@ private:
             if (note.is_null())
                 return fail();
             std::string s;
-            if (!str_of(note, s))
+            if (!str_of(note, s)) {
                 m_out += "<note str() failed>";
-            else
-                m_out += s; // the note's own line breaks are kept (splitlines(keepends))
+            } else {
+                for (size_t pos = 0; pos < s.size();) {
+                    size_t next = next_line(s, pos);
+                    write_margin();
+                    m_out.append(s, pos, next - pos);
+                    pos = next;
+                }
+            }
             m_out += '\n';
         }
+    }
+
+    // Where the line starting at `pos` of UTF-8 text ends, past its line break: the
+    // breaks of str.splitlines (\n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029).
+    static size_t next_line(std::string const& s, size_t pos)
+    {
+        while (pos < s.size()) {
+            unsigned char c = static_cast<unsigned char>(s[pos]);
+            if (c == '\r')
+                return pos + 1 < s.size() && s[pos + 1] == '\n' ? pos + 2 : pos + 1;
+            if (c == '\n' || c == '\v' || c == '\f' || (c >= 0x1c && c <= 0x1e))
+                return pos + 1;
+            if (c == 0xC2 && pos + 1 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0x85)
+                return pos + 2;
+            if (c == 0xE2 && pos + 2 < s.size() && static_cast<unsigned char>(s[pos + 1]) == 0x80
+                && (static_cast<unsigned char>(s[pos + 2]) == 0xA8 || static_cast<unsigned char>(s[pos + 2]) == 0xA9))
+                return pos + 3;
+            ++pos;
+        }
+        return pos;
     }
 };
 
