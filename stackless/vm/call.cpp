@@ -193,16 +193,9 @@ bool bind_arguments(VM& vm, Function* fn, Frame* frame, Value const* args, size_
     return true;
 }
 
-Frame* frame_for_call(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames)
+Frame* frame_for_call_bound(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    Code* co = fn->code;
-    Frame* frame = vm.interp->new_frame(co, fn, fn->globals, fn->builtins, Value::null());
-    // Fast path: exactly the positional parameters, nothing else.
-    if (!kwnames && nargs == co->argcount && co->total_args == co->argcount) {
-        for (size_t i = 0; i < nargs; ++i)
-            frame->localsplus[i] = args[i];
-        return frame;
-    }
+    Frame* frame = vm.interp->new_call_frame(fn, 0);
     if (!bind_arguments(vm, fn, frame, args, nargs, kwnames))
         return nullptr;
     return frame;

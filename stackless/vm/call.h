@@ -3,6 +3,7 @@
 
 #include "stackless/vm/frame.h"
 #include "stackless/vm/function.h"
+#include "stackless/vm/interpreter.h"
 
 namespace slpy {
 
@@ -13,6 +14,21 @@ namespace slpy {
 bool bind_arguments(VM& vm, Function* fn, Frame* frame, Value const* args, size_t nargs, Tuple* kwnames);
 
 // A frame for calling fn with these arguments, or null (error pending).
-Frame* frame_for_call(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames);
+inline Frame* frame_for_call(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames);
+// frame_for_call when the arguments need binding (keywords, defaults, *args, **kwargs).
+Frame* frame_for_call_bound(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames);
+
+inline Frame* frame_for_call(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Code* co = fn->code;
+    // Fast path: exactly the positional parameters, nothing else.
+    if (!kwnames && nargs == co->argcount && co->total_args == co->argcount) {
+        Frame* frame = vm.interp->new_call_frame(fn, uint32_t(nargs));
+        for (size_t i = 0; i < nargs; ++i)
+            frame->localsplus[i] = args[i];
+        return frame;
+    }
+    return frame_for_call_bound(vm, fn, args, nargs, kwnames);
+}
 
 } // namespace slpy

@@ -29,42 +29,11 @@ Interpreter::Interpreter(VM& v) : vm(v) {}
 
 Frame* Interpreter::new_frame(Code* code, Function* func, Dict* globals, Dict* builtins, Value locals)
 {
-    uint32_t size = code->framesize;
-    if (size < kPooledFrameSizes && !m_frame_pool[size].empty()) {
-        Frame* f = m_frame_pool[size].back();
-        m_frame_pool[size].pop_back();
-        f->code = code;
-        f->func = func;
-        f->globals = globals;
-        f->builtins = builtins;
-        f->locals = locals;
-        f->ip = 0;
-        f->lasti = 0;
-        for (uint32_t i = 0; i < code->nlocalsplus; ++i)
-            f->localsplus[i] = Value::null();
-        f->stack_top = code->nlocalsplus;
-        f->return_mode = ReturnMode::Push;
-        f->state = FrameState::Created;
-        return f;
+    if (code->framesize < kPooledFrameSizes) {
+        if (Frame* f = m_frame_pool[code->framesize])
+            return reuse_frame(f, code, func, globals, builtins, locals, 0);
     }
     return frame_new(vm, code, func, globals, builtins, locals);
-}
-
-void Interpreter::release_frame(Frame* f)
-{
-    uint32_t size = f->code->framesize;
-    if (f->captured || f->gen || size >= kPooledFrameSizes || m_frame_pool[size].size() >= kPoolDepth)
-        return;
-    // Drop every reference so a pooled frame keeps nothing alive.
-    f->func = nullptr;
-    f->globals = nullptr;
-    f->builtins = nullptr;
-    f->locals = Value::null();
-    f->back = nullptr;
-    f->aux = Value::null();
-    f->prev_exc = Value::null();
-    f->stack_top = 0;
-    m_frame_pool[size].push_back(f);
 }
 
 void Interpreter::trace_roots(Tracer& t)
@@ -75,9 +44,8 @@ void Interpreter::trace_roots(Tracer& t)
     t.visit(builtins_module);
     t.visit(modules);
     t.visit(sys_module);
-    for (auto const& pool : m_frame_pool)
-        for (Frame* f : pool)
-            t.visit(f);
+    for (Frame* f : m_frame_pool)
+        t.visit(f); // the rest of each free list through Frame::back
 }
 
 // ------------------------------------------------------------------ native entry

@@ -42,9 +42,11 @@ public:
     // ---- frames
     // A frame for `code`: recycled from the pool when one of its size is free.
     Frame* new_frame(Code* code, Function* func, Dict* globals, Dict* builtins, Value locals);
+    // new_frame for a call: the first `nfilled` locals are left for the caller to set.
+    inline Frame* new_call_frame(Function* fn, uint32_t nfilled);
     // Returns a finished frame to the pool unless something captured it (a traceback,
     // a generator, sys._getframe).
-    void release_frame(Frame* frame);
+    inline void release_frame(Frame* frame);
 
     // GC roots: the running chain, the handled exception, modules, pooled frames.
     void trace_roots(Tracer& t);
@@ -94,10 +96,13 @@ private:
     };
     std::vector<BuiltinModule> m_builtin_modules;
 
-    // Free frames by framesize; small frames only, a bounded number of each.
+    // Free frames by framesize, linked through Frame::back; small frames only, a bounded
+    // number of each. A pooled frame keeps only its code (its stack_top is 0).
     static constexpr uint32_t kPooledFrameSizes = 48;
-    static constexpr size_t kPoolDepth = 256;
-    std::vector<Frame*> m_frame_pool[kPooledFrameSizes];
+    static constexpr uint32_t kPoolDepth = 256;
+    Frame* m_frame_pool[kPooledFrameSizes] = {};
+    uint32_t m_frame_pool_count[kPooledFrameSizes] = {};
+    Frame* reuse_frame(Frame* f, Code* code, Function* func, Dict* globals, Dict* builtins, Value locals, uint32_t nfilled);
 
     // How the last run() ended: its entry frame returned, or (a generator) yielded.
     bool m_yielded = false;
@@ -125,6 +130,57 @@ public:
 };
 
 Interpreter& interp(VM& vm);
+
+// ---- the frame pool's fast paths (every Python call goes through them)
+
+inline Frame* Interpreter::reuse_frame(Frame* f, Code* code, Function* func, Dict* globals, Dict* builtins, Value locals,
+                                       uint32_t nfilled)
+{
+    m_frame_pool[code->framesize] = f->back;
+    --m_frame_pool_count[code->framesize];
+    f->code = code;
+    f->func = func;
+    f->globals = globals;
+    f->builtins = builtins;
+    f->locals = locals;
+    f->back = nullptr;
+    f->ip = 0;
+    f->lasti = 0;
+    for (uint32_t i = nfilled; i < code->nlocalsplus; ++i)
+        f->localsplus[i] = Value::null();
+    f->stack_top = code->nlocalsplus;
+    f->return_mode = ReturnMode::Push;
+    f->state = FrameState::Created;
+    return f;
+}
+
+inline Frame* Interpreter::new_call_frame(Function* fn, uint32_t nfilled)
+{
+    Code* code = fn->code;
+    if (code->framesize < kPooledFrameSizes) {
+        if (Frame* f = m_frame_pool[code->framesize])
+            return reuse_frame(f, code, fn, fn->globals, fn->builtins, Value::null(), nfilled);
+    }
+    return frame_new(vm, code, fn, fn->globals, fn->builtins, Value::null());
+}
+
+inline void Interpreter::release_frame(Frame* f)
+{
+    uint32_t size = f->code->framesize;
+    if (f->captured || f->gen || size >= kPooledFrameSizes || m_frame_pool_count[size] >= kPoolDepth)
+        return;
+    // Drop every reference so a pooled frame keeps nothing alive.
+    f->func = nullptr;
+    f->globals = nullptr;
+    f->builtins = nullptr;
+    f->locals = Value::null();
+    f->aux = Value::null();
+    f->prev_exc = Value::null();
+    f->stack_top = 0;
+    f->back = m_frame_pool[size];
+    m_frame_pool[size] = f;
+    ++m_frame_pool_count[size];
+}
 
 // Creates the interpreter for `vm`, the builtins, sys and the other built-in modules.
 // `argv` becomes sys.argv.
