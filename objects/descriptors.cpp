@@ -117,7 +117,7 @@ static Value property_set(VM& vm, Value const* args, size_t, Tuple*)
         String* n = p->name.is_null() ? nullptr : as_str(p->name);
         if (n)
             return raise_fmt(vm, exc::AttributeError, "property '%s' of '%s' object has no setter", n->c_str(), type_name(args[1]));
-        return raise_fmt(vm, exc::AttributeError, "can't set attribute");
+        return raise_fmt(vm, exc::AttributeError, "property of '%s' object has no setter", type_name(args[1]));
     }
     TRY(call2(vm, p->fset, args[1], args[2]));
     return py_none();
@@ -130,7 +130,7 @@ static Value property_delete(VM& vm, Value const* args, size_t, Tuple*)
         String* n = p->name.is_null() ? nullptr : as_str(p->name);
         if (n)
             return raise_fmt(vm, exc::AttributeError, "property '%s' of '%s' object has no deleter", n->c_str(), type_name(args[1]));
-        return raise_fmt(vm, exc::AttributeError, "can't delete attribute");
+        return raise_fmt(vm, exc::AttributeError, "property of '%s' object has no deleter", type_name(args[1]));
     }
     TRY(call1(vm, p->fdel, args[1]));
     return py_none();

@@ -382,6 +382,8 @@ void trace_member_descriptor(Object* o, Tracer& t)
     t.visit(m->owner);
 }
 
+uint32_t member_descriptor_offset(Value descr) { return static_cast<MemberDescriptor*>(descr.as_object())->offset; }
+
 Value member_descriptor_get(VM& vm, Object* descr, Value obj)
 {
     auto* m = static_cast<MemberDescriptor*>(descr);

@@ -53,6 +53,8 @@ Value raise_attribute_error(VM& vm, Value obj, String* name);
 Value property_function(Value prop, int which);
 // The function a staticmethod object wraps (a class's __new__ is one).
 Value staticmethod_function(Value sm);
+// Where a __slots__ member descriptor keeps its value in an instance (a byte offset).
+uint32_t member_descriptor_offset(Value descr);
 
 // The metatype of a class statement from its explicit metaclass and bases.
 TypeObject* calculate_metaclass(VM& vm, TypeObject* meta, Tuple* bases);

@@ -20,6 +20,7 @@
 #include "objects/slice.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/vm/attr_cache.h"
 #include "stackless/vm/call.h"
 #include "stackless/vm/eval_support.h"
 #include "stackless/vm/frame_api.h"
@@ -462,9 +463,35 @@ Value Interpreter::run(Frame* entry, bool throwing)
     }
     TARGET(LOAD_ATTR)
     {
+        auto* cache = const_cast<CodeWord*>(ip);
         ip += 2;
-        SAVE_FRAME();
         Value obj = TOP();
+        if (obj.is_object()) {
+            // The inline cache (attr_cache.h): a __slots__ member or an instance dict entry.
+            Object* o = obj.as_object();
+            uint64_t c = attr_cache_read(cache);
+            if (uint32_t(c) != o->type->version || c == 0) {
+                attr_cache_write(cache, attr_cache_entry(o, NAME(ARG), false));
+            } else if (attr_cache_kind(c) == AttrCacheKind::Slot) {
+                Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c));
+                if (!v.is_null()) {
+                    sp[-1] = v;
+                    DISPATCH();
+                }
+            } else if (attr_cache_kind(c) == AttrCacheKind::InstanceDict) {
+                if (Dict* d = *reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + o->type->dict_offset)) {
+                    SAVE_FRAME();
+                    Value v = dict_get_str(vm, d, NAME(ARG));
+                    if (v.is_null())
+                        goto error;
+                    if (!v.is_not_found()) {
+                        sp[-1] = v;
+                        DISPATCH();
+                    }
+                }
+            }
+        }
+        SAVE_FRAME();
         Hook h;
         bool fallback = false;
         Value v = hook_getattr(vm, obj, NAME(ARG), h, fallback);
@@ -477,10 +504,27 @@ Value Interpreter::run(Frame* entry, bool throwing)
     }
     TARGET(STORE_ATTR)
     {
+        auto* cache = const_cast<CodeWord*>(ip);
         ip += 2;
         SAVE_FRAME();
         Value owner = sp[-1];
         Value v = sp[-2];
+        if (owner.is_object()) {
+            Object* o = owner.as_object();
+            uint64_t c = attr_cache_read(cache);
+            if (uint32_t(c) != o->type->version || c == 0) {
+                attr_cache_write(cache, attr_cache_entry(o, NAME(ARG), true));
+            } else if (attr_cache_kind(c) == AttrCacheKind::Slot) {
+                *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c)) = v;
+                sp -= 2;
+                DISPATCH();
+            } else if (attr_cache_kind(c) == AttrCacheKind::InstanceDict) {
+                if (!dict_set_str(vm, instance_dict(vm, o, true), NAME(ARG), v))
+                    goto error;
+                sp -= 2;
+                DISPATCH();
+            }
+        }
         if (Hook h = hook_setattr(owner, NAME(ARG), v))
             RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp - 2, ReturnMode::Discard, Value::null());
         if (!setattr(vm, owner, NAME(ARG), v))
