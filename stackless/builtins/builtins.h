@@ -69,6 +69,13 @@ SLPY_BUILTIN(open);
 extern TypeObject* g_base_exception_group;
 extern TypeObject* g_exception_group;
 void setup_exception_groups(VM& vm);
+// For except* (stackless/vm/eval_support.cpp): whether v is a BaseExceptionGroup;
+// BaseExceptionGroup("", excs) (an ExceptionGroup when all are Exceptions); and the part
+// of group `eg` made of the leaf exceptions found in the groups of `keep`, with eg's
+// nesting and the metadata split() copies (None when there is none).
+bool is_exception_group(Value v);
+Value exception_group_create(VM& vm, Value excs);
+Value exception_group_projection(VM& vm, Value eg, List* keep);
 
 // exit, quit, copyright, credits, license, help and breakpoint (builtins_site.cpp).
 struct Module;

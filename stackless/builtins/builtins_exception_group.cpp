@@ -1,7 +1,7 @@
 // builtins: BaseExceptionGroup and ExceptionGroup (PEP 654), CPython 3.11's semantics:
 // construction rules (a BaseExceptionGroup of Exceptions is an ExceptionGroup), message,
 // exceptions, derive(), subgroup() and split() with a type, a tuple of types or a
-// predicate.
+// predicate; and the projection by leaf identity that except* uses to re-raise.
 #include "stackless/builtins/builtins.h"
 
 #include "objects/containers.h"
@@ -11,6 +11,7 @@
 #include "objects/type.h"
 
 #include <cstddef>
+#include <unordered_set>
 
 namespace slpy {
 
@@ -112,10 +113,14 @@ Value eg_derive(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return call(vm, Value::from_object(g_base_exception_group), a, 2);
 }
 
-// The matcher of split()/subgroup(): a predicate, an exception type or a tuple of them.
+using LeafIds = std::unordered_set<Object const*>;
+
+// The matcher of split()/subgroup(): a predicate, an exception type or a tuple of them;
+// or, for except*'s projection, a set of exception identities.
 struct Matcher {
     Value value;
     bool predicate;
+    LeafIds const* ids = nullptr;
 };
 
 bool make_matcher(VM& vm, Value v, Matcher& m)
@@ -145,6 +150,8 @@ bool make_matcher(VM& vm, Value v, Matcher& m)
 // -1 error, 0 no, 1 yes
 int matches(VM& vm, Matcher const& m, Value e)
 {
+    if (m.ids)
+        return m.ids->count(e.as_object()) ? 1 : 0;
     if (m.predicate) {
         Value r = call1(vm, m.value, e);
         return r.is_null() ? -1 : truthy(vm, r);
@@ -152,7 +159,8 @@ int matches(VM& vm, Matcher const& m, Value e)
     return isinstance(vm, e, m.value);
 }
 
-// Copies the traceback, cause, context and notes of `from` to the derived group `to`.
+// Copies the traceback, cause, context and notes of `from` to the derived group `to`
+// (the notes as a new list, so that the parts of a split have their own).
 bool copy_group_attrs(VM& vm, Value from, Value to)
 {
     BaseException* f = as_exception(from);
@@ -164,9 +172,14 @@ bool copy_group_attrs(VM& vm, Value from, Value to)
         Value notes = dict_get_str(vm, f->dict, names.__notes__);
         if (notes.is_null())
             return false;
-        if (!notes.is_not_found()) {
+        // Notes that are not a sequence are ignored, as CPython does.
+        TypeObject* nt = notes.is_not_found() ? nullptr : type_of(notes);
+        if (nt && !nt->slot(Slot::GETITEM).is_null() && !as_dict(notes)) {
+            List* copy = list_from_iterable(vm, notes);
+            if (!copy)
+                return false;
             Dict* d = instance_dict(vm, to.as_object(), true);
-            if (!d || !dict_set_str(vm, d, names.__notes__, notes))
+            if (!d || !dict_set_str(vm, d, names.__notes__, Value::from_object(copy)))
                 return false;
         }
     }
@@ -255,7 +268,41 @@ Value eg_subgroup(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return match.is_null() ? py_none() : match;
 }
 
+// Adds the identities of the leaf exceptions of `e` (e itself when it is no group).
+void collect_leaf_ids(Value e, LeafIds& ids)
+{
+    if (is_none(e))
+        return;
+    ExceptionGroupObject* g = as_group(e);
+    if (!g) {
+        ids.insert(e.as_object());
+        return;
+    }
+    for (size_t i = 0; i < g->excs->size; ++i)
+        collect_leaf_ids(g->excs->items[i], ids);
+}
+
 } // namespace
+
+bool is_exception_group(Value v) { return as_group(v) != nullptr; }
+
+Value exception_group_create(VM& vm, Value excs)
+{
+    Value a[2] = { str_value(vm, ""), excs };
+    return call(vm, Value::from_object(g_base_exception_group), a, 2);
+}
+
+Value exception_group_projection(VM& vm, Value eg, List* keep)
+{
+    LeafIds ids;
+    for (size_t i = 0; i < keep->size; ++i)
+        collect_leaf_ids(keep->items()[i], ids);
+    Matcher m { Value::null(), false, &ids };
+    Value match, rest;
+    if (!split_recursive(vm, eg, m, false, &match, &rest))
+        return Value::null();
+    return match.is_null() ? py_none() : match;
+}
 
 void setup_exception_groups(VM& vm)
 {

@@ -441,6 +441,11 @@ static void fill_error(SyntaxErrorInfo& err, std::string const& filename, std::s
         err.offset = loc.col + 1;
         err.end_lineno = loc.end_lineno;
         err.end_offset = loc.end_col + 1;
+    } else if (loc.lineno < 0) {
+        // Raised where the location is artificial (e.g. a `return` inside an except*
+        // clause, after unwinding a `finally`): CPython reports line -1, offset 0.
+        err.lineno = -1;
+        err.end_lineno = -1;
     }
 }
 

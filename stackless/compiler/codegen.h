@@ -26,7 +26,8 @@ struct CompileError {
 
 enum class UnitScope { Module, Class, Function, Lambda, Comprehension };
 
-enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue, ExceptionHandler };
+enum class FBlockType { WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue, ExceptionHandler,
+                        ExceptionGroupHandler };
 
 struct FBlock {
     FBlockType type;
@@ -109,7 +110,16 @@ public:
     void compile_while(ast::While* s);
     void compile_try(ast::Try* s);
     void compile_try_except(ast::Try* s);
-    void compile_try_finally(ast::Try* s);
+    void compile_try_finally(ast::Stmt* s, std::vector<ast::Stmt*> const& body, bool has_handlers,
+                             std::vector<ast::Stmt*> const& finalbody);
+    void compile_try_star(ast::TryStar* s);
+    void compile_try_star_except(ast::TryStar* s);
+    // The shared parts of try/except and try/except*: the protected body (SETUP_FINALLY to
+    // `handlers`), the entry of the handlers (SETUP_CLEANUP, PUSH_EXC_INFO, an fblock of
+    // `type`) and the unbinding of an `as` name.
+    void try_protected_body(std::vector<ast::Stmt*> const& body, Block* handlers);
+    void try_enter_handlers(Block* handlers, Block* cleanup, FBlockType type);
+    void unbind_handler_name(std::string const& name);
     void compile_with(ast::With* s, size_t pos);
     void compile_with_except_finish(Block* cleanup);
     void call_exit_with_nones();

@@ -55,7 +55,8 @@ void Codegen::unwind_fblock(FBlock const& fb, bool preserve_tos)
 {
     switch (fb.type) {
     case FBlockType::WhileLoop:
-    case FBlockType::ExceptionHandler: return;
+    case FBlockType::ExceptionHandler:
+    case FBlockType::ExceptionGroupHandler: return;
     case FBlockType::ForLoop:
         if (preserve_tos)
             emit(Op::SWAP, 2);
@@ -116,6 +117,10 @@ FBlock* Codegen::unwind_fblock_stack(bool preserve_tos, bool want_loop)
     if (stack.empty())
         return nullptr;
     FBlock top = stack.back();
+    // Leaving an except* clause early would lose the exceptions the other clauses and
+    // PREP_RERAISE_STAR still have to see (CPython reports it at the current location).
+    if (top.type == FBlockType::ExceptionGroupHandler)
+        error("'break', 'continue' and 'return' cannot appear in an except* block");
     if (want_loop && (top.type == FBlockType::WhileLoop || top.type == FBlockType::ForLoop))
         return &stack.back();
     stack.pop_back();
@@ -235,12 +240,22 @@ void Codegen::compile_while(ast::While* s)
 void Codegen::compile_try(ast::Try* s)
 {
     if (!s->finalbody.empty())
-        compile_try_finally(s);
+        compile_try_finally(s, s->body, !s->handlers.empty(), s->finalbody);
     else
         compile_try_except(s);
 }
 
-void Codegen::compile_try_finally(ast::Try* s)
+void Codegen::compile_try_star(ast::TryStar* s)
+{
+    if (!s->finalbody.empty())
+        compile_try_finally(s, s->body, !s->handlers.empty(), s->finalbody);
+    else
+        compile_try_star_except(s);
+}
+
+// `try: ... finally: ...`, around the except (or except*) clauses when there are any.
+void Codegen::compile_try_finally(ast::Stmt* s, std::vector<ast::Stmt*> const& body_stmts, bool has_handlers,
+                                  std::vector<ast::Stmt*> const& finalbody)
 {
     Block* body = new_block();
     Block* end = new_block();
@@ -249,15 +264,17 @@ void Codegen::compile_try_finally(ast::Try* s)
     emit_jump(SETUP_FINALLY, end);
     use_next_block(body);
     FBlock fb { FBlockType::FinallyTry, body, end };
-    fb.finalbody = &s->finalbody;
+    fb.finalbody = &finalbody;
     push_fblock(fb);
-    if (!s->handlers.empty())
-        compile_try_except(s);
+    if (!has_handlers)
+        visit_stmts(body_stmts);
+    else if (s->kind == ast::StmtKind::TryStar)
+        compile_try_star_except(static_cast<ast::TryStar*>(s));
     else
-        visit_stmts(s->body);
+        compile_try_except(static_cast<ast::Try*>(s));
     m_unit->graph.add(POP_BLOCK, 0, nullptr, kNoLocation);
     pop_fblock(FBlockType::FinallyTry);
-    visit_stmts(s->finalbody);
+    visit_stmts(finalbody);
     emit_jump_noline(JUMP, exit);
     // `finally` block
     use_next_block(end);
@@ -265,7 +282,7 @@ void Codegen::compile_try_finally(ast::Try* s)
     emit_jump(SETUP_CLEANUP, cleanup);
     emit(Op::PUSH_EXC_INFO);
     push_fblock(FBlock { FBlockType::FinallyEnd, end });
-    visit_stmts(s->finalbody);
+    visit_stmts(finalbody);
     pop_fblock(FBlockType::FinallyEnd);
     emit(Op::RERAISE, 0);
     use_next_block(cleanup);
@@ -273,26 +290,44 @@ void Codegen::compile_try_finally(ast::Try* s)
     use_next_block(exit);
 }
 
-void Codegen::compile_try_except(ast::Try* s)
+void Codegen::try_protected_body(std::vector<ast::Stmt*> const& body, Block* handlers)
 {
-    Block* body = new_block();
-    Block* except = new_block();
-    Block* end = new_block();
-    Block* cleanup = new_block();
-    emit_jump(SETUP_FINALLY, except);
-    use_next_block(body);
-    push_fblock(FBlock { FBlockType::TryExcept, body });
-    visit_stmts(s->body);
+    Block* block = new_block();
+    emit_jump(SETUP_FINALLY, handlers);
+    use_next_block(block);
+    push_fblock(FBlock { FBlockType::TryExcept, block });
+    visit_stmts(body);
     pop_fblock(FBlockType::TryExcept);
     m_unit->graph.add(POP_BLOCK, 0, nullptr, kNoLocation);
-    visit_stmts(s->orelse);
-    emit_jump_noline(JUMP, end);
-    size_t n = s->handlers.size();
-    use_next_block(except);
+}
+
+void Codegen::try_enter_handlers(Block* handlers, Block* cleanup, FBlockType type)
+{
+    use_next_block(handlers);
     unset_loc();
     emit_jump(SETUP_CLEANUP, cleanup);
     emit(Op::PUSH_EXC_INFO);
-    push_fblock(FBlock { FBlockType::ExceptionHandler });
+    push_fblock(FBlock { type });
+}
+
+// `name = None; del name` at the end of an `except ... as name:` clause.
+void Codegen::unbind_handler_name(std::string const& name)
+{
+    load_const(ConstValue::none());
+    nameop(name, ast::ExprContext::Store);
+    nameop(name, ast::ExprContext::Del);
+}
+
+void Codegen::compile_try_except(ast::Try* s)
+{
+    Block* except = new_block();
+    Block* end = new_block();
+    Block* cleanup = new_block();
+    try_protected_body(s->body, except);
+    visit_stmts(s->orelse);
+    emit_jump_noline(JUMP, end);
+    size_t n = s->handlers.size();
+    try_enter_handlers(except, cleanup, FBlockType::ExceptionHandler);
     for (size_t i = 0; i < n; i++) {
         ast::ExceptHandler* handler = s->handlers[i];
         set_loc(handler->pos);
@@ -320,15 +355,11 @@ void Codegen::compile_try_except(ast::Try* s)
             emit_pseudo(POP_BLOCK);
             emit_pseudo(POP_BLOCK);
             emit(Op::POP_EXCEPT);
-            load_const(ConstValue::none());
-            nameop(handler->name, ast::ExprContext::Store);
-            nameop(handler->name, ast::ExprContext::Del);
+            unbind_handler_name(handler->name);
             emit_jump(JUMP, end);
             use_next_block(cleanup_end);
             unset_loc();
-            load_const(ConstValue::none());
-            nameop(handler->name, ast::ExprContext::Store);
-            nameop(handler->name, ast::ExprContext::Del);
+            unbind_handler_name(handler->name);
             emit(Op::RERAISE, 1);
         } else {
             Block* cleanup_body = new_block();
@@ -349,6 +380,114 @@ void Codegen::compile_try_except(ast::Try* s)
     emit(Op::RERAISE, 0);
     use_next_block(cleanup);
     pop_except_and_reraise();
+    use_next_block(end);
+}
+
+// `try: S except* E1 as V1: S1 ... else: S_else`, laid out as CPython 3.11's
+// compiler_try_star_except. The stack while the handlers run (prev = the exception being
+// handled before, orig = the exception caught, raised = a list collecting what each
+// clause raised or re-raised, rest = what no clause has matched yet):
+//
+//   [prev, orig, raised, rest]      E_i; CHECK_EG_MATCH -> [..., rest', match or None]
+//   match is None: pop it, go on with the next clause;
+//   else bind it (or pop it), run S_i under a cleanup handler that appends any exception
+//   S_i raises to `raised` (LIST_APPEND 3) and goes on with the next clause.
+//   After the last clause: LIST_APPEND 1 (the unmatched rest, maybe None), then
+//   PREP_RERAISE_STAR -> [prev, exc or None]: None ends the statement, an exception
+//   is re-raised after POP_EXCEPT restores prev.
+void Codegen::compile_try_star_except(ast::TryStar* s)
+{
+    Block* except = new_block();
+    Block* orelse = new_block();
+    Block* end = new_block();
+    Block* cleanup = new_block();
+    Block* reraise_star = new_block();
+    try_protected_body(s->body, except);
+    emit_jump_noline(JUMP, orelse);
+    size_t n = s->handlers.size();
+    try_enter_handlers(except, cleanup, FBlockType::ExceptionGroupHandler);
+    for (size_t i = 0; i < n; i++) {
+        ast::ExceptHandler* handler = s->handlers[i];
+        set_loc(handler->pos);
+        except = new_block();
+        Block* except_with_error = new_block();
+        Block* no_match = new_block();
+        if (i == 0) {
+            // [exc] -> [orig, [], exc]
+            emit(Op::COPY, 1);
+            emit(Op::BUILD_LIST, 0);
+            emit(Op::SWAP, 2);
+        }
+        if (handler->type) {
+            visit_expr(handler->type);
+            emit(Op::CHECK_EG_MATCH);
+            emit(Op::COPY, 1);
+            emit_jump(Op::POP_JUMP_IF_NONE, no_match);
+        }
+        Block* cleanup_end = new_block();
+        Block* cleanup_body = new_block();
+        bool has_name = !handler->name.empty();
+        if (has_name)
+            nameop(handler->name, ast::ExprContext::Store);
+        else
+            emit(Op::POP_TOP); // the match
+        // try: S_i finally: name = None; del name   (the cleanup also collects the error)
+        emit_jump(SETUP_CLEANUP, cleanup_end);
+        use_next_block(cleanup_body);
+        FBlock fb { FBlockType::HandlerCleanup, cleanup_body };
+        fb.name = handler->name;
+        fb.has_name = has_name;
+        push_fblock(fb);
+        visit_stmts(handler->body);
+        pop_fblock(FBlockType::HandlerCleanup);
+        unset_loc();
+        emit_pseudo(POP_BLOCK);
+        if (has_name) {
+            unbind_handler_name(handler->name);
+        }
+        emit_jump(JUMP, except);
+        // S_i raised: [..., rest, lasti, exc] -> append exc to the list, drop lasti.
+        use_next_block(cleanup_end);
+        unset_loc();
+        if (has_name) {
+            unbind_handler_name(handler->name);
+        }
+        emit(Op::LIST_APPEND, 3);
+        emit(Op::POP_TOP);
+        emit_jump(JUMP, except_with_error);
+        use_next_block(except);
+        emit(Op::NOP); // holds the location of the clause's end
+        emit_jump(JUMP, except_with_error);
+        use_next_block(no_match);
+        emit(Op::POP_TOP); // the None
+        use_next_block(except_with_error);
+        // The unmatched rest (None when everything matched) joins the list. (CPython
+        // jumps to reraise_star here, the next block; its assembler drops that jump, and
+        // leaving it out keeps the same code.)
+        if (i == n - 1)
+            emit(Op::LIST_APPEND, 1);
+    }
+    unset_loc();
+    pop_fblock(FBlockType::ExceptionGroupHandler);
+    Block* reraise = new_block();
+    use_next_block(reraise_star);
+    emit(Op::PREP_RERAISE_STAR);
+    emit(Op::COPY, 1);
+    emit_jump(Op::POP_JUMP_IF_NOT_NONE, reraise);
+    // Nothing to re-raise.
+    emit(Op::POP_TOP);
+    emit_pseudo(POP_BLOCK);
+    emit(Op::POP_EXCEPT);
+    emit_jump(JUMP, end);
+    use_next_block(reraise);
+    emit_pseudo(POP_BLOCK);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE, 0);
+    use_next_block(cleanup);
+    pop_except_and_reraise();
+    use_next_block(orelse);
+    visit_stmts(s->orelse);
     use_next_block(end);
 }
 
@@ -755,7 +894,7 @@ void Codegen::visit_stmt(ast::Stmt* s)
         break;
     }
     case K::Try: compile_try(static_cast<ast::Try*>(s)); break;
-    case K::TryStar: error("'except*' is not supported yet");
+    case K::TryStar: compile_try_star(static_cast<ast::TryStar*>(s)); break;
     case K::Assert: compile_assert(static_cast<ast::Assert*>(s)); break;
     case K::Import: compile_import(static_cast<ast::Import*>(s)); break;
     case K::ImportFrom: compile_import_from(static_cast<ast::ImportFrom*>(s)); break;

@@ -383,6 +383,25 @@ void propagate_line_numbers(Block* entry)
     }
 }
 
+// CPython's guarantee_lineno_for_exits: a return block left without any line (the end of
+// an artificial path, such as except*'s "nothing to re-raise") takes the line, without
+// columns, of the code laid out before it.
+void guarantee_lineno_for_exits(Block* entry)
+{
+    int lineno = -1;
+    for (Block* b = entry; b; b = b->next) {
+        Instr* last = last_instr(b);
+        if (!last)
+            continue;
+        if (last->loc.lineno >= 0) {
+            lineno = last->loc.lineno;
+        } else if (last->op == op_code(Op::RETURN_VALUE) && lineno >= 0) {
+            for (auto& instr : b->instrs)
+                instr.loc = Location { lineno, lineno, -1, -1 };
+        }
+    }
+}
+
 // Computes every block's start depth (handlers included) and returns the maximum.
 int stackdepth(Block* entry, bool use_handlers)
 {
@@ -634,6 +653,7 @@ Assembled assemble(Graph& g, ConstPool& consts, std::vector<Instr> const& prefix
     duplicate_exits_without_lineno(g);
     mark_reachable(entry);
     propagate_line_numbers(entry);
+    guarantee_lineno_for_exits(entry);
 
     Assembled out;
     // The final depth analysis runs over the real instructions only, entering each

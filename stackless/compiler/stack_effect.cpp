@@ -30,6 +30,7 @@ int stack_effect(Op op, int arg, bool jump)
     case Op::YIELD_VALUE:
     case Op::KW_NAMES:
     case Op::CHECK_EXC_MATCH:
+    case Op::CHECK_EG_MATCH:
         return 0;
     case Op::POP_TOP:
     case Op::STORE_FAST:
@@ -55,6 +56,7 @@ int stack_effect(Op op, int arg, bool jump)
     case Op::RETURN_VALUE:
     case Op::POP_EXCEPT:
     case Op::RERAISE:
+    case Op::PREP_RERAISE_STAR:
     case Op::IMPORT_NAME:
     case Op::IMPORT_STAR:
     case Op::PRINT_EXPR:

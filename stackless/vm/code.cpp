@@ -138,6 +138,8 @@ int stack_inputs(Op op, uint32_t arg)
     case Op::CONTAINS_OP:
     case Op::SEND:
     case Op::CHECK_EXC_MATCH:
+    case Op::CHECK_EG_MATCH:
+    case Op::PREP_RERAISE_STAR:
     case Op::IMPORT_NAME:
         return 2;
     case Op::STORE_SUBSCR:

@@ -1402,6 +1402,30 @@ Value Interpreter::run(Frame* entry, bool throwing)
         sp[-1] = py_bool(r);
         DISPATCH();
     }
+    TARGET(CHECK_EG_MATCH)
+    {
+        SAVE_FRAME();
+        Value match, rest;
+        if (!eval_check_eg_match(vm, sp[-2], sp[-1], &match, &rest))
+            goto error;
+        if (!is_none(match)) {
+            // The clause handles `match`: it is what sys.exc_info() and a bare raise see.
+            sp[-2] = rest;
+            exc_info = match;
+        }
+        sp[-1] = match;
+        DISPATCH();
+    }
+    TARGET(PREP_RERAISE_STAR)
+    {
+        SAVE_FRAME();
+        Value excs = POP();
+        Value r = eval_prep_reraise_star(vm, TOP(), excs);
+        if (r.is_null())
+            goto error;
+        sp[-1] = r;
+        DISPATCH();
+    }
     TARGET(BEFORE_WITH)
     {
         SAVE_FRAME();

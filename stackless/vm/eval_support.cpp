@@ -9,6 +9,7 @@
 #include "objects/set.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/builtins/builtins.h"
 #include "stackless/vm/interpreter.h"
 
 #include <cstring>
@@ -485,6 +486,109 @@ int eval_exception_matches(VM& vm, Value exc_v, Value match)
     if (!is_exception_class(match))
         return bad();
     return is_subtype(type_of(exc_v), match.as<TypeObject>()) ? 1 : 0;
+}
+
+namespace {
+
+// check_except_star_type_valid: an exception class or a tuple of them, none of them an
+// exception group.
+bool check_except_star_type(VM& vm, Value match_type)
+{
+    Tuple* t = as_tuple(match_type);
+    size_t n = t ? t->size : 1;
+    Value const* items = t ? t->items : &match_type;
+    for (size_t i = 0; i < n; ++i) {
+        if (!is_exception_class(items[i])) {
+            raise(vm, exc::TypeError, "catching classes that do not inherit from BaseException is not allowed");
+            return false;
+        }
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (is_subtype(items[i].as<TypeObject>(), g_base_exception_group)) {
+            raise(vm, exc::TypeError, "catching ExceptionGroup with except* is not allowed. Use except instead.");
+            return false;
+        }
+    }
+    return true;
+}
+
+// The three fields CPython compares to tell a re-raised exception (a part of the caught
+// group made by split, never raised anew) from a newly raised one. (Its fourth, `notes`,
+// is always NULL in 3.11: notes live in __dict__.)
+bool same_exception_metadata(Value a, Value b)
+{
+    BaseException* x = as_exception(a);
+    BaseException* y = as_exception(b);
+    auto norm = [](Value v) { return v.is_null() || is_none(v) ? py_none() : v; };
+    return norm(x->traceback).is(norm(y->traceback)) && norm(x->cause).is(norm(y->cause)) &&
+           norm(x->context).is(norm(y->context));
+}
+
+} // namespace
+
+bool eval_check_eg_match(VM& vm, Value exc, Value match_type, Value* match, Value* rest)
+{
+    if (!check_except_star_type(vm, match_type))
+        return false;
+    *match = py_none();
+    *rest = py_none();
+    if (is_none(exc))
+        return true;
+    int full = eval_exception_matches(vm, exc, match_type);
+    if (full < 0)
+        return false;
+    if (full) {
+        if (is_exception_group(exc)) {
+            *match = exc;
+            return true;
+        }
+        // A naked exception is handled as ExceptionGroup("", (exc,)).
+        Value wrapped = exception_group_create(vm, Value::from_object(tuple_pack(vm, { exc })));
+        if (wrapped.is_null())
+            return false;
+        *match = wrapped;
+        return true;
+    }
+    if (!is_exception_group(exc))
+        return true;
+    Value pair = call_method(vm, exc, intern(vm, "split"), &match_type, 1);
+    if (pair.is_null())
+        return false;
+    Tuple* t = as_tuple(pair);
+    if (!t || t->size != 2)
+        return raise(vm, exc::TypeError, "split must return a 2-tuple"), false;
+    *match = t->items[0];
+    *rest = t->items[1];
+    return true;
+}
+
+Value eval_prep_reraise_star(VM& vm, Value orig, Value excs_v)
+{
+    List* excs = as_list(excs_v);
+    if (excs->size == 0)
+        return py_none();
+    // A naked exception was caught (and wrapped): only one clause could run, so there is
+    // at most one exception, raised or re-raised, or the unmatched original.
+    if (!is_exception_group(orig))
+        return excs->items()[0];
+    List* raised = list_new(vm);
+    List* reraised = list_new(vm);
+    for (size_t i = 0; i < excs->size; ++i) {
+        Value e = excs->items()[i];
+        if (is_none(e))
+            continue;
+        if (!list_append(vm, same_exception_metadata(e, orig) ? reraised : raised, e))
+            return Value::null();
+    }
+    // The re-raised parts keep their place in the original tree.
+    Value reraised_eg = exception_group_projection(vm, orig, reraised);
+    if (reraised_eg.is_null() || raised->size == 0)
+        return reraised_eg;
+    if (!is_none(reraised_eg) && !list_append(vm, raised, reraised_eg))
+        return Value::null();
+    if (raised->size == 1)
+        return raised->items()[0];
+    return exception_group_create(vm, Value::from_object(raised));
 }
 
 Value eval_lookup_special(VM& vm, Value obj, String* name)

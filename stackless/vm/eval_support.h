@@ -39,6 +39,14 @@ Value eval_make_function(VM& vm, Frame* f, Value code, uint32_t flags, Value* sp
 Value eval_make_raise(VM& vm, Value exc, Value cause, bool has_cause);
 // CHECK_EXC_MATCH: -1 error, 0/1.
 int eval_exception_matches(VM& vm, Value exc, Value match_type);
+// CHECK_EG_MATCH (except*): checks the clause's type, then splits exc (an exception or
+// None). *match gets None when nothing matched, else the matched part (a naked exception
+// wrapped in a group) and *rest the unmatched part or None. False on error.
+bool eval_check_eg_match(VM& vm, Value exc, Value match_type, Value* match, Value* rest);
+// PREP_RERAISE_STAR: the exception ending a try-except* statement from the one caught
+// (orig) and the list of what the clauses raised or re-raised plus the unmatched rest;
+// None when there is nothing to raise, null on error.
+Value eval_prep_reraise_star(VM& vm, Value orig, Value excs);
 // Looks up a special method on the type and binds it (null + no error when absent).
 Value eval_lookup_special(VM& vm, Value obj, String* name);
 Value eval_import_name(VM& vm, Frame* f, String* name, Value fromlist, Value level);

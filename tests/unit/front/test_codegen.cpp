@@ -122,6 +122,14 @@ SyntaxErrorInfo compile_err(std::string const& src)
 
 // Deliberate deviations from CPython 3.11, by snippet name: the part that differs and why.
 std::map<std::string, std::string> const kDeviations = {
+    // An except* clause that completes jumps to a block holding a line-less NOP and a jump
+    // to the next clause. CPython 3.11 still has that NOP when it threads jumps, so it keeps
+    // the jump to the jump; slpy's assembler drops line-less NOPs before threading and jumps
+    // straight to the next clause (one JUMP_FORWARD fewer per clause, same behaviour).
+    { "try_star_basic", "one JUMP_FORWARD fewer per completing except* clause" },
+    { "try_star_as_tuple", "one JUMP_FORWARD fewer per completing except* clause" },
+    { "try_star_nested_loop", "one JUMP_FORWARD fewer per completing except* clause" },
+    { "try_star_in_handler", "one JUMP_FORWARD fewer per completing except* clause" },
 };
 
 } // namespace
@@ -307,11 +315,21 @@ TEST_CASE("codegen: constant folding limits", "[codegen]")
     CHECK(ops_of(*compile_ok("x = 'a' % 1")) == "RESUME LOAD_CONST LOAD_CONST BINARY_OP STORE_NAME LOAD_CONST RETURN_VALUE");
 }
 
-TEST_CASE("codegen: unsupported constructs report errors", "[codegen]")
+TEST_CASE("codegen: except* errors", "[codegen]")
 {
-    SyntaxErrorInfo err;
-    CHECK_FALSE(compile_source("try:\n    f()\nexcept* E:\n    pass\n", "<s>", parser::Mode::Exec, CompileOptions {}, err));
-    CHECK(err.msg.find("not supported") != std::string::npos);
+    auto e = compile_err("for x in y:\n    try:\n        pass\n    except* E:\n        break\n");
+    CHECK(e.msg == "'break', 'continue' and 'return' cannot appear in an except* block");
+    CHECK(e.lineno == 5);
+    CHECK(e.offset == 9);
+    CHECK(e.end_offset == 14);
+    e = compile_err("def f():\n    try:\n        pass\n    except* E:\n        return 1\n");
+    CHECK(e.offset == 16); // at the returned constant, as CPython
+    // After unwinding a `finally` the location is artificial: CPython reports line -1.
+    e = compile_err("def f():\n    try:\n        pass\n    except* E:\n        try:\n            return\n        finally:\n            g()\n");
+    CHECK(e.lineno == -1);
+    CHECK(e.offset == 0);
+    // Loops inside the clause and `return` in its `finally` are fine.
+    compile_ok("def f(y):\n    try:\n        pass\n    except* E:\n        for x in y:\n            break\n    finally:\n        return 1\n");
 }
 
 TEST_CASE("codegen: stack_effect and dump", "[codegen]")
@@ -322,6 +340,8 @@ TEST_CASE("codegen: stack_effect and dump", "[codegen]")
     CHECK(stack_effect(Op::LOAD_GLOBAL, 3, false) == 2);
     CHECK(stack_effect(Op::MAKE_FUNCTION, 0x0f, false) == -4);
     CHECK(stack_effect(Op::UNPACK_EX, 1 | (2 << 8), false) == 3);
+    CHECK(stack_effect(Op::CHECK_EG_MATCH, 0, false) == 0);
+    CHECK(stack_effect(Op::PREP_RERAISE_STAR, 0, false) == -1);
     CHECK(stack_effect(Op::CACHE, 0, false) == kInvalidStackEffect);
 
     auto code = compile_ok("try:\n    f()\nexcept E:\n    pass\n");

@@ -1,0 +1,5 @@
+# syntax error: except* needs an exception type
+try:
+    print(1)
+except*:
+    pass
