@@ -515,8 +515,10 @@ std::shared_ptr<CodeUnit> compile_source(std::string_view source, std::string co
     if (!mod)
         return nullptr;
     auto code = compile(mod, filename, mode, options, err);
-    if (!code)
+    if (!code) {
         finish_error(err, source);
+        err.text_from_file = true;
+    }
     return code;
 }
 

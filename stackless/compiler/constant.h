@@ -53,6 +53,9 @@ struct SyntaxErrorInfo {
     int end_lineno = 0;
     int end_offset = 0;
     std::string text; // the source line, with its trailing newline, as CPython keeps it
+    // Raised after parsing (scopes, code generation): CPython's compiler takes the text
+    // from the file named `filename` instead (None when there is no such file).
+    bool text_from_file = false;
 };
 
 } // namespace slpy::compiler

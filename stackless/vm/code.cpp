@@ -16,7 +16,9 @@
 #include "objects/set.h"
 #include "stackless/compiler/compiler.h"
 #include "stackless/compiler/stack_effect.h"
+#include "stackless/vm/traceback.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -688,8 +690,9 @@ Value raise_syntax_error(VM& vm, compiler::SyntaxErrorInfo const& err)
     };
     Value msg = text_value(err.msg);
     Value filename = text_value(err.filename);
-    // The parser keeps the line as CPython's tokenizer does (with or without its newline).
-    std::string const& line = err.text;
+    // The parser keeps the line as CPython's tokenizer does (with or without its newline);
+    // errors found later read it from the file, as CPython's PyErr_ProgramTextObject.
+    std::string line = err.text_from_file ? program_text_line(err.filename, err.lineno) : err.text;
     Value text = line.empty() ? py_none() : text_value(line);
     Value lineno = int_from_i64(vm, err.lineno);
     Value offset = int_from_i64(vm, err.offset);
@@ -709,14 +712,16 @@ Value compile_to_code(VM& vm, std::string_view source, std::string const& filena
     if (!unit) {
         if (err.filename.empty())
             err.filename = filename;
-        // CPython reads 'exec' and 'single' source with a newline at its end, but 'eval'
+        // CPython reads 'exec' source with a newline at its end, but 'eval' and 'single'
         // source as given: the line in SyntaxError.text follows suit.
-        bool at_end = source.empty() || source.back() != '\n';
-        if (mode == parser::Mode::Eval) {
-            if (at_end && !err.text.empty() && err.text.back() == '\n' && source.find('\n') == std::string_view::npos)
+        bool on_unterminated_last_line = (source.empty() || source.back() != '\n') &&
+                                         err.lineno == 1 + int(std::count(source.begin(), source.end(), '\n'));
+        bool with_newline = mode == parser::Mode::Exec || !on_unterminated_last_line;
+        if (!err.text.empty()) {
+            if (with_newline && err.text.back() != '\n')
+                err.text.push_back('\n');
+            else if (!with_newline && err.text.back() == '\n')
                 err.text.pop_back();
-        } else if (!err.text.empty() && err.text.back() != '\n') {
-            err.text.push_back('\n');
         }
         return raise_syntax_error(vm, err);
     }

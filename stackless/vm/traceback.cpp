@@ -969,6 +969,25 @@ void print_exception_to(VM& vm, Value exc, Value out)
         vm.restore_error(saved);
 }
 
+std::string program_text_line(std::string const& path, int lineno)
+{
+    if (lineno <= 0 || path.empty())
+        return {};
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f)
+        return {};
+    std::string line;
+    int current = 1;
+    for (int c; (c = std::fgetc(f)) != EOF;) {
+        if (current == lineno)
+            line.push_back(char(c));
+        if (c == '\n' && ++current > lineno)
+            break;
+    }
+    std::fclose(f);
+    return line;
+}
+
 std::string format_syntax_error(compiler::SyntaxErrorInfo const& err)
 {
     // The compiler's depth limit is a RecursionError without a location, as CPython's.
@@ -986,13 +1005,14 @@ std::string format_syntax_error(compiler::SyntaxErrorInfo const& err)
     out += "\", line ";
     out += std::to_string(lineno);
     out += '\n';
-    if (!err.text.empty()) {
-        long line_size = long(err.text.size());
+    std::string text = err.text_from_file ? program_text_line(err.filename, err.lineno) : err.text;
+    if (!text.empty()) {
+        long line_size = long(text.size());
         if (end_lineno > lineno)
             end_offset = line_size;
         if (end_offset > line_size + 1)
             end_offset = line_size + 1;
-        append_error_text(out, offset, end_offset, err.text);
+        append_error_text(out, offset, end_offset, text);
     }
     out += err.type;
     if (!err.msg.empty()) {

@@ -16,5 +16,8 @@ namespace slpy {
 // Needs no VM: the CLI can print errors of a script that never ran. Byte-for-byte the
 // output print_exception_to gives for the SyntaxError raised from the same info.
 std::string format_syntax_error(compiler::SyntaxErrorInfo const& err);
+// Line `lineno` of the file `path` with its newline, or "" when it cannot be read: the
+// text of a SyntaxError found after parsing, as CPython's PyErr_ProgramTextObject.
+std::string program_text_line(std::string const& path, int lineno);
 
 } // namespace slpy
