@@ -429,10 +429,16 @@ static Value type_setattr(VM& vm, Value const* args, size_t nargs, Tuple*)
             return Value::null();
         if (r == 0)
             return raise_fmt(vm, exc::AttributeError, "type object '%s' has no attribute '%s'", type->name->c_str(), name->c_str());
-    } else if (!dict_set_str(vm, type->dict, name, value)) {
-        return Value::null();
+        type_update_slot(vm, type, name);
+        return py_none();
     }
-    type_update_slot(vm, type, name);
+    Value old = dict_get_str(vm, type->dict, name);
+    if (old.is_null() || !dict_set_str(vm, type->dict, name, value))
+        return Value::null();
+    if (old.is_not_found())
+        type_update_slot(vm, type, name);
+    else
+        type_attribute_replaced(vm, type, name, old);
     return py_none();
 }
 

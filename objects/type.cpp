@@ -177,6 +177,24 @@ void type_modified(TypeObject* type)
             type_modified(subs->items()[i].as<TypeObject>());
 }
 
+static size_t type_cache_index(uint32_t version, String* name)
+{
+    return (size_t(version) * 2654435761u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
+}
+
+// Drops the method cache entry of (type, name) and of every subclass; versions stay.
+static void type_cache_forget(TypeObject* type, String* name)
+{
+    if (type->version != 0) {
+        TypeCacheEntry& e = g_type_cache[type_cache_index(type->version, name)];
+        if (e.version == type->version && e.name == name)
+            e.version = 0; // no type has version 0 while it is cached
+    }
+    if (List* subs = static_cast<List*>(type->subclasses))
+        for (size_t i = 0; i < subs->size; ++i)
+            type_cache_forget(subs->items()[i].as<TypeObject>(), name);
+}
+
 static Value type_lookup_uncached(TypeObject const* type, String* name)
 {
     extern VM* g_vm;
@@ -212,8 +230,7 @@ Value type_lookup(TypeObject const* type, String* name)
             return type_lookup_uncached(type, name);
         t->version = g_next_type_version++;
     }
-    size_t h = (size_t(t->version) * 2654435761u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
-    TypeCacheEntry& e = g_type_cache[h];
+    TypeCacheEntry& e = g_type_cache[type_cache_index(t->version, name)];
     if (e.version == t->version && e.name == name)
         return e.value;
     Value v = type_lookup_uncached(type, name);
@@ -260,6 +277,15 @@ void type_update_slot(VM& vm, TypeObject* type, String* name)
     type_modified(type);
     if (index >= 0)
         update_subclass_slot(vm, type, index);
+}
+
+void type_attribute_replaced(VM& vm, TypeObject* type, String* name, Value old_value)
+{
+    if (slot_index_for(name) >= 0 || type_of(old_value) == types.member_descriptor) {
+        type_update_slot(vm, type, name);
+        return;
+    }
+    type_cache_forget(type, name);
 }
 
 void finish_builtin_type(VM& vm, TypeObject* type)

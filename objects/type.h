@@ -26,6 +26,12 @@ void type_modified(TypeObject* type);
 extern bool g_type_cache_enabled;
 // Keeps a class's slot table in step after `cls.name = value` / `del cls.name`.
 void type_update_slot(VM& vm, TypeObject* type, String* name);
+// After `cls.name = value` replaced the value of an existing attribute: a full
+// type_update_slot, except for a plain attribute (not a special method, not a __slots__
+// member before), where only the method cache entries of that name are dropped. The
+// classes keep their version tags, so a counter kept on a class (`Cls.count += 1`) does
+// not invalidate every cached lookup of the class and its subclasses.
+void type_attribute_replaced(VM& vm, TypeObject* type, String* name, Value old_value);
 
 // A new, zeroed instance of `type` (any type with a fixed layout: object subclasses,
 // list/dict/set/exception subclasses, ...). Sets up the __dict__ lazily.

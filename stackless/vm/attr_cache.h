@@ -17,6 +17,7 @@ enum class AttrCacheKind : uint32_t {
     None,
     Slot,         // a __slots__ member: the value lives at the offset in the instance
     InstanceDict, // the class has no attribute of that name: only the instance dict counts
+                  // (the offset field: the entry index where the name was found last)
 };
 
 inline uint64_t attr_cache_read(CodeWord const* cache) { return uint64_t(cache[0]) | (uint64_t(cache[1]) << 32); }
@@ -29,6 +30,11 @@ inline void attr_cache_write(CodeWord* cache, uint64_t entry)
 
 inline AttrCacheKind attr_cache_kind(uint64_t entry) { return static_cast<AttrCacheKind>((entry >> 32) & 0xf); }
 inline uint32_t attr_cache_offset(uint64_t entry) { return uint32_t(entry >> 40); }
+// `entry` with another offset (an offset too large to keep becomes 0: a mere hint then).
+inline uint64_t attr_cache_with_offset(uint64_t entry, uint64_t offset)
+{
+    return (entry & ((uint64_t(1) << 40) - 1)) | ((offset < (uint64_t(1) << 24) ? offset : 0) << 40);
+}
 
 // The entry for getting (store false) or setting obj.name on instances of obj's class
 // (an instance of a class statement's class). Kind None (with the version, so the

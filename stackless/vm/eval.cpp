@@ -468,11 +468,14 @@ Value Interpreter::run(Frame* entry, bool throwing)
         Value obj = TOP();
         if (obj.is_object()) {
             // The inline cache (attr_cache.h): a __slots__ member or an instance dict entry.
+            // A miss (another class at this site) refills the entry and uses it at once.
             Object* o = obj.as_object();
             uint64_t c = attr_cache_read(cache);
             if (uint32_t(c) != o->type->version || c == 0) {
-                attr_cache_write(cache, attr_cache_entry(o, NAME(ARG), false));
-            } else if (attr_cache_kind(c) == AttrCacheKind::Slot) {
+                c = attr_cache_entry(o, NAME(ARG), false);
+                attr_cache_write(cache, c);
+            }
+            if (attr_cache_kind(c) == AttrCacheKind::Slot) {
                 Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c));
                 if (!v.is_null()) {
                     sp[-1] = v;
@@ -480,12 +483,17 @@ Value Interpreter::run(Frame* entry, bool throwing)
                 }
             } else if (attr_cache_kind(c) == AttrCacheKind::InstanceDict) {
                 if (Dict* d = *reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + o->type->dict_offset)) {
-                    SAVE_FRAME();
-                    Value v = dict_get_str(vm, d, NAME(ARG));
-                    if (v.is_null())
-                        goto error;
-                    if (!v.is_not_found()) {
-                        sp[-1] = v;
+                    // Instances of a class usually add their attributes in the same order:
+                    // the entry index seen last is tried before hashing.
+                    uint32_t ix = attr_cache_offset(c);
+                    if (ix < d->nentries && d->entry_table()[ix].key.is(cnames[ARG])) {
+                        sp[-1] = d->entry_table()[ix].value;
+                        DISPATCH();
+                    }
+                    int64_t found = dict_index_of_key(d, NAME(ARG));
+                    if (found >= 0) {
+                        attr_cache_write(cache, attr_cache_with_offset(c, uint64_t(found)));
+                        sp[-1] = d->entry_table()[found].value;
                         DISPATCH();
                     }
                 }
@@ -513,14 +521,25 @@ Value Interpreter::run(Frame* entry, bool throwing)
             Object* o = owner.as_object();
             uint64_t c = attr_cache_read(cache);
             if (uint32_t(c) != o->type->version || c == 0) {
-                attr_cache_write(cache, attr_cache_entry(o, NAME(ARG), true));
-            } else if (attr_cache_kind(c) == AttrCacheKind::Slot) {
+                c = attr_cache_entry(o, NAME(ARG), true);
+                attr_cache_write(cache, c);
+            }
+            if (attr_cache_kind(c) == AttrCacheKind::Slot) {
                 *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c)) = v;
                 sp -= 2;
                 DISPATCH();
             } else if (attr_cache_kind(c) == AttrCacheKind::InstanceDict) {
-                if (!dict_set_str(vm, instance_dict(vm, o, true), NAME(ARG), v))
-                    goto error;
+                Dict* d = instance_dict(vm, o, true);
+                uint32_t ix = attr_cache_offset(c);
+                if (ix < d->nentries && d->entry_table()[ix].key.is(cnames[ARG])) {
+                    d->entry_table()[ix].value = v; // as dict_set on an existing key
+                } else {
+                    if (!dict_set_str(vm, d, NAME(ARG), v))
+                        goto error;
+                    int64_t found = dict_index_of_key(d, NAME(ARG));
+                    if (found >= 0)
+                        attr_cache_write(cache, attr_cache_with_offset(c, uint64_t(found)));
+                }
                 sp -= 2;
                 DISPATCH();
             }

@@ -113,3 +113,29 @@ class K:
 print(get_x(K), get_x(K))
 K.x = "changed"
 print(get_x(K))
+
+# class attributes replaced in place: counters, methods, values seen through subclasses
+class Counter:
+    count = 0
+    def hello(self):
+        return "hello v1"
+class SubCounter(Counter):
+    pass
+class SubOverride(Counter):
+    count = 100
+objs = [Counter(), SubCounter(), SubOverride()]
+for i in range(3):
+    Counter.count += 1
+    print([o.count for o in objs], SubCounter.count, [o.hello() for o in objs])
+Counter.hello = lambda self: "hello v2"
+print([o.hello() for o in objs])
+SubCounter.hello = lambda self: "sub hello"
+print([o.hello() for o in objs])
+del SubCounter.hello
+print([o.hello() for o in objs])
+Counter.count = property(lambda self: "now a property")
+print([o.count for o in objs])
+Counter.count = 7
+print([o.count for o in objs], SubCounter.count)
+Counter.__len__ = lambda self: 3
+print(len(objs[1]))
