@@ -247,7 +247,33 @@ char const* type_name(Value v);
 bool is_subtype(TypeObject const* a, TypeObject const* b);
 inline bool is_instance_fast(Value v, TypeObject const* t) { return is_subtype(type_of(v), t); }
 // Looks `name` up along type's MRO (no descriptors applied); not_found when absent.
-Value type_lookup(TypeObject const* type, String* name);
+inline Value type_lookup(TypeObject const* type, String* name);
+
+// The method cache behind type_lookup (objects/type.cpp): (type version tag, interned
+// name) -> the result of the MRO walk. Tags are assigned lazily from a process-wide
+// counter, never reused, and dropped (0) when the type or a base changes, so a stale
+// entry cannot match again. The hit path is inline; everything else is type_lookup_slow.
+struct TypeCacheEntry {
+    uint32_t version;
+    String* name;
+    Value value;
+};
+inline constexpr size_t kTypeCacheSize = 4096;
+extern TypeCacheEntry g_type_cache[kTypeCacheSize];
+inline size_t type_cache_index(uint32_t version, String const* name)
+{
+    return (size_t(version) * 2654435761u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
+}
+Value type_lookup_slow(TypeObject const* type, String* name);
+
+inline Value type_lookup(TypeObject const* type, String* name)
+{
+    uint32_t version = type->version;
+    TypeCacheEntry const& e = g_type_cache[type_cache_index(version, name)];
+    if (version != 0 && e.version == version && e.name == name)
+        return e.value;
+    return type_lookup_slow(type, name);
+}
 
 // ------------------------------------------------------------------ protocols
 // The abstract object API (CPython's abstract.c / object.c): every operation on Values

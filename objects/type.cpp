@@ -153,17 +153,9 @@ bool is_subtype(TypeObject const* a, TypeObject const* b)
     return false;
 }
 
-// The method cache: (type version, interned name) -> result of the MRO walk. A type's
-// version is assigned lazily from a process-wide counter and dropped (0) whenever the
-// type or one of its bases changes, so a stale entry can never match again.
-namespace {
-struct TypeCacheEntry {
-    uint32_t version;
-    String* name;
-    Value value;
-};
-constexpr size_t kTypeCacheSize = 4096;
+// The method cache (see runtime.h).
 TypeCacheEntry g_type_cache[kTypeCacheSize];
+namespace {
 uint32_t g_next_type_version = 1;
 } // namespace
 
@@ -175,11 +167,6 @@ void type_modified(TypeObject* type)
     if (List* subs = static_cast<List*>(type->subclasses))
         for (size_t i = 0; i < subs->size; ++i)
             type_modified(subs->items()[i].as<TypeObject>());
-}
-
-static size_t type_cache_index(uint32_t version, String* name)
-{
-    return (size_t(version) * 2654435761u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
 }
 
 // Drops the method cache entry of (type, name) and of every subclass; versions stay.
@@ -220,7 +207,7 @@ static Value type_lookup_uncached(TypeObject const* type, String* name)
     return Value::not_found();
 }
 
-Value type_lookup(TypeObject const* type, String* name)
+Value type_lookup_slow(TypeObject const* type, String* name)
 {
     if (!g_type_cache_enabled || !(name->flags & STR_INTERNED))
         return type_lookup_uncached(type, name);
