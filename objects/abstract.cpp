@@ -485,7 +485,7 @@ Value getitem(VM& vm, Value obj, Value key)
         return r;
     if (is_instance_fast(obj, types.type)) {
         if (obj.as_object() == types.type)
-            return raise(vm, exc::NotImplementedError, "generic alias types (type[...]) are not supported yet");
+            return make_generic_alias(vm, obj, key); // type[int]
         Value cg = getattr_opt(vm, obj, names.slot_names[int(Slot::CLASS_GETITEM)]);
         if (cg.is_null())
             return cg;

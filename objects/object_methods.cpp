@@ -487,6 +487,17 @@ static Value type_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     if (!winner)
         return Value::null();
     size_t nkw = kw ? kw->size : 0;
+    // As CPython: a class made by type() belongs to the module of its caller.
+    if (dict_get_str(vm, ns, names.__module__).is_not_found() && vm.caller_globals) {
+        if (Dict* g = vm.caller_globals(vm)) {
+            Value modname = dict_get_str(vm, g, names.__name__);
+            if (!modname.is_null() && !modname.is_not_found()) {
+                ns = dict_copy(vm, ns);
+                if (!dict_set_str(vm, ns, names.__module__, modname))
+                    return Value::null();
+            }
+        }
+    }
     return type_new_class(vm, winner, intern(vm, name), bases, ns, nkw ? kw : nullptr, args + nargs);
 }
 
@@ -566,9 +577,12 @@ static Value type_get_module(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* t = args[0].as<TypeObject>();
     // A built-in type's dict may hold a __module__ descriptor for its instances
-    // (function.__module__); the type itself is always from builtins.
-    if (!t->is_heap_type())
-        return str_value(vm, "builtins");
+    // (function.__module__); the type itself is from builtins unless its dict names
+    // another module (types.GenericAlias).
+    if (!t->is_heap_type()) {
+        Value m = dict_get_str(vm, t->dict, names.__module__);
+        return !m.is_null() && is_exact_str(m) ? m : str_value(vm, "builtins");
+    }
     Value m = dict_get_str(vm, t->dict, names.__module__);
     if (m.is_not_found())
         return str_value(vm, "builtins");

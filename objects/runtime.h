@@ -213,6 +213,9 @@ public:
     // calling a Python function from native code (a nested run of the eval loop).
     Interpreter* interp = nullptr;
     Value (*call_python)(VM& vm, Value func, Value const* args, size_t nargs, Tuple* kwnames) = nullptr;
+    // The globals of the innermost running Python frame (null when none); type(name,
+    // bases, ns) takes __module__ from there.
+    Dict* (*caller_globals)(VM& vm) = nullptr;
 
     // Depth of nested native -> Python re-entries (vm.call from native code); guarded so
     // that nesting never overflows the C stack.

@@ -57,6 +57,9 @@ Value raise_attribute_error(VM& vm, Value obj, String* name);
 // A property's fget (which 0), fset (1) or fdel (2), null when it has none; for the eval
 // loop, which runs them as frames when they are Python functions.
 Value property_function(Value prop, int which);
+// list[int] and the like: a types.GenericAlias of `origin` with `args` (a tuple, or one
+// argument) (objects/generic_alias.cpp).
+Value make_generic_alias(VM& vm, Value origin, Value args);
 // The function a staticmethod object wraps (a class's __new__ is one).
 Value staticmethod_function(Value sm);
 // Where a __slots__ member descriptor keeps its value in an instance (a byte offset).

@@ -596,6 +596,7 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     auto* in = new Interpreter(vm);
     vm.interp = in;
     vm.call_python = call_python_hook;
+    vm.caller_globals = [](VM& v) { return v.interp ? v.interp->current_globals() : nullptr; };
     vm.on_raise = chain_context;
     g_super_zero_args = super_zero_args;
     in->stack_limit = compute_stack_limit();
