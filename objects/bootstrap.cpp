@@ -252,6 +252,7 @@ void init_runtime(VM& vm)
     setup_iterators(vm);
     setup_exceptions(vm);
     setup_descriptors(vm);
+    setup_mappingproxy(vm);
     setup_generic_alias(vm);
 
     for (TypeObject* type : g_all_types) {

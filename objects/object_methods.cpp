@@ -570,8 +570,7 @@ static Value type_get_base(VM&, Value const* args, size_t, Tuple*)
 static Value type_get_mro(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->mro); }
 static Value type_get_dict(VM& vm, Value const* args, size_t, Tuple*)
 {
-    // A read-only view would be a mappingproxy; a copy keeps the class safe meanwhile.
-    return Value::from_object(dict_copy(vm, args[0].as<TypeObject>()->dict));
+    return make_mappingproxy(vm, Value::from_object(args[0].as<TypeObject>()->dict));
 }
 static Value type_get_module(VM& vm, Value const* args, size_t, Tuple*)
 {

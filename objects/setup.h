@@ -20,6 +20,7 @@ void setup_range_slice(VM& vm);     // objects/range.cpp, objects/slice.cpp
 void setup_iterators(VM& vm);       // objects/iterators.cpp (seq/callable iterators, enumerate, zip, map, filter, reversed)
 void setup_exceptions(VM& vm);      // objects/exceptions.cpp
 void setup_descriptors(VM& vm);     // objects/descriptors.cpp (property, staticmethod, classmethod, super, getset)
+void setup_mappingproxy(VM& vm);    // objects/mappingproxy.cpp
 void setup_generic_alias(VM& vm);   // objects/generic_alias.cpp (types.GenericAlias, types.UnionType, X | Y)
 
 } // namespace slpy

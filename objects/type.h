@@ -57,6 +57,8 @@ Value raise_attribute_error(VM& vm, Value obj, String* name);
 // A property's fget (which 0), fset (1) or fdel (2), null when it has none; for the eval
 // loop, which runs them as frames when they are Python functions.
 Value property_function(Value prop, int which);
+// A read-only mappingproxy over `mapping` (a class's __dict__) (objects/mappingproxy.cpp).
+Value make_mappingproxy(VM& vm, Value mapping);
 // list[int] and the like: a types.GenericAlias of `origin` with `args` (a tuple, or one
 // argument) (objects/generic_alias.cpp).
 Value make_generic_alias(VM& vm, Value origin, Value args);
