@@ -281,6 +281,9 @@ static Value object_format(VM& vm, Value const* args, size_t nargs, Tuple*)
     return to_str(vm, args[0]);
 }
 
+// object.__subclasshook__(subclass): NotImplemented, so issubclass() uses the MRO.
+static Value object_subclasshook(VM&, Value const*, size_t, Tuple*) { return py_not_implemented(); }
+
 static Value object_init_subclass(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
     TypeObject* cls = is_instance_fast(args[0], types.type) ? args[0].as<TypeObject>() : type_of(args[0]);
@@ -675,6 +678,7 @@ void setup_object_and_type(VM& vm)
                                       { "__init__", object_init },
                                       { "__format__", object_format },
                                       { "__init_subclass__", object_init_subclass, METH_CLASS },
+                                      { "__subclasshook__", object_subclasshook, METH_CLASS },
                                       { "__dir__", object_dir },
                                       { "__sizeof__", object_sizeof },
                                       { "__reduce_ex__", object_reduce_ex },
