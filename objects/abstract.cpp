@@ -148,6 +148,9 @@ Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs, 
     if (f.is_null())
         return Value::not_found();
     TypeObject* ft = type_of(f);
+    // A native method found on type(self)'s MRO always applies to self: no checks needed.
+    if (ft == types.method_descriptor && !(f.as<BuiltinFunction>()->mflags & (METH_CLASS | METH_STATIC)))
+        return call_native_prepend(vm, f.as<BuiltinFunction>()->fn, self, args, nargs, kwnames);
     if (ft == types.function || ft == types.method_descriptor || ft == types.builtin_function)
         return call_prepend(vm, f, self, args, nargs, kwnames);
     // Other descriptors (staticmethod, classmethod, callables with __get__) bind first.
@@ -546,6 +549,26 @@ int contains(VM& vm, Value container, Value item)
 
 bool length(VM& vm, Value v, int64_t& out)
 {
+    // The exact built-in containers answer directly (len() of a list is everywhere).
+    if (v.is_object()) {
+        TypeObject* t = v.as_object()->type;
+        if (t == types.list) {
+            out = int64_t(v.as<List>()->size);
+            return true;
+        }
+        if (t == types.tuple) {
+            out = int64_t(v.as<Tuple>()->size);
+            return true;
+        }
+        if (t == types.str) {
+            out = int64_t(v.as<String>()->length);
+            return true;
+        }
+        if (t == types.dict) {
+            out = int64_t(v.as<Dict>()->used);
+            return true;
+        }
+    }
     Value r = call_slot(vm, v, Slot::LEN, nullptr, 0);
     if (r.is_not_found()) {
         raise_fmt(vm, exc::TypeError, "object of type '%s' has no len()", type_name(v));
@@ -651,11 +674,44 @@ static Value binary_op_error(VM& vm, Value a, Value b, int o)
     return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym, type_name(a), type_name(b));
 }
 
+// int op int when both fit in 64 bits and so does the result (the eval loop has already
+// tried the inline ints): spares GMP for values just past the inline range, such as the
+// products of a linear congruential generator. Null when it does not apply.
+static Value int64_binop(VM& vm, Value a, Value b, int base)
+{
+    if (type_of(a) != types.int_ || type_of(b) != types.int_)
+        return Value::null();
+    int64_t x, y, r;
+    if (!int_to_i64(a, x) || !int_to_i64(b, y))
+        return Value::null();
+    switch (static_cast<BinOpArg>(base)) {
+    case BinOpArg::ADD:
+        if (__builtin_add_overflow(x, y, &r))
+            return Value::null();
+        break;
+    case BinOpArg::SUBTRACT:
+        if (__builtin_sub_overflow(x, y, &r))
+            return Value::null();
+        break;
+    case BinOpArg::MULTIPLY:
+        if (__builtin_mul_overflow(x, y, &r))
+            return Value::null();
+        break;
+    case BinOpArg::AND: r = x & y; break;
+    case BinOpArg::OR: r = x | y; break;
+    case BinOpArg::XOR: r = x ^ y; break;
+    default: return Value::null();
+    }
+    return int_from_i64(vm, r);
+}
+
 Value binary_op(VM& vm, Value a, Value b, BinOpArg op)
 {
     int o = int(op);
     bool inplace = o >= kInplaceOffset;
     int base = inplace ? o - kInplaceOffset : o;
+    if (Value r = int64_binop(vm, a, b, base); !r.is_null())
+        return r;
     if (inplace) {
         Value r = call_slot(vm, a, kInplaceSlots[base], &b, 1);
         if (r.is_null() || (!r.is_not_found() && !r.is(py_not_implemented())))

@@ -1600,7 +1600,18 @@ do_call:
                 goto python_call;
             }
         }
-        if (!call_kw) {
+        if (ct == types.method_descriptor) {
+            // A method of a built-in type called on an instance of exactly that type
+            // (lst.append(x), s.split()): straight to the native function.
+            auto* bf = callable.as<BuiltinFunction>();
+            if (nargs > 0 && type_of(args[0]) == bf->owner && !(bf->mflags & (METH_CLASS | METH_STATIC))) {
+                SAVE_FRAME();
+                retval = bf->fn(vm, args, nargs, call_kw);
+                if (retval.is_null())
+                    goto error;
+                goto call_done;
+            }
+        } else if (!call_kw) {
             if (Hook h = hook_builtin_call(callable, args, nargs))
                 RUN_SLOT(h, result_slot);
         }
