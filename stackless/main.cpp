@@ -190,6 +190,9 @@ std::string dirname_of(std::string const& path)
     return slash == 0 ? "/" : path.substr(0, slash);
 }
 
+// run_program's status for an uncaught KeyboardInterrupt (see exit_by_sigint).
+constexpr int kExitBySigint = -2;
+
 int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filename, Options const& opt)
 {
     using namespace slpy;
@@ -230,11 +233,21 @@ int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filenam
             status = system_exit_status(vm, *in, e);
         } else {
             in->print_exception(e);
-            status = 1;
+            status = is_instance_fast(e, exc::KeyboardInterrupt) ? kExitBySigint : 1;
         }
     }
     io_flush_std_streams(vm);
     return status;
+}
+
+// After an uncaught KeyboardInterrupt CPython ends by SIGINT itself (exit_sigint), so a
+// calling shell sees the interrupt (status 130) and stops a script or loop too.
+[[noreturn]] void exit_by_sigint()
+{
+    std::fflush(nullptr);
+    std::signal(SIGINT, SIG_DFL);
+    ::kill(::getpid(), SIGINT);
+    std::_Exit(128 + SIGINT);
 }
 
 } // namespace
@@ -338,5 +351,8 @@ int main(int argc, char** argv)
         std::fputs(slpy::cli::disassemble(*code).c_str(), stdout);
         return 0;
     }
-    return run_program(*code, filename, opt);
+    int status = run_program(*code, filename, opt);
+    if (status == kExitBySigint)
+        exit_by_sigint();
+    return status;
 }
