@@ -700,6 +700,23 @@ static Value int64_binop(VM& vm, Value a, Value b, int base)
     case BinOpArg::AND: r = x & y; break;
     case BinOpArg::OR: r = x | y; break;
     case BinOpArg::XOR: r = x ^ y; break;
+    case BinOpArg::FLOOR_DIVIDE:
+    case BinOpArg::REMAINDER: {
+        if (y == 0 || (x == INT64_MIN && y == -1))
+            return Value::null(); // ZeroDivisionError / overflow: the general path
+        int64_t q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) { // floor, as Python
+            q -= 1;
+            m += y;
+        }
+        r = static_cast<BinOpArg>(base) == BinOpArg::FLOOR_DIVIDE ? q : m;
+        break;
+    }
+    case BinOpArg::RSHIFT:
+        if (y < 0)
+            return Value::null();
+        r = y >= 64 ? (x < 0 ? -1 : 0) : x >> y;
+        break;
     default: return Value::null();
     }
     return int_from_i64(vm, r);
