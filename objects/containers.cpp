@@ -3,8 +3,10 @@
 #include "objects/containers.h"
 
 #include "objects/exceptions.h"
+#include "objects/int.h"
 #include "objects/string.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace slpy {
@@ -130,10 +132,60 @@ List* list_from_array(VM& vm, Value const* items, size_t n)
     return l;
 }
 
+int64_t length_hint(VM& vm, Value o, int64_t dflt)
+{
+    TypeObject* t = type_of(o);
+    Value len_slot = t->slot(Slot::LEN);
+    if (!len_slot.is_null() && !is_none(len_slot)) {
+        int64_t n;
+        if (length(vm, o, n))
+            return n;
+        if (!vm.error_matches(exc::TypeError))
+            return -1;
+        vm.clear_error();
+    }
+    Value hint = call_slot(vm, o, Slot::LENGTH_HINT, nullptr, 0);
+    if (hint.is_not_found())
+        return dflt;
+    if (hint.is_null()) {
+        if (!vm.error_matches(exc::TypeError))
+            return -1;
+        vm.clear_error();
+        return dflt;
+    }
+    if (hint.is(py_not_implemented()))
+        return dflt;
+    if (!is_int(hint)) {
+        (void)raise_fmt(vm, exc::TypeError, "__length_hint__ must be an integer, not %s", type_name(hint));
+        return -1;
+    }
+    int64_t n;
+    if (!int_to_i64(int_unwrap(hint), n)) {
+        (void)raise(vm, exc::OverflowError, "Python int too large to convert to C ssize_t");
+        return -1;
+    }
+    if (n < 0) {
+        (void)raise(vm, exc::ValueError, "__length_hint__() should return >= 0");
+        return -1;
+    }
+    return n;
+}
+
+namespace {
+// Room for `need` items, over-allocating like CPython's list_resize so that repeated
+// extends stay amortized O(1) (list_reserve allocates exactly).
+bool list_make_room(VM& vm, List* list, size_t need)
+{
+    if (need <= list->capacity())
+        return true;
+    return list_reserve(vm, list, need + (need >> 3) + 6);
+}
+} // namespace
+
 bool list_extend(VM& vm, List* list, Value iterable)
 {
     if (Tuple* t = as_tuple(iterable); t && iterable.as_object()->type == types.tuple) {
-        if (!list_reserve(vm, list, list->size + t->size))
+        if (!list_make_room(vm, list, list->size + t->size))
             return false;
         for (size_t i = 0; i < t->size; ++i)
             list->array->items[list->size++] = t->items[i];
@@ -142,7 +194,7 @@ bool list_extend(VM& vm, List* list, Value iterable)
     if (iterable.is_object() && iterable.as_object()->type == types.list) {
         auto* src = iterable.as<List>();
         size_t n = src->size; // snapshot: l.extend(l) doubles the list once
-        if (!list_reserve(vm, list, list->size + n))
+        if (!list_make_room(vm, list, list->size + n))
             return false;
         for (size_t i = 0; i < n; ++i)
             list->array->items[list->size++] = src->array->items[i];
@@ -150,6 +202,15 @@ bool list_extend(VM& vm, List* list, Value iterable)
     }
     Value it = get_iter(vm, iterable);
     if (it.is_null())
+        return false;
+    // CPython's list_extend asks for a length hint (running __len__ / __length_hint__
+    // and reporting their errors) to size the list up front.
+    int64_t hint = length_hint(vm, iterable, 8);
+    if (hint < 0)
+        return false;
+    // A wrong hint must not allocate absurd amounts: past this, grow as items come.
+    constexpr int64_t kMaxPresize = int64_t(1) << 20;
+    if (hint > 0 && !list_make_room(vm, list, list->size + static_cast<size_t>(std::min(hint, kMaxPresize))))
         return false;
     for (;;) {
         Value item = iter_next(vm, it);

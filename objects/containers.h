@@ -53,6 +53,10 @@ bool list_append(VM& vm, List* list, Value v);
 bool list_reserve(VM& vm, List* list, size_t capacity);
 // Extends with every item of an iterable (fast for list/tuple). False on error.
 bool list_extend(VM& vm, List* list, Value iterable);
+// PyObject_LengthHint: len(o) when o has __len__ (a TypeError from it means unknown),
+// else o.__length_hint__() (absent, NotImplemented or a TypeError: dflt). -1 with the
+// error pending for a failing __len__ or a bad hint (not an int, negative, too big).
+int64_t length_hint(VM& vm, Value o, int64_t dflt);
 // list(iterable)
 List* list_from_iterable(VM& vm, Value iterable);
 // CPython's PySequence_Fast for callers that want a list: list(iterable), except that a
@@ -106,6 +110,10 @@ bool dict_next(Dict const* d, size_t& pos, Value& key, Value& value);
 Dict* dict_copy(VM& vm, Dict const* d);
 // d.update(other) for a dict other (false on error).
 bool dict_merge(VM& vm, Dict* d, Dict const* other, bool override = true);
+// PyDict_Merge(d, mapping, override=1): a dict (or a subclass that keeps dict.__iter__)
+// is merged from its table, anything else through list(mapping.keys()) and mapping[key].
+// False on error.
+bool dict_merge_mapping(VM& vm, Dict* d, Value mapping);
 // Exact dict or an instance of a dict subclass (whose layout starts with Dict).
 Dict* as_dict(Value v);
 

@@ -19,6 +19,10 @@ namespace {
 
 enum ViewKind { KEYS = 0, VALUES = 1, ITEMS = 2 };
 
+// reversed(d) and reversed(view) iterators: the same DictIterator layout, but their own
+// types (dict_reversekeyiterator, ...) as in CPython. Indexed by ViewKind.
+TypeObject* g_reverse_iter_types[3];
+
 Dict* self_dict(Value const* args) { return as_dict(args[0]); }
 
 bool is_exact_dict(Value v) { return v.is_object() && v.as_object()->type == types.dict; }
@@ -42,22 +46,29 @@ bool merge_mapping(VM& vm, Dict* d, Value b)
             return dict_merge(vm, d, other, true);
         }
     }
+    // PyMapping_Keys: b.keys() made into a list first, with CPython's message for a
+    // keys() result that is not iterable.
     Value keys = call_method(vm, b, names.keys, nullptr, 0);
     if (keys.is_null())
         return false;
     Value it = get_iter(vm, keys);
-    if (it.is_null())
+    if (it.is_null()) {
+        if (vm.error_matches(exc::TypeError)) {
+            vm.clear_error();
+            (void)raise_fmt(vm, exc::TypeError, "%s.keys() returned a non-iterable (type %s)", type_name(b), type_name(keys));
+        }
         return false;
-    for (;;) {
-        Value key = iter_next(vm, it);
-        if (key.is_null())
-            return false;
-        if (key.is_stop_iteration())
-            return true;
+    }
+    List* key_list = list_from_iterable(vm, it);
+    if (!key_list)
+        return false;
+    for (size_t i = 0; i < key_list->size; ++i) {
+        Value key = key_list->items()[i];
         Value value = getitem(vm, b, key);
         if (value.is_null() || !store(vm, d, key, value))
             return false;
     }
+    return true;
 }
 
 // PyDict_MergeFromSeq2: every item of seq2 is a 2-item sequence (key, value).
@@ -171,9 +182,14 @@ Value dict_update_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames
 
 Value dict_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     Dict* d = self_dict(args);
     if (d->used == 0)
         return str_value(vm, "{}");
+    NestingGuard nesting(vm, " while getting the repr of an object");
+    if (!nesting.ok())
+        return Value::null();
     if (!repr_enter(vm, d))
         return str_value(vm, "{...}");
     std::string out = "{";
@@ -200,11 +216,16 @@ Value dict_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return str_value(vm, out);
 }
 
-Value dict_len(VM& vm, Value const* args, size_t, Tuple*) { return int_from_i64(vm, self_dict(args)->used); }
+Value dict_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return int_from_i64(vm, self_dict(args)->used);
+}
 
 Value dict_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__getitem__", nargs - 1, 1, 1))
+    if (!check_onearg_method(vm, "dict", "__getitem__", nargs - 1, kwnames))
         return Value::null();
     Value v = dict_get(vm, self_dict(args), args[1]);
     if (v.is_null())
@@ -221,7 +242,7 @@ Value dict_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_setitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__setitem__", nargs - 1, 2, 2))
+    if (!check_wrapper_args(vm, "__setitem__", nargs - 1, kwnames, 2, true))
         return Value::null();
     if (!dict_set(vm, self_dict(args), args[1], args[2]))
         return Value::null();
@@ -230,7 +251,7 @@ Value dict_setitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_delitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__delitem__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__delitem__", nargs - 1, kwnames, 1))
         return Value::null();
     int r = dict_del(vm, self_dict(args), args[1]);
     if (r < 0)
@@ -242,7 +263,7 @@ Value dict_delitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__contains__", nargs - 1, 1, 1))
+    if (!check_onearg_method(vm, "dict", "__contains__", nargs - 1, kwnames))
         return Value::null();
     Value v = dict_get(vm, self_dict(args), args[1]);
     if (v.is_null())
@@ -250,30 +271,40 @@ Value dict_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return py_bool(!v.is_not_found());
 }
 
-Value dict_iter(VM& vm, Value const* args, size_t, Tuple*) { return dict_iter_new(vm, args[0], KEYS, false); }
-Value dict_reversed(VM& vm, Value const* args, size_t, Tuple*) { return dict_iter_new(vm, args[0], KEYS, true); }
+Value dict_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return dict_iter_new(vm, args[0], KEYS, false);
+}
+Value dict_reversed(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "dict", "__reversed__", nargs - 1, kwnames))
+        return Value::null();
+    return dict_iter_new(vm, args[0], KEYS, true);
+}
 Value dict_keys_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "keys", nargs - 1, 0, 0))
+    if (!check_noargs_method(vm, "dict", "keys", nargs - 1, kwnames))
         return Value::null();
     return dict_view_new(vm, args[0], KEYS);
 }
 Value dict_values_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "values", nargs - 1, 0, 0))
+    if (!check_noargs_method(vm, "dict", "values", nargs - 1, kwnames))
         return Value::null();
     return dict_view_new(vm, args[0], VALUES);
 }
 Value dict_items_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "items", nargs - 1, 0, 0))
+    if (!check_noargs_method(vm, "dict", "items", nargs - 1, kwnames))
         return Value::null();
     return dict_view_new(vm, args[0], ITEMS);
 }
 
 Value dict_get_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "get", kwnames) || !check_nargs(vm, "get", nargs - 1, 1, 2))
+    if (!check_no_kwargs(vm, "dict.get", kwnames) || !check_nargs(vm, "get", nargs - 1, 1, 2))
         return Value::null();
     Value v = dict_get(vm, self_dict(args), args[1]);
     if (v.is_null())
@@ -285,7 +316,7 @@ Value dict_get_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_setdefault(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "setdefault", kwnames) || !check_nargs(vm, "setdefault", nargs - 1, 1, 2))
+    if (!check_no_kwargs(vm, "dict.setdefault", kwnames) || !check_nargs(vm, "setdefault", nargs - 1, 1, 2))
         return Value::null();
     Dict* d = self_dict(args);
     Value v = dict_get(vm, d, args[1]);
@@ -301,7 +332,7 @@ Value dict_setdefault(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "pop", kwnames) || !check_nargs(vm, "pop", nargs - 1, 1, 2))
+    if (!check_no_kwargs(vm, "dict.pop", kwnames) || !check_nargs(vm, "pop", nargs - 1, 1, 2))
         return Value::null();
     Dict* d = self_dict(args);
     Value v = dict_get(vm, d, args[1]);
@@ -319,7 +350,7 @@ Value dict_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_popitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "popitem", nargs - 1, 0, 0))
+    if (!check_noargs_method(vm, "dict", "popitem", nargs - 1, kwnames))
         return Value::null();
     Dict* d = self_dict(args);
     if (d->used == 0)
@@ -340,7 +371,7 @@ Value dict_popitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_copy_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "copy", nargs - 1, 0, 0))
+    if (!check_noargs_method(vm, "dict", "copy", nargs - 1, kwnames))
         return Value::null();
     Dict* c = dict_copy(vm, self_dict(args));
     return c ? Value::from_object(c) : Value::null();
@@ -348,7 +379,7 @@ Value dict_copy_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value dict_clear_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "clear", nargs - 1, 0, 0))
+    if (!check_noargs_method(vm, "dict", "clear", nargs - 1, kwnames))
         return Value::null();
     dict_clear(self_dict(args));
     return py_none();
@@ -357,7 +388,7 @@ Value dict_clear_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 // dict.fromkeys(iterable, value=None), a classmethod: args[0] is the class.
 Value dict_fromkeys(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "fromkeys", kwnames) || !check_nargs(vm, "fromkeys", nargs - 1, 1, 2))
+    if (!check_no_kwargs(vm, "dict.fromkeys", kwnames) || !check_nargs(vm, "fromkeys", nargs - 1, 1, 2))
         return Value::null();
     Value value = nargs == 3 ? args[2] : py_none();
     Value d = TRY(call0(vm, args[0]));
@@ -378,6 +409,9 @@ int dict_equal(VM& vm, Dict* a, Dict* b)
 {
     if (a->used != b->used)
         return 0;
+    NestingGuard nesting(vm, " in comparison");
+    if (!nesting.ok())
+        return -1;
     for (size_t pos = 0; pos < a->nentries; ++pos) {
         DictEntry e = a->entry_table()[pos];
         if (e.key.is_null())
@@ -394,9 +428,9 @@ int dict_equal(VM& vm, Dict* a, Dict* b)
     return 1;
 }
 
-Value dict_compare(VM& vm, Value const* args, size_t nargs, bool want_eq)
+Value dict_compare(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool want_eq)
 {
-    if (!check_nargs(vm, "comparison", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, want_eq ? "__eq__" : "__ne__", nargs - 1, kwnames, 1))
         return Value::null();
     Dict* b = as_dict(args[1]);
     if (!b)
@@ -407,8 +441,8 @@ Value dict_compare(VM& vm, Value const* args, size_t nargs, bool want_eq)
     return py_bool((r == 1) == want_eq);
 }
 
-Value dict_eq(VM& vm, Value const* a, size_t n, Tuple*) { return dict_compare(vm, a, n, true); }
-Value dict_ne(VM& vm, Value const* a, size_t n, Tuple*) { return dict_compare(vm, a, n, false); }
+Value dict_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return dict_compare(vm, a, n, kw, true); }
+Value dict_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return dict_compare(vm, a, n, kw, false); }
 
 Value dict_or_impl(VM& vm, Value a, Value b)
 {
@@ -421,23 +455,23 @@ Value dict_or_impl(VM& vm, Value a, Value b)
     return Value::from_object(result);
 }
 
-Value dict_or(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value dict_or(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__or__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__or__", nargs - 1, kwnames, 1))
         return Value::null();
     return dict_or_impl(vm, args[0], args[1]);
 }
 
-Value dict_ror(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value dict_ror(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__ror__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__ror__", nargs - 1, kwnames, 1))
         return Value::null();
     return dict_or_impl(vm, args[1], args[0]);
 }
 
-Value dict_ior(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value dict_ior(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__ior__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__ior__", nargs - 1, kwnames, 1))
         return Value::null();
     if (!update_arg(vm, self_dict(args), args[1]))
         return Value::null();
@@ -497,19 +531,10 @@ Value dict_keyiter_step(VM& vm, Value self) { return dict_iter_step_kind(vm, sel
 Value dict_valueiter_step(VM& vm, Value self) { return dict_iter_step_kind(vm, self.as<DictIterator>(), VALUES); }
 Value dict_itemiter_step(VM& vm, Value self) { return dict_iter_step_kind(vm, self.as<DictIterator>(), ITEMS); }
 
-Value dict_iter_self(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
-Value dict_keyiter_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], dict_keyiter_step); }
-Value dict_valueiter_next(VM& vm, Value const* args, size_t, Tuple*)
+Value dict_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    return next_from_iternext(vm, args[0], dict_valueiter_step);
-}
-Value dict_itemiter_next(VM& vm, Value const* args, size_t, Tuple*)
-{
-    return next_from_iternext(vm, args[0], dict_itemiter_step);
-}
-
-Value dict_iter_length_hint(VM& vm, Value const* args, size_t, Tuple*)
-{
+    if (!check_noargs_method(vm, type_name(args[0]), "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* it = args[0].as<DictIterator>();
     int64_t n = it->dict && it->used == it->dict->used ? it->remaining : 0;
     return int_from_i64(vm, n);
@@ -535,22 +560,36 @@ bool is_set_view(Value v)
     return k == KEYS || k == ITEMS;
 }
 
-Value view_len(VM& vm, Value const* args, size_t, Tuple*) { return int_from_i64(vm, view_dict(self_view(args))->used); }
-
-Value view_iter(VM& vm, Value const* args, size_t, Tuple*)
+Value view_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return int_from_i64(vm, view_dict(self_view(args))->used);
+}
+
+Value view_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
     return dict_iter_new(vm, self_view(args)->dict, view_kind(args[0]), false);
 }
 
-Value view_reversed(VM& vm, Value const* args, size_t, Tuple*)
+Value view_reversed(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, type_name(args[0]), "__reversed__", nargs - 1, kwnames))
+        return Value::null();
     return dict_iter_new(vm, self_view(args)->dict, view_kind(args[0]), true);
 }
 
-Value view_repr(VM& vm, Value const* args, size_t, Tuple*)
+Value view_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     Object* self = args[0].as_object();
     std::string name(self->type->name->view());
+    NestingGuard nesting(vm, " while getting the repr of an object");
+    if (!nesting.ok())
+        return Value::null();
     if (!repr_enter(vm, self))
         return str_value(vm, "...");
     List* items = list_from_iterable(vm, args[0]);
@@ -584,24 +623,11 @@ int view_contains_value(VM& vm, Value view, Value x)
     return equal(vm, found, value);
 }
 
-Value view_contains(VM& vm, Value const* args, size_t nargs, Tuple*)
+// keys and items views only: CPython's dict_values has no __contains__ (`in` iterates).
+Value view_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__contains__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__contains__", nargs - 1, kwnames, 1))
         return Value::null();
-    if (view_kind(args[0]) == VALUES) {
-        Dict* d = view_dict(self_view(args));
-        for (size_t pos = 0; pos < d->nentries; ++pos) {
-            DictEntry e = d->entry_table()[pos];
-            if (e.key.is_null())
-                continue;
-            int r = equal(vm, e.value, args[1]);
-            if (r < 0)
-                return Value::null();
-            if (r)
-                return py_true();
-        }
-        return py_false();
-    }
     int r = view_contains_value(vm, args[0], args[1]);
     return r < 0 ? Value::null() : py_bool(r);
 }
@@ -632,9 +658,9 @@ int all_contained_in(VM& vm, Value a, Value b)
     }
 }
 
-Value view_richcompare(VM& vm, Value const* args, size_t nargs, CmpArg op)
+Value view_richcompare(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, CmpArg op)
 {
-    if (!check_nargs(vm, "comparison", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, cmp_method_name(op), nargs - 1, kwnames, 1))
         return Value::null();
     Value self = args[0];
     Value other = args[1];
@@ -675,12 +701,12 @@ Value view_richcompare(VM& vm, Value const* args, size_t nargs, CmpArg op)
     return py_bool(ok != 0);
 }
 
-Value view_lt(VM& vm, Value const* a, size_t n, Tuple*) { return view_richcompare(vm, a, n, CmpArg::LT); }
-Value view_le(VM& vm, Value const* a, size_t n, Tuple*) { return view_richcompare(vm, a, n, CmpArg::LE); }
-Value view_eq(VM& vm, Value const* a, size_t n, Tuple*) { return view_richcompare(vm, a, n, CmpArg::EQ); }
-Value view_ne(VM& vm, Value const* a, size_t n, Tuple*) { return view_richcompare(vm, a, n, CmpArg::NE); }
-Value view_gt(VM& vm, Value const* a, size_t n, Tuple*) { return view_richcompare(vm, a, n, CmpArg::GT); }
-Value view_ge(VM& vm, Value const* a, size_t n, Tuple*) { return view_richcompare(vm, a, n, CmpArg::GE); }
+Value view_lt(VM& vm, Value const* a, size_t n, Tuple* kw) { return view_richcompare(vm, a, n, kw, CmpArg::LT); }
+Value view_le(VM& vm, Value const* a, size_t n, Tuple* kw) { return view_richcompare(vm, a, n, kw, CmpArg::LE); }
+Value view_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return view_richcompare(vm, a, n, kw, CmpArg::EQ); }
+Value view_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return view_richcompare(vm, a, n, kw, CmpArg::NE); }
+Value view_gt(VM& vm, Value const* a, size_t n, Tuple* kw) { return view_richcompare(vm, a, n, kw, CmpArg::GT); }
+Value view_ge(VM& vm, Value const* a, size_t n, Tuple* kw) { return view_richcompare(vm, a, n, kw, CmpArg::GE); }
 
 // _PyDictView_Intersect: `self & other` where one of them is a keys/items view.
 Value view_and_impl(VM& vm, Value self, Value other)
@@ -730,26 +756,26 @@ Value view_binary(VM& vm, Value a, Value b, ViewOp op)
     return ok ? result : Value::null();
 }
 
-#define VIEW_BINOP(name, op, reflected)                                          \
-    Value name(VM& vm, Value const* args, size_t nargs, Tuple*)                  \
+#define VIEW_BINOP(name, dunder, op, reflected)                                   \
+    Value name(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)          \
     {                                                                            \
-        if (!check_nargs(vm, #name, nargs - 1, 1, 1))                            \
+        if (!check_wrapper_args(vm, dunder, nargs - 1, kwnames, 1))              \
             return Value::null();                                                \
         return reflected ? view_binary(vm, args[1], args[0], op) : view_binary(vm, args[0], args[1], op); \
     }
-VIEW_BINOP(view_and, ViewOp::And, false)
-VIEW_BINOP(view_or, ViewOp::Or, false)
-VIEW_BINOP(view_sub, ViewOp::Sub, false)
-VIEW_BINOP(view_xor, ViewOp::Xor, false)
-VIEW_BINOP(view_rand, ViewOp::And, true)
-VIEW_BINOP(view_ror, ViewOp::Or, true)
-VIEW_BINOP(view_rsub, ViewOp::Sub, true)
-VIEW_BINOP(view_rxor, ViewOp::Xor, true)
+VIEW_BINOP(view_and, "__and__", ViewOp::And, false)
+VIEW_BINOP(view_or, "__or__", ViewOp::Or, false)
+VIEW_BINOP(view_sub, "__sub__", ViewOp::Sub, false)
+VIEW_BINOP(view_xor, "__xor__", ViewOp::Xor, false)
+VIEW_BINOP(view_rand, "__rand__", ViewOp::And, true)
+VIEW_BINOP(view_ror, "__ror__", ViewOp::Or, true)
+VIEW_BINOP(view_rsub, "__rsub__", ViewOp::Sub, true)
+VIEW_BINOP(view_rxor, "__rxor__", ViewOp::Xor, true)
 #undef VIEW_BINOP
 
 Value view_isdisjoint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "isdisjoint", kwnames) || !check_nargs(vm, "isdisjoint", nargs - 1, 1, 1))
+    if (!check_onearg_method(vm, type_name(args[0]), "isdisjoint", nargs - 1, kwnames))
         return Value::null();
     Value self = args[0];
     Value other = args[1];
@@ -787,12 +813,12 @@ void add_view_methods(VM& vm, TypeObject* t, bool set_like)
                     { "__iter__", view_iter },
                     { "__reversed__", view_reversed },
                     { "__repr__", view_repr },
-                    { "__contains__", view_contains },
                 });
     if (!set_like)
         return;
     add_methods(vm, t,
                 {
+                    { "__contains__", view_contains },
                     { "__lt__", view_lt },
                     { "__le__", view_le },
                     { "__eq__", view_eq },
@@ -819,6 +845,8 @@ void add_view_methods(VM& vm, TypeObject* t, bool set_like)
 Value dict_iter_new(VM& vm, Value dict, int kind, bool reversed)
 {
     TypeObject* t = kind == KEYS ? types.dict_keyiterator : kind == VALUES ? types.dict_valueiterator : types.dict_itemiterator;
+    if (reversed)
+        t = g_reverse_iter_types[kind];
     Dict* d = as_dict(dict);
     auto* it = vm.heap.make<DictIterator>(t);
     it->dict = d;
@@ -828,6 +856,8 @@ Value dict_iter_new(VM& vm, Value dict, int kind, bool reversed)
     it->pos = reversed ? static_cast<int64_t>(d->nentries) - 1 : 0;
     return Value::from_object(it);
 }
+
+bool dict_merge_mapping(VM& vm, Dict* d, Value mapping) { return merge_mapping(vm, d, mapping); }
 
 Value dict_view_new(VM& vm, Value dict, int kind)
 {
@@ -883,20 +913,27 @@ void setup_dict(VM& vm)
     add_view_methods(vm, types.dict_values, false);
     add_view_methods(vm, types.dict_items, true);
 
+    char const* reverse_names[3] = { "dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator" };
+    for (int kind = KEYS; kind <= ITEMS; ++kind)
+        g_reverse_iter_types[kind] = make_builtin_type(vm, reverse_names[kind], nullptr, sizeof(DictIterator), 0, dict_iter_trace);
+
     struct IterType {
         TypeObject* type;
         Value (*step)(VM&, Value);
         NativeFn next;
     };
-    for (IterType const& it : { IterType { types.dict_keyiterator, dict_keyiter_step, dict_keyiter_next },
-                                IterType { types.dict_valueiterator, dict_valueiter_step, dict_valueiter_next },
-                                IterType { types.dict_itemiterator, dict_itemiter_step, dict_itemiter_next } }) {
+    for (IterType const& it : { IterType { types.dict_keyiterator, dict_keyiter_step, next_method<dict_keyiter_step> },
+                                IterType { types.dict_valueiterator, dict_valueiter_step, next_method<dict_valueiter_step> },
+                                IterType { types.dict_itemiterator, dict_itemiter_step, next_method<dict_itemiter_step> },
+                                IterType { g_reverse_iter_types[KEYS], dict_keyiter_step, next_method<dict_keyiter_step> },
+                                IterType { g_reverse_iter_types[VALUES], dict_valueiter_step, next_method<dict_valueiter_step> },
+                                IterType { g_reverse_iter_types[ITEMS], dict_itemiter_step, next_method<dict_itemiter_step> } }) {
         it.type->basicsize = sizeof(DictIterator);
         it.type->trace = dict_iter_trace;
         it.type->iternext = it.step;
         add_methods(vm, it.type,
                     {
-                        { "__iter__", dict_iter_self },
+                        { "__iter__", iter_self_method },
                         { "__next__", it.next },
                         { "__length_hint__", dict_iter_length_hint },
                     });

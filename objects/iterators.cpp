@@ -38,10 +38,10 @@ Value seq_iter_step(VM& vm, Value self)
     return item;
 }
 
-Value seq_iter_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], seq_iter_step); }
-
-Value seq_iter_length_hint(VM& vm, Value const* args, size_t, Tuple*)
+Value seq_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "iterator", "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* it = args[0].as<SeqIterator>();
     if (it->seq.is_null())
         return Value::small_int(0);
@@ -87,11 +87,6 @@ Value callable_iter_step(VM& vm, Value self)
         return Value::stop_iteration();
     }
     return r;
-}
-
-Value callable_iter_next(VM& vm, Value const* args, size_t, Tuple*)
-{
-    return next_from_iternext(vm, args[0], callable_iter_step);
 }
 
 // ------------------------------------------------------------------ enumerate
@@ -196,8 +191,6 @@ Value enumerate_step(VM& vm, Value self)
     return Value::from_object(tuple_pack(vm, { index, item }));
 }
 
-Value enumerate_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], enumerate_step); }
-
 // ------------------------------------------------------------------ zip
 
 void zip_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<Zip*>(self)->iters); }
@@ -276,8 +269,6 @@ Value zip_step(VM& vm, Value self)
     return Value::from_object(result);
 }
 
-Value zip_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], zip_step); }
-
 // ------------------------------------------------------------------ map
 
 void map_trace(Object* self, Tracer& tracer)
@@ -318,8 +309,6 @@ Value map_step(VM& vm, Value self)
     }
     return call(vm, m->func, items, n);
 }
-
-Value map_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], map_step); }
 
 // ------------------------------------------------------------------ filter
 
@@ -363,8 +352,6 @@ Value filter_step(VM& vm, Value self)
     }
 }
 
-Value filter_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], filter_step); }
-
 // ------------------------------------------------------------------ reversed
 
 void reversed_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<Reversed*>(self)->seq); }
@@ -374,8 +361,8 @@ Value reversed_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     auto* cls = args[0].as<TypeObject>();
     if (cls == types.reversed && kwnames && kwnames->size)
         return raise(vm, exc::TypeError, "reversed() takes no keyword arguments");
-    if (!check_nargs(vm, "reversed", nargs - 1, 1, 1))
-        return Value::null();
+    if (nargs != 2) // _PyArg_CheckPositional's message, not METH_O's
+        return raise_fmt(vm, exc::TypeError, "reversed expected 1 argument, got %zu", nargs - 1);
     Value seq = args[1];
     TypeObject* t = type_of(seq);
     Value rev = t->slot(Slot::REVERSED);
@@ -385,7 +372,7 @@ Value reversed_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return call_slot(vm, seq, Slot::REVERSED, nullptr, 0);
     }
     bool is_sequence = !t->slot(Slot::GETITEM).is_null() && !is_none(t->slot(Slot::GETITEM))
-                       && !t->has_flag(TF_DICT_SUBCLASS) && !t->slot(Slot::LEN).is_null();
+                       && !t->has_flag(TF_DICT_SUBCLASS);
     if (!is_sequence)
         return raise_fmt(vm, exc::TypeError, "'%s' object is not reversible", t->name->c_str());
     int64_t n;
@@ -418,10 +405,10 @@ Value reversed_step(VM& vm, Value self)
     return item;
 }
 
-Value reversed_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], reversed_step); }
-
-Value reversed_length_hint(VM& vm, Value const* args, size_t, Tuple*)
+Value reversed_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "reversed", "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* r = args[0].as<Reversed>();
     if (r->seq.is_null())
         return Value::small_int(0);
@@ -431,8 +418,6 @@ Value reversed_length_hint(VM& vm, Value const* args, size_t, Tuple*)
     int64_t position = r->index + 1;
     return int_from_i64(vm, n < position ? 0 : position);
 }
-
-Value iter_self(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
 
 struct IterSpec {
     TypeObject* type;
@@ -448,7 +433,86 @@ struct IterSpec {
 
 // ------------------------------------------------------------------ public API
 
+bool check_noargs_method(VM& vm, char const* owner, char const* name, size_t nargs, Tuple* kwnames)
+{
+    if (kwnames && kwnames->size) {
+        (void)raise_fmt(vm, exc::TypeError, "%s.%s() takes no keyword arguments", owner, name);
+        return false;
+    }
+    if (nargs != 0) {
+        (void)raise_fmt(vm, exc::TypeError, "%s.%s() takes no arguments (%zu given)", owner, name, nargs);
+        return false;
+    }
+    return true;
+}
+
+bool check_onearg_method(VM& vm, char const* owner, char const* name, size_t nargs, Tuple* kwnames)
+{
+    if (kwnames && kwnames->size) {
+        (void)raise_fmt(vm, exc::TypeError, "%s.%s() takes no keyword arguments", owner, name);
+        return false;
+    }
+    if (nargs != 1) {
+        (void)raise_fmt(vm, exc::TypeError, "%s.%s() takes exactly one argument (%zu given)", owner, name, nargs);
+        return false;
+    }
+    return true;
+}
+
+bool check_wrapper_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t expected, bool blank)
+{
+    if (kwnames && kwnames->size) {
+        (void)raise_fmt(vm, exc::TypeError, "wrapper %s() takes no keyword arguments", name);
+        return false;
+    }
+    if (nargs != expected) {
+        (void)raise_fmt(vm, exc::TypeError, "%sexpected %zu argument%s, got %zu", blank ? " " : "", expected,
+                        expected == 1 ? "" : "s", nargs);
+        return false;
+    }
+    return true;
+}
+
+namespace {
+int g_container_nesting = 0;
+}
+
+NestingGuard::NestingGuard(VM& vm, char const* where)
+    : m_ok(g_container_nesting < kMaxContainerNesting)
+{
+    if (m_ok)
+        ++g_container_nesting;
+    else
+        (void)raise_fmt(vm, exc::RecursionError, "maximum recursion depth exceeded%s", where);
+}
+
+NestingGuard::~NestingGuard()
+{
+    if (m_ok)
+        --g_container_nesting;
+}
+
+char const* cmp_method_name(CmpArg op)
+{
+    switch (op) {
+    case CmpArg::LT: return "__lt__";
+    case CmpArg::LE: return "__le__";
+    case CmpArg::EQ: return "__eq__";
+    case CmpArg::NE: return "__ne__";
+    case CmpArg::GT: return "__gt__";
+    case CmpArg::GE: return "__ge__";
+    }
+    return "__eq__";
+}
+
 Value raise_stop_iteration(VM& vm) { return raise_with_args(vm, exc::StopIteration, nullptr); }
+
+Value iter_self_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return args[0];
+}
 
 Value next_from_iternext(VM& vm, Value self, Value (*step)(VM&, Value))
 {
@@ -477,16 +541,16 @@ Value callable_iter_new(VM& vm, Value callable, Value sentinel)
 void setup_iterators(VM& vm)
 {
     IterSpec specs[] = {
-        { types.seq_iterator, sizeof(SeqIterator), seq_iter_trace, seq_iter_step, seq_iter_next, nullptr,
+        { types.seq_iterator, sizeof(SeqIterator), seq_iter_trace, seq_iter_step, next_method<seq_iter_step>, nullptr,
           seq_iter_length_hint },
         { types.callable_iterator, sizeof(CallableIterator), callable_iter_trace, callable_iter_step,
-          callable_iter_next, nullptr, nullptr },
-        { types.enumerate, sizeof(Enumerate), enumerate_trace, enumerate_step, enumerate_next, enumerate_new,
+          next_method<callable_iter_step>, nullptr, nullptr },
+        { types.enumerate, sizeof(Enumerate), enumerate_trace, enumerate_step, next_method<enumerate_step>, enumerate_new,
           nullptr },
-        { types.zip, sizeof(Zip), zip_trace, zip_step, zip_next, zip_new, nullptr },
-        { types.map, sizeof(MapObject), map_trace, map_step, map_next, map_new, nullptr },
-        { types.filter, sizeof(Filter), filter_trace, filter_step, filter_next, filter_new, nullptr },
-        { types.reversed, sizeof(Reversed), reversed_trace, reversed_step, reversed_next, reversed_new,
+        { types.zip, sizeof(Zip), zip_trace, zip_step, next_method<zip_step>, zip_new, nullptr },
+        { types.map, sizeof(MapObject), map_trace, map_step, next_method<map_step>, map_new, nullptr },
+        { types.filter, sizeof(Filter), filter_trace, filter_step, next_method<filter_step>, filter_new, nullptr },
+        { types.reversed, sizeof(Reversed), reversed_trace, reversed_step, next_method<reversed_step>, reversed_new,
           reversed_length_hint },
     };
     for (IterSpec const& s : specs) {
@@ -495,7 +559,7 @@ void setup_iterators(VM& vm)
         s.type->iternext = s.step;
         add_methods(vm, s.type,
                     {
-                        { "__iter__", iter_self },
+                        { "__iter__", iter_self_method },
                         { "__next__", s.next },
                     });
         if (s.new_fn)

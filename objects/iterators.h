@@ -133,4 +133,48 @@ Value sequence_compare(VM& vm, Value a, Value b, CmpArg op);
 // count is checked for overflow (MemoryError).
 bool repeat_count(VM& vm, size_t size, Value n, int64_t& times);
 
+// ---- argument checks of built-in methods, with CPython 3.11's messages. `nargs` counts
+// the arguments after self; `owner` is the name of the type that defines the method.
+// METH_NOARGS: "dict.keys() takes no arguments (1 given)", "... takes no keyword arguments".
+bool check_noargs_method(VM& vm, char const* owner, char const* name, size_t nargs, Tuple* kwnames);
+// METH_O: "list.append() takes exactly one argument (0 given)".
+bool check_onearg_method(VM& vm, char const* owner, char const* name, size_t nargs, Tuple* kwnames);
+// A slot wrapper called directly (x.__len__(1), x.__add__()): "wrapper __add__() takes no
+// keyword arguments", "expected 1 argument, got 0". `blank`: the wrappers CPython unpacks
+// with PyArg_UnpackTuple(args, "", ...) (sequence repeat, __setitem__), whose count
+// message starts with a space.
+bool check_wrapper_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t expected, bool blank = false);
+
+// The __iter__ and __next__ methods of a native iterator type: itself, and `Step` (its
+// iternext function) with StopIteration raised; both check their arguments as CPython's
+// slot wrappers do.
+Value iter_self_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+template <Value (*Step)(VM&, Value)>
+Value next_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__next__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return next_from_iternext(vm, args[0], Step);
+}
+// ---- C-stack guard for the native recursion of container algorithms (repr, ==, <, hash
+// of nested containers run natively, with no Python frame to count), CPython's
+// Py_EnterRecursiveCall: past kMaxContainerNesting levels, RecursionError "maximum
+// recursion depth exceeded" + `where` (e.g. " in comparison"). ok() false: the error is
+// pending.
+constexpr int kMaxContainerNesting = 1000;
+class NestingGuard {
+public:
+    NestingGuard(VM& vm, char const* where);
+    ~NestingGuard();
+    NestingGuard(NestingGuard const&) = delete;
+    NestingGuard& operator=(NestingGuard const&) = delete;
+    bool ok() const { return m_ok; }
+
+private:
+    bool m_ok;
+};
+
+// "__lt__", "__eq__", ... for the messages of the rich comparison wrappers.
+char const* cmp_method_name(CmpArg op);
+
 } // namespace slpy

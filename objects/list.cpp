@@ -77,11 +77,12 @@ bool list_insert_at(VM& vm, List* l, int64_t where, Value v)
     return true;
 }
 
-// PySequence_Fast: v itself when it is a list or tuple, else a new list of its items.
-// A non-iterable v gives TypeError(message).
+// PySequence_Fast: v itself when it is an exact list or tuple, else a new list of its
+// items (so a subclass's __iter__ is honoured). A non-iterable v gives TypeError(message).
 Value sequence_fast(VM& vm, Value v, char const* message)
 {
-    if (as_list(v) || as_tuple(v))
+    TypeObject* t = type_of(v);
+    if (t == types.list || t == types.tuple)
         return v;
     Value it = get_iter(vm, v);
     if (it.is_null()) {
@@ -135,9 +136,14 @@ Value list_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     List* l = self_list(args);
     if (l->size == 0)
         return str_value(vm, "[]");
+    NestingGuard nesting(vm, " while getting the repr of an object");
+    if (!nesting.ok())
+        return Value::null();
     if (!repr_enter(vm, l))
         return str_value(vm, "[...]");
     std::string out = "[";
@@ -158,12 +164,14 @@ Value list_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
     return int_from_i64(vm, static_cast<int64_t>(self_list(args)->size));
 }
 
 Value list_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__getitem__", nargs - 1, 1, 1))
+    if (!check_onearg_method(vm, "list", "__getitem__", nargs - 1, kwnames))
         return Value::null();
     List* l = self_list(args);
     Value key = args[1];
@@ -311,7 +319,7 @@ bool list_assign_slice(VM& vm, List* l, Value slice, Value v)
 
 Value list_setitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__setitem__", nargs - 1, 2, 2))
+    if (!check_wrapper_args(vm, "__setitem__", nargs - 1, kwnames, 2, true))
         return Value::null();
     List* l = self_list(args);
     Value key = args[1];
@@ -336,7 +344,7 @@ Value list_setitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_delitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__delitem__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__delitem__", nargs - 1, kwnames, 1))
         return Value::null();
     List* l = self_list(args);
     Value key = args[1];
@@ -361,7 +369,7 @@ Value list_delitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__contains__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__contains__", nargs - 1, kwnames, 1))
         return Value::null();
     List* l = self_list(args);
     for (size_t i = 0; i < l->size; ++i) {
@@ -374,15 +382,22 @@ Value list_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return py_false();
 }
 
-Value list_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return list_iter_new(vm, self_list(args)); }
+Value list_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return list_iter_new(vm, self_list(args));
+}
 Value list_reversed(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "list", "__reversed__", nargs - 1, kwnames))
+        return Value::null();
     return list_reverse_iter_new(vm, self_list(args));
 }
 
 Value list_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__add__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__add__", nargs - 1, kwnames, 1))
         return Value::null();
     List* a = self_list(args);
     List* b = as_list(args[1]);
@@ -405,7 +420,7 @@ Value list_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_iadd(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__iadd__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__iadd__", nargs - 1, kwnames, 1))
         return Value::null();
     if (!list_extend(vm, self_list(args), args[1]))
         return Value::null();
@@ -427,7 +442,7 @@ bool list_repeat_into(VM& vm, List* l, size_t size, int64_t times)
 
 Value list_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__mul__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__mul__", nargs - 1, kwnames, 1, true))
         return Value::null();
     if (!is_index_like(args[1])) {
         if (!is_native_callable(type_of(args[1])->slot(Slot::RMUL)))
@@ -447,7 +462,7 @@ Value list_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_rmul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__rmul__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__rmul__", nargs - 1, kwnames, 1, true))
         return Value::null();
     if (!is_index_like(args[1]))
         return py_not_implemented();
@@ -456,7 +471,7 @@ Value list_rmul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_imul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__imul__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__imul__", nargs - 1, kwnames, 1, true))
         return Value::null();
     if (!is_index_like(args[1])) {
         if (!is_native_callable(type_of(args[1])->slot(Slot::RMUL)))
@@ -472,47 +487,35 @@ Value list_imul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return args[0];
 }
 
-Value list_cmp(VM& vm, Value const* args, size_t nargs, CmpArg op)
+Value list_cmp(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, CmpArg op)
 {
-    if (!check_nargs(vm, "comparison", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, cmp_method_name(op), nargs - 1, kwnames, 1))
         return Value::null();
     if (!as_list(args[1]))
         return py_not_implemented();
     return sequence_compare(vm, args[0], args[1], op);
 }
 
-Value list_lt(VM& vm, Value const* a, size_t n, Tuple*) { return list_cmp(vm, a, n, CmpArg::LT); }
-Value list_le(VM& vm, Value const* a, size_t n, Tuple*) { return list_cmp(vm, a, n, CmpArg::LE); }
-Value list_eq(VM& vm, Value const* a, size_t n, Tuple*) { return list_cmp(vm, a, n, CmpArg::EQ); }
-Value list_ne(VM& vm, Value const* a, size_t n, Tuple*) { return list_cmp(vm, a, n, CmpArg::NE); }
-Value list_gt(VM& vm, Value const* a, size_t n, Tuple*) { return list_cmp(vm, a, n, CmpArg::GT); }
-Value list_ge(VM& vm, Value const* a, size_t n, Tuple*) { return list_cmp(vm, a, n, CmpArg::GE); }
+Value list_lt(VM& vm, Value const* a, size_t n, Tuple* kw) { return list_cmp(vm, a, n, kw, CmpArg::LT); }
+Value list_le(VM& vm, Value const* a, size_t n, Tuple* kw) { return list_cmp(vm, a, n, kw, CmpArg::LE); }
+Value list_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return list_cmp(vm, a, n, kw, CmpArg::EQ); }
+Value list_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return list_cmp(vm, a, n, kw, CmpArg::NE); }
+Value list_gt(VM& vm, Value const* a, size_t n, Tuple* kw) { return list_cmp(vm, a, n, kw, CmpArg::GT); }
+Value list_ge(VM& vm, Value const* a, size_t n, Tuple* kw) { return list_cmp(vm, a, n, kw, CmpArg::GE); }
 
 bool one_arg(VM& vm, char const* name, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, name, kwnames))
-        return false;
-    if (nargs != 2) {
-        (void)raise_fmt(vm, exc::TypeError, "%s() takes exactly one argument (%zu given)", name, nargs - 1);
-        return false;
-    }
-    return true;
+    return check_onearg_method(vm, "list", name, nargs - 1, kwnames);
 }
 
 bool no_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, name, kwnames))
-        return false;
-    if (nargs != 1) {
-        (void)raise_fmt(vm, exc::TypeError, "%s() takes no arguments (%zu given)", name, nargs - 1);
-        return false;
-    }
-    return true;
+    return check_noargs_method(vm, "list", name, nargs - 1, kwnames);
 }
 
 Value list_append_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!one_arg(vm, "list.append", nargs, kwnames))
+    if (!one_arg(vm, "append", nargs, kwnames))
         return Value::null();
     if (!list_append(vm, self_list(args), args[1]))
         return Value::null();
@@ -521,7 +524,7 @@ Value list_append_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames
 
 Value list_extend_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!one_arg(vm, "list.extend", nargs, kwnames))
+    if (!one_arg(vm, "extend", nargs, kwnames))
         return Value::null();
     if (!list_extend(vm, self_list(args), args[1]))
         return Value::null();
@@ -530,7 +533,7 @@ Value list_extend_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames
 
 Value list_insert(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "insert", kwnames) || !check_nargs(vm, "insert", nargs - 1, 2, 2))
+    if (!check_no_kwargs(vm, "list.insert", kwnames) || !check_nargs(vm, "insert", nargs - 1, 2, 2))
         return Value::null();
     int64_t where;
     if (!index_i64(vm, args[1], where))
@@ -542,7 +545,7 @@ Value list_insert(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "pop", kwnames) || !check_nargs(vm, "pop", nargs - 1, 0, 1))
+    if (!check_no_kwargs(vm, "list.pop", kwnames) || !check_nargs(vm, "pop", nargs - 1, 0, 1))
         return Value::null();
     List* l = self_list(args);
     int64_t i = -1;
@@ -561,7 +564,7 @@ Value list_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_remove(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!one_arg(vm, "list.remove", nargs, kwnames))
+    if (!one_arg(vm, "remove", nargs, kwnames))
         return Value::null();
     List* l = self_list(args);
     for (size_t i = 0; i < l->size; ++i) {
@@ -579,7 +582,7 @@ Value list_remove(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_index(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "index", kwnames) || !check_nargs(vm, "index", nargs - 1, 1, 3))
+    if (!check_no_kwargs(vm, "list.index", kwnames) || !check_nargs(vm, "index", nargs - 1, 1, 3))
         return Value::null();
     List* l = self_list(args);
     int64_t start = 0, stop = INT64_MAX;
@@ -611,7 +614,7 @@ Value list_index(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!one_arg(vm, "list.count", nargs, kwnames))
+    if (!one_arg(vm, "count", nargs, kwnames))
         return Value::null();
     List* l = self_list(args);
     int64_t count = 0;
@@ -626,7 +629,7 @@ Value list_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_reverse(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!no_args(vm, "list.reverse", nargs, kwnames))
+    if (!no_args(vm, "reverse", nargs, kwnames))
         return Value::null();
     List* l = self_list(args);
     Value* items = l->items();
@@ -637,7 +640,7 @@ Value list_reverse(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_copy(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!no_args(vm, "list.copy", nargs, kwnames))
+    if (!no_args(vm, "copy", nargs, kwnames))
         return Value::null();
     List* l = self_list(args);
     return Value::from_object(list_from_array(vm, l->items(), l->size));
@@ -645,7 +648,7 @@ Value list_copy(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_clear(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!no_args(vm, "list.clear", nargs, kwnames))
+    if (!no_args(vm, "clear", nargs, kwnames))
         return Value::null();
     List* l = self_list(args);
     l->array = nullptr;
@@ -655,6 +658,10 @@ Value list_clear(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value list_sort_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    // The argument clinic counts all arguments first, then refuses positional ones.
+    size_t total = nargs - 1 + (kwnames ? kwnames->size : 0);
+    if (total > 2)
+        return raise_fmt(vm, exc::TypeError, "sort() takes at most 2 arguments (%zu given)", total);
     if (nargs > 1)
         return raise(vm, exc::TypeError, "sort() takes no positional arguments");
     Value out[2];
@@ -673,8 +680,6 @@ Value list_sort_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 void list_iter_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<ListIterator*>(self)->list); }
 void list_rev_iter_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<ListReverseIterator*>(self)->list); }
 
-Value iter_self(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
-
 Value list_iter_step(VM& vm, Value self)
 {
     auto* it = self.as<ListIterator>();
@@ -684,13 +689,10 @@ Value list_iter_step(VM& vm, Value self)
     return Value::stop_iteration();
 }
 
-Value list_iter_next_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
-{
-    return next_from_iternext(vm, args[0], list_iter_step);
-}
-
 Value list_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "list_iterator", "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* it = args[0].as<ListIterator>();
     int64_t n = it->list && it->index < it->list->size ? static_cast<int64_t>(it->list->size - it->index) : 0;
     return int_from_i64(vm, n);
@@ -706,13 +708,10 @@ Value list_rev_iter_step(VM& vm, Value self)
     return Value::stop_iteration();
 }
 
-Value list_rev_iter_next_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
-{
-    return next_from_iternext(vm, args[0], list_rev_iter_step);
-}
-
 Value list_rev_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "list_reverseiterator", "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* it = args[0].as<ListReverseIterator>();
     int64_t n = 0;
     if (it->list && it->index < static_cast<int64_t>(it->list->size))
@@ -790,8 +789,8 @@ void setup_list(VM& vm)
     it->iternext = list_iter_step;
     add_methods(vm, it,
                 {
-                    { "__iter__", iter_self },
-                    { "__next__", list_iter_next_method },
+                    { "__iter__", iter_self_method },
+                    { "__next__", next_method<list_iter_step> },
                     { "__length_hint__", list_iter_length_hint },
                 });
     TypeObject* rit = types.list_reverseiterator;
@@ -800,8 +799,8 @@ void setup_list(VM& vm)
     rit->iternext = list_rev_iter_step;
     add_methods(vm, rit,
                 {
-                    { "__iter__", iter_self },
-                    { "__next__", list_rev_iter_next_method },
+                    { "__iter__", iter_self_method },
+                    { "__next__", next_method<list_rev_iter_step> },
                     { "__length_hint__", list_rev_iter_length_hint },
                 });
 }

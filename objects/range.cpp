@@ -8,6 +8,7 @@
 #include "objects/setup.h"
 #include "objects/slice.h"
 #include "objects/string.h"
+#include "objects/type.h"
 
 #include <string>
 
@@ -124,8 +125,10 @@ Value compute_item(VM& vm, RangeObject* r, Value i)
     return iadd(vm, r->start, prod);
 }
 
-Value range_repr(VM& vm, Value const* args, size_t, Tuple*)
+Value range_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     RangeObject* r = self_range(args);
     std::string out = "range(" + int_to_decimal(r->start) + ", " + int_to_decimal(r->stop);
     if (!(r->step.is_int() && r->step.as_int() == 1))
@@ -134,8 +137,10 @@ Value range_repr(VM& vm, Value const* args, size_t, Tuple*)
     return str_value(vm, out);
 }
 
-Value range_len(VM& vm, Value const* args, size_t, Tuple*)
+Value range_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
     RangeObject* r = self_range(args);
     int64_t n;
     if (!int_to_i64(r->length, n))
@@ -143,30 +148,27 @@ Value range_len(VM& vm, Value const* args, size_t, Tuple*)
     return r->length;
 }
 
-Value range_bool(VM& vm, Value const* args, size_t, Tuple*) { return py_bool(int_sign(self_range(args)->length) != 0); }
-
-Value range_getitem(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value range_bool(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__getitem__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__bool__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return py_bool(int_sign(self_range(args)->length) != 0);
+}
+
+Value range_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__getitem__", nargs - 1, kwnames, 1))
         return Value::null();
     RangeObject* r = self_range(args);
     Value key = args[1];
     if (as_slice(key)) {
-        int64_t len;
-        if (!int_to_i64(r->length, len))
-            return raise(vm, exc::OverflowError, "Python int too large to convert to C ssize_t");
-        int64_t start, stop, step;
-        if (!slice_unpack(vm, key, start, stop, step))
+        // compute_slice: full-precision indices, so huge ranges slice exactly.
+        Value start, stop, step;
+        if (!slice_long_indices(vm, key, r->length, start, stop, step))
             return Value::null();
-        slice_adjust_indices(len, start, stop, step);
-        Value step_v = Value::small_int(1);
-        if (!is_none(as_slice(key)->step))
-            step_v = TRY(index(vm, as_slice(key)->step)); // unclamped, as CPython
-        Value a = TRY(int_from_i64(vm, start));
-        Value b = TRY(int_from_i64(vm, stop));
-        Value substart = TRY(compute_item(vm, r, a));
-        Value substop = TRY(compute_item(vm, r, b));
-        Value substep = TRY(imul(vm, step_v, r->step));
+        Value substart = TRY(compute_item(vm, r, start));
+        Value substop = TRY(compute_item(vm, r, stop));
+        Value substep = TRY(imul(vm, step, r->step));
         return make_range(vm, substart, substop, substep);
     }
     if (!is_index_like(key))
@@ -234,9 +236,9 @@ int64_t range_search(VM& vm, Value self, Value x, bool first_index)
     }
 }
 
-Value range_contains(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value range_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__contains__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__contains__", nargs - 1, kwnames, 1))
         return Value::null();
     if (is_exact_int_or_bool(args[1])) {
         int r = int_in_range(vm, self_range(args), args[1]);
@@ -250,7 +252,7 @@ Value range_contains(VM& vm, Value const* args, size_t nargs, Tuple*)
 
 Value range_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "count", kwnames) || !check_nargs(vm, "count", nargs - 1, 1, 1))
+    if (!check_onearg_method(vm, "range", "count", nargs - 1, kwnames))
         return Value::null();
     if (is_exact_int_or_bool(args[1])) {
         int r = int_in_range(vm, self_range(args), args[1]);
@@ -264,7 +266,7 @@ Value range_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value range_index(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "index", kwnames) || !check_nargs(vm, "index", nargs - 1, 1, 1))
+    if (!check_onearg_method(vm, "range", "index", nargs - 1, kwnames))
         return Value::null();
     RangeObject* r = self_range(args);
     if (is_exact_int_or_bool(args[1])) {
@@ -302,9 +304,9 @@ int range_equals(RangeObject* a, RangeObject* b)
     return icmp(a->step, b->step) == 0;
 }
 
-Value range_compare(VM& vm, Value const* args, size_t nargs, bool want_eq)
+Value range_compare(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool want_eq)
 {
-    if (!check_nargs(vm, "comparison", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, want_eq ? "__eq__" : "__ne__", nargs - 1, kwnames, 1))
         return Value::null();
     if (!args[1].is_object() || args[1].as_object()->type != types.range)
         return py_not_implemented();
@@ -312,11 +314,13 @@ Value range_compare(VM& vm, Value const* args, size_t nargs, bool want_eq)
     return py_bool((r == 1) == want_eq);
 }
 
-Value range_eq(VM& vm, Value const* a, size_t n, Tuple*) { return range_compare(vm, a, n, true); }
-Value range_ne(VM& vm, Value const* a, size_t n, Tuple*) { return range_compare(vm, a, n, false); }
+Value range_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return range_compare(vm, a, n, kw, true); }
+Value range_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return range_compare(vm, a, n, kw, false); }
 
-Value range_hash(VM& vm, Value const* args, size_t, Tuple*)
+Value range_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__hash__", nargs - 1, kwnames, 0))
+        return Value::null();
     RangeObject* r = self_range(args);
     Tuple* t;
     if (int_sign(r->length) == 0)
@@ -341,11 +345,46 @@ Value range_reduce(VM& vm, Value const* args, size_t, Tuple*)
 Value range_get_start(VM&, Value const* args, size_t, Tuple*) { return self_range(args)->start; }
 Value range_get_stop(VM&, Value const* args, size_t, Tuple*) { return self_range(args)->stop; }
 Value range_get_step(VM&, Value const* args, size_t, Tuple*) { return self_range(args)->step; }
+// start/stop/step are read-only members in CPython (a different message from a getset's).
+Value range_readonly(VM& vm, Value const*, size_t, Tuple*) { return raise(vm, exc::AttributeError, "readonly attribute"); }
+
+// CPython iterates a range with a C-long range_iterator when start, stop, step and the
+// length fit a long (and the walk cannot overflow), else with a longrange_iterator. slpy
+// picks its own representation (RangeIterator::big) but reports the same type name.
+TypeObject* g_longrange_iterator;
+
+bool fits_long(Value v, int64_t& out) { return int_to_i64(v, out); }
+
+// range_iter's test.
+bool cpython_fast_forward(RangeObject* r)
+{
+    int64_t start, stop, step, len;
+    if (!fits_long(r->start, start) || !fits_long(r->stop, stop) || !fits_long(r->step, step) || !fits_long(r->length, len))
+        return false;
+    if (len == 0)
+        return true;
+    if (step > 0)
+        return !(stop > INT64_MAX - (step - 1));
+    return !(stop < INT64_MIN + (-1 - step));
+}
+
+// range_reverse's test.
+bool cpython_fast_reverse(RangeObject* r)
+{
+    int64_t start, stop, step, len;
+    if (!fits_long(r->start, start) || !fits_long(r->stop, stop) || !fits_long(r->step, step) || !fits_long(r->length, len))
+        return false;
+    if (step == INT64_MIN)
+        return false;
+    if (step > 0)
+        return !(static_cast<uint64_t>(start) - static_cast<uint64_t>(INT64_MIN) < static_cast<uint64_t>(step));
+    return !(static_cast<uint64_t>(INT64_MAX) - static_cast<uint64_t>(start) < 0ULL - static_cast<uint64_t>(step));
+}
 
 // An iterator over start, start + step, ... (`count` items).
-Value make_range_iter(VM& vm, Value start, Value step, Value count)
+Value make_range_iter(VM& vm, Value start, Value step, Value count, bool long_type)
 {
-    auto* it = vm.heap.make<RangeIterator>(types.range_iterator);
+    auto* it = vm.heap.make<RangeIterator>(long_type ? g_longrange_iterator : types.range_iterator);
     int64_t s, st, n;
     // The int64 form needs every produced value to fit: check the last one.
     if (int_to_i64(start, s) && int_to_i64(step, st) && int_to_i64(count, n)) {
@@ -364,21 +403,26 @@ Value make_range_iter(VM& vm, Value start, Value step, Value count)
     return Value::from_object(it);
 }
 
-Value range_iter(VM& vm, Value const* args, size_t, Tuple*)
+Value range_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
     RangeObject* r = self_range(args);
-    return make_range_iter(vm, r->start, r->step, r->length);
+    return make_range_iter(vm, r->start, r->step, r->length, !cpython_fast_forward(r));
 }
 
-Value range_reversed(VM& vm, Value const* args, size_t, Tuple*)
+Value range_reversed(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "range", "__reversed__", nargs - 1, kwnames))
+        return Value::null();
     RangeObject* r = self_range(args);
+    bool long_type = !cpython_fast_reverse(r);
     if (int_sign(r->length) == 0)
-        return make_range_iter(vm, r->start, r->step, r->length);
+        return make_range_iter(vm, r->start, r->step, r->length, long_type);
     Value last_index = TRY(isub(vm, r->length, Value::small_int(1)));
     Value last = TRY(compute_item(vm, r, last_index));
     Value neg = TRY(ineg(vm, r->step));
-    return make_range_iter(vm, last, neg, r->length);
+    return make_range_iter(vm, last, neg, r->length, long_type);
 }
 
 Value range_iter_step(VM& vm, Value self)
@@ -405,11 +449,10 @@ Value range_iter_step(VM& vm, Value self)
     return v;
 }
 
-Value range_iter_self(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
-Value range_iter_next(VM& vm, Value const* args, size_t, Tuple*) { return next_from_iternext(vm, args[0], range_iter_step); }
-
-Value range_iter_length_hint(VM& vm, Value const* args, size_t, Tuple*)
+Value range_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, type_name(args[0]), "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* it = args[0].as<RangeIterator>();
     if (!it->big)
         return int_from_i64(vm, it->remaining > 0 ? it->remaining : 0);
@@ -444,21 +487,23 @@ void setup_range_slice(VM& vm)
                 });
     add_getsets(vm, t,
                 {
-                    { "start", range_get_start },
-                    { "stop", range_get_stop },
-                    { "step", range_get_step },
+                    { "start", range_get_start, range_readonly },
+                    { "stop", range_get_stop, range_readonly },
+                    { "step", range_get_step, range_readonly },
                 });
 
-    TypeObject* it = types.range_iterator;
-    it->basicsize = sizeof(RangeIterator);
-    it->trace = range_iter_trace;
-    it->iternext = range_iter_step;
-    add_methods(vm, it,
-                {
-                    { "__iter__", range_iter_self },
-                    { "__next__", range_iter_next },
-                    { "__length_hint__", range_iter_length_hint },
-                });
+    g_longrange_iterator = make_builtin_type(vm, "longrange_iterator", nullptr, sizeof(RangeIterator), 0, range_iter_trace);
+    for (TypeObject* it : { types.range_iterator, g_longrange_iterator }) {
+        it->basicsize = sizeof(RangeIterator);
+        it->trace = range_iter_trace;
+        it->iternext = range_iter_step;
+        add_methods(vm, it,
+                    {
+                        { "__iter__", iter_self_method },
+                        { "__next__", next_method<range_iter_step> },
+                        { "__length_hint__", range_iter_length_hint },
+                    });
+    }
 
     setup_slice(vm);
 }

@@ -670,6 +670,16 @@ int64_t frozenset_hash_value(SetObject* so)
 
 SetObject* self_set(Value const* args) { return as_anyset(args[0]); }
 
+// The METH_VARARGS methods (union, update, ...): keywords refused with the qualified name,
+// as `s.union(x=1)` reports it in CPython.
+bool no_kwargs(VM& vm, Value const* args, char const* name, Tuple* kwnames)
+{
+    if (!kwnames || !kwnames->size)
+        return true;
+    std::string full = std::string(type_of(args[0])->has_flag(TF_SET_SUBCLASS) || type_of(args[0]) == types.set ? "set." : "frozenset.") + name;
+    return check_no_kwargs(vm, full.c_str(), kwnames);
+}
+
 bool one_arg(VM& vm, Value const* args, char const* name, size_t nargs, Tuple* kwnames)
 {
     std::string full = std::string(type_of(args[0])->has_flag(TF_SET_SUBCLASS) || type_of(args[0]) == types.set ? "set." : "frozenset.") + name;
@@ -748,10 +758,15 @@ Value frozenset_new_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnam
 
 Value set_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     SetObject* so = self_set(args);
     Object* self = args[0].as_object();
     TypeObject* t = self->type;
     std::string tname(t->name->view());
+    NestingGuard nesting(vm, " while getting the repr of an object");
+    if (!nesting.ok())
+        return Value::null();
     if (!repr_enter(vm, self))
         return str_value(vm, tname + "(...)");
     if (so->used == 0) {
@@ -786,19 +801,31 @@ Value set_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return str_value(vm, out);
 }
 
-Value set_len(VM& vm, Value const* args, size_t, Tuple*) { return int_from_i64(vm, self_set(args)->used); }
+Value set_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return int_from_i64(vm, self_set(args)->used);
+}
 
 Value set_contains_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__contains__", nargs - 1, 1, 1))
+    if (!one_arg(vm, args, "__contains__", nargs, kwnames))
         return Value::null();
     return bool_result(contains_key_retry(vm, self_set(args), args[1]));
 }
 
-Value set_iter_method(VM& vm, Value const* args, size_t, Tuple*) { return set_iter_new(vm, self_set(args)); }
-
-Value frozenset_hash_method(VM& vm, Value const* args, size_t, Tuple*)
+Value set_iter_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return set_iter_new(vm, self_set(args));
+}
+
+Value frozenset_hash_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__hash__", nargs - 1, kwnames, 0))
+        return Value::null();
     SetObject* so = self_set(args);
     if (!so->hash_valid) {
         so->hash_cache = frozenset_hash_value(so);
@@ -878,7 +905,7 @@ Value set_copy_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value set_union_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "union", kwnames))
+    if (!no_kwargs(vm, args, "union", kwnames))
         return Value::null();
     SetObject* so = self_set(args);
     SetObject* result = copy_of(vm, so);
@@ -895,7 +922,7 @@ Value set_union_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value set_update_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "update", kwnames))
+    if (!no_kwargs(vm, args, "update", kwnames))
         return Value::null();
     SetObject* so = as_set(args[0]);
     for (size_t i = 1; i < nargs; ++i)
@@ -919,14 +946,14 @@ SetObject* intersection_multi(VM& vm, SetObject* so, Value const* others, size_t
 
 Value set_intersection_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "intersection", kwnames))
+    if (!no_kwargs(vm, args, "intersection", kwnames))
         return Value::null();
     return set_value(intersection_multi(vm, self_set(args), args + 1, nargs - 1));
 }
 
 Value set_intersection_update_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "intersection_update", kwnames))
+    if (!no_kwargs(vm, args, "intersection_update", kwnames))
         return Value::null();
     SetObject* so = as_set(args[0]);
     SetObject* tmp = intersection_multi(vm, so, args + 1, nargs - 1);
@@ -938,7 +965,7 @@ Value set_intersection_update_method(VM& vm, Value const* args, size_t nargs, Tu
 
 Value set_difference_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "difference", kwnames))
+    if (!no_kwargs(vm, args, "difference", kwnames))
         return Value::null();
     SetObject* so = self_set(args);
     if (nargs == 1)
@@ -956,7 +983,7 @@ Value set_difference_method(VM& vm, Value const* args, size_t nargs, Tuple* kwna
 
 Value set_difference_update_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "difference_update", kwnames))
+    if (!no_kwargs(vm, args, "difference_update", kwnames))
         return Value::null();
     SetObject* so = as_set(args[0]);
     for (size_t i = 1; i < nargs; ++i)
@@ -1021,9 +1048,12 @@ Value set_reduce_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 // ---- operators
 
-Value richcompare(VM& vm, Value const* args, size_t nargs, CmpArg op)
+Value richcompare(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, CmpArg op)
 {
-    if (!check_nargs(vm, "comparison", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, cmp_method_name(op), nargs - 1, kwnames, 1))
+        return Value::null();
+    NestingGuard nesting(vm, " in comparison");
+    if (!nesting.ok())
         return Value::null();
     SetObject* v = self_set(args);
     SetObject* w = as_anyset(args[1]);
@@ -1059,12 +1089,12 @@ Value richcompare(VM& vm, Value const* args, size_t nargs, CmpArg op)
     return py_not_implemented();
 }
 
-Value set_lt(VM& vm, Value const* a, size_t n, Tuple*) { return richcompare(vm, a, n, CmpArg::LT); }
-Value set_le(VM& vm, Value const* a, size_t n, Tuple*) { return richcompare(vm, a, n, CmpArg::LE); }
-Value set_eq(VM& vm, Value const* a, size_t n, Tuple*) { return richcompare(vm, a, n, CmpArg::EQ); }
-Value set_ne(VM& vm, Value const* a, size_t n, Tuple*) { return richcompare(vm, a, n, CmpArg::NE); }
-Value set_gt(VM& vm, Value const* a, size_t n, Tuple*) { return richcompare(vm, a, n, CmpArg::GT); }
-Value set_ge(VM& vm, Value const* a, size_t n, Tuple*) { return richcompare(vm, a, n, CmpArg::GE); }
+Value set_lt(VM& vm, Value const* a, size_t n, Tuple* kw) { return richcompare(vm, a, n, kw, CmpArg::LT); }
+Value set_le(VM& vm, Value const* a, size_t n, Tuple* kw) { return richcompare(vm, a, n, kw, CmpArg::LE); }
+Value set_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return richcompare(vm, a, n, kw, CmpArg::EQ); }
+Value set_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return richcompare(vm, a, n, kw, CmpArg::NE); }
+Value set_gt(VM& vm, Value const* a, size_t n, Tuple* kw) { return richcompare(vm, a, n, kw, CmpArg::GT); }
+Value set_ge(VM& vm, Value const* a, size_t n, Tuple* kw) { return richcompare(vm, a, n, kw, CmpArg::GE); }
 
 enum class SetOp { Or, And, Sub, Xor };
 
@@ -1091,26 +1121,27 @@ Value binary(VM& vm, Value a, Value b, SetOp op)
     return py_not_implemented();
 }
 
-#define SET_BINOP(name, op, reflected)                                          \
-    Value name(VM& vm, Value const* args, size_t nargs, Tuple*)                 \
+#define SET_BINOP(name, dunder, op, reflected)                                  \
+    Value name(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)         \
     {                                                                           \
-        if (!check_nargs(vm, #name, nargs - 1, 1, 1))                           \
+        if (!check_wrapper_args(vm, dunder, nargs - 1, kwnames, 1))             \
             return Value::null();                                               \
         return reflected ? binary(vm, args[1], args[0], op) : binary(vm, args[0], args[1], op); \
     }
-SET_BINOP(set_or, SetOp::Or, false)
-SET_BINOP(set_and, SetOp::And, false)
-SET_BINOP(set_sub, SetOp::Sub, false)
-SET_BINOP(set_xor, SetOp::Xor, false)
-SET_BINOP(set_ror, SetOp::Or, true)
-SET_BINOP(set_rand, SetOp::And, true)
-SET_BINOP(set_rsub, SetOp::Sub, true)
-SET_BINOP(set_rxor, SetOp::Xor, true)
+SET_BINOP(set_or, "__or__", SetOp::Or, false)
+SET_BINOP(set_and, "__and__", SetOp::And, false)
+SET_BINOP(set_sub, "__sub__", SetOp::Sub, false)
+SET_BINOP(set_xor, "__xor__", SetOp::Xor, false)
+SET_BINOP(set_ror, "__ror__", SetOp::Or, true)
+SET_BINOP(set_rand, "__rand__", SetOp::And, true)
+SET_BINOP(set_rsub, "__rsub__", SetOp::Sub, true)
+SET_BINOP(set_rxor, "__rxor__", SetOp::Xor, true)
 #undef SET_BINOP
 
-Value set_inplace(VM& vm, Value const* args, size_t nargs, SetOp op)
+Value set_inplace(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, SetOp op)
 {
-    if (!check_nargs(vm, "in-place operator", nargs - 1, 1, 1))
+    static char const* const names[] = { "__ior__", "__iand__", "__isub__", "__ixor__" };
+    if (!check_wrapper_args(vm, names[static_cast<int>(op)], nargs - 1, kwnames, 1))
         return Value::null();
     SetObject* so = as_set(args[0]);
     if (!as_anyset(args[1]))
@@ -1131,24 +1162,19 @@ Value set_inplace(VM& vm, Value const* args, size_t nargs, SetOp op)
     return ok ? args[0] : Value::null();
 }
 
-Value set_ior(VM& vm, Value const* a, size_t n, Tuple*) { return set_inplace(vm, a, n, SetOp::Or); }
-Value set_iand(VM& vm, Value const* a, size_t n, Tuple*) { return set_inplace(vm, a, n, SetOp::And); }
-Value set_isub(VM& vm, Value const* a, size_t n, Tuple*) { return set_inplace(vm, a, n, SetOp::Sub); }
-Value set_ixor(VM& vm, Value const* a, size_t n, Tuple*) { return set_inplace(vm, a, n, SetOp::Xor); }
+Value set_ior(VM& vm, Value const* a, size_t n, Tuple* kw) { return set_inplace(vm, a, n, kw, SetOp::Or); }
+Value set_iand(VM& vm, Value const* a, size_t n, Tuple* kw) { return set_inplace(vm, a, n, kw, SetOp::And); }
+Value set_isub(VM& vm, Value const* a, size_t n, Tuple* kw) { return set_inplace(vm, a, n, kw, SetOp::Sub); }
+Value set_ixor(VM& vm, Value const* a, size_t n, Tuple* kw) { return set_inplace(vm, a, n, kw, SetOp::Xor); }
 
 // ---- set_iterator
 
-Value set_iter_self(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
-
 Value set_iter_iternext(VM& vm, Value self) { return set_iter_step(vm, self.as<SetIterator>()); }
 
-Value set_iter_next_method(VM& vm, Value const* args, size_t, Tuple*)
+Value set_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    return next_from_iternext(vm, args[0], set_iter_iternext);
-}
-
-Value set_iter_length_hint(VM& vm, Value const* args, size_t, Tuple*)
-{
+    if (!check_noargs_method(vm, "set_iterator", "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* it = args[0].as<SetIterator>();
     int64_t n = it->set && it->used == it->set->used ? it->remaining : 0;
     return int_from_i64(vm, n);
@@ -1239,8 +1265,8 @@ void add_set_methods(VM& vm)
     types.set_iterator->iternext = set_iter_iternext;
     add_methods(vm, types.set_iterator,
                 {
-                    { "__iter__", set_iter_self },
-                    { "__next__", set_iter_next_method },
+                    { "__iter__", iter_self_method },
+                    { "__next__", next_method<set_iter_iternext> },
                     { "__length_hint__", set_iter_length_hint },
                 });
 }

@@ -5,6 +5,7 @@
 #include "objects/containers.h"
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/string.h"
 
 #include <string>
@@ -60,6 +61,8 @@ Value slice_new_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value slice_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     Slice* s = self_slice(args);
     std::string out = "slice(";
     Value parts[3] = { s->start, s->stop, s->step };
@@ -76,68 +79,50 @@ Value slice_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value slice_get_start(VM&, Value const* args, size_t, Tuple*) { return self_slice(args)->start; }
 Value slice_get_stop(VM&, Value const* args, size_t, Tuple*) { return self_slice(args)->stop; }
 Value slice_get_step(VM&, Value const* args, size_t, Tuple*) { return self_slice(args)->step; }
+// start/stop/step are read-only members in CPython, whose message differs from a getset's.
+Value slice_readonly(VM& vm, Value const*, size_t, Tuple*) { return raise(vm, exc::AttributeError, "readonly attribute"); }
 
-// Converts a slice.indices() component: None stays absent, otherwise operator.index.
-// Big ints are clamped (the results are clamped into [-1, length] anyway).
-bool indices_component(VM& vm, Value v, int64_t& out, bool& given)
+// evaluate_slice_index of _PySlice_GetLongIndices: an int (or __index__ result) at full
+// precision; anything else is the usual slice-index TypeError.
+Value indices_component(VM& vm, Value v)
 {
-    given = !is_none(v);
-    if (!given)
-        return true;
-    Value i = index(vm, v);
-    if (i.is_null())
-        return false;
-    if (!int_to_i64(i, out))
-        out = int_sign(i) < 0 ? kSsizeMin : kSsizeMax;
-    return true;
+    if (!is_index_like(v))
+        return raise(vm, exc::TypeError, "slice indices must be integers or None or have an __index__ method");
+    return index(vm, v);
 }
 
-// slice.indices(length) -> (start, stop, step), as _PySlice_GetLongIndices.
+// One bound of slice.indices(): None gives the default, a negative value counts from the
+// end, and the result is clipped into [lower, upper] (lower = -1 or 0, upper = length - 1
+// or length, by the sign of the step). Arbitrary precision, as CPython.
+Value indices_bound(VM& vm, Value v, Value dflt, Value length, Value lower, Value upper)
+{
+    if (is_none(v))
+        return dflt;
+    Value i = TRY(indices_component(vm, v));
+    if (int_sign(i) < 0) {
+        i = TRY(int_add(vm, i, length));
+        if (int_compare(i, lower) < 0)
+            i = lower;
+    } else if (int_compare(i, upper) > 0) {
+        i = upper;
+    }
+    return i;
+}
+
+// slice.indices(length) -> (start, stop, step).
 Value slice_indices_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "indices", kwnames) || !check_nargs(vm, "indices", nargs - 1, 1, 1))
+    if (!check_no_kwargs(vm, "slice.indices", kwnames))
         return Value::null();
-    Slice* s = self_slice(args);
-    Value len_v = TRY(index(vm, args[1]));
-    if (int_sign(len_v) < 0)
+    if (nargs != 2)
+        return raise_fmt(vm, exc::TypeError, "slice.indices() takes exactly one argument (%zu given)", nargs - 1);
+    Value length = TRY(index(vm, args[1]));
+    if (int_sign(length) < 0)
         return raise(vm, exc::ValueError, "length should not be negative");
-    int64_t length;
-    if (!int_to_i64(len_v, length))
-        return raise(vm, exc::OverflowError, "Python int too large to convert to C ssize_t");
-
-    Value step_v = Value::small_int(1);
-    int64_t step = 1;
-    if (!is_none(s->step)) {
-        step_v = TRY(index(vm, s->step));
-        if (int_sign(step_v) == 0)
-            return raise(vm, exc::ValueError, "slice step cannot be zero");
-        if (!int_to_i64(step_v, step))
-            step = int_sign(step_v) < 0 ? -kSsizeMax : kSsizeMax;
-    }
-    bool neg = step < 0;
-    int64_t start = 0, stop = 0;
-    bool given = false;
-    if (!indices_component(vm, s->start, start, given))
+    Value start, stop, step;
+    if (!slice_long_indices(vm, args[0], length, start, stop, step))
         return Value::null();
-    if (!given) {
-        start = neg ? length - 1 : 0;
-    } else if (start < 0) {
-        start = start + length < 0 ? (neg ? -1 : 0) : start + length;
-    } else if (start >= length) {
-        start = neg ? length - 1 : length;
-    }
-    if (!indices_component(vm, s->stop, stop, given))
-        return Value::null();
-    if (!given) {
-        stop = neg ? -1 : length;
-    } else if (stop < 0) {
-        stop = stop + length < 0 ? (neg ? -1 : 0) : stop + length;
-    } else if (stop >= length) {
-        stop = neg ? length - 1 : length;
-    }
-    Value a = TRY(int_from_i64(vm, start));
-    Value b = TRY(int_from_i64(vm, stop));
-    return Value::from_object(tuple_pack(vm, { a, b, step_v }));
+    return Value::from_object(tuple_pack(vm, { start, stop, step }));
 }
 
 Value slice_as_tuple(VM& vm, Slice* s) { return Value::from_object(tuple_pack(vm, { s->start, s->stop, s->step })); }
@@ -160,7 +145,7 @@ Value slice_compare(VM& vm, Value const* args, CmpArg op)
 #define SLICE_CMP(name, op)                                                 \
     Value name(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)     \
     {                                                                       \
-        if (!check_nargs(vm, "slice comparison", nargs, 2, 2))              \
+        if (!check_wrapper_args(vm, cmp_method_name(op), nargs - 1, kwnames, 1)) \
             return Value::null();                                           \
         return slice_compare(vm, args, op);                                 \
     }
@@ -301,6 +286,34 @@ bool slice_indices(VM& vm, Value slice, int64_t length, int64_t& start, int64_t&
     return true;
 }
 
+bool slice_long_indices(VM& vm, Value slice, Value length, Value& start, Value& stop, Value& step)
+{
+    Slice* s = as_slice(slice);
+    step = Value::small_int(1);
+    if (!is_none(s->step)) {
+        step = indices_component(vm, s->step);
+        if (step.is_null())
+            return false;
+        if (int_sign(step) == 0) {
+            (void)raise(vm, exc::ValueError, "slice step cannot be zero");
+            return false;
+        }
+    }
+    bool neg = int_sign(step) < 0;
+    Value lower = Value::small_int(neg ? -1 : 0);
+    Value upper = length;
+    if (neg) {
+        upper = int_sub(vm, length, Value::small_int(1));
+        if (upper.is_null())
+            return false;
+    }
+    start = indices_bound(vm, s->start, neg ? upper : lower, length, lower, upper);
+    if (start.is_null())
+        return false;
+    stop = indices_bound(vm, s->stop, neg ? lower : upper, length, lower, upper);
+    return !stop.is_null();
+}
+
 void setup_slice(VM& vm)
 {
     TypeObject* t = types.slice;
@@ -325,9 +338,9 @@ void setup_slice(VM& vm)
                 });
     add_getsets(vm, t,
                 {
-                    { "start", slice_get_start },
-                    { "stop", slice_get_stop },
-                    { "step", slice_get_step },
+                    { "start", slice_get_start, slice_readonly },
+                    { "stop", slice_get_stop, slice_readonly },
+                    { "step", slice_get_step, slice_readonly },
                 });
     add_attribute(vm, t, "__hash__", py_none());
 }

@@ -46,6 +46,11 @@ int64_t slice_adjust_indices(int64_t length, int64_t& start, int64_t& stop, int6
 bool slice_indices(VM& vm, Value slice, int64_t length, int64_t& start, int64_t& stop, int64_t& step,
                    int64_t& slicelength);
 
+// _PySlice_GetLongIndices: start, stop and step of `slice` (a Slice) for a sequence of
+// `length` items (an int >= 0), at full precision (slice.indices(), range[slice]).
+// False with the error pending.
+bool slice_long_indices(VM& vm, Value slice, Value length, Value& start, Value& stop, Value& step);
+
 // Part of setup_range_slice (objects/range.cpp calls it).
 void setup_slice(VM& vm);
 

@@ -10,6 +10,7 @@
 #include "objects/type.h"
 
 #include <string>
+#include <vector>
 
 namespace slpy {
 
@@ -52,9 +53,14 @@ Value tuple_new_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value tuple_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     Tuple* t = self_tuple(args);
     if (t->size == 0)
         return str_value(vm, "()");
+    NestingGuard nesting(vm, " while getting the repr of an object");
+    if (!nesting.ok())
+        return Value::null();
     if (!repr_enter(vm, t))
         return str_value(vm, "(...)");
     std::string out = "(";
@@ -75,6 +81,8 @@ Value tuple_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value tuple_hash_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__hash__", nargs - 1, kwnames, 0))
+        return Value::null();
     int64_t h;
     if (!tuple_hash(vm, self_tuple(args), h))
         return Value::null();
@@ -83,12 +91,14 @@ Value tuple_hash_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value tuple_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_wrapper_args(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
     return int_from_i64(vm, static_cast<int64_t>(self_tuple(args)->size));
 }
 
 Value tuple_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__getitem__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__getitem__", nargs - 1, kwnames, 1))
         return Value::null();
     Tuple* t = self_tuple(args);
     Value key = args[1];
@@ -120,7 +130,7 @@ Value tuple_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value tuple_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__contains__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__contains__", nargs - 1, kwnames, 1))
         return Value::null();
     Tuple* t = self_tuple(args);
     for (size_t i = 0; i < t->size; ++i) {
@@ -133,11 +143,16 @@ Value tuple_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return py_false();
 }
 
-Value tuple_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return tuple_iter_new(vm, self_tuple(args)); }
+Value tuple_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_wrapper_args(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
+    return tuple_iter_new(vm, self_tuple(args));
+}
 
 Value tuple_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__add__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__add__", nargs - 1, kwnames, 1))
         return Value::null();
     Tuple* a = self_tuple(args);
     Tuple* b = as_tuple(args[1]);
@@ -178,7 +193,7 @@ Value tuple_repeat(VM& vm, Value self, Value n)
 
 Value tuple_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__mul__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__mul__", nargs - 1, kwnames, 1, true))
         return Value::null();
     if (!is_index_like(args[1])) {
         if (!is_native_callable(type_of(args[1])->slot(Slot::RMUL)))
@@ -190,35 +205,33 @@ Value tuple_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value tuple_rmul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_nargs(vm, "__rmul__", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, "__rmul__", nargs - 1, kwnames, 1, true))
         return Value::null();
     if (!is_index_like(args[1]))
         return py_not_implemented();
     return tuple_repeat(vm, args[0], args[1]);
 }
 
-Value tuple_cmp(VM& vm, Value const* args, size_t nargs, CmpArg op)
+Value tuple_cmp(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, CmpArg op)
 {
-    if (!check_nargs(vm, "comparison", nargs - 1, 1, 1))
+    if (!check_wrapper_args(vm, cmp_method_name(op), nargs - 1, kwnames, 1))
         return Value::null();
     if (!as_tuple(args[1]))
         return py_not_implemented();
     return sequence_compare(vm, args[0], args[1], op);
 }
 
-Value tuple_lt(VM& vm, Value const* a, size_t n, Tuple*) { return tuple_cmp(vm, a, n, CmpArg::LT); }
-Value tuple_le(VM& vm, Value const* a, size_t n, Tuple*) { return tuple_cmp(vm, a, n, CmpArg::LE); }
-Value tuple_eq(VM& vm, Value const* a, size_t n, Tuple*) { return tuple_cmp(vm, a, n, CmpArg::EQ); }
-Value tuple_ne(VM& vm, Value const* a, size_t n, Tuple*) { return tuple_cmp(vm, a, n, CmpArg::NE); }
-Value tuple_gt(VM& vm, Value const* a, size_t n, Tuple*) { return tuple_cmp(vm, a, n, CmpArg::GT); }
-Value tuple_ge(VM& vm, Value const* a, size_t n, Tuple*) { return tuple_cmp(vm, a, n, CmpArg::GE); }
+Value tuple_lt(VM& vm, Value const* a, size_t n, Tuple* kw) { return tuple_cmp(vm, a, n, kw, CmpArg::LT); }
+Value tuple_le(VM& vm, Value const* a, size_t n, Tuple* kw) { return tuple_cmp(vm, a, n, kw, CmpArg::LE); }
+Value tuple_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return tuple_cmp(vm, a, n, kw, CmpArg::EQ); }
+Value tuple_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return tuple_cmp(vm, a, n, kw, CmpArg::NE); }
+Value tuple_gt(VM& vm, Value const* a, size_t n, Tuple* kw) { return tuple_cmp(vm, a, n, kw, CmpArg::GT); }
+Value tuple_ge(VM& vm, Value const* a, size_t n, Tuple* kw) { return tuple_cmp(vm, a, n, kw, CmpArg::GE); }
 
 Value tuple_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "tuple.count", kwnames))
+    if (!check_onearg_method(vm, "tuple", "count", nargs - 1, kwnames))
         return Value::null();
-    if (nargs != 2)
-        return raise_fmt(vm, exc::TypeError, "tuple.count() takes exactly one argument (%zu given)", nargs - 1);
     Tuple* t = self_tuple(args);
     int64_t count = 0;
     for (size_t i = 0; i < t->size; ++i) {
@@ -246,7 +259,7 @@ bool index_bound(VM& vm, Value v, int64_t size, int64_t& out)
 
 Value tuple_index(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "index", kwnames) || !check_nargs(vm, "index", nargs - 1, 1, 3))
+    if (!check_no_kwargs(vm, "tuple.index", kwnames) || !check_nargs(vm, "index", nargs - 1, 1, 3))
         return Value::null();
     Tuple* t = self_tuple(args);
     int64_t size = static_cast<int64_t>(t->size);
@@ -267,6 +280,8 @@ Value tuple_index(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value tuple_getnewargs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "tuple", "__getnewargs__", nargs - 1, kwnames))
+        return Value::null();
     Tuple* t = self_tuple(args);
     Tuple* copy = tuple_from_array(vm, t->items, t->size);
     return Value::from_object(tuple_pack(vm, { Value::from_object(copy) }));
@@ -275,8 +290,6 @@ Value tuple_getnewargs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 // ---- tuple_iterator
 
 void tuple_iter_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<TupleIterator*>(self)->tuple); }
-
-Value tuple_iter_self(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
 
 Value tuple_iter_step(VM& vm, Value self)
 {
@@ -287,13 +300,10 @@ Value tuple_iter_step(VM& vm, Value self)
     return Value::stop_iteration();
 }
 
-Value tuple_iter_next_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
-{
-    return next_from_iternext(vm, args[0], tuple_iter_step);
-}
-
 Value tuple_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!check_noargs_method(vm, "tuple_iterator", "__length_hint__", nargs - 1, kwnames))
+        return Value::null();
     auto* it = args[0].as<TupleIterator>();
     int64_t n = it->tuple ? static_cast<int64_t>(it->tuple->size - it->index) : 0;
     return int_from_i64(vm, n);
@@ -317,25 +327,68 @@ bool tuple_hash(VM& vm, Tuple* t, int64_t& out)
     constexpr uint64_t kPrime1 = 11400714785074694791ull;
     constexpr uint64_t kPrime2 = 14029467366897019727ull;
     constexpr uint64_t kPrime5 = 2870177450012600261ull;
-    uint64_t acc = kPrime5;
-    for (size_t i = 0; i < t->size; ++i) {
-        int64_t lane;
-        Value item = t->items[i];
-        if (item.is_object() && item.as_object()->type == types.tuple) {
-            if (!tuple_hash(vm, item.as<Tuple>(), lane)) // direct: no int round trip
-                return false;
-        } else if (!hash(vm, item, lane)) {
-            return false;
-        }
+    auto mix = [](uint64_t acc, int64_t lane) {
         acc += static_cast<uint64_t>(lane) * kPrime2;
         acc = (acc << 31) | (acc >> 33);
-        acc *= kPrime1;
+        return acc * kPrime1;
+    };
+    auto finish = [](uint64_t acc, size_t size) {
+        acc += static_cast<uint64_t>(size) ^ (kPrime5 ^ 3527539ull);
+        return acc == static_cast<uint64_t>(-1) ? uint64_t(1546275796) : acc;
+    };
+    // Other hashable containers holding tuples come back here through hash().
+    NestingGuard nesting(vm, "");
+    if (!nesting.ok())
+        return false;
+    // Exact tuples nested in tuples (cons-style chains of any depth) are walked with an
+    // explicit stack, as CPython's C recursion has no limit there. The nested tuples stay
+    // alive: they are reachable from `t`, which the caller holds, and tuples are immutable.
+    struct Level {
+        Tuple* tuple;
+        size_t index;
+        uint64_t acc;
+    };
+    // The first levels live here; std::vector only for deeper chains (hashing is hot).
+    constexpr size_t kInline = 8;
+    Level inline_levels[kInline];
+    std::vector<Level> deep_levels;
+    size_t depth = 0;
+    auto level = [&](size_t i) -> Level& { return i < kInline ? inline_levels[i] : deep_levels[i - kInline]; };
+    auto push = [&](Tuple* tuple) {
+        Level l { tuple, 0, kPrime5 };
+        if (depth < kInline)
+            inline_levels[depth] = l;
+        else if (depth - kInline < deep_levels.size())
+            deep_levels[depth - kInline] = l;
+        else
+            deep_levels.push_back(l);
+        ++depth;
+    };
+    push(t);
+    for (;;) {
+        Level& top = level(depth - 1);
+        if (top.index < top.tuple->size) {
+            Value item = top.tuple->items[top.index];
+            if (item.is_object() && item.as_object()->type == types.tuple) {
+                push(item.as<Tuple>());
+                continue;
+            }
+            int64_t lane;
+            if (!hash(vm, item, lane))
+                return false;
+            top.acc = mix(top.acc, lane);
+            top.index++;
+            continue;
+        }
+        uint64_t h = finish(top.acc, top.tuple->size);
+        if (--depth == 0) {
+            out = static_cast<int64_t>(h);
+            return true;
+        }
+        Level& parent = level(depth - 1);
+        parent.acc = mix(parent.acc, static_cast<int64_t>(h));
+        parent.index++;
     }
-    acc += static_cast<uint64_t>(t->size) ^ (kPrime5 ^ 3527539ull);
-    if (acc == static_cast<uint64_t>(-1))
-        acc = 1546275796;
-    out = static_cast<int64_t>(acc);
-    return true;
 }
 
 bool repeat_count(VM& vm, size_t size, Value n, int64_t& times)
@@ -343,11 +396,7 @@ bool repeat_count(VM& vm, size_t size, Value n, int64_t& times)
     Value i = index(vm, n);
     if (i.is_null())
         return false;
-    if (!int_to_i64(i, times)) {
-        if (int_sign(i) < 0) {
-            times = 0;
-            return true;
-        }
+    if (!int_to_i64(i, times)) { // huge counts of either sign, as PyNumber_AsSsize_t
         (void)raise_fmt(vm, exc::OverflowError, "cannot fit '%s' into an index-sized integer", type_name(n));
         return false;
     }
@@ -395,9 +444,12 @@ bool cmp_holds(int64_t c, CmpArg op)
 
 Value sequence_compare(VM& vm, Value a, Value b, CmpArg op)
 {
-    Value const* ia;
-    Value const* ib;
-    size_t na, nb;
+    NestingGuard nesting(vm, " in comparison");
+    if (!nesting.ok())
+        return Value::null();
+    Value const* ia = nullptr;
+    Value const* ib = nullptr;
+    size_t na = 0, nb = 0;
     seq_view(a, ia, na);
     seq_view(b, ib, nb);
     if (na != nb && (op == CmpArg::EQ || op == CmpArg::NE))
@@ -459,8 +511,8 @@ void setup_tuple(VM& vm)
     it->iternext = tuple_iter_step;
     add_methods(vm, it,
                 {
-                    { "__iter__", tuple_iter_self },
-                    { "__next__", tuple_iter_next_method },
+                    { "__iter__", iter_self_method },
+                    { "__next__", next_method<tuple_iter_step> },
                     { "__length_hint__", tuple_iter_length_hint },
                 });
 }
