@@ -88,14 +88,14 @@ ByteArray* self_ba(VM& vm, Value v)
 
 bool positional(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t min, size_t max)
 {
-    return check_no_kwargs(vm, name, kwnames) && check_nargs(vm, name, nargs - 1, min, max);
+    return method_nargs(vm, "bytearray", name, nargs - 1, kwnames, min, max);
 }
 
 Value ba_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
-    TypeObject* cls = types.bytearray;
-    if (nargs >= 1 && args[0].is_object() && is_subtype(type_of(args[0]), types.type))
-        cls = static_cast<TypeObject*>(args[0].as_object());
+    TypeObject* cls = new_cls_arg(vm, types.bytearray, args, nargs);
+    if (!cls)
+        return Value::null();
     if (cls == types.bytearray)
         return Value::from_object(vm.heap.make<ByteArray>(types.bytearray));
     return Value::from_object(alloc_instance(vm, cls));
@@ -136,10 +136,6 @@ bool extend_data(VM& vm, Value src, std::string& data)
     if (get_bytes_like(src, view)) {
         data.assign(view);
         return true;
-    }
-    if (is_str(src)) {
-        (void)raise(vm, exc::TypeError, "expected iterable of integers; got: 'str'");
-        return false;
     }
     TypeObject* t = type_of(src);
     if (!t || (t->slot(Slot::ITER).is_null() && t->slot(Slot::GETITEM).is_null())) {
@@ -263,8 +259,10 @@ Value ba_copy(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return Value::from_object(bytearray_new(vm, data));
 }
 
-Value ba_setitem(VM& vm, Value const* args, size_t, Tuple*)
+Value ba_setitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__setitem__", nargs - 1, kwnames, 2, true))
+        return Value::null();
     SELF_BA();
     Value key = args[1], value = args[2];
     if (is_index_like(key)) {
@@ -288,10 +286,10 @@ Value ba_setitem(VM& vm, Value const* args, size_t, Tuple*)
     std::string_view view;
     if (get_bytes_like(value, view))
         data.assign(view);
-    else if (is_index_like(value) || is_str(value) || !type_of(value) || type_of(value)->slot(Slot::ITER).is_null())
+    else if (is_str(value) || is_number_like(value))
         return raise(vm, exc::TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
-    else if (!extend_data(vm, value, data))
-        return Value::null();
+    else if (!bytes_constructor_data(vm, "bytearray", value, Value::null(), Value::null(), data))
+        return Value::null(); // CPython converts the value with bytearray(value)
     int64_t start, stop, step, n;
     if (!slice_indices(vm, key, static_cast<int64_t>(ba->size), start, stop, step, n))
         return Value::null();
@@ -310,8 +308,10 @@ Value ba_setitem(VM& vm, Value const* args, size_t, Tuple*)
     return py_none();
 }
 
-Value ba_delitem(VM& vm, Value const* args, size_t, Tuple*)
+Value ba_delitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__delitem__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_BA();
     Value key = args[1];
     if (is_index_like(key)) {
@@ -350,8 +350,10 @@ Value ba_delitem(VM& vm, Value const* args, size_t, Tuple*)
     return py_none();
 }
 
-Value ba_iadd(VM& vm, Value const* args, size_t, Tuple*)
+Value ba_iadd(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__iadd__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_BA();
     std::string_view view;
     if (!get_bytes_like(args[1], view))
@@ -362,21 +364,23 @@ Value ba_iadd(VM& vm, Value const* args, size_t, Tuple*)
     return args[0];
 }
 
-Value ba_imul(VM& vm, Value const* args, size_t, Tuple*)
+Value ba_imul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__imul__", nargs - 1, kwnames, 1, true))
+        return Value::null();
     SELF_BA();
     if (!is_index_like(args[1]))
         return py_not_implemented();
     int64_t n;
-    if (!index_i64(vm, args[1], n))
+    if (!index_ssize(vm, args[1], n))
         return Value::null();
     std::string data(reinterpret_cast<char const*>(ba->data()), ba->size);
     if (n <= 0 || data.empty()) {
         ba->size = 0;
         return args[0];
     }
-    if (static_cast<uint64_t>(n) > (uint64_t(1) << 40) / data.size())
-        return raise_no_memory(vm);
+    if (!check_alloc_size(vm, static_cast<uint64_t>(n), data.size()))
+        return Value::null();
     std::string out;
     out.reserve(data.size() * static_cast<size_t>(n));
     for (int64_t i = 0; i < n; ++i)
@@ -386,13 +390,23 @@ Value ba_imul(VM& vm, Value const* args, size_t, Tuple*)
     return args[0];
 }
 
+// The allocated size CPython reports: the used bytes plus the trailing NUL it keeps.
+Value ba_alloc(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "__alloc__", nargs, kwnames, 0, 0))
+        return Value::null();
+    SELF_BA();
+    size_t cap = ba->buffer ? ba->buffer->size : 0;
+    return Value::small_int(static_cast<int64_t>((cap > ba->size ? cap : ba->size) + 1));
+}
+
 Value ba_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "fromhex", kwnames) || !check_nargs(vm, "fromhex", nargs - 1, 1, 1))
+    if (!method_nargs(vm, "bytearray", "fromhex", nargs - 1, kwnames, 1, 1))
         return Value::null();
     String* s = as_str(args[1]);
     if (!s)
-        return raise_fmt(vm, exc::TypeError, "fromhex() argument must be str, not %s", type_name(args[1]));
+        return raise_fmt(vm, exc::TypeError, "fromhex() argument must be str, not %s", arg_type_name(args[1]));
     std::string data;
     if (!parse_fromhex(vm, s->view(), data))
         return Value::null();
@@ -437,6 +451,7 @@ void setup_bytearray(VM& vm)
         { "reverse", ba_reverse },
         { "clear", ba_clear },
         { "copy", ba_copy },
+        { "__alloc__", ba_alloc },
         { "fromhex", ba_fromhex, METH_CLASS },
     });
     add_bytes_common_methods(vm, types.bytearray);

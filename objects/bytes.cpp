@@ -176,14 +176,14 @@ bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, V
         }
         String* enc = as_str(encoding);
         if (!enc) {
-            (void)raise_fmt(vm, exc::TypeError, "%s() argument 'encoding' must be str, not %s", name, type_name(encoding));
+            (void)raise_fmt(vm, exc::TypeError, "%s() argument 'encoding' must be str, not %s", name, arg_type_name(encoding));
             return false;
         }
         std::string_view err = "strict";
         if (!errors.is_null()) {
             String* e = as_str(errors);
             if (!e) {
-                (void)raise_fmt(vm, exc::TypeError, "%s() argument 'errors' must be str, not %s", name, type_name(errors));
+                (void)raise_fmt(vm, exc::TypeError, "%s() argument 'errors' must be str, not %s", name, arg_type_name(errors));
                 return false;
             }
             err = e->view();
@@ -225,12 +225,14 @@ bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, V
     }
     if (is_index_like(x)) {
         int64_t n;
-        if (!index_i64(vm, x, n))
+        if (!index_ssize(vm, x, n))
             return false;
         if (n < 0) {
             (void)raise(vm, exc::ValueError, "negative count");
             return false;
         }
+        if (!check_alloc_size(vm, static_cast<uint64_t>(n)))
+            return false;
         out.assign(static_cast<size_t>(n), '\0');
         return true;
     }
@@ -274,11 +276,11 @@ namespace {
 
 Value bytes_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    TypeObject* cls = types.bytes;
-    if (nargs >= 1 && args[0].is_object() && is_subtype(type_of(args[0]), types.type))
-        cls = static_cast<TypeObject*>(args[0].as_object());
+    TypeObject* cls = new_cls_arg(vm, types.bytes, args, nargs);
+    if (!cls)
+        return Value::null();
     Value out[3];
-    if (!parse_args(vm, "bytes", args + 1, nargs ? nargs - 1 : 0, kwnames, { "source", "encoding", "errors" }, 0, out))
+    if (!parse_args(vm, "bytes", args + 1, nargs - 1, kwnames, { "source", "encoding", "errors" }, 0, out))
         return Value::null();
     Value result;
     if (!out[0].is_null() && out[1].is_null() && out[2].is_null() && out[0].is_object() &&
@@ -295,8 +297,10 @@ Value bytes_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return box_value(vm, cls, result);
 }
 
-Value bytes_dunder_hash(VM& vm, Value const* args, size_t, Tuple*)
+Value bytes_dunder_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__hash__", nargs - 1, kwnames, 0))
+        return Value::null();
     Bytes* b = as_bytes(args[0]);
     if (!b)
         return raise(vm, exc::TypeError, "descriptor '__hash__' requires a 'bytes' object");
@@ -317,11 +321,11 @@ Value bytes_dunder_hash(VM& vm, Value const* args, size_t, Tuple*)
 
 Value bytes_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "fromhex", kwnames) || !check_nargs(vm, "fromhex", nargs - 1, 1, 1))
+    if (!method_nargs(vm, "bytes", "fromhex", nargs - 1, kwnames, 1, 1))
         return Value::null();
     String* s = as_str(args[1]);
     if (!s)
-        return raise_fmt(vm, exc::TypeError, "fromhex() argument must be str, not %s", type_name(args[1]));
+        return raise_fmt(vm, exc::TypeError, "fromhex() argument must be str, not %s", arg_type_name(args[1]));
     std::string data;
     if (!parse_fromhex(vm, s->view(), data))
         return Value::null();
@@ -331,14 +335,18 @@ Value bytes_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return r;
 }
 
-Value bytes_getnewargs(VM& vm, Value const* args, size_t, Tuple*)
+Value bytes_getnewargs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!method_nargs(vm, "bytes", "__getnewargs__", nargs - 1, kwnames, 0, 0))
+        return Value::null();
     Bytes* b = as_bytes(args[0]);
     return Value::from_object(tuple_pack(vm, { Value::from_object(bytes_new(vm, b->view())) }));
 }
 
-Value bytes_dunder_bytes(VM& vm, Value const* args, size_t, Tuple*)
+Value bytes_dunder_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!method_nargs(vm, "bytes", "__bytes__", nargs - 1, kwnames, 0, 0))
+        return Value::null();
     Bytes* b = as_bytes(args[0]);
     if (args[0].is_object() && args[0].as_object()->type == types.bytes)
         return args[0];

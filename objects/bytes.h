@@ -1,5 +1,4 @@
-// bytes and bytearray, and the codecs (utf-8, ascii, latin-1) used by str.encode and
-// bytes.decode.
+// bytes and bytearray, and the codecs used by str.encode and bytes.decode.
 #pragma once
 
 #include "objects/containers.h"
@@ -27,8 +26,10 @@ struct ByteArray : Object {
 ByteArray* bytearray_new(VM& vm, std::string_view data);
 ByteArray* as_bytearray(Value v);
 
-// Codecs with CPython's error messages; errors: "strict", "ignore", "replace",
-// "backslashreplace", "surrogateescape" (decode) where supported.
+// The text codecs (objects/codecs.cpp): utf-8, utf-8-sig, ascii, latin-1, cp1252,
+// utf-16/utf-32 (BOM, -le, -be), unicode_escape, raw_unicode_escape, under their CPython
+// aliases; errors: strict, ignore, replace, backslashreplace, xmlcharrefreplace,
+// surrogateescape, surrogatepass. CPython's messages and exception attributes.
 Value str_encode(VM& vm, String* s, std::string_view encoding, std::string_view errors);
 Value bytes_decode(VM& vm, std::string_view data, std::string_view encoding, std::string_view errors);
 

@@ -10,6 +10,7 @@
 #include "objects/iterators.h"
 #include "objects/slice.h"
 #include "objects/str_internal.h"
+#include "objects/type.h"
 
 #include <algorithm>
 #include <cstring>
@@ -18,15 +19,18 @@ namespace slpy {
 
 namespace {
 
+TypeObject* g_bytearray_iterator; // made by add_bytes_common_methods(bytearray)
+
 #define SELF_BYTES()                                                                    \
     std::string_view self;                                                              \
     bool self_ba;                                                                       \
     if (!bytes_self(args[0], self, self_ba))                                            \
     return raise_fmt(vm, exc::TypeError, "descriptor requires a 'bytes' object but received a '%s'", type_name(args[0]))
 
-bool positional(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t min, size_t max)
+// nargs counts self; messages as CPython's (str_args.cpp).
+bool positional(VM& vm, Value self, char const* name, size_t nargs, Tuple* kwnames, size_t min, size_t max)
 {
-    return check_no_kwargs(vm, name, kwnames) && check_nargs(vm, name, nargs - 1, min, max);
+    return method_nargs(vm, owner_name(self), name, nargs - 1, kwnames, min, max);
 }
 
 inline bool is_byte_space(unsigned char c)
@@ -79,7 +83,7 @@ bool parse_range(VM& vm, Value const* args, size_t nargs, size_t first, int64_t&
 
 Value find_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool reverse, bool raise_missing)
 {
-    if (!positional(vm, name, nargs, kwnames, 1, 3))
+    if (!find_nargs(vm, owner_name(args[0]), name, nargs - 1, kwnames))
         return Value::null();
     std::string sub;
     int64_t start, end;
@@ -107,7 +111,7 @@ Value b_rindex(VM& vm, Value const* a, size_t n, Tuple* k) { return find_common(
 
 Value b_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!positional(vm, "count", nargs, kwnames, 1, 3))
+    if (!find_nargs(vm, owner_name(args[0]), "count", nargs - 1, kwnames))
         return Value::null();
     std::string sub;
     int64_t start, end;
@@ -132,7 +136,7 @@ Value b_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value starts_ends(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool ends)
 {
-    if (!positional(vm, name, nargs, kwnames, 1, 3))
+    if (!find_nargs(vm, owner_name(args[0]), name, nargs - 1, kwnames))
         return Value::null();
     int64_t start, end;
     if (!parse_range(vm, args, nargs, 2, start, end))
@@ -300,12 +304,8 @@ Value b_splitlines(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_args(vm, "splitlines", args + 1, nargs - 1, kwnames, { "keepends" }, 0, kv))
         return Value::null();
     bool keepends = false;
-    if (!kv[0].is_null()) {
-        int t = truthy(vm, kv[0]);
-        if (t < 0)
-            return Value::null();
-        keepends = t;
-    }
+    if (!kv[0].is_null() && !c_int_flag(vm, kv[0], keepends))
+        return Value::null();
     SELF_BYTES();
     std::string copy(self);
     std::string_view s = copy;
@@ -330,7 +330,7 @@ Value b_splitlines(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value partition_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool reverse)
 {
-    if (!positional(vm, name, nargs, kwnames, 1, 1))
+    if (!positional(vm, args[0], name, nargs, kwnames, 1, 1))
         return Value::null();
     std::string_view sepv;
     if (!buffer_arg(vm, args[1], sepv))
@@ -345,11 +345,14 @@ Value partition_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, 
     Value empty = bytes_result(vm, self_ba, {});
     Value e2 = bytes_result(vm, self_ba, {});
     if (pos == std::string_view::npos) {
-        Value whole = bytes_result(vm, self_ba, s);
+        // bytes hands back self itself; bytearray a copy.
+        Value whole = self_ba ? bytes_result(vm, true, s) : args[0];
         return Value::from_object(reverse ? tuple_pack(vm, { empty, e2, whole }) : tuple_pack(vm, { whole, empty, e2 }));
     }
     Value a = bytes_result(vm, self_ba, s.substr(0, pos));
-    Value b = bytes_result(vm, self_ba, sep);
+    // CPython's bytes.partition hands back the separator object itself (even a
+    // bytearray or memoryview); bytearray.partition copies it into a new bytearray.
+    Value b = self_ba ? bytes_result(vm, true, sep) : args[1];
     Value c = bytes_result(vm, self_ba, s.substr(pos + sep.size()));
     return Value::from_object(tuple_pack(vm, { a, b, c }));
 }
@@ -359,7 +362,7 @@ Value b_rpartition(VM& vm, Value const* a, size_t n, Tuple* k) { return partitio
 
 Value b_join(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!positional(vm, "join", nargs, kwnames, 1, 1))
+    if (!positional(vm, args[0], "join", nargs, kwnames, 1, 1))
         return Value::null();
     List* items = list_from_iterable_or(vm, args[1], "can only join an iterable");
     if (!items)
@@ -380,7 +383,7 @@ Value b_join(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value b_replace(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!positional(vm, "replace", nargs, kwnames, 2, 3))
+    if (!positional(vm, args[0], "replace", nargs, kwnames, 2, 3))
         return Value::null();
     std::string_view ov, nv;
     if (!buffer_arg(vm, args[1], ov) || !buffer_arg(vm, args[2], nv))
@@ -421,7 +424,7 @@ Value b_replace(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value strip_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, int mode)
 {
-    if (!positional(vm, name, nargs, kwnames, 0, 1))
+    if (!positional(vm, args[0], name, nargs, kwnames, 0, 1))
         return Value::null();
     bool table[256] = {};
     if (nargs > 1 && !is_none(args[1])) {
@@ -452,7 +455,7 @@ Value b_rstrip(VM& vm, Value const* a, size_t n, Tuple* k) { return strip_common
 
 Value affix_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool suffix)
 {
-    if (!positional(vm, name, nargs, kwnames, 1, 1))
+    if (!positional(vm, args[0], name, nargs, kwnames, 1, 1))
         return Value::null();
     std::string_view av;
     if (!buffer_arg(vm, args[1], av))
@@ -474,7 +477,7 @@ enum class CaseOp { LOWER, UPPER, SWAP, TITLE, CAPITALIZE };
 
 Value case_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, CaseOp op)
 {
-    if (!positional(vm, name, nargs, kwnames, 0, 0))
+    if (!positional(vm, args[0], name, nargs, kwnames, 0, 0))
         return Value::null();
     SELF_BYTES();
     std::string out(self);
@@ -522,7 +525,7 @@ Value b_capitalize(VM& vm, Value const* a, size_t n, Tuple* k) { return case_com
 
 Value all_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool (*pred)(unsigned char))
 {
-    if (!positional(vm, name, nargs, kwnames, 0, 0))
+    if (!positional(vm, args[0], name, nargs, kwnames, 0, 0))
         return Value::null();
     SELF_BYTES();
     if (self.empty())
@@ -543,7 +546,7 @@ Value b_isalnum(VM& vm, Value const* a, size_t n, Tuple* k)
 
 Value b_isascii(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!positional(vm, "isascii", nargs, kwnames, 0, 0))
+    if (!positional(vm, args[0], "isascii", nargs, kwnames, 0, 0))
         return Value::null();
     SELF_BYTES();
     for (unsigned char c : self)
@@ -554,7 +557,7 @@ Value b_isascii(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value lower_upper(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool want_lower)
 {
-    if (!positional(vm, name, nargs, kwnames, 0, 0))
+    if (!positional(vm, args[0], name, nargs, kwnames, 0, 0))
         return Value::null();
     SELF_BYTES();
     bool cased = false;
@@ -572,7 +575,7 @@ Value b_isupper(VM& vm, Value const* a, size_t n, Tuple* k) { return lower_upper
 
 Value b_istitle(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!positional(vm, "istitle", nargs, kwnames, 0, 0))
+    if (!positional(vm, args[0], "istitle", nargs, kwnames, 0, 0))
         return Value::null();
     SELF_BYTES();
     bool cased = false, prev = false;
@@ -595,7 +598,7 @@ Value b_istitle(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value justify(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, char mode)
 {
-    if (!positional(vm, name, nargs, kwnames, 1, 2))
+    if (!positional(vm, args[0], name, nargs, kwnames, 1, 2))
         return Value::null();
     int64_t width;
     if (!index_i64(vm, args[1], width))
@@ -604,7 +607,7 @@ Value justify(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char cons
     if (nargs > 2) {
         std::string_view f;
         if (!get_bytes_like(args[2], f) || f.size() != 1)
-            return raise_fmt(vm, exc::TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, type_name(args[2]));
+            return raise_fmt(vm, exc::TypeError, "%s() argument 2 must be a byte string of length 1, not %s", name, arg_type_name(args[2]));
         fill = f[0];
     }
     SELF_BYTES();
@@ -612,6 +615,8 @@ Value justify(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char cons
     int64_t marg = width - len;
     if (marg <= 0)
         return bytes_result(vm, self_ba, self);
+    if (!check_alloc_size(vm, static_cast<uint64_t>(width)))
+        return Value::null();
     int64_t left = mode == '<' ? 0 : mode == '>' ? marg : marg / 2 + (marg & width & 1);
     std::string out(static_cast<size_t>(left), fill);
     out.append(self);
@@ -625,7 +630,7 @@ Value b_center(VM& vm, Value const* a, size_t n, Tuple* k) { return justify(vm, 
 
 Value b_zfill(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!positional(vm, "zfill", nargs, kwnames, 1, 1))
+    if (!positional(vm, args[0], "zfill", nargs, kwnames, 1, 1))
         return Value::null();
     int64_t width;
     if (!index_i64(vm, args[1], width))
@@ -634,6 +639,8 @@ Value b_zfill(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     int64_t len = static_cast<int64_t>(self.size());
     if (width <= len)
         return bytes_result(vm, self_ba, self);
+    if (!check_alloc_size(vm, static_cast<uint64_t>(width)))
+        return Value::null();
     size_t sign = (!self.empty() && (self[0] == '+' || self[0] == '-')) ? 1 : 0;
     std::string out(self.substr(0, sign));
     out.append(static_cast<size_t>(width - len), '0');
@@ -647,7 +654,7 @@ Value b_expandtabs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_args(vm, "expandtabs", args + 1, nargs - 1, kwnames, { "tabsize" }, 0, kv))
         return Value::null();
     int64_t tabsize = 8;
-    if (!kv[0].is_null() && !index_i64(vm, kv[0], tabsize))
+    if (!kv[0].is_null() && !index_c_int(vm, kv[0], tabsize))
         return Value::null();
     SELF_BYTES();
     std::string out;
@@ -656,6 +663,8 @@ Value b_expandtabs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (c == '\t') {
             if (tabsize > 0) {
                 int64_t sp = tabsize - col % tabsize;
+                if (!check_alloc_size(vm, out.size() + static_cast<uint64_t>(sp)))
+                    return Value::null();
                 out.append(static_cast<size_t>(sp), ' ');
                 col += sp;
             }
@@ -676,19 +685,25 @@ Value b_hex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     std::string sep;
     if (!kv[0].is_null()) {
+        // CPython takes len(sep) first, then insists on exactly str or bytes.
+        int64_t seplen;
+        if (!length(vm, kv[0], seplen))
+            return Value::null();
+        if (seplen != 1)
+            return raise(vm, exc::ValueError, "sep must be length 1.");
         std::string_view sv;
         if (String* s = as_str(kv[0]))
             sv = s->view();
-        else if (!get_bytes_like(kv[0], sv))
+        else if (Bytes* b = as_bytes(kv[0]))
+            sv = b->view();
+        else
             return raise(vm, exc::TypeError, "sep must be str or bytes.");
-        if (sv.size() != 1)
-            return raise(vm, exc::ValueError, "sep must be length 1.");
         if (static_cast<unsigned char>(sv[0]) >= 128)
             return raise(vm, exc::ValueError, "sep must be ASCII.");
         sep.assign(sv);
     }
     int64_t per = 1;
-    if (!kv[1].is_null() && !index_i64(vm, kv[1], per))
+    if (!kv[1].is_null() && !index_c_int(vm, kv[1], per))
         return Value::null();
     SELF_BYTES();
     static char const digits[] = "0123456789abcdef";
@@ -718,13 +733,13 @@ Value b_decode(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!kv[0].is_null()) {
         String* s = as_str(kv[0]);
         if (!s)
-            return raise_fmt(vm, exc::TypeError, "decode() argument 'encoding' must be str, not %s", type_name(kv[0]));
+            return raise_fmt(vm, exc::TypeError, "decode() argument 'encoding' must be str, not %s", arg_type_name(kv[0]));
         enc.assign(s->view());
     }
     if (!kv[1].is_null()) {
         String* s = as_str(kv[1]);
         if (!s)
-            return raise_fmt(vm, exc::TypeError, "decode() argument 'errors' must be str, not %s", type_name(kv[1]));
+            return raise_fmt(vm, exc::TypeError, "decode() argument 'errors' must be str, not %s", arg_type_name(kv[1]));
         err.assign(s->view());
     }
     SELF_BYTES();
@@ -735,6 +750,8 @@ Value b_decode(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value b_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Value kv[2];
+    if (nargs < 2)
+        return raise_fmt(vm, exc::TypeError, "translate() takes at least 1 positional argument (%zu given)", nargs ? nargs - 1 : 0);
     if (!parse_args(vm, "translate", args + 1, nargs - 1, kwnames, { "table", "delete" }, 1, kv, 1))
         return Value::null();
     std::string table;
@@ -764,7 +781,7 @@ Value b_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value b_maketrans(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "maketrans", kwnames) || !check_nargs(vm, "maketrans", nargs, 2, 2))
+    if (!method_nargs(vm, "bytes", "maketrans", nargs, kwnames, 2, 2))
         return Value::null();
     std::string_view from, to;
     if (!buffer_arg(vm, args[0], from) || !buffer_arg(vm, args[1], to))
@@ -781,14 +798,18 @@ Value b_maketrans(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 // ------------------------------------------------------------------ operators
 
-Value b_len(VM& vm, Value const* args, size_t, Tuple*)
+Value b_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_BYTES();
     return Value::small_int(static_cast<int64_t>(self.size()));
 }
 
-Value b_getitem(VM& vm, Value const* args, size_t, Tuple*)
+Value b_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__getitem__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_BYTES();
     Value key = args[1];
     int64_t len = static_cast<int64_t>(self.size());
@@ -823,8 +844,10 @@ Value b_getitem(VM& vm, Value const* args, size_t, Tuple*)
     return raise_fmt(vm, exc::TypeError, "%s indices must be integers or slices, not %s", self_ba ? "bytearray" : "byte", type_name(key));
 }
 
-Value b_contains(VM& vm, Value const* args, size_t, Tuple*)
+Value b_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__contains__", nargs - 1, kwnames, 1))
+        return Value::null();
     std::string sub;
     if (is_index_like(args[1])) {
         if (!sub_arg(vm, args[1], sub))
@@ -839,10 +862,12 @@ Value b_contains(VM& vm, Value const* args, size_t, Tuple*)
     return py_bool(self.find(sub) != std::string_view::npos);
 }
 
-Value b_iter(VM& vm, Value const* args, size_t, Tuple*)
+Value b_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_BYTES();
-    auto* it = vm.heap.make<BytesIterator>(types.bytes_iterator);
+    auto* it = vm.heap.make<BytesIterator>(self_ba ? g_bytearray_iterator : types.bytes_iterator);
     it->seq = args[0];
     return Value::from_object(it);
 }
@@ -866,12 +891,6 @@ Value compare(VM& vm, Value const* args, CmpArg op)
     }
 }
 
-Value b_eq(VM& vm, Value const* a, size_t, Tuple*) { return compare(vm, a, CmpArg::EQ); }
-Value b_ne(VM& vm, Value const* a, size_t, Tuple*) { return compare(vm, a, CmpArg::NE); }
-Value b_lt(VM& vm, Value const* a, size_t, Tuple*) { return compare(vm, a, CmpArg::LT); }
-Value b_le(VM& vm, Value const* a, size_t, Tuple*) { return compare(vm, a, CmpArg::LE); }
-Value b_gt(VM& vm, Value const* a, size_t, Tuple*) { return compare(vm, a, CmpArg::GT); }
-Value b_ge(VM& vm, Value const* a, size_t, Tuple*) { return compare(vm, a, CmpArg::GE); }
 
 bool defer_to_reflected(Value other, Slot reflected)
 {
@@ -879,8 +898,10 @@ bool defer_to_reflected(Value other, Slot reflected)
     return t && t->is_heap_type() && !t->slot(reflected).is_null();
 }
 
-Value b_add(VM& vm, Value const* args, size_t, Tuple*)
+Value b_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__add__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_BYTES();
     std::string_view other;
     if (!get_bytes_like(args[1], other)) {
@@ -895,22 +916,25 @@ Value b_add(VM& vm, Value const* args, size_t, Tuple*)
     return bytes_result(vm, self_ba, out);
 }
 
-Value b_mul(VM& vm, Value const* args, size_t, Tuple*)
+Value b_mul_impl(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    SELF_BYTES();
+        SELF_BYTES();
     if (!is_index_like(args[1])) {
         if (defer_to_reflected(args[1], Slot::RMUL))
             return py_not_implemented();
         return raise_fmt(vm, exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(args[1]));
     }
     int64_t n;
-    if (!index_i64(vm, args[1], n))
+    if (!index_ssize(vm, args[1], n))
         return Value::null();
     bytes_self(args[0], self, self_ba);
     if (n <= 0 || self.empty())
         return bytes_result(vm, self_ba, {});
-    if (static_cast<uint64_t>(n) > (uint64_t(1) << 40) / self.size())
-        return raise_no_memory(vm);
+    // CPython: OverflowError past PY_SSIZE_T_MAX for bytes, MemoryError for bytearray.
+    if (!self_ba && static_cast<uint64_t>(n) > static_cast<uint64_t>(INT64_MAX) / self.size())
+        return raise(vm, exc::OverflowError, "repeated bytes are too long");
+    if (!check_alloc_size(vm, static_cast<uint64_t>(n), self.size()))
+        return Value::null();
     std::string out;
     out.reserve(self.size() * static_cast<size_t>(n));
     for (int64_t i = 0; i < n; ++i)
@@ -918,14 +942,47 @@ Value b_mul(VM& vm, Value const* args, size_t, Tuple*)
     return bytes_result(vm, self_ba, out);
 }
 
-Value b_mod(VM& vm, Value const* args, size_t, Tuple*)
+Value b_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__mul__", nargs - 1, kwnames, 1, true))
+        return Value::null();
+    return b_mul_impl(vm, args, nargs, kwnames);
+}
+
+Value b_mul_r(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!wrapper_nargs(vm, "__rmul__", nargs - 1, kwnames, 1, true))
+        return Value::null();
+    return b_mul_impl(vm, args, nargs, kwnames);
+}
+
+Value b_mod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!wrapper_nargs(vm, "__mod__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_BYTES();
     return bytes_mod(vm, self, args[1], self_ba);
 }
 
-Value b_repr(VM& vm, Value const* args, size_t, Tuple*)
+// other % self, for an `other` of self's own kind only.
+Value b_rmod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__rmod__", nargs - 1, kwnames, 1))
+        return Value::null();
+    SELF_BYTES();
+    (void)self;
+    std::string_view fmt;
+    bool fmt_ba;
+    // bytes.__rmod__ formats with a bytes only, bytearray.__rmod__ with a bytearray.
+    if (!bytes_self(args[1], fmt, fmt_ba) || fmt_ba != self_ba)
+        return py_not_implemented();
+    return bytes_mod(vm, fmt, args[0], fmt_ba);
+}
+
+Value b_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!wrapper_nargs(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_BYTES();
     if (!self_ba)
         return str_value(vm, bytes_repr_text(self, "b"));
@@ -974,10 +1031,16 @@ Value bytes_iter_next(VM&, Value iterator)
 
 void add_bytes_common_methods(VM& vm, TypeObject* type)
 {
-    if (type == types.bytes) {
-        types.bytes_iterator->basicsize = sizeof(BytesIterator);
-        types.bytes_iterator->trace = trace_bytes_iterator;
-        add_methods(vm, types.bytes_iterator, {
+    if (type == types.bytes || type == types.bytearray) {
+        // bytearray iterates with its own type, as in CPython (same layout).
+        TypeObject* it = types.bytes_iterator;
+        if (type == types.bytearray)
+            it = g_bytearray_iterator = make_builtin_type(vm, "bytearray_iterator", nullptr, sizeof(BytesIterator), 0,
+                                                          trace_bytes_iterator);
+        it->basicsize = sizeof(BytesIterator);
+        it->trace = trace_bytes_iterator;
+        it->iternext = bytes_iter_next;
+        add_methods(vm, it, {
             { "__iter__", bytes_iterator_iter },
             { "__next__", bytes_iterator_next },
             { "__length_hint__", bytes_iterator_length_hint },
@@ -988,16 +1051,17 @@ void add_bytes_common_methods(VM& vm, TypeObject* type)
         { "__getitem__", b_getitem },
         { "__contains__", b_contains },
         { "__iter__", b_iter },
-        { "__eq__", b_eq },
-        { "__ne__", b_ne },
-        { "__lt__", b_lt },
-        { "__le__", b_le },
-        { "__gt__", b_gt },
-        { "__ge__", b_ge },
+        { "__eq__", compare_method<compare, CmpArg::EQ> },
+        { "__ne__", compare_method<compare, CmpArg::NE> },
+        { "__lt__", compare_method<compare, CmpArg::LT> },
+        { "__le__", compare_method<compare, CmpArg::LE> },
+        { "__gt__", compare_method<compare, CmpArg::GT> },
+        { "__ge__", compare_method<compare, CmpArg::GE> },
         { "__add__", b_add },
         { "__mul__", b_mul },
-        { "__rmul__", b_mul },
+        { "__rmul__", b_mul_r },
         { "__mod__", b_mod },
+        { "__rmod__", b_rmod },
         { "__repr__", b_repr },
         { "find", b_find },
         { "rfind", b_rfind },

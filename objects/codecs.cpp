@@ -1,9 +1,17 @@
-// The built-in codecs: utf-8, ascii and latin-1, for str.encode / bytes.decode / str().
+// The built-in text codecs behind str.encode, bytes.decode, str(b, encoding) and
+// bytes(s, encoding): utf-8, utf-8-sig, ascii, latin-1, cp1252, utf-16 and utf-32 (with a
+// BOM, -le and -be), unicode_escape and raw_unicode_escape.
 //
 // Error handlers: strict, ignore, replace, backslashreplace, xmlcharrefreplace (encode),
-// surrogateescape, surrogatepass (utf-8). Errors raise UnicodeEncodeError /
-// UnicodeDecodeError with CPython's messages; the exception carries the attributes
-// encoding, object, start, end and reason (in its instance dict).
+// surrogateescape and surrogatepass (utf-8/16/32). namereplace would need the Unicode
+// name table, which objects/ does not have: it raises NotImplementedError when it is
+// needed. Errors raise UnicodeEncodeError / UnicodeDecodeError with CPython's messages;
+// the exception carries encoding, object, start, end and reason (in its instance dict).
+// As in CPython an unknown handler name is only reported when an error needs it.
+//
+// Other codecs CPython has (cp437, shift_jis, idna...) raise NotImplementedError naming
+// the codec; the bytes-to-bytes codecs (hex, base64, rot13...) raise CPython's
+// "'hex' is not a text encoding" LookupError; anything else is "unknown encoding".
 #include "objects/exceptions.h"
 #include "objects/str_internal.h"
 
@@ -14,31 +22,163 @@ namespace slpy {
 
 namespace {
 
-enum class Codec { UTF8, ASCII, LATIN1, NONE };
+enum class Codec {
+    UTF8,
+    UTF8_SIG,
+    ASCII,
+    LATIN1,
+    CP1252,
+    UTF16,
+    UTF16LE,
+    UTF16BE,
+    UTF32,
+    UTF32LE,
+    UTF32BE,
+    UNICODE_ESCAPE,
+    RAW_UNICODE_ESCAPE,
+    NONE,        // unknown name
+    UNSUPPORTED, // a CPython text codec slpy does not have
+    BINARY,      // a CPython bytes-to-bytes codec
+};
 
-Codec lookup_codec(std::string_view name, char const*& canonical)
+struct CodecName {
+    char const* name; // normalized: lower case, '-' and ' ' as '_'
+    Codec codec;
+};
+
+// The aliases of Lib/encodings/aliases.py for the codecs above.
+constexpr CodecName k_codec_names[] = {
+    { "utf_8", Codec::UTF8 }, { "utf8", Codec::UTF8 }, { "u8", Codec::UTF8 }, { "utf", Codec::UTF8 },
+    { "cp65001", Codec::UTF8 }, { "utf8_ucs2", Codec::UTF8 }, { "utf8_ucs4", Codec::UTF8 },
+    { "utf_8_sig", Codec::UTF8_SIG },
+    { "ascii", Codec::ASCII }, { "646", Codec::ASCII }, { "us_ascii", Codec::ASCII }, { "us", Codec::ASCII },
+    { "ansi_x3.4_1968", Codec::ASCII }, { "ansi_x3_4_1968", Codec::ASCII }, { "ansi_x3.4_1986", Codec::ASCII },
+    { "cp367", Codec::ASCII }, { "csascii", Codec::ASCII }, { "ibm367", Codec::ASCII }, { "iso646_us", Codec::ASCII },
+    { "iso_646.irv_1991", Codec::ASCII }, { "iso_ir_6", Codec::ASCII },
+    { "latin_1", Codec::LATIN1 }, { "latin1", Codec::LATIN1 }, { "latin", Codec::LATIN1 }, { "l1", Codec::LATIN1 },
+    { "iso8859_1", Codec::LATIN1 }, { "iso_8859_1", Codec::LATIN1 }, { "8859", Codec::LATIN1 }, { "cp819", Codec::LATIN1 },
+    { "iso_ir_100", Codec::LATIN1 }, { "iso_8859_1:1987", Codec::LATIN1 }, { "ibm819", Codec::LATIN1 },
+    { "csisolatin1", Codec::LATIN1 }, { "iso8859", Codec::LATIN1 },
+    { "cp1252", Codec::CP1252 }, { "windows_1252", Codec::CP1252 }, { "1252", Codec::CP1252 },
+    { "utf_16", Codec::UTF16 }, { "utf16", Codec::UTF16 }, { "u16", Codec::UTF16 },
+    { "utf_16_le", Codec::UTF16LE }, { "utf_16le", Codec::UTF16LE },
+    { "utf_16_be", Codec::UTF16BE }, { "utf_16be", Codec::UTF16BE },
+    { "utf_32", Codec::UTF32 }, { "utf32", Codec::UTF32 }, { "u32", Codec::UTF32 },
+    { "utf_32_le", Codec::UTF32LE }, { "utf_32le", Codec::UTF32LE },
+    { "utf_32_be", Codec::UTF32BE }, { "utf_32be", Codec::UTF32BE },
+    { "unicode_escape", Codec::UNICODE_ESCAPE }, { "raw_unicode_escape", Codec::RAW_UNICODE_ESCAPE },
+    // bytes-to-bytes codecs: str.encode / bytes.decode refuse them.
+    { "hex", Codec::BINARY }, { "hex_codec", Codec::BINARY }, { "base64", Codec::BINARY }, { "base_64", Codec::BINARY },
+    { "base64_codec", Codec::BINARY }, { "rot13", Codec::BINARY }, { "rot_13", Codec::BINARY }, { "zlib", Codec::BINARY },
+    { "zip", Codec::BINARY }, { "zlib_codec", Codec::BINARY }, { "bz2", Codec::BINARY }, { "bz2_codec", Codec::BINARY },
+    { "uu", Codec::BINARY }, { "uu_codec", Codec::BINARY }, { "quopri", Codec::BINARY }, { "quopri_codec", Codec::BINARY },
+    { "quotedprintable", Codec::BINARY }, { "quoted_printable", Codec::BINARY },
+    // text codecs of CPython that slpy does not implement.
+    { "utf_7", Codec::UNSUPPORTED }, { "utf7", Codec::UNSUPPORTED }, { "u7", Codec::UNSUPPORTED },
+    { "idna", Codec::UNSUPPORTED }, { "punycode", Codec::UNSUPPORTED }, { "cp437", Codec::UNSUPPORTED },
+    { "cp850", Codec::UNSUPPORTED }, { "cp852", Codec::UNSUPPORTED }, { "cp866", Codec::UNSUPPORTED },
+    { "cp1250", Codec::UNSUPPORTED }, { "cp1251", Codec::UNSUPPORTED }, { "cp1253", Codec::UNSUPPORTED },
+    { "cp1254", Codec::UNSUPPORTED }, { "cp1255", Codec::UNSUPPORTED }, { "cp1256", Codec::UNSUPPORTED },
+    { "cp1257", Codec::UNSUPPORTED }, { "cp1258", Codec::UNSUPPORTED }, { "windows_1250", Codec::UNSUPPORTED },
+    { "windows_1251", Codec::UNSUPPORTED }, { "iso8859_2", Codec::UNSUPPORTED }, { "iso8859_5", Codec::UNSUPPORTED },
+    { "iso8859_15", Codec::UNSUPPORTED }, { "latin2", Codec::UNSUPPORTED }, { "koi8_r", Codec::UNSUPPORTED },
+    { "koi8_u", Codec::UNSUPPORTED }, { "mac_roman", Codec::UNSUPPORTED }, { "macroman", Codec::UNSUPPORTED },
+    { "shift_jis", Codec::UNSUPPORTED }, { "sjis", Codec::UNSUPPORTED }, { "cp932", Codec::UNSUPPORTED },
+    { "euc_jp", Codec::UNSUPPORTED }, { "euc_kr", Codec::UNSUPPORTED }, { "iso2022_jp", Codec::UNSUPPORTED },
+    { "gbk", Codec::UNSUPPORTED }, { "gb2312", Codec::UNSUPPORTED }, { "gb18030", Codec::UNSUPPORTED },
+    { "big5", Codec::UNSUPPORTED }, { "cp949", Codec::UNSUPPORTED }, { "cp950", Codec::UNSUPPORTED },
+    { "utf_16_ex", Codec::UNSUPPORTED },
+};
+
+std::string normalize_codec_name(std::string_view name)
 {
     std::string n;
     for (char c : name)
-        n += (c == '_' || c == ' ') ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf" || n == "cp65001") {
-        canonical = "utf-8";
-        return Codec::UTF8;
-    }
-    if (n == "ascii" || n == "us-ascii" || n == "646" || n == "us") {
-        canonical = "ascii";
-        return Codec::ASCII;
-    }
-    if (n == "latin-1" || n == "latin1" || n == "latin" || n == "iso-8859-1" || n == "iso8859-1" ||
-        n == "8859" || n == "cp819" || n == "l1" || n == "iso-ir-100" || n == "iso-8859-1:1987") {
-        canonical = "latin-1";
-        return Codec::LATIN1;
-    }
-    canonical = nullptr;
+        n += (c == '-' || c == ' ') ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return n;
+}
+
+Codec lookup_codec(std::string_view name)
+{
+    std::string n = normalize_codec_name(name);
+    for (CodecName const& c : k_codec_names)
+        if (n == c.name)
+            return c.codec;
     return Codec::NONE;
 }
 
-enum class Handler { STRICT, IGNORE, REPLACE, BACKSLASH, XMLCHARREF, SURROGATEESCAPE, SURROGATEPASS, UNKNOWN };
+// The codec name CPython's error messages use.
+char const* codec_error_name(Codec c)
+{
+    switch (c) {
+    case Codec::UTF8:
+    case Codec::UTF8_SIG: return "utf-8";
+    case Codec::ASCII: return "ascii";
+    case Codec::LATIN1: return "latin-1";
+    case Codec::CP1252: return "charmap";
+    case Codec::UTF16: return "utf-16";
+    case Codec::UTF16LE: return "utf-16-le";
+    case Codec::UTF16BE: return "utf-16-be";
+    case Codec::UTF32: return "utf-32";
+    case Codec::UTF32LE: return "utf-32-le";
+    case Codec::UTF32BE: return "utf-32-be";
+    case Codec::UNICODE_ESCAPE: return "unicodeescape";
+    case Codec::RAW_UNICODE_ESCAPE: return "rawunicodeescape";
+    default: return "?";
+    }
+}
+
+// Raises the LookupError / NotImplementedError for a name that is not a usable codec.
+Value raise_bad_codec(VM& vm, Codec c, std::string_view encoding, bool encoding_direction)
+{
+    int len = static_cast<int>(encoding.size());
+    if (c == Codec::BINARY)
+        return raise_fmt(vm, exc::LookupError, "'%.*s' is not a text encoding; use codecs.%s() to handle arbitrary codecs", len,
+                         encoding.data(), encoding_direction ? "encode" : "decode");
+    if (c == Codec::UNSUPPORTED)
+        return raise_fmt(vm, exc::NotImplementedError, "the '%.*s' codec is not supported by slpy", len, encoding.data());
+    return raise_fmt(vm, exc::LookupError, "unknown encoding: %.*s", len, encoding.data());
+}
+
+// ------------------------------------------------------------------ cp1252
+
+constexpr uint16_t k_cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+// The code point of a cp1252 byte, or -1 for the five undefined bytes.
+int32_t cp1252_decode(unsigned char b)
+{
+    if (b < 0x80 || b >= 0xA0)
+        return b;
+    return k_cp1252_high[b - 0x80] ? k_cp1252_high[b - 0x80] : -1;
+}
+
+// The cp1252 byte for a code point, or -1.
+int cp1252_encode(uint32_t cp)
+{
+    if (cp < 0x80 || (cp >= 0xA0 && cp < 0x100))
+        return static_cast<int>(cp);
+    for (int i = 0; i < 32; ++i)
+        if (k_cp1252_high[i] && k_cp1252_high[i] == cp)
+            return 0x80 + i;
+    return -1;
+}
+
+// ------------------------------------------------------------------ error handlers
+
+enum class Handler {
+    STRICT,
+    IGNORE,
+    REPLACE,
+    BACKSLASH,
+    XMLCHARREF,
+    NAMEREPLACE,
+    SURROGATEESCAPE,
+    SURROGATEPASS,
+    UNKNOWN
+};
 
 Handler lookup_handler(std::string_view errors)
 {
@@ -52,6 +192,8 @@ Handler lookup_handler(std::string_view errors)
         return Handler::BACKSLASH;
     if (errors == "xmlcharrefreplace")
         return Handler::XMLCHARREF;
+    if (errors == "namereplace")
+        return Handler::NAMEREPLACE;
     if (errors == "surrogateescape")
         return Handler::SURROGATEESCAPE;
     if (errors == "surrogatepass")
@@ -82,7 +224,6 @@ Value raise_encode_error(VM& vm, char const* encoding, String* s, std::u32string
 {
     char buf[256];
     if (end == start + 1) {
-        std::string ch;
         uint32_t cp = text[start];
         char esc[16];
         if (cp <= 0xFF)
@@ -111,12 +252,139 @@ Value raise_decode_error(VM& vm, char const* encoding, std::string_view data, si
                                static_cast<int64_t>(end), reason, buf);
 }
 
+Value raise_namereplace(VM& vm)
+{
+    return raise(vm, exc::NotImplementedError, "the 'namereplace' error handler is not supported by slpy");
+}
+
 // ------------------------------------------------------------------ encode
 
-Value encode(VM& vm, String* s, Codec codec, char const* encoding, std::string_view errors)
+bool is_surrogate(uint32_t cp)
 {
+    return cp >= 0xD800 && cp < 0xE000;
+}
+
+bool is_utf16(Codec c)
+{
+    return c == Codec::UTF16 || c == Codec::UTF16LE || c == Codec::UTF16BE;
+}
+
+bool is_utf32(Codec c)
+{
+    return c == Codec::UTF32 || c == Codec::UTF32LE || c == Codec::UTF32BE;
+}
+
+bool is_utf(Codec c)
+{
+    return c == Codec::UTF8 || c == Codec::UTF8_SIG || is_utf16(c) || is_utf32(c);
+}
+
+bool can_encode(Codec c, uint32_t cp)
+{
+    switch (c) {
+    case Codec::ASCII: return cp < 0x80;
+    case Codec::LATIN1: return cp < 0x100;
+    case Codec::CP1252: return cp1252_encode(cp) >= 0;
+    case Codec::UNICODE_ESCAPE:
+    case Codec::RAW_UNICODE_ESCAPE: return true;
+    default: return !is_surrogate(cp);
+    }
+}
+
+char const* encode_reason(Codec c)
+{
+    switch (c) {
+    case Codec::ASCII: return "ordinal not in range(128)";
+    case Codec::LATIN1: return "ordinal not in range(256)";
+    case Codec::CP1252: return "character maps to <undefined>";
+    default: return "surrogates not allowed";
+    }
+}
+
+void put_unit16(std::string& out, uint32_t u, bool big)
+{
+    char lo = static_cast<char>(u & 0xFF), hi = static_cast<char>((u >> 8) & 0xFF);
+    out += big ? hi : lo;
+    out += big ? lo : hi;
+}
+
+void put_unit32(std::string& out, uint32_t u, bool big)
+{
+    for (int k = 0; k < 4; ++k)
+        out += static_cast<char>((u >> (big ? 8 * (3 - k) : 8 * k)) & 0xFF);
+}
+
+void put_hex(std::string& out, char const* prefix, uint32_t v, int digits)
+{
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s%0*x", prefix, digits, v);
+    out += buf;
+}
+
+// Appends cp in codec c. cp is encodable, or a surrogate passed by surrogatepass.
+void put(Codec c, std::string& out, uint32_t cp)
+{
+    switch (c) {
+    case Codec::UTF8:
+    case Codec::UTF8_SIG: utf8_append(out, cp); break;
+    case Codec::ASCII:
+    case Codec::LATIN1: out += static_cast<char>(cp); break;
+    case Codec::CP1252: out += static_cast<char>(cp1252_encode(cp)); break;
+    case Codec::UTF16:
+    case Codec::UTF16LE:
+    case Codec::UTF16BE: {
+        bool big = c == Codec::UTF16BE;
+        if (cp >= 0x10000) {
+            put_unit16(out, 0xD800 + ((cp - 0x10000) >> 10), big);
+            put_unit16(out, 0xDC00 + ((cp - 0x10000) & 0x3FF), big);
+        } else
+            put_unit16(out, cp, big);
+        break;
+    }
+    case Codec::UTF32:
+    case Codec::UTF32LE:
+    case Codec::UTF32BE: put_unit32(out, cp, c == Codec::UTF32BE); break;
+    case Codec::UNICODE_ESCAPE:
+        if (cp == '\\')
+            out += "\\\\";
+        else if (cp == '\t')
+            out += "\\t";
+        else if (cp == '\n')
+            out += "\\n";
+        else if (cp == '\r')
+            out += "\\r";
+        else if (cp >= 0x20 && cp < 0x7F)
+            out += static_cast<char>(cp);
+        else if (cp < 0x100)
+            put_hex(out, "\\x", cp, 2);
+        else if (cp < 0x10000)
+            put_hex(out, "\\u", cp, 4);
+        else
+            put_hex(out, "\\U", cp, 8);
+        break;
+    case Codec::RAW_UNICODE_ESCAPE:
+        if (cp < 0x100)
+            out += static_cast<char>(cp);
+        else if (cp < 0x10000)
+            put_hex(out, "\\u", cp, 4);
+        else
+            put_hex(out, "\\U", cp, 8);
+        break;
+    default: break;
+    }
+}
+
+void put_ascii(Codec c, std::string& out, std::string_view text)
+{
+    for (char ch : text)
+        put(c, out, static_cast<unsigned char>(ch));
+}
+
+Value encode(VM& vm, String* s, Codec codec, std::string_view errors)
+{
+    char const* encoding = codec_error_name(codec);
     // Fast paths: nothing can fail.
-    if (codec == Codec::UTF8 || s->is_ascii()) {
+    if ((codec == Codec::UTF8 || (s->is_ascii() && (codec == Codec::ASCII || codec == Codec::LATIN1 || codec == Codec::CP1252)))) {
         bool has_surrogate = false;
         if (!s->is_ascii()) {
             std::string_view v = s->view();
@@ -126,31 +394,29 @@ Value encode(VM& vm, String* s, Codec codec, char const* encoding, std::string_v
         if (!has_surrogate)
             return Value::from_object(bytes_new(vm, s->view()));
     }
-    uint32_t limit = codec == Codec::ASCII ? 128 : codec == Codec::LATIN1 ? 256 : 0x110000;
-    char const* reason = codec == Codec::ASCII ? "ordinal not in range(128)"
-                         : codec == Codec::LATIN1 ? "ordinal not in range(256)" : "surrogates not allowed";
-    auto bad = [&](uint32_t cp) {
-        if (codec == Codec::UTF8)
-            return cp >= 0xD800 && cp < 0xE000;
-        return cp >= limit;
-    };
     std::u32string text = utf8_to_u32(s->view());
     std::string out;
-    out.reserve(text.size());
+    out.reserve(text.size() + 4);
+    if (codec == Codec::UTF8_SIG)
+        out += "\xEF\xBB\xBF";
+    else if (codec == Codec::UTF16)
+        out += "\xFF\xFE"; // little-endian, as CPython on the machines slpy runs on
+    else if (codec == Codec::UTF32)
+        out.append("\xFF\xFE\x00\x00", 4);
+    char const* reason = encode_reason(codec);
+    // CPython's UTF-16/32 encoders report one character per error; the others a run.
+    bool single = is_utf16(codec) || is_utf32(codec);
     Handler h = lookup_handler(errors);
     size_t i = 0;
     while (i < text.size()) {
         uint32_t cp = text[i];
-        if (!bad(cp)) {
-            if (codec == Codec::UTF8)
-                utf8_append(out, cp);
-            else
-                out += static_cast<char>(cp);
+        if (can_encode(codec, cp)) {
+            put(codec, out, cp);
             ++i;
             continue;
         }
         size_t end = i + 1;
-        while (end < text.size() && bad(text[end]))
+        while (!single && end < text.size() && !can_encode(codec, text[end]))
             ++end;
         switch (h) {
         case Handler::STRICT:
@@ -158,28 +424,36 @@ Value encode(VM& vm, String* s, Codec codec, char const* encoding, std::string_v
         case Handler::IGNORE:
             break;
         case Handler::REPLACE:
-            out.append(end - i, '?');
+            for (size_t k = i; k < end; ++k)
+                put(codec, out, '?');
             break;
         case Handler::BACKSLASH:
-            for (size_t k = i; k < end; ++k)
-                append_escape(out, text[k]);
+            for (size_t k = i; k < end; ++k) {
+                std::string esc;
+                append_escape(esc, text[k]);
+                put_ascii(codec, out, esc);
+            }
             break;
         case Handler::XMLCHARREF:
             for (size_t k = i; k < end; ++k)
-                out += "&#" + std::to_string(text[k]) + ";";
+                put_ascii(codec, out, "&#" + std::to_string(text[k]) + ";");
             break;
+        case Handler::NAMEREPLACE:
+            return raise_namereplace(vm);
         case Handler::SURROGATEESCAPE:
-            for (size_t k = i; k < end; ++k) {
-                if (text[k] < 0xDC80 || text[k] > 0xDCFF)
-                    return raise_encode_error(vm, encoding, s, text, k, k + 1, reason);
+            // Gives back the byte a "\udcXX" escaped; a byte is no whole UTF-16/32 unit.
+            for (size_t k = i; k < end; ++k)
+                if (single || text[k] < 0xDC80 || text[k] > 0xDCFF)
+                    return raise_encode_error(vm, encoding, s, text, i, end, reason);
+            for (size_t k = i; k < end; ++k)
                 out += static_cast<char>(text[k] - 0xDC00);
-            }
             break;
         case Handler::SURROGATEPASS:
-            if (codec != Codec::UTF8)
-                return raise_encode_error(vm, encoding, s, text, i, end, reason);
             for (size_t k = i; k < end; ++k)
-                utf8_append(out, text[k]);
+                if (!is_utf(codec) || !is_surrogate(text[k]))
+                    return raise_encode_error(vm, encoding, s, text, i, end, reason);
+            for (size_t k = i; k < end; ++k)
+                put(codec, out, text[k]);
             break;
         case Handler::UNKNOWN:
             return raise_unknown_handler(vm, errors);
@@ -190,6 +464,58 @@ Value encode(VM& vm, String* s, Codec codec, char const* encoding, std::string_v
 }
 
 // ------------------------------------------------------------------ decode
+
+struct Decoder {
+    VM& vm;
+    std::string_view data;
+    char const* encoding;
+    std::string_view errors;
+    Handler h;
+    std::string out;
+
+    // Handles the undecodable bytes [start, end): false with the error pending. Decoding
+    // resumes at `end`, which surrogateescape may move back (see below).
+    bool error(size_t start, size_t& end, char const* reason)
+    {
+        switch (h) {
+        case Handler::STRICT:
+        case Handler::SURROGATEPASS: // codecs that can pass surrogates did before calling
+            (void)raise_decode_error(vm, encoding, data, start, end, reason);
+            return false;
+        case Handler::IGNORE:
+            return true;
+        case Handler::REPLACE:
+            out += "\xEF\xBF\xBD";
+            return true;
+        case Handler::BACKSLASH:
+            for (size_t k = start; k < end; ++k)
+                append_escape(out, static_cast<unsigned char>(data[k]));
+            return true;
+        case Handler::SURROGATEESCAPE: {
+            // CPython escapes the leading bytes >= 0x80 (at most 4) and resumes after them.
+            size_t k = start;
+            while (k < end && k - start < 4 && static_cast<unsigned char>(data[k]) >= 0x80)
+                utf8_append(out, 0xDC00 + static_cast<unsigned char>(data[k++]));
+            if (k == start) {
+                (void)raise_decode_error(vm, encoding, data, start, end, reason);
+                return false;
+            }
+            end = k;
+            return true;
+        }
+        case Handler::XMLCHARREF:
+        case Handler::NAMEREPLACE:
+            (void)raise(vm, exc::TypeError, "don't know how to handle UnicodeDecodeError in error callback");
+            return false;
+        case Handler::UNKNOWN:
+            (void)raise_unknown_handler(vm, errors);
+            return false;
+        }
+        return false;
+    }
+
+    Value result() { return str_value(vm, out); }
+};
 
 // Checks one UTF-8 sequence at data[i]. Returns its length when valid (and the code
 // point in cp); otherwise 0 with `bad_end` (the end of the invalid range) and `reason`.
@@ -244,96 +570,408 @@ size_t utf8_sequence(std::string_view data, size_t i, uint32_t& cp, size_t& bad_
     return need + 1;
 }
 
-Value decode(VM& vm, std::string_view data, Codec codec, char const* encoding, std::string_view errors)
+Value decode_utf8(Decoder& d)
 {
-    if (codec == Codec::UTF8) {
-        size_t bad = utf8_validate(data);
-        if (bad == std::string_view::npos)
-            return str_value(vm, data);
-    } else if (codec == Codec::ASCII || codec == Codec::LATIN1) {
-        bool ascii = true;
-        for (unsigned char c : data)
-            if (c >= 0x80) {
-                ascii = false;
-                break;
-            }
-        if (ascii)
-            return Value::from_object(make_str(vm, data, true));
-        if (codec == Codec::LATIN1) {
-            std::string out;
-            out.reserve(data.size() * 2);
-            for (unsigned char c : data)
-                utf8_append(out, c);
-            return Value::from_object(make_str(vm, out, false));
-        }
-    }
-    Handler h = lookup_handler(errors);
-    std::string out;
-    out.reserve(data.size() + 8);
+    size_t bad = utf8_validate(d.data);
+    if (bad == std::string_view::npos)
+        return str_value(d.vm, d.data);
+    std::string_view data = d.data;
+    d.out.reserve(data.size() + 8);
     size_t i = 0;
     while (i < data.size()) {
         unsigned char b = static_cast<unsigned char>(data[i]);
         if (b < 0x80) {
-            out += static_cast<char>(b);
+            d.out += static_cast<char>(b);
             ++i;
             continue;
         }
         size_t end = i + 1;
-        char const* reason = "ordinal not in range(128)";
-        if (codec == Codec::UTF8) {
-            uint32_t cp;
-            size_t len = utf8_sequence(data, i, cp, end, reason, h == Handler::SURROGATEPASS);
-            if (len) {
-                out.append(data.substr(i, len));
-                i += len;
+        char const* reason = "";
+        uint32_t cp;
+        size_t len = utf8_sequence(data, i, cp, end, reason, d.h == Handler::SURROGATEPASS);
+        if (len) {
+            d.out.append(data.substr(i, len));
+            i += len;
+            continue;
+        }
+        if (!d.error(i, end, reason))
+            return Value::null();
+        i = end;
+    }
+    return d.result();
+}
+
+// ascii, latin-1 and cp1252: one byte, one character.
+Value decode_single_byte(Decoder& d, Codec codec)
+{
+    bool ascii = true;
+    for (unsigned char c : d.data)
+        if (c >= 0x80) {
+            ascii = false;
+            break;
+        }
+    if (ascii)
+        return Value::from_object(make_str(d.vm, d.data, true));
+    d.out.reserve(d.data.size() * 2);
+    for (size_t i = 0; i < d.data.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(d.data[i]);
+        int32_t cp = codec == Codec::LATIN1 ? c : codec == Codec::CP1252 ? cp1252_decode(c) : (c < 0x80 ? c : -1);
+        if (cp >= 0) {
+            utf8_append(d.out, static_cast<uint32_t>(cp));
+            continue;
+        }
+        size_t end = i + 1;
+        if (!d.error(i, end, codec == Codec::CP1252 ? "character maps to <undefined>" : "ordinal not in range(128)"))
+            return Value::null();
+    }
+    return d.result();
+}
+
+Value decode_utf16(Decoder& d, Codec codec)
+{
+    std::string_view data = d.data;
+    size_t n = data.size(), i = 0;
+    bool big = codec == Codec::UTF16BE;
+    if (codec == Codec::UTF16 && n >= 2) {
+        unsigned char b0 = static_cast<unsigned char>(data[0]), b1 = static_cast<unsigned char>(data[1]);
+        if (b0 == 0xFF && b1 == 0xFE)
+            i = 2;
+        else if (b0 == 0xFE && b1 == 0xFF) {
+            i = 2;
+            big = true;
+        }
+    }
+    // Errors name the byte order actually decoded, as CPython's utf-16 decoder does.
+    d.encoding = big ? "utf-16-be" : "utf-16-le";
+    auto unit = [&](size_t k) {
+        unsigned a = static_cast<unsigned char>(data[k]), b = static_cast<unsigned char>(data[k + 1]);
+        return big ? (a << 8 | b) : (b << 8 | a);
+    };
+    bool pass = d.h == Handler::SURROGATEPASS;
+    while (i < n) {
+        if (n - i < 2) {
+            size_t end = n;
+            if (!d.error(i, end, "truncated data"))
+                return Value::null();
+            i = end;
+            continue;
+        }
+        uint32_t u = unit(i);
+        if (!is_surrogate(u)) {
+            utf8_append(d.out, u);
+            i += 2;
+            continue;
+        }
+        if (u < 0xDC00 && n - i >= 4) {
+            uint32_t u2 = unit(i + 2);
+            if (u2 >= 0xDC00 && u2 < 0xE000) {
+                utf8_append(d.out, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00));
+                i += 4;
                 continue;
             }
         }
-        switch (h) {
-        case Handler::STRICT:
-            return raise_decode_error(vm, encoding, data, i, end, reason);
-        case Handler::IGNORE:
-            break;
-        case Handler::REPLACE:
-            out += "\xEF\xBF\xBD";
-            break;
-        case Handler::BACKSLASH:
-            for (size_t k = i; k < end; ++k)
-                append_escape(out, static_cast<unsigned char>(data[k]));
-            break;
-        case Handler::SURROGATEESCAPE:
-            for (size_t k = i; k < end; ++k)
-                utf8_append(out, 0xDC00 + static_cast<unsigned char>(data[k]));
-            break;
-        case Handler::XMLCHARREF:
-        case Handler::SURROGATEPASS:
-            return raise_decode_error(vm, encoding, data, i, end, reason);
-        case Handler::UNKNOWN:
-            return raise_unknown_handler(vm, errors);
+        if (pass) { // every error below starts with a whole surrogate unit
+            utf8_append(d.out, u);
+            i += 2;
+            continue;
         }
+        size_t end;
+        char const* reason;
+        if (u >= 0xDC00) {
+            end = i + 2;
+            reason = "illegal encoding";
+        } else if (n - i < 4) {
+            end = n;
+            reason = "unexpected end of data";
+        } else {
+            end = i + 2;
+            reason = "illegal UTF-16 surrogate";
+        }
+        if (!d.error(i, end, reason))
+            return Value::null();
         i = end;
     }
-    return str_value(vm, out);
+    return d.result();
+}
+
+Value decode_utf32(Decoder& d, Codec codec)
+{
+    std::string_view data = d.data;
+    size_t n = data.size(), i = 0;
+    bool big = codec == Codec::UTF32BE;
+    if (codec == Codec::UTF32 && n >= 4) {
+        if (data.substr(0, 4) == std::string_view("\xFF\xFE\x00\x00", 4))
+            i = 4;
+        else if (data.substr(0, 4) == std::string_view("\x00\x00\xFE\xFF", 4)) {
+            i = 4;
+            big = true;
+        }
+    }
+    d.encoding = big ? "utf-32-be" : "utf-32-le";
+    while (i < n) {
+        if (n - i < 4) {
+            size_t end = n;
+            if (!d.error(i, end, "truncated data"))
+                return Value::null();
+            i = end;
+            continue;
+        }
+        uint32_t cp = 0;
+        for (int k = 0; k < 4; ++k) {
+            uint32_t b = static_cast<unsigned char>(data[i + static_cast<size_t>(k)]);
+            cp |= b << (big ? 8 * (3 - k) : 8 * k);
+        }
+        char const* reason = nullptr;
+        if (cp > 0x10FFFF)
+            reason = "code point not in range(0x110000)";
+        else if (is_surrogate(cp) && d.h != Handler::SURROGATEPASS)
+            reason = "code point in surrogate code point range(0xd800, 0xe000)";
+        size_t end = i + 4;
+        if (reason) {
+            if (!d.error(i, end, reason))
+                return Value::null();
+        } else
+            utf8_append(d.out, cp);
+        i = end;
+    }
+    return d.result();
+}
+
+int hex_value(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// Reads `count` hex digits at data[s...] (CPython's hexescape): true with the value, or
+// false with s at the first non-digit (or the end).
+bool read_hex(std::string_view data, size_t& s, int count, uint32_t& value)
+{
+    value = 0;
+    for (; count; --count, ++s) {
+        if (s >= data.size())
+            return false;
+        int v = hex_value(static_cast<unsigned char>(data[s]));
+        if (v < 0)
+            return false;
+        value = value << 4 | static_cast<uint32_t>(v);
+    }
+    return true;
+}
+
+// unicode_escape: Python string-literal escapes over latin-1 text.
+Value decode_unicode_escape(Decoder& d)
+{
+    std::string_view data = d.data;
+    size_t n = data.size(), s = 0;
+    while (s < n) {
+        unsigned char c = static_cast<unsigned char>(data[s]);
+        if (c != '\\') {
+            utf8_append(d.out, c);
+            ++s;
+            continue;
+        }
+        size_t start = s++;
+        if (s >= n) {
+            if (!d.error(start, s, "\\ at end of string"))
+                return Value::null();
+            continue;
+        }
+        c = static_cast<unsigned char>(data[s++]);
+        char const* message = nullptr;
+        uint32_t ch = 0;
+        switch (c) {
+        case '\n': continue;
+        case '\\': d.out += '\\'; continue;
+        case '\'': d.out += '\''; continue;
+        case '"': d.out += '"'; continue;
+        case 'b': d.out += '\b'; continue;
+        case 'f': d.out += '\f'; continue;
+        case 't': d.out += '\t'; continue;
+        case 'n': d.out += '\n'; continue;
+        case 'r': d.out += '\r'; continue;
+        case 'v': d.out += '\v'; continue;
+        case 'a': d.out += '\a'; continue;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+            ch = c - '0';
+            for (int k = 0; k < 2 && s < n && data[s] >= '0' && data[s] <= '7'; ++k)
+                ch = ch * 8 + static_cast<uint32_t>(data[s++] - '0');
+            utf8_append(d.out, ch);
+            continue;
+        case 'x':
+        case 'u':
+        case 'U': {
+            int count = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+            message = c == 'x' ? "truncated \\xXX escape" : c == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+            if (read_hex(data, s, count, ch)) {
+                if (ch <= 0x10FFFF) {
+                    utf8_append(d.out, ch);
+                    continue;
+                }
+                message = "illegal Unicode character";
+            }
+            break;
+        }
+        case 'N':
+            message = "malformed \\N character escape";
+            if (s < n && data[s] == '{') {
+                size_t name_start = ++s;
+                while (s < n && data[s] != '}')
+                    ++s;
+                if (s < n && s > name_start)
+                    return raise(d.vm, exc::NotImplementedError,
+                                 "\\N{...} escapes in the unicode_escape codec are not supported by slpy");
+            }
+            break;
+        default:
+            // An unknown escape stays as it is.
+            d.out += '\\';
+            utf8_append(d.out, c);
+            continue;
+        }
+        if (!d.error(start, s, message))
+            return Value::null();
+    }
+    return d.result();
+}
+
+// raw_unicode_escape: only \uXXXX and \UXXXXXXXX are escapes.
+Value decode_raw_unicode_escape(Decoder& d)
+{
+    std::string_view data = d.data;
+    size_t n = data.size(), s = 0;
+    while (s < n) {
+        unsigned char c = static_cast<unsigned char>(data[s++]);
+        if (c != '\\' || s >= n) {
+            utf8_append(d.out, c);
+            continue;
+        }
+        c = static_cast<unsigned char>(data[s++]);
+        if (c != 'u' && c != 'U') {
+            d.out += '\\';
+            utf8_append(d.out, c);
+            continue;
+        }
+        size_t start = s - 2;
+        uint32_t ch;
+        char const* message = c == 'u' ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
+        if (read_hex(data, s, c == 'u' ? 4 : 8, ch)) {
+            if (ch <= 0x10FFFF) {
+                utf8_append(d.out, ch);
+                continue;
+            }
+            message = "\\Uxxxxxxxx out of range";
+        }
+        if (!d.error(start, s, message))
+            return Value::null();
+    }
+    return d.result();
+}
+
+Value decode(VM& vm, std::string_view data, Codec codec, std::string_view errors)
+{
+    if (codec == Codec::UTF8_SIG && data.substr(0, 3) == "\xEF\xBB\xBF")
+        data.remove_prefix(3); // errors then count from after the BOM, as in CPython
+    Decoder d{ vm, data, codec_error_name(codec), errors, lookup_handler(errors), {} };
+    switch (codec) {
+    case Codec::UTF8:
+    case Codec::UTF8_SIG: return decode_utf8(d);
+    case Codec::ASCII:
+    case Codec::LATIN1:
+    case Codec::CP1252: return decode_single_byte(d, codec);
+    case Codec::UTF16:
+    case Codec::UTF16LE:
+    case Codec::UTF16BE: return decode_utf16(d, codec);
+    case Codec::UTF32:
+    case Codec::UTF32LE:
+    case Codec::UTF32BE: return decode_utf32(d, codec);
+    case Codec::UNICODE_ESCAPE: return decode_unicode_escape(d);
+    case Codec::RAW_UNICODE_ESCAPE: return decode_raw_unicode_escape(d);
+    default: return raise(vm, exc::SystemError, "bad codec");
+    }
+}
+
+bool usable(Codec c)
+{
+    return c != Codec::NONE && c != Codec::UNSUPPORTED && c != Codec::BINARY;
+}
+
+// The names PyUnicode_Decode / PyUnicode_AsEncodedString serve directly (after CPython's
+// _Py_normalize_encoding). Every other name goes through the codec registry, which
+// rewords a TypeError or LookupError raised inside the codec as
+// "decoding with 'NAME' codec failed (TypeError: ...)", chained from the original.
+bool is_fast_path_name(std::string_view name)
+{
+    std::string n;
+    bool punct = false;
+    for (char c : name) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '.') {
+            if (punct && !n.empty())
+                n += '_';
+            punct = false;
+            n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        } else
+            punct = true;
+    }
+    for (char const* fast : { "utf8", "utf_8", "utf16", "utf_16", "utf32", "utf_32", "ascii", "us_ascii", "latin1", "latin_1",
+                              "iso_8859_1", "iso8859_1" })
+        if (n == fast)
+            return true;
+    return false;
+}
+
+Value wrap_codec_error(VM& vm, char const* operation, std::string_view encoding)
+{
+    if (is_fast_path_name(encoding) || !(vm.error_matches(exc::TypeError) || vm.error_matches(exc::LookupError)))
+        return Value::null();
+    Value original = vm.take_error();
+    Value text = exception_str(vm, original);
+    if (text.is_null()) {
+        vm.restore_error(original);
+        return Value::null();
+    }
+    char const* type = type_name(original);
+    std::string message = std::string(operation) + " with '" + std::string(encoding) + "' codec failed (" + type + ": " +
+                          std::string(as_str(text)->view()) + ")";
+    Value e = exception_new(vm, type_of(original), tuple_pack(vm, { str_value(vm, message) }));
+    if (e.is_null())
+        return Value::null();
+    if (BaseException* be = as_exception(e)) {
+        be->cause = original;
+        be->context = original;
+        be->suppress_context = true;
+    }
+    vm.restore_error(e);
+    return Value::null();
 }
 
 } // namespace
 
 Value str_encode(VM& vm, String* s, std::string_view encoding, std::string_view errors)
 {
-    char const* canonical;
-    Codec c = lookup_codec(encoding, canonical);
-    if (c == Codec::NONE)
-        return raise_fmt(vm, exc::LookupError, "unknown encoding: %.*s", static_cast<int>(encoding.size()), encoding.data());
-    return encode(vm, s, c, canonical, errors);
+    Codec c = lookup_codec(encoding);
+    if (!usable(c))
+        return raise_bad_codec(vm, c, encoding, true);
+    Value r = encode(vm, s, c, errors);
+    if (r.is_null())
+        return wrap_codec_error(vm, "encoding", encoding);
+    return r;
 }
 
 Value bytes_decode(VM& vm, std::string_view data, std::string_view encoding, std::string_view errors)
 {
-    char const* canonical;
-    Codec c = lookup_codec(encoding, canonical);
-    if (c == Codec::NONE)
-        return raise_fmt(vm, exc::LookupError, "unknown encoding: %.*s", static_cast<int>(encoding.size()), encoding.data());
-    return decode(vm, data, c, canonical, errors);
+    Codec c = lookup_codec(encoding);
+    if (!usable(c))
+        return raise_bad_codec(vm, c, encoding, false);
+    Value r = decode(vm, data, c, errors);
+    if (r.is_null())
+        return wrap_codec_error(vm, "decoding", encoding);
+    return r;
 }
 
 } // namespace slpy

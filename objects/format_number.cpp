@@ -4,6 +4,7 @@
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/int.h"
+#include "objects/str_internal.h"
 #include "objects/string.h"
 
 #include <cmath>
@@ -67,6 +68,8 @@ size_t utf8_len(std::string const& s)
 Value finish_number(VM& vm, FormatSpec const& spec, std::string const& sign, std::string const& prefix,
                     std::string const& intdigits, std::string const& rest, size_t interval)
 {
+    if (spec.width > 0 && !check_alloc_size(vm, static_cast<uint64_t>(spec.width), 4))
+        return Value::null();
     char align = spec.align ? spec.align : (spec.zero_pad ? '=' : '>');
     size_t lead = sign.size() + prefix.size();
     size_t width = spec.width > 0 ? static_cast<size_t>(spec.width) : 0;
@@ -126,7 +129,7 @@ std::string printf_abs(double d, char conv, int precision, bool alternate)
 // Py_DTSF_ADD_DOT_0 rule: exponent when decpt > precision - 1).
 std::string general_add_dot_0(double x, int precision, bool alternate)
 {
-    std::string sci = printf_abs(x, 'e', precision - 1, false);
+    std::string sci = printf_abs(x, 'e', precision - 1, alternate);
     size_t epos = sci.find('e');
     int exp10 = std::atoi(sci.c_str() + epos + 1);
     if (exp10 < -4 || exp10 >= precision - 1) {
@@ -164,15 +167,17 @@ bool has_nonzero_digit(std::string const& s)
     return false;
 }
 
-Value format_float_spec(VM& vm, double d, FormatSpec const& spec)
+Value format_float_spec(VM& vm, double d, FormatSpec const& spec, char const* type_name)
 {
     char type = spec.type;
     switch (type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
         break;
     default:
-        return raise_unknown_format_code(vm, spec, "float");
+        return raise_unknown_format_code(vm, spec, type_name);
     }
+    if (spec.precision > INT32_MAX)
+        return raise(vm, exc::ValueError, "precision too big");
     bool upper = type == 'E' || type == 'F' || type == 'G';
     bool negative = std::signbit(d) && !std::isnan(d);
     std::string num; // the number without sign
@@ -190,6 +195,10 @@ Value format_float_spec(VM& vm, double d, FormatSpec const& spec)
         case 0:
             if (spec.precision < 0) {
                 num = float_repr_string(std::fabs(x));
+                // '#' keeps the decimal point in the exponent form too ('1.e+16').
+                size_t epos = num.find('e');
+                if (spec.alternate && epos != std::string::npos && num.find('.') == std::string::npos)
+                    num.insert(epos, ".");
             } else {
                 num = general_add_dot_0(x, precision == 0 ? 1 : precision, spec.alternate);
             }
@@ -223,10 +232,10 @@ Value format_float_spec(VM& vm, double d, FormatSpec const& spec)
 
 } // namespace
 
-Value format_int(VM& vm, Value i, std::string_view spec_text)
+Value format_int(VM& vm, Value i, std::string_view spec_text, char const* type_name)
 {
     FormatSpec spec;
-    if (!parse_format_spec(vm, spec_text, spec, 'd', "int"))
+    if (!parse_format_spec(vm, spec_text, spec, 'd', type_name))
         return Value::null();
     i = int_unwrap(i);
     switch (spec.type) {
@@ -234,12 +243,12 @@ Value format_int(VM& vm, Value i, std::string_view spec_text)
         double d;
         if (!int_to_double(vm, i, d))
             return Value::null();
-        return format_float_spec(vm, d, spec);
+        return format_float_spec(vm, d, spec, type_name);
     }
     case 'd': case 'n': case 'b': case 'o': case 'x': case 'X': case 'c':
         break;
     default:
-        return raise_unknown_format_code(vm, spec, "int");
+        return raise_unknown_format_code(vm, spec, type_name);
     }
     if (spec.precision >= 0)
         return raise(vm, exc::ValueError, "Precision not allowed in integer format specifier");
@@ -295,12 +304,12 @@ Value format_int(VM& vm, Value i, std::string_view spec_text)
     return finish_number(vm, spec, sign_string(negative, spec.sign), prefix, digits, "", interval);
 }
 
-Value format_float(VM& vm, double d, std::string_view spec_text)
+Value format_float(VM& vm, double d, std::string_view spec_text, char const* type_name)
 {
     FormatSpec spec;
-    if (!parse_format_spec(vm, spec_text, spec, 0, "float"))
+    if (!parse_format_spec(vm, spec_text, spec, 0, type_name))
         return Value::null();
-    return format_float_spec(vm, d, spec);
+    return format_float_spec(vm, d, spec, type_name);
 }
 
 } // namespace slpy

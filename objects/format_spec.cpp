@@ -5,6 +5,7 @@
 // checks and the same ValueError messages.
 #include "objects/format_spec.h"
 
+#include "objects/str_internal.h"
 #include "objects/string.h"
 
 #include <cstdio>
@@ -205,15 +206,15 @@ std::string format_pad(std::string_view body, size_t body_len, FormatSpec const&
     return out;
 }
 
-Value format_str(VM& vm, String* s, std::string_view spec_text)
+Value format_str(VM& vm, String* s, std::string_view spec_text, char const* type_name)
 {
     if (spec_text.empty())
         return Value::from_object(s);
     FormatSpec spec;
-    if (!parse_format_spec(vm, spec_text, spec, 's', "str"))
+    if (!parse_format_spec(vm, spec_text, spec, 's', type_name))
         return Value::null();
     if (spec.type != 's')
-        return raise_unknown_format_code(vm, spec, "str");
+        return raise_unknown_format_code(vm, spec, type_name);
     if (spec.sign == ' ')
         return raise(vm, exc::ValueError, "Space not allowed in string format specifier");
     if (spec.sign)
@@ -233,6 +234,8 @@ Value format_str(VM& vm, String* s, std::string_view spec_text)
     }
     if ((spec.width < 0 || static_cast<size_t>(spec.width) <= len) && body.size() == s->byte_length)
         return Value::from_object(s);
+    if (spec.width > 0 && !check_alloc_size(vm, static_cast<uint64_t>(spec.width), 4))
+        return Value::null();
     return str_value(vm, format_pad(body, len, spec, '<'));
 }
 

@@ -43,8 +43,10 @@ Value raise_unknown_format_code(VM& vm, FormatSpec const& spec, char const* type
 std::string format_pad(std::string_view body, size_t body_len, FormatSpec const& spec, char default_align);
 
 // __format__ of the built-in types (self already unwrapped).
-Value format_str(VM& vm, String* s, std::string_view spec);
-Value format_int(VM& vm, Value i, std::string_view spec);
-Value format_float(VM& vm, double d, std::string_view spec);
+Value format_str(VM& vm, String* s, std::string_view spec, char const* type_name = "str");
+// type_name: the formatted object's type for error messages ("bool" for True, a subclass's
+// name), as CPython words "Unknown format code 's' for object of type 'bool'".
+Value format_int(VM& vm, Value i, std::string_view spec, char const* type_name = "int");
+Value format_float(VM& vm, double d, std::string_view spec, char const* type_name = "float");
 
 } // namespace slpy

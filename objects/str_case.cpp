@@ -30,7 +30,7 @@ String* self_str(VM& vm, Value v)
 
 bool no_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames)
 {
-    return check_no_kwargs(vm, name, kwnames) && check_nargs(vm, name, nargs - 1, 0, 0);
+    return method_nargs(vm, "str", name, nargs - 1, kwnames, 0, 0);
 }
 
 // ------------------------------------------------------------------ case mapping
@@ -289,6 +289,8 @@ Value pad(VM& vm, Value self_v, String* self, int64_t left, int64_t right, uint3
     right = right < 0 ? 0 : right;
     std::string f;
     utf8_append(f, fill);
+    if (!check_alloc_size(vm, static_cast<uint64_t>(left) + static_cast<uint64_t>(right), f.size()))
+        return Value::null();
     std::string out;
     out.reserve(self->byte_length + (left + right) * f.size());
     for (int64_t i = 0; i < left; ++i)
@@ -301,7 +303,7 @@ Value pad(VM& vm, Value self_v, String* self, int64_t left, int64_t right, uint3
 
 Value justify(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, char mode)
 {
-    if (!check_no_kwargs(vm, name, kwnames) || !check_nargs(vm, name, nargs - 1, 1, 2))
+    if (!method_nargs(vm, "str", name, nargs - 1, kwnames, 1, 2))
         return Value::null();
     SELF_STR();
     int64_t width;
@@ -328,7 +330,7 @@ Value str_center(VM& vm, Value const* a, size_t n, Tuple* k) { return justify(vm
 
 Value str_zfill(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "zfill", kwnames) || !check_nargs(vm, "zfill", nargs - 1, 1, 1))
+    if (!method_nargs(vm, "str", "zfill", nargs - 1, kwnames, 1, 1))
         return Value::null();
     SELF_STR();
     int64_t width;
@@ -337,6 +339,8 @@ Value str_zfill(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     int64_t len = static_cast<int64_t>(self->length);
     if (width <= len)
         return pad(vm, args[0], self, 0, 0, ' ');
+    if (!check_alloc_size(vm, static_cast<uint64_t>(width)))
+        return Value::null();
     std::string_view s = self->view();
     std::string out;
     size_t sign = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
@@ -353,7 +357,7 @@ Value str_expandtabs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_args(vm, "expandtabs", args + 1, nargs - 1, kwnames, { "tabsize" }, 0, out_args))
         return Value::null();
     int64_t tabsize = 8;
-    if (!out_args[0].is_null() && !index_i64(vm, out_args[0], tabsize))
+    if (!out_args[0].is_null() && !index_c_int(vm, out_args[0], tabsize))
         return Value::null();
     std::string_view s = self->view();
     std::string out;
@@ -365,6 +369,8 @@ Value str_expandtabs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (c == '\t') {
             if (tabsize > 0) {
                 int64_t spaces = tabsize - col % tabsize;
+                if (!check_alloc_size(vm, out.size() + static_cast<uint64_t>(spaces)))
+                    return Value::null();
                 out.append(static_cast<size_t>(spaces), ' ');
                 col += spaces;
             }
@@ -388,7 +394,7 @@ Value str_expandtabs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value str_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "translate", kwnames) || !check_nargs(vm, "translate", nargs - 1, 1, 1))
+    if (!method_nargs(vm, "str", "translate", nargs - 1, kwnames, 1, 1))
         return Value::null();
     SELF_STR();
     Value table = args[1];
@@ -445,7 +451,7 @@ Value str_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value str_maketrans(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "maketrans", kwnames) || !check_nargs(vm, "maketrans", nargs, 1, 3))
+    if (!method_nargs(vm, "str", "maketrans", nargs, kwnames, 1, 3))
         return Value::null();
     Dict* result = dict_new(vm);
     Value rv = Value::from_object(result);
@@ -469,12 +475,15 @@ Value str_maketrans(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         }
         return rv;
     }
-    String* x = as_str(args[0]);
-    if (!x)
-        return raise_fmt(vm, exc::TypeError, "maketrans() argument 1 must be str, not %s", type_name(args[0]));
+    // The argument parser checks y and z before the body looks at x.
     String* y = as_str(args[1]);
     if (!y)
-        return raise_fmt(vm, exc::TypeError, "maketrans() argument 2 must be str, not %s", type_name(args[1]));
+        return raise_fmt(vm, exc::TypeError, "maketrans() argument 2 must be str, not %s", arg_type_name(args[1]));
+    if (nargs == 3 && !as_str(args[2]))
+        return raise_fmt(vm, exc::TypeError, "maketrans() argument 3 must be str, not %s", arg_type_name(args[2]));
+    String* x = as_str(args[0]);
+    if (!x)
+        return raise(vm, exc::TypeError, "first maketrans argument must be a string if there is a second argument");
     if (x->length != y->length)
         return raise(vm, exc::ValueError, "the first two maketrans arguments must have equal length");
     std::u32string xs = utf8_to_u32(x->view()), ys = utf8_to_u32(y->view());
@@ -483,8 +492,6 @@ Value str_maketrans(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return Value::null();
     if (nargs == 3) {
         String* z = as_str(args[2]);
-        if (!z)
-            return raise_fmt(vm, exc::TypeError, "maketrans() argument 3 must be str, not %s", type_name(args[2]));
         for (char32_t c : utf8_to_u32(z->view()))
             if (!dict_set(vm, result, Value::small_int(c), py_none()))
                 return Value::null();

@@ -9,6 +9,7 @@
 // (str) or raw bytes (bytes) and raises TypeError/ValueError as CPython does.
 #include "objects/float.h"
 #include "objects/format_spec.h"
+#include "objects/slice.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/str_internal.h"
@@ -82,6 +83,8 @@ Value resolve_field(VM& vm, FormatArgs& fa, std::string_view name)
             return raise(vm, exc::ValueError, "cannot switch from manual field specification to automatic field numbering");
         fa.auto_state = 1;
         size_t idx = fa.next_auto++;
+        if (!fa.mapping.is_null())
+            return raise(vm, exc::ValueError, "Format string contains positional fields");
         if (idx >= fa.nargs)
             return raise_fmt(vm, exc::IndexError, "Replacement index %zu out of range for positional args tuple", idx);
         obj = fa.args[idx];
@@ -92,6 +95,8 @@ Value resolve_field(VM& vm, FormatArgs& fa, std::string_view name)
         int64_t idx = parse_decimal(first);
         if (idx < 0)
             return raise(vm, exc::ValueError, "Too many decimal digits in format string");
+        if (!fa.mapping.is_null())
+            return raise(vm, exc::ValueError, "Format string contains positional fields");
         if (static_cast<size_t>(idx) >= fa.nargs)
             return raise_fmt(vm, exc::IndexError, "Replacement index %lld out of range for positional args tuple", static_cast<long long>(idx));
         obj = fa.args[idx];
@@ -199,15 +204,20 @@ bool format_into(VM& vm, std::string_view fmt, FormatArgs& fa, int depth, std::s
         }
         std::string_view field_name = fmt.substr(name_start, p - name_start);
         char conversion = 0;
+        uint32_t conversion_cp = 0;
         if (stop == '!') {
             ++p;
             if (p >= n) {
                 (void)raise(vm, exc::ValueError, "end of string while looking for conversion specifier");
                 return false;
             }
-            conversion = fmt[p++];
+            size_t cstart = p;
+            conversion_cp = utf8_decode(fmt, p);
+            conversion = p - cstart == 1 ? fmt[cstart] : '?';
+            // CPython: nothing after the conversion falls into the spec scan below and
+            // reports the unmatched '{'.
             if (p >= n) {
-                (void)raise(vm, exc::ValueError, "expected '}' before end of string");
+                (void)raise(vm, exc::ValueError, "unmatched '{' in format spec");
                 return false;
             }
             if (fmt[p] != ':' && fmt[p] != '}') {
@@ -232,7 +242,7 @@ bool format_into(VM& vm, std::string_view fmt, FormatArgs& fa, int depth, std::s
                 ++p;
             }
             if (p >= n) {
-                (void)raise(vm, exc::ValueError, "expected '}' before end of string");
+                (void)raise(vm, exc::ValueError, "unmatched '{' in format spec");
                 return false;
             }
             spec = fmt.substr(spec_start, p - spec_start);
@@ -252,11 +262,12 @@ bool format_into(VM& vm, std::string_view fmt, FormatArgs& fa, int depth, std::s
         case 'a':
             obj = TRY_BOOL(ascii(vm, obj));
             break;
-        default: {
-            std::string cv(1, conversion);
-            (void)raise_fmt(vm, exc::ValueError, "Unknown conversion specifier %s", cv.c_str());
+        default:
+            if (conversion_cp > 32 && conversion_cp < 127)
+                (void)raise_fmt(vm, exc::ValueError, "Unknown conversion specifier %c", static_cast<char>(conversion_cp));
+            else
+                (void)raise_fmt(vm, exc::ValueError, "Unknown conversion specifier \\x%x", conversion_cp);
             return false;
-        }
         }
         Value spec_v;
         if (spec_nested) {
@@ -286,6 +297,10 @@ Value str_format_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     String* self = as_str(args[0]);
     if (!self)
         return raise(vm, exc::TypeError, "descriptor 'format' requires a 'str' object");
+    // A non-empty format without any brace comes back as the very object, as CPython's
+    // writer returns it (a str subclass instance stays one).
+    if (self->byte_length && self->view().find_first_of("{}") == std::string_view::npos)
+        return args[0];
     FormatArgs fa;
     fa.args = args + 1;
     fa.nargs = nargs - 1;
@@ -300,11 +315,13 @@ Value str_format_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 Value str_format_map(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "format_map", kwnames) || !check_nargs(vm, "format_map", nargs - 1, 1, 1))
+    if (!method_nargs(vm, "str", "format_map", nargs - 1, kwnames, 1, 1))
         return Value::null();
     String* self = as_str(args[0]);
     if (!self)
         return raise(vm, exc::TypeError, "descriptor 'format_map' requires a 'str' object");
+    if (self->byte_length && self->view().find_first_of("{}") == std::string_view::npos)
+        return args[0];
     FormatArgs fa;
     fa.mapping = args[1];
     std::string out;
@@ -370,13 +387,6 @@ void pad_number(std::string& out, std::string_view sign_prefix, std::string_view
     pad_into(out, body, body.size(), width, flags);
 }
 
-bool is_number_like(Value v)
-{
-    if (is_int(v) || is_float(v))
-        return true;
-    TypeObject* t = type_of(v);
-    return t && (!t->slot(Slot::INDEX).is_null() || !t->slot(Slot::INT).is_null() || !t->slot(Slot::FLOAT).is_null());
-}
 
 bool format_percent_int(VM& vm, Value v, char type, int flags, int64_t width, int64_t prec, std::string& out)
 {
@@ -393,10 +403,9 @@ bool format_percent_int(VM& vm, Value v, char type, int flags, int64_t width, in
             else if (!t->slot(Slot::INT).is_null())
                 iv = TRY_BOOL(call_slot(vm, v, Slot::INT, nullptr, 0));
             else {
-                double d;
-                if (!to_double(vm, v, d))
-                    return false;
-                iv = TRY_BOOL(int_from_double(vm, d));
+                // Only __float__: CPython's PyNumber_Long does not use it.
+                (void)raise_fmt(vm, exc::TypeError, "%%%c format: a real number is required, not %s", type, type_name(v));
+                return false;
             }
             if (!is_int(iv)) {
                 (void)raise_fmt(vm, exc::TypeError, "__int__ returned non-int (type %s)", type_name(iv));
@@ -504,24 +513,24 @@ bool bytes_of(VM& vm, Value v, std::string& out)
 bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, std::string& out)
 {
     Tuple* tuple = as_tuple(args);
+    // CPython's counters: a tuple is walked by argidx; any other argument object has
+    // arglen = -1, argidx = -2 and is handed out once (argidx -2 -> -1). A %(key)
+    // replaces the current argument object with the looked-up value and resets the
+    // counters, so a '*' after the key consumes that value ("* wants int") and a
+    // following plain conversion finds no argument left.
     int64_t arglen = tuple ? static_cast<int64_t>(tuple->size) : -1;
-    int64_t argidx = 0;
+    int64_t argidx = tuple ? 0 : -2;
     Value dict;
     TypeObject* at = type_of(args);
     if (!tuple && !is_str(args) && at && !at->slot(Slot::GETITEM).is_null() &&
         !(bytes_mode && (as_bytes(args) || as_bytearray(args))))
         dict = args;
-    // A single non-tuple argument: argidx is 0 until it is used (then 1); a %(key)
-    // conversion sets arglen = -1, argidx = -2 as CPython does.
-    bool single = !tuple;
+    Value current = args; // the argument object when arglen < 0
     auto next_arg = [&]() -> Value {
-        if (arglen < 0) {
-            if (single && argidx == 0) {
-                argidx = 1;
-                return args;
-            }
-        } else if (argidx < arglen)
-            return tuple->items[argidx++];
+        if (argidx < arglen) {
+            int64_t k = argidx++;
+            return arglen < 0 ? current : tuple->items[k];
+        }
         return raise(vm, exc::TypeError, "not enough arguments for format string");
     };
     size_t i = 0, n = fmt.size();
@@ -563,11 +572,9 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 return false;
             }
             Value key = bytes_mode ? Value::from_object(bytes_new(vm, fmt.substr(i, k - i))) : str_value(vm, fmt.substr(i, k - i));
-            arg = TRY_BOOL(getitem(vm, dict, key));
-            have_arg = true;
+            current = TRY_BOOL(getitem(vm, dict, key));
             arglen = -1;
             argidx = -2;
-            single = false;
             i = k + 1;
         }
         int flags = 0;
@@ -595,7 +602,11 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 (void)raise(vm, exc::TypeError, "* wants int");
                 return false;
             }
-            if (!index_i64(vm, w, dst))
+            // A width is a C ssize_t, a precision a C int, each with its own message.
+            if (&dst == &prec) {
+                if (!index_c_int(vm, w, dst))
+                    return false;
+            } else if (!index_i64(vm, w, dst))
                 return false;
             return true;
         };
@@ -609,13 +620,19 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
             ++i;
         } else {
             while (i < n && fmt[i] >= '0' && fmt[i] <= '9') {
-                width = (width < 0 ? 0 : width) * 10 + (fmt[i] - '0');
-                if (width > INT32_MAX) {
+                int d = fmt[i] - '0';
+                if (width > (INT64_MAX - d) / 10) {
                     (void)raise(vm, exc::ValueError, "width too big");
                     return false;
                 }
+                width = (width < 0 ? 0 : width) * 10 + d;
                 ++i;
             }
+        }
+        // CPython would try to allocate the padding; refuse absurd widths the same way.
+        if (width > (int64_t(1) << 32)) {
+            (void)raise_no_memory(vm);
+            return false;
         }
         if (i < n && fmt[i] == '.') {
             ++i;
@@ -704,12 +721,16 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
         case 'c': {
             std::string piece;
             if (bytes_mode) {
-                std::string_view bv;
-                if (get_bytes_like(arg, bv) && bv.size() == 1)
-                    piece.assign(bv);
-                else if (is_int(arg)) {
+                Bytes* bb = as_bytes(arg);
+                ByteArray* ba = as_bytearray(arg);
+                if (bb && bb->size == 1)
+                    piece.assign(bb->view());
+                else if (ba && ba->size == 1)
+                    piece += static_cast<char>(ba->data()[0]);
+                else if (is_index_like(arg)) {
+                    Value iv = TRY_BOOL(index(vm, arg));
                     int64_t v;
-                    if (!int_to_i64(int_unwrap(arg), v) || v < 0 || v > 255) {
+                    if (!int_to_i64(iv, v) || v < 0 || v > 255) {
                         (void)raise(vm, exc::OverflowError, "%c arg not in range(256)");
                         return false;
                     }
@@ -724,9 +745,15 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                     return false;
                 }
                 piece.assign(s->view());
-            } else if (is_int(arg)) {
+            } else if (is_index_like(arg)) {
+                Value iv = index(vm, arg);
+                if (iv.is_null()) {
+                    vm.clear_error();
+                    (void)raise(vm, exc::TypeError, "%c requires int or char");
+                    return false;
+                }
                 int64_t v;
-                if (!int_to_i64(int_unwrap(arg), v) || v < 0 || v > 0x10FFFF) {
+                if (!int_to_i64(iv, v) || v < 0 || v > 0x10FFFF) {
                     (void)raise(vm, exc::OverflowError, "%c arg not in range(0x110000)");
                     return false;
                 }
@@ -748,7 +775,7 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
             break;
         }
     }
-    bool unused = single ? argidx == 0 : argidx < arglen;
+    bool unused = argidx < arglen;
     if (unused && dict.is_null()) {
         (void)raise(vm, exc::TypeError, bytes_mode ? "not all arguments converted during bytes formatting"
                                                    : "not all arguments converted during string formatting");

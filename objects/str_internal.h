@@ -93,6 +93,56 @@ bool parse_slice_arg(VM& vm, Value v, int64_t& out);
 // CPython's ADJUST_INDICES: clamps [start, end) into [0, len].
 void adjust_indices(int64_t& start, int64_t& end, int64_t len);
 
+// Argument-count checks with CPython's messages (str_args.cpp); nargs excludes self.
+// owner_name: "str", "bytes" or "bytearray" for a method's self.
+char const* owner_name(Value self);
+// METH_NOARGS (max 0), METH_O (1..1) or positional-only methods; keywords refused.
+bool method_nargs(VM& vm, char const* owner, char const* name, size_t nargs, Tuple* kwnames, size_t min, size_t max);
+// find, rfind, index, rindex, count, startswith, endswith: 1 to 3 arguments.
+bool find_nargs(VM& vm, char const* owner, char const* name, size_t nargs, Tuple* kwnames);
+// A slot wrapper (__add__, __getitem__...): exactly `expected` arguments. `repeat`: the
+// sequence-repeat wrappers (__mul__, __rmul__, __imul__), whose message CPython starts
+// with a space.
+bool wrapper_nargs(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t expected, bool repeat = false);
+
+// The six rich-comparison dunders of str/bytes as one template: the slot wrapper's
+// argument check, then Compare(vm, args, Op).
+inline char const* compare_dunder_name(CmpArg op)
+{
+    static constexpr char const* kNames[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+    return kNames[int(op)];
+}
+template <Value (*Compare)(VM&, Value const*, CmpArg), CmpArg Op>
+Value compare_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!wrapper_nargs(vm, compare_dunder_name(Op), nargs - 1, kwnames, 1))
+        return Value::null();
+    return Compare(vm, args, Op);
+}
+
+// The type name CPython's argument parsers print for a bad argument ("None" for None).
+inline char const* arg_type_name(Value v) { return is_none(v) ? "None" : type_name(v); }
+
+// Results beyond this many bytes raise MemoryError up front (CPython would fail to
+// allocate them; slpy's std::string would abort), e.g. "a".center(2**40).
+inline constexpr uint64_t kMaxStringBytes = uint64_t(1) << 35;
+// False with MemoryError pending when count * unit bytes exceed kMaxStringBytes.
+bool check_alloc_size(VM& vm, uint64_t count, uint64_t unit = 1);
+// The class argument of str/bytes/bytearray.__new__(cls, ...): a subtype of `base`, or
+// nullptr with CPython's TypeError ("str.__new__(int): int is not a subtype of str").
+TypeObject* new_cls_arg(VM& vm, TypeObject* base, Value const* args, size_t nargs);
+// CPython's PyNumber_Check: int, float, complex, or a type with __index__, __int__ or
+// __float__.
+bool is_number_like(Value v);
+// index() into an int64 with the OverflowError CPython's callers give: index_ssize for
+// sizes and repeat counts ("cannot fit 'int' into an index-sized integer"), index_c_int
+// for C int parameters ("Python int too large to convert to C int", also beyond 2**31).
+bool index_ssize(VM& vm, Value v, int64_t& out);
+bool index_c_int(VM& vm, Value v, int64_t& out);
+// A flag taken as a C int (splitlines' keepends): any index-like value, nonzero = true;
+// TypeError for others, OverflowError beyond the C int range.
+bool c_int_flag(VM& vm, Value v, bool& out);
+
 // repr(str) body and quotes: CPython's unicode_repr (ascii_only: ascii()).
 std::string str_repr_text(std::string_view utf8, bool ascii_only);
 // Which quote characters bytes_repr_text escapes. CPython's bytes_repr escapes only the quote it

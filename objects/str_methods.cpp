@@ -36,9 +36,10 @@ String* self_str(VM& vm, Value v)
     if (!self)                              \
         return Value::null()
 
+// nargs counts self; messages as CPython's (str_args.cpp).
 bool positional(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t min, size_t max)
 {
-    return check_no_kwargs(vm, name, kwnames) && check_nargs(vm, name, nargs - 1, min, max);
+    return method_nargs(vm, "str", name, nargs - 1, kwnames, min, max);
 }
 
 // An argument that must be a str: "must be str, not int" (prefix may add context).
@@ -121,7 +122,7 @@ int64_t count_in(String* s, String* sub, int64_t start, int64_t end)
 
 Value find_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool reverse, bool raise_missing)
 {
-    if (!positional(vm, name, nargs, kwnames, 1, 3))
+    if (!find_nargs(vm, "str", name, nargs - 1, kwnames))
         return Value::null();
     SELF_STR();
     String* sub = arg_str(vm, args[1]);
@@ -143,7 +144,7 @@ Value str_rindex(VM& vm, Value const* args, size_t nargs, Tuple* kw) { return fi
 
 Value str_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!positional(vm, "count", nargs, kwnames, 1, 3))
+    if (!find_nargs(vm, "str", "count", nargs - 1, kwnames))
         return Value::null();
     SELF_STR();
     String* sub = arg_str(vm, args[1]);
@@ -158,7 +159,7 @@ Value str_count(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 // startswith / endswith: prefix is a str or a tuple of str.
 Value starts_ends(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, bool ends)
 {
-    if (!positional(vm, name, nargs, kwnames, 1, 3))
+    if (!find_nargs(vm, "str", name, nargs - 1, kwnames))
         return Value::null();
     SELF_STR();
     int64_t start, end;
@@ -400,12 +401,8 @@ Value str_splitlines(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_args(vm, "splitlines", args + 1, nargs - 1, kwnames, { "keepends" }, 0, out_args))
         return Value::null();
     bool keepends = false;
-    if (!out_args[0].is_null()) {
-        int t = truthy(vm, out_args[0]);
-        if (t < 0)
-            return Value::null();
-        keepends = t;
-    }
+    if (!out_args[0].is_null() && !c_int_flag(vm, out_args[0], keepends))
+        return Value::null();
     std::string_view s = self->view();
     List* out = list_new(vm);
     size_t start = 0, i = 0;
@@ -438,14 +435,14 @@ Value partition_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, 
         return raise(vm, exc::ValueError, "empty separator");
     std::string_view s = self->view();
     size_t pos = reverse ? s.rfind(sep->view()) : s.find(sep->view());
-    Value whole = is_exact_str(args[0]) ? args[0] : Value::from_object(make_str(vm, s, self->is_ascii()));
+    // CPython hands back self and the separator objects themselves, subclasses included.
+    Value whole = args[0];
     Value empty = Value::from_object(empty_str());
     if (pos == std::string_view::npos)
         return Value::from_object(reverse ? tuple_pack(vm, { empty, empty, whole }) : tuple_pack(vm, { whole, empty, empty }));
     Value a = Value::from_object(make_str(vm, s.substr(0, pos), self->is_ascii()));
     Value c = Value::from_object(make_str(vm, s.substr(pos + sep->byte_length), self->is_ascii()));
-    Value b = is_exact_str(args[1]) ? args[1] : Value::from_object(make_str(vm, sep->view(), sep->is_ascii()));
-    return Value::from_object(tuple_pack(vm, { a, b, c }));
+    return Value::from_object(tuple_pack(vm, { a, args[1], c }));
 }
 
 Value str_partition(VM& vm, Value const* args, size_t nargs, Tuple* kw) { return partition_common(vm, args, nargs, kw, "partition", false); }
@@ -615,7 +612,7 @@ Value remove_affix(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char
     SELF_STR();
     String* a = as_str(args[1]);
     if (!a)
-        return raise_fmt(vm, exc::TypeError, "%s() argument must be str, not %s", name, type_name(args[1]));
+        return raise_fmt(vm, exc::TypeError, "%s() argument must be str, not %s", name, arg_type_name(args[1]));
     std::string_view s = self->view(), av = a->view();
     bool match = av.size() && s.size() >= av.size() &&
                  (suffix ? s.substr(s.size() - av.size()) == av : s.substr(0, av.size()) == av);
@@ -632,11 +629,11 @@ Value str_removesuffix(VM& vm, Value const* args, size_t nargs, Tuple* kw) { ret
 
 Value str_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    TypeObject* cls = types.str;
-    if (nargs >= 1 && args[0].is_object() && is_subtype(type_of(args[0]), types.type))
-        cls = static_cast<TypeObject*>(args[0].as_object());
+    TypeObject* cls = new_cls_arg(vm, types.str, args, nargs);
+    if (!cls)
+        return Value::null();
     Value out[3];
-    if (!parse_args(vm, "str", args + 1, nargs ? nargs - 1 : 0, kwnames, { "object", "encoding", "errors" }, 0, out))
+    if (!parse_args(vm, "str", args + 1, nargs - 1, kwnames, { "object", "encoding", "errors" }, 0, out))
         return Value::null();
     Value result;
     if (out[1].is_null() && out[2].is_null()) {
@@ -649,13 +646,13 @@ Value str_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (!out[1].is_null()) {
             String* e = as_str(out[1]);
             if (!e)
-                return raise_fmt(vm, exc::TypeError, "str() argument 'encoding' must be str, not %s", type_name(out[1]));
+                return raise_fmt(vm, exc::TypeError, "str() argument 'encoding' must be str, not %s", arg_type_name(out[1]));
             enc = e->view();
         }
         if (!out[2].is_null()) {
             String* e = as_str(out[2]);
             if (!e)
-                return raise_fmt(vm, exc::TypeError, "str() argument 'errors' must be str, not %s", type_name(out[2]));
+                return raise_fmt(vm, exc::TypeError, "str() argument 'errors' must be str, not %s", arg_type_name(out[2]));
             err = e->view();
         }
         if (out[0].is_null())
@@ -675,26 +672,34 @@ Value str_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return box_value(vm, cls, Value::from_object(as_str(result)));
 }
 
-Value str_dunder_repr(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_dunder_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__repr__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_STR();
     return str_value(vm, str_repr_text(self->view(), false));
 }
 
-Value str_dunder_str(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_dunder_str(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__str__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_STR();
     return Value::from_object(self);
 }
 
-Value str_dunder_hash(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_dunder_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__hash__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_STR();
     return int_from_i64(vm, str_hash(self));
 }
 
-Value str_dunder_len(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_dunder_len(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__len__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_STR();
     return Value::small_int(static_cast<int64_t>(self->length));
 }
@@ -718,12 +723,6 @@ Value compare(VM& vm, Value const* args, CmpArg op)
     }
 }
 
-Value str_eq(VM& vm, Value const* args, size_t, Tuple*) { return compare(vm, args, CmpArg::EQ); }
-Value str_ne(VM& vm, Value const* args, size_t, Tuple*) { return compare(vm, args, CmpArg::NE); }
-Value str_lt(VM& vm, Value const* args, size_t, Tuple*) { return compare(vm, args, CmpArg::LT); }
-Value str_le(VM& vm, Value const* args, size_t, Tuple*) { return compare(vm, args, CmpArg::LE); }
-Value str_gt(VM& vm, Value const* args, size_t, Tuple*) { return compare(vm, args, CmpArg::GT); }
-Value str_ge(VM& vm, Value const* args, size_t, Tuple*) { return compare(vm, args, CmpArg::GE); }
 
 // A user class with a reflected method gets its chance; otherwise CPython's sequence
 // error message is raised right here.
@@ -733,8 +732,10 @@ bool defer_to_reflected(Value other, Slot reflected)
     return t && t->is_heap_type() && !t->slot(reflected).is_null();
 }
 
-Value str_add(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__add__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_STR();
     String* other = as_str(args[1]);
     if (!other) {
@@ -749,9 +750,9 @@ Value str_add(VM& vm, Value const* args, size_t nargs, Tuple*)
     return Value::from_object(str_concat(vm, self, other));
 }
 
-Value str_mul(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_mul_impl(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    SELF_STR();
+        SELF_STR();
     Value n = args[1];
     if (!is_index_like(n)) {
         if (defer_to_reflected(n, Slot::RMUL))
@@ -771,8 +772,10 @@ Value str_mul(VM& vm, Value const* args, size_t nargs, Tuple*)
     if (count == 1 && is_exact_str(args[0]))
         return args[0];
     size_t bl = self->byte_length;
-    if (static_cast<uint64_t>(count) > (uint64_t(1) << 40) / bl)
+    if (static_cast<uint64_t>(count) > static_cast<uint64_t>(INT64_MAX) / bl)
         return raise(vm, exc::OverflowError, "repeated string is too long");
+    if (!check_alloc_size(vm, static_cast<uint64_t>(count), bl))
+        return Value::null();
     size_t total = bl * static_cast<size_t>(count);
     String* r = str_alloc(vm, total);
     std::memcpy(r->data, self->data, bl);
@@ -786,14 +789,44 @@ Value str_mul(VM& vm, Value const* args, size_t nargs, Tuple*)
     return Value::from_object(r);
 }
 
-Value str_dunder_mod(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__mul__", nargs - 1, kwnames, 1, true))
+        return Value::null();
+    return str_mul_impl(vm, args, nargs, kwnames);
+}
+
+Value str_mul_r(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!wrapper_nargs(vm, "__rmul__", nargs - 1, kwnames, 1, true))
+        return Value::null();
+    return str_mul_impl(vm, args, nargs, kwnames);
+}
+
+Value str_dunder_mod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!wrapper_nargs(vm, "__mod__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_STR();
     return str_mod(vm, self, args[1]);
 }
 
-Value str_contains(VM& vm, Value const* args, size_t nargs, Tuple*)
+// other % self, for a str `other` only (CPython's unicode_mod with the operands swapped).
+Value str_dunder_rmod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__rmod__", nargs - 1, kwnames, 1))
+        return Value::null();
+    SELF_STR();
+    String* fmt = as_str(args[1]);
+    if (!fmt)
+        return py_not_implemented();
+    return str_mod(vm, fmt, args[0]);
+}
+
+Value str_contains(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!wrapper_nargs(vm, "__contains__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_STR();
     String* sub = as_str(args[1]);
     if (!sub)
@@ -804,8 +837,10 @@ Value str_contains(VM& vm, Value const* args, size_t nargs, Tuple*)
     return py_bool(self->view().find(sv) != std::string_view::npos);
 }
 
-Value str_getitem(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__getitem__", nargs - 1, kwnames, 1))
+        return Value::null();
     SELF_STR();
     Value key = args[1];
     int64_t len = static_cast<int64_t>(self->length);
@@ -849,8 +884,10 @@ Value str_getitem(VM& vm, Value const* args, size_t nargs, Tuple*)
     return raise_fmt(vm, exc::TypeError, "string indices must be integers, not '%s'", type_name(key));
 }
 
-Value str_getnewargs(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_getnewargs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!positional(vm, "__getnewargs__", nargs, kwnames, 0, 0))
+        return Value::null();
     SELF_STR();
     return Value::from_object(tuple_pack(vm, { Value::from_object(make_str(vm, self->view(), self->is_ascii())) }));
 }
@@ -862,8 +899,11 @@ Value str_dunder_format(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     SELF_STR();
     String* spec = as_str(args[1]);
     if (!spec)
-        return raise_fmt(vm, exc::TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
-    Value r = TRY(format_str(vm, self, spec->view()));
+        return raise_fmt(vm, exc::TypeError, "__format__() argument must be str, not %s", arg_type_name(args[1]));
+    // An empty spec gives str(self), which a subclass may override.
+    if (spec->byte_length == 0 && !is_exact_str(args[0]))
+        return to_str(vm, args[0]);
+    Value r = TRY(format_str(vm, self, spec->view(), type_name(args[0])));
     if (!is_exact_str(r))
         return Value::from_object(make_str(vm, as_str(r)->view(), as_str(r)->is_ascii()));
     return r;
@@ -879,13 +919,13 @@ Value str_encode_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!out[0].is_null()) {
         String* e = as_str(out[0]);
         if (!e)
-            return raise_fmt(vm, exc::TypeError, "encode() argument 'encoding' must be str, not %s", type_name(out[0]));
+            return raise_fmt(vm, exc::TypeError, "encode() argument 'encoding' must be str, not %s", arg_type_name(out[0]));
         enc = e->view();
     }
     if (!out[1].is_null()) {
         String* e = as_str(out[1]);
         if (!e)
-            return raise_fmt(vm, exc::TypeError, "encode() argument 'errors' must be str, not %s", type_name(out[1]));
+            return raise_fmt(vm, exc::TypeError, "encode() argument 'errors' must be str, not %s", arg_type_name(out[1]));
         err = e->view();
     }
     return str_encode(vm, self, enc, err);
@@ -898,8 +938,10 @@ void trace_str_iterator(Object* o, Tracer& t)
     t.visit(static_cast<StrIterator*>(o)->str);
 }
 
-Value str_iter(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value str_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    if (!wrapper_nargs(vm, "__iter__", nargs - 1, kwnames, 0))
+        return Value::null();
     SELF_STR();
     auto* it = vm.heap.make<StrIterator>(types.str_iterator);
     it->str = self;
@@ -964,6 +1006,7 @@ void setup_str(VM& vm)
 {
     types.str_iterator->basicsize = sizeof(StrIterator);
     types.str_iterator->trace = trace_str_iterator;
+    types.str_iterator->iternext = str_iter_next; // for-loops step it without a method call
 
     add_methods(vm, types.str, {
         { "__new__", str_dunder_new, METH_STATIC },
@@ -971,16 +1014,17 @@ void setup_str(VM& vm)
         { "__str__", str_dunder_str },
         { "__hash__", str_dunder_hash },
         { "__len__", str_dunder_len },
-        { "__eq__", str_eq },
-        { "__ne__", str_ne },
-        { "__lt__", str_lt },
-        { "__le__", str_le },
-        { "__gt__", str_gt },
-        { "__ge__", str_ge },
+        { "__eq__", compare_method<compare, CmpArg::EQ> },
+        { "__ne__", compare_method<compare, CmpArg::NE> },
+        { "__lt__", compare_method<compare, CmpArg::LT> },
+        { "__le__", compare_method<compare, CmpArg::LE> },
+        { "__gt__", compare_method<compare, CmpArg::GT> },
+        { "__ge__", compare_method<compare, CmpArg::GE> },
         { "__add__", str_add },
         { "__mul__", str_mul },
-        { "__rmul__", str_mul },
+        { "__rmul__", str_mul_r },
         { "__mod__", str_dunder_mod },
+        { "__rmod__", str_dunder_rmod },
         { "__contains__", str_contains },
         { "__getitem__", str_getitem },
         { "__iter__", str_iter },

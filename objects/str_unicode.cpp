@@ -207,6 +207,7 @@ bool parse_slice_arg(VM& vm, Value v, int64_t& out)
     Value i = index(vm, v);
     if (i.is_null())
         return false;
+    i = int_unwrap(i); // bool and int subclasses come back as they are
     if (i.is_int()) {
         out = i.as_int();
         return true;
