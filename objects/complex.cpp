@@ -1,9 +1,10 @@
 // complex: arithmetic with CPython's algorithms (Smith-style division, polar pow with an
-// integer-exponent fast path), repr, hash, parsing and the constructor.
+// integer-exponent fast path), repr, format(), hash, parsing and the constructor.
 #include "objects/complex.h"
 
 #include "objects/bytes.h"
 #include "objects/float.h"
+#include "objects/format_spec.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/setup.h"
@@ -281,6 +282,8 @@ static Value complex_m_eq(VM& vm, Value const* a, size_t n, Tuple*) { return com
 static Value complex_m_ne(VM& vm, Value const* a, size_t n, Tuple*) { return complex_compare(vm, a, n, true); }
 static Value complex_m_order(VM& vm, Value const* a, size_t n, Tuple*) { return py_not_implemented(); }
 
+static Value format_complex(VM& vm, double re, double im, std::string_view text, char const* tname);
+
 static Value complex_m_format(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     if (nargs != 2)
@@ -290,7 +293,76 @@ static Value complex_m_format(VM& vm, Value const* args, size_t nargs, Tuple*)
         return raise_fmt(vm, exc::TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
     if (spec->byte_length == 0)
         return to_str(vm, args[0]);
-    return raise(vm, exc::NotImplementedError, "complex.__format__ with a non-empty format spec is not supported");
+    Complex* c = complex_unwrap(args[0]);
+    return format_complex(vm, c->real, c->imag, spec->view(), type_name(args[0]));
+}
+
+// CPython's format_complex_internal: each part is formatted as a float (the imaginary
+// one always signed unless the real part is dropped), then the whole is padded. No
+// presentation type means repr-like parts without '.0', "(re+imj)" in parentheses, and a
+// real part of +0.0 left out.
+static Value format_complex(VM& vm, double re, double im, std::string_view text, char const* tname)
+{
+    FormatSpec spec;
+    if (!parse_format_spec(vm, text, spec, 0, tname))
+        return Value::null();
+    switch (spec.type) {
+    case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+        break;
+    default:
+        return raise_unknown_format_code(vm, spec, tname);
+    }
+    if (spec.fill == '0')
+        return raise(vm, exc::ValueError, "Zero padding is not allowed in complex format specifier");
+    if (spec.align == '=')
+        return raise(vm, exc::ValueError, "'=' alignment flag is not allowed in complex format specifier");
+    bool skip_re = false, parens = false;
+    bool repr_mode = spec.type == 0 && spec.precision < 0;
+    char type = spec.type == 'n' ? 'g' : spec.type;
+    if (spec.type == 0) {
+        type = repr_mode ? 0 : 'g';
+        if (re == 0.0 && !std::signbit(re))
+            skip_re = true;
+        else
+            parens = true;
+    }
+    // One part through float.__format__ with everything but the padding.
+    auto part = [&](double x, char sign, std::string& out) -> bool {
+        std::string ps;
+        if (sign)
+            ps += sign;
+        if (spec.no_neg_zero)
+            ps += 'z';
+        if (spec.alternate)
+            ps += '#';
+        if (spec.grouping)
+            ps += spec.grouping;
+        if (spec.precision >= 0)
+            ps += "." + std::to_string(spec.precision);
+        if (type)
+            ps += type;
+        Value r = format_float(vm, x, ps, tname);
+        if (r.is_null())
+            return false;
+        out = as_str(r)->view();
+        // Repr mode has no '.0' for integral values ('#' keeps the point: "1.").
+        if (repr_mode && out.size() >= 2 && out.compare(out.size() - 2, 2, ".0") == 0 &&
+            out.find_first_of("eE") == std::string::npos)
+            out.resize(out.size() - (spec.alternate ? 1 : 2));
+        return true;
+    };
+    std::string re_s, im_s;
+    if (!skip_re && !part(re, spec.sign, re_s))
+        return Value::null();
+    if (!part(im, skip_re ? spec.sign : '+', im_s))
+        return Value::null();
+    std::string body = parens ? "(" : "";
+    body += re_s;
+    body += im_s;
+    body += 'j';
+    if (parens)
+        body += ')';
+    return str_value(vm, format_pad(body, body.size(), spec, '>'));
 }
 
 // ------------------------------------------------------------------ parsing
@@ -462,16 +534,21 @@ static bool ctor_arg(VM& vm, Value v, C& out, bool& is_cplx, bool second)
 // complex.__new__(cls, real=0, imag=0)
 static Value complex_m_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    TypeObject* cls = numeric_new_cls(vm, types.complex, args, nargs);
+    if (!cls)
+        return Value::null();
     Value out[2];
     if (!parse_args(vm, "complex", args + 1, nargs - 1, kwnames, { "real", "imag" }, 0, out))
         return Value::null();
-    auto* cls = static_cast<TypeObject*>(args[0].as_object());
     double re = 0.0, im = 0.0;
     Value r = out[0], i = out[1];
     if (!r.is_null() && is_str(r)) {
         if (!i.is_null())
             return raise(vm, exc::TypeError, "complex() can't take second arg if first is a string");
-        if (!parse_complex(vm, as_str(r)->view(), re, im))
+        String* text = as_str(r);
+        bool ok = text->is_ascii() ? parse_complex(vm, text->view(), re, im)
+                                   : parse_complex(vm, numeric_text_to_ascii(text->view()), re, im);
+        if (!ok)
             return Value::null();
     } else {
         if (!i.is_null() && is_str(i))

@@ -181,46 +181,16 @@ bool to_double(VM& vm, Value v, double& out)
 
 // ------------------------------------------------------------------ parsing
 
-static bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+// ASCII whitespace only, as CPython's Py_ISSPACE: non-ASCII str text was already mapped
+// to ASCII by numeric_text_to_ascii, and bytes never strip Unicode spaces.
+static bool ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// Strips ASCII and the common Unicode spaces (NBSP, U+2000..U+200A, U+3000, ...).
 static std::string_view strip_ws(std::string_view s)
 {
-    auto lead = [](std::string_view t) -> size_t {
-        if (t.empty())
-            return 0;
-        if (ascii_space(t[0]))
-            return 1;
-        unsigned char c0 = t[0];
-        if (c0 == 0xC2 && t.size() >= 2 && ((unsigned char)t[1] == 0x85 || (unsigned char)t[1] == 0xA0))
-            return 2;
-        if (t.size() >= 3) {
-            unsigned char c1 = t[1], c2 = t[2];
-            if (c0 == 0xE2 && c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
-                return 3;
-            if ((c0 == 0xE2 && c1 == 0x81 && c2 == 0x9F) || (c0 == 0xE3 && c1 == 0x80 && c2 == 0x80) ||
-                (c0 == 0xE1 && c1 == 0x9A && c2 == 0x80))
-                return 3;
-        }
-        return 0;
-    };
-    while (size_t n = lead(s))
-        s.remove_prefix(n);
-    for (;;) {
-        if (!s.empty() && ascii_space(s.back())) {
-            s.remove_suffix(1);
-            continue;
-        }
-        bool found = false;
-        for (size_t n = 2; n <= 3 && n <= s.size(); ++n)
-            if (lead(s.substr(s.size() - n)) == n) {
-                s.remove_suffix(n);
-                found = true;
-                break;
-            }
-        if (!found)
-            break;
-    }
+    while (!s.empty() && ascii_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && ascii_space(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -455,11 +425,10 @@ static bool check_float_self(VM& vm, Value self, char const* name)
     return false;
 }
 
-static Value float_binary_method(VM& vm, Value const* args, size_t nargs, FOp op, bool reflected, char const* name)
+static Value float_binary_method(VM& vm, Value const* args, size_t nargs, Tuple* kw, FOp op, bool reflected,
+                                 char const* name)
 {
-    if (nargs != 2)
-        return raise_fmt(vm, exc::TypeError, "expected 1 argument, got %zu", nargs - 1);
-    if (!check_float_self(vm, args[0], name))
+    if (!wrapper_args(vm, name, nargs, kw, 2) || !check_float_self(vm, args[0], name))
         return Value::null();
     double self = float_unwrap(args[0]), other;
     bool err;
@@ -471,8 +440,8 @@ static Value float_binary_method(VM& vm, Value const* args, size_t nargs, FOp op
 }
 
 #define SLPY_FLOAT_BINARY(cname, pyname, rpyname, op)                                                            \
-    static Value cname(VM& vm, Value const* a, size_t n, Tuple*) { return float_binary_method(vm, a, n, op, false, pyname); } \
-    static Value cname##_r(VM& vm, Value const* a, size_t n, Tuple*) { return float_binary_method(vm, a, n, op, true, rpyname); }
+    static Value cname(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_binary_method(vm, a, n, kw, op, false, pyname); } \
+    static Value cname##_r(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_binary_method(vm, a, n, kw, op, true, rpyname); }
 
 SLPY_FLOAT_BINARY(float_m_add, "__add__", "__radd__", FOp::ADD)
 SLPY_FLOAT_BINARY(float_m_sub, "__sub__", "__rsub__", FOp::SUB)
@@ -482,25 +451,24 @@ SLPY_FLOAT_BINARY(float_m_floordiv, "__floordiv__", "__rfloordiv__", FOp::FLOORD
 SLPY_FLOAT_BINARY(float_m_mod, "__mod__", "__rmod__", FOp::MOD)
 SLPY_FLOAT_BINARY(float_m_divmod, "__divmod__", "__rdivmod__", FOp::DIVMOD)
 
-static Value float_pow_method(VM& vm, Value const* args, size_t nargs, bool reflected)
+static Value float_pow_method(VM& vm, Value const* args, size_t nargs, Tuple* kw, bool reflected)
 {
-    if (nargs < 2 || nargs > 3)
-        return raise_fmt(vm, exc::TypeError, "expected 1 or 2 arguments, got %zu", nargs - 1);
-    if (!check_float_self(vm, args[0], reflected ? "__rpow__" : "__pow__"))
+    char const* name = reflected ? "__rpow__" : "__pow__";
+    if (!ternary_wrapper_args(vm, name, nargs, kw) || !check_float_self(vm, args[0], name))
         return Value::null();
     if (nargs == 3 && !is_none(args[2]))
         return raise(vm, exc::TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
-    return float_binary_method(vm, args, 2, FOp::POW, reflected, reflected ? "__rpow__" : "__pow__");
+    return float_binary_method(vm, args, 2, nullptr, FOp::POW, reflected, name);
 }
-static Value float_m_pow(VM& vm, Value const* a, size_t n, Tuple*) { return float_pow_method(vm, a, n, false); }
-static Value float_m_rpow(VM& vm, Value const* a, size_t n, Tuple*) { return float_pow_method(vm, a, n, true); }
+static Value float_m_pow(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_pow_method(vm, a, n, kw, false); }
+static Value float_m_rpow(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_pow_method(vm, a, n, kw, true); }
 
 // Rich comparison with floats and (exactly) with ints.
-static Value float_compare(VM& vm, Value const* args, size_t nargs, CmpArg op)
+static Value float_compare(VM& vm, Value const* args, size_t nargs, Tuple* kw, CmpArg op)
 {
-    if (nargs != 2)
-        return raise_fmt(vm, exc::TypeError, "expected 1 argument, got %zu", nargs - 1);
-    if (!check_float_self(vm, args[0], "__eq__"))
+    static char const* const kNames[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+    char const* name = kNames[static_cast<int>(op)];
+    if (!wrapper_args(vm, name, nargs, kw, 2) || !check_float_self(vm, args[0], name))
         return Value::null();
     double a = float_unwrap(args[0]);
     int c; // -1, 0, 1, or 2 for unordered
@@ -525,12 +493,12 @@ static Value float_compare(VM& vm, Value const* args, size_t nargs, CmpArg op)
     }
     return Value::null();
 }
-static Value float_m_lt(VM& vm, Value const* a, size_t n, Tuple*) { return float_compare(vm, a, n, CmpArg::LT); }
-static Value float_m_le(VM& vm, Value const* a, size_t n, Tuple*) { return float_compare(vm, a, n, CmpArg::LE); }
-static Value float_m_eq(VM& vm, Value const* a, size_t n, Tuple*) { return float_compare(vm, a, n, CmpArg::EQ); }
-static Value float_m_ne(VM& vm, Value const* a, size_t n, Tuple*) { return float_compare(vm, a, n, CmpArg::NE); }
-static Value float_m_gt(VM& vm, Value const* a, size_t n, Tuple*) { return float_compare(vm, a, n, CmpArg::GT); }
-static Value float_m_ge(VM& vm, Value const* a, size_t n, Tuple*) { return float_compare(vm, a, n, CmpArg::GE); }
+static Value float_m_lt(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_compare(vm, a, n, kw, CmpArg::LT); }
+static Value float_m_le(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_compare(vm, a, n, kw, CmpArg::LE); }
+static Value float_m_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_compare(vm, a, n, kw, CmpArg::EQ); }
+static Value float_m_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_compare(vm, a, n, kw, CmpArg::NE); }
+static Value float_m_gt(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_compare(vm, a, n, kw, CmpArg::GT); }
+static Value float_m_ge(VM& vm, Value const* a, size_t n, Tuple* kw) { return float_compare(vm, a, n, kw, CmpArg::GE); }
 
 // ------------------------------------------------------------------ rounding
 
@@ -586,19 +554,17 @@ bool float_round_ndigits(VM& vm, double x, int64_t ndigits, double& out)
 // __round__(ndigits=None)
 static Value float_m_round(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    Value out[2];
-    if (!parse_args(vm, "__round__", args, nargs, kwnames, { "self", "ndigits" }, 1, out, 2))
+    if (!round_args(vm, "float.__round__", nargs, kwnames) || !check_float_self(vm, args[0], "__round__"))
         return Value::null();
-    if (!check_float_self(vm, args[0], "__round__"))
-        return Value::null();
+    Value ndigits = nargs > 1 ? args[1] : Value::null();
     double x = float_unwrap(args[0]);
-    if (out[1].is_null() || is_none(out[1])) {
+    if (ndigits.is_null() || is_none(ndigits)) {
         double r = std::round(x);
         if (std::fabs(x - r) == 0.5)
             r = 2.0 * std::round(x / 2.0);
         return int_from_double(vm, r);
     }
-    Value nd = TRY(index(vm, out[1]));
+    Value nd = TRY(index(vm, ndigits));
     int64_t n;
     if (!int_to_i64(nd, n))
         n = int_sign(nd) < 0 ? INT64_MIN / 2 : INT64_MAX / 2;
@@ -638,9 +604,9 @@ static std::string float_hex_string(double x)
     return out + eb;
 }
 
-static Value float_m_hex(VM& vm, Value const* args, size_t nargs, Tuple*)
+static Value float_m_hex(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    if (!check_float_self(vm, args[0], "hex"))
+    if (!method_args(vm, "float.hex", nargs, kw, 1) || !check_float_self(vm, args[0], "hex"))
         return Value::null();
     return str_value(vm, float_hex_string(float_unwrap(args[0])));
 }
@@ -658,11 +624,11 @@ static int hex_digit(char c)
 // float.fromhex(string) (classmethod)
 static Value float_m_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (!check_no_kwargs(vm, "fromhex", kwnames) || !check_nargs(vm, "fromhex", nargs - 1, 1, 1))
+    if (!method_args(vm, "float.fromhex", nargs, kwnames, 2))
         return Value::null();
     String* str = as_str(args[1]);
-    if (!str)
-        return raise_fmt(vm, exc::TypeError, "fromhex() argument must be str, not %s", type_name(args[1]));
+    if (!str) // CPython's wording (PyUnicode_AsUTF8AndSize on a non-str)
+        return raise(vm, exc::TypeError, "bad argument type for built-in operation");
     std::string_view s = strip_ws(str->view());
     auto invalid = [&]() { return raise(vm, exc::ValueError, "invalid hexadecimal floating-point string"); };
     bool neg = false;
@@ -736,15 +702,23 @@ static Value float_m_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwn
 
 // ------------------------------------------------------------------ other methods
 
-#define SLPY_FLOAT_UNARY(pyname, cname, body)                                       \
-    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple*)            \
-    {                                                                               \
-        if (nargs != 1)                                                             \
-            return raise_fmt(vm, exc::TypeError, "expected 0 arguments, got %zu", nargs - 1); \
-        if (!check_float_self(vm, args[0], pyname))                                 \
-            return Value::null();                                                   \
-        double x = float_unwrap(args[0]);                                           \
-        body                                                                        \
+// A slot wrapper (__neg__, ...) taking no argument besides self.
+#define SLPY_FLOAT_UNARY(pyname, cname, body)                                                  \
+    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kw)                    \
+    {                                                                                          \
+        if (!wrapper_args(vm, pyname, nargs, kw, 1) || !check_float_self(vm, args[0], pyname)) \
+            return Value::null();                                                              \
+        double x = float_unwrap(args[0]);                                                      \
+        body                                                                                   \
+    }
+// A plain method without arguments: "float.hex() takes no arguments (1 given)".
+#define SLPY_FLOAT_NOARGS(pyname, cname, body)                                                 \
+    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kw)                    \
+    {                                                                                          \
+        if (!method_args(vm, "float." pyname, nargs, kw, 1) || !check_float_self(vm, args[0], pyname)) \
+            return Value::null();                                                              \
+        double x = float_unwrap(args[0]);                                                      \
+        body                                                                                   \
     }
 
 SLPY_FLOAT_UNARY("__repr__", float_m_repr, return float_repr(vm, x);)
@@ -754,13 +728,14 @@ SLPY_FLOAT_UNARY("__neg__", float_m_neg, return Value::from_double(-x);)
 SLPY_FLOAT_UNARY("__pos__", float_m_pos, return Value::from_double(x);)
 SLPY_FLOAT_UNARY("__abs__", float_m_abs, return Value::from_double(std::fabs(x));)
 SLPY_FLOAT_UNARY("__float__", float_m_float, return Value::from_double(x);)
-SLPY_FLOAT_UNARY("conjugate", float_m_conjugate, return Value::from_double(x);)
+SLPY_FLOAT_NOARGS("conjugate", float_m_conjugate, return Value::from_double(x);)
 SLPY_FLOAT_UNARY("__int__", float_m_int, return int_from_double(vm, x);)
-SLPY_FLOAT_UNARY("__floor__", float_m_floor, return int_from_double(vm, std::floor(x));)
-SLPY_FLOAT_UNARY("__ceil__", float_m_ceil, return int_from_double(vm, std::ceil(x));)
-SLPY_FLOAT_UNARY("is_integer", float_m_is_integer, return py_bool(std::isfinite(x) && std::floor(x) == x);)
-SLPY_FLOAT_UNARY("__getnewargs__", float_m_getnewargs, return Value::from_object(tuple_pack(vm, { Value::from_double(x) }));)
-SLPY_FLOAT_UNARY("as_integer_ratio", float_m_as_integer_ratio,
+SLPY_FLOAT_NOARGS("__trunc__", float_m_trunc, return int_from_double(vm, x);)
+SLPY_FLOAT_NOARGS("__floor__", float_m_floor, return int_from_double(vm, std::floor(x));)
+SLPY_FLOAT_NOARGS("__ceil__", float_m_ceil, return int_from_double(vm, std::ceil(x));)
+SLPY_FLOAT_NOARGS("is_integer", float_m_is_integer, return py_bool(std::isfinite(x) && std::floor(x) == x);)
+SLPY_FLOAT_NOARGS("__getnewargs__", float_m_getnewargs, return Value::from_object(tuple_pack(vm, { Value::from_double(x) }));)
+SLPY_FLOAT_NOARGS("as_integer_ratio", float_m_as_integer_ratio,
     if (std::isinf(x)) return raise(vm, exc::OverflowError, "cannot convert Infinity to integer ratio");
     if (std::isnan(x)) return raise(vm, exc::ValueError, "cannot convert NaN to integer ratio");
     mpq_t q; mpq_init(q); mpq_set_d(q, x);
@@ -772,24 +747,22 @@ SLPY_FLOAT_UNARY("as_integer_ratio", float_m_as_integer_ratio,
 static Value float_get_real(VM& vm, Value const* args, size_t, Tuple*) { return Value::from_double(float_unwrap(args[0])); }
 static Value float_get_imag(VM& vm, Value const*, size_t, Tuple*) { return Value::from_double(0.0); }
 
-static Value float_m_format(VM& vm, Value const* args, size_t nargs, Tuple*)
+static Value float_m_format(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    if (nargs != 2)
-        return raise_fmt(vm, exc::TypeError, "expected 1 argument, got %zu", nargs - 1);
-    if (!check_float_self(vm, args[0], "__format__"))
+    if (!method_args(vm, "float.__format__", nargs, kw, 2) || !check_float_self(vm, args[0], "__format__"))
         return Value::null();
     String* spec = as_str(args[1]);
     if (!spec)
         return raise_fmt(vm, exc::TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
     if (spec->byte_length == 0)
         return to_str(vm, args[0]);
-    return format_float(vm, float_unwrap(args[0]), spec->view());
+    return format_float(vm, float_unwrap(args[0]), spec->view(), type_name(args[0]));
 }
 
-static Value float_m_getformat(VM& vm, Value const* args, size_t nargs, Tuple*)
+static Value float_m_getformat(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    if (nargs != 2)
-        return raise_fmt(vm, exc::TypeError, "__getformat__() takes exactly one argument (%zu given)", nargs - 1);
+    if (!method_args(vm, "float.__getformat__", nargs, kw, 2))
+        return Value::null();
     String* s = as_str(args[1]);
     if (!s)
         return raise_fmt(vm, exc::TypeError, "__getformat__() argument must be str, not %s", type_name(args[1]));
@@ -801,11 +774,13 @@ static Value float_m_getformat(VM& vm, Value const* args, size_t nargs, Tuple*)
 // float.__new__(cls, x=0.0, /)
 static Value float_m_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    TypeObject* cls = numeric_new_cls(vm, types.float_, args, nargs);
+    if (!cls)
+        return Value::null();
     if (!check_no_kwargs(vm, "float", kwnames))
         return Value::null();
     if (nargs > 2)
         return raise_fmt(vm, exc::TypeError, "float expected at most 1 argument, got %zu", nargs - 1);
-    auto* cls = static_cast<TypeObject*>(args[0].as_object());
     Value result;
     if (nargs < 2) {
         result = Value::from_double(0.0);
@@ -821,6 +796,9 @@ static Value float_m_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames
         } else if (ByteArray* ba = as_bytearray(x)) {
             std::string data(reinterpret_cast<char const*>(ba->data()), ba->size);
             result = TRY(float_from_string(vm, data, x));
+        } else if (type_of(x) == types.memoryview) {
+            Value copy = TRY(call1(vm, Value::from_object(types.bytes), x));
+            result = TRY(float_from_string(vm, as_bytes(copy)->view(), x));
         } else if (is_float(x)) {
             result = Value::from_double(float_unwrap(x));
         } else if (is_int(x)) {
@@ -861,7 +839,7 @@ void setup_float(VM& vm)
         { "__neg__", float_m_neg }, { "__pos__", float_m_pos }, { "__abs__", float_m_abs },
         { "__lt__", float_m_lt }, { "__le__", float_m_le }, { "__eq__", float_m_eq },
         { "__ne__", float_m_ne }, { "__gt__", float_m_gt }, { "__ge__", float_m_ge },
-        { "__int__", float_m_int }, { "__trunc__", float_m_int }, { "__float__", float_m_float },
+        { "__int__", float_m_int }, { "__trunc__", float_m_trunc }, { "__float__", float_m_float },
         { "__floor__", float_m_floor }, { "__ceil__", float_m_ceil }, { "__round__", float_m_round },
         { "__format__", float_m_format }, { "__getnewargs__", float_m_getnewargs },
         { "__getformat__", float_m_getformat, METH_CLASS },

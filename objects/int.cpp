@@ -339,8 +339,9 @@ int64_t int_hash(Value v)
 
 // ------------------------------------------------------------------ text
 
-// Is c a whitespace character as str.strip sees it (ASCII subset)?
-static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+// Whitespace around an int literal: ASCII only, as CPython's Py_ISSPACE (non-ASCII str
+// text was already mapped to ASCII by numeric_text_to_ascii; \x1c..\x1f never count).
+static bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 static int digit_value(char c)
 {
@@ -353,54 +354,13 @@ static int digit_value(char c)
     return 99;
 }
 
-// Strips whitespace, including the Unicode spaces U+0085, U+00A0 and U+2000.. in UTF-8.
+// Strips the ASCII whitespace around the literal.
 static std::string_view strip_spaces(std::string_view s)
 {
-    auto unicode_space_len = [](std::string_view t, size_t i) -> size_t {
-        unsigned char c0 = t[i];
-        if (c0 == 0xC2 && i + 1 < t.size() && ((unsigned char)t[i + 1] == 0x85 || (unsigned char)t[i + 1] == 0xA0))
-            return 2;
-        if (c0 == 0xE3 && i + 2 < t.size() && (unsigned char)t[i + 1] == 0x80 && (unsigned char)t[i + 2] == 0x80)
-            return 3;
-        if (c0 == 0xE2 && i + 2 < t.size()) {
-            unsigned char c1 = t[i + 1], c2 = t[i + 2];
-            if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
-                return 3;
-            if (c1 == 0x81 && c2 == 0x9F)
-                return 3;
-        }
-        if (c0 == 0xE1 && i + 2 < t.size() && (unsigned char)t[i + 1] == 0x9A && (unsigned char)t[i + 2] == 0x80)
-            return 3;
-        return 0;
-    };
-    for (;;) {
-        if (!s.empty() && is_space(s.front())) {
-            s.remove_prefix(1);
-            continue;
-        }
-        size_t n = s.empty() ? 0 : unicode_space_len(s, 0);
-        if (n) {
-            s.remove_prefix(n);
-            continue;
-        }
-        break;
-    }
-    for (;;) {
-        if (!s.empty() && is_space(s.back())) {
-            s.remove_suffix(1);
-            continue;
-        }
-        bool found = false;
-        for (size_t n = 2; n <= 3 && n <= s.size(); ++n) {
-            if (unicode_space_len(s, s.size() - n) == n) {
-                s.remove_suffix(n);
-                found = true;
-                break;
-            }
-        }
-        if (!found)
-            break;
-    }
+    while (!s.empty() && is_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -540,7 +500,8 @@ Value int_parse_object(VM& vm, Value x, int base, bool& handled)
         return parse_int(vm, b->view(), base, x);
     if (ByteArray* ba = as_bytearray(x)) {
         std::string data(reinterpret_cast<char const*>(ba->data()), ba->size);
-        return parse_int(vm, data, base, x);
+        // CPython reports the text as bytes: "... with base 10: b'1x'".
+        return parse_int(vm, data, base, Value::from_object(bytes_new(vm, data)));
     }
     handled = false;
     return Value::null();

@@ -134,6 +134,21 @@ Value int_parse_object(VM& vm, Value x, int base, bool& handled);
 // Non-ASCII text of int()/float(): Unicode decimal digits become ASCII digits and
 // Unicode spaces ' ' (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII).
 std::string numeric_text_to_ascii(std::string_view utf8);
+// The cls argument of a numeric __new__ (int, float, complex) checked as CPython's
+// tp_new_wrapper does: "X.__new__(): not enough arguments", "X is not a type object",
+// "is not a subtype of". nullptr with TypeError pending on failure.
+TypeObject* numeric_new_cls(VM& vm, TypeObject* base, Value const* args, size_t nargs);
+// Argument checks with CPython's wording for built-in methods of the numeric types
+// (nargs counts self). Slot wrappers (__add__, __neg__, ...): "expected 1 argument, got
+// 2", "wrapper __add__() takes no keyword arguments"; plain methods named by qualname
+// ("int.bit_length"): "int.bit_length() takes no arguments (1 given)", "... takes
+// exactly one argument (0 given)", "... takes no keyword arguments".
+bool wrapper_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t expected);
+bool method_args(VM& vm, char const* qualname, size_t nargs, Tuple* kwnames, size_t expected);
+// __pow__/__rpow__ wrappers: one or two arguments.
+bool ternary_wrapper_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames);
+// __round__ of int and float: at most one positional argument, no keywords.
+bool round_args(VM& vm, char const* qualname, size_t nargs, Tuple* kwnames);
 // bin()/oct()/hex() text: "-0x1f", "0b101", "0o17" (base 2, 8 or 16; no digit limit).
 Value int_to_base_string(VM& vm, Value v, int base);
 // False with ValueError pending when converting v to decimal text would exceed the digit

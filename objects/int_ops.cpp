@@ -164,7 +164,22 @@ Value int_lshift(VM& vm, Value a, Value b)
         return Value::small_int(0);
     int64_t n;
     if (!int_to_i64(b, n) || static_cast<uint64_t>(n) + int_bit_length(a) > kMaxResultBits) {
-        if (!int_to_i64(b, n) || n > (int64_t(1) << 40))
+        // CPython sizes the result in 30-bit digits: shift // 30 (clipped to
+        // PY_SSIZE_T_MAX / 4) plus a's digits, plus one for a partial digit. Beyond
+        // MAX_LONG_DIGITS it reports OverflowError, below that the allocation fails.
+        constexpr uint64_t kClip = uint64_t(INT64_MAX) / 4;
+        constexpr uint64_t kMaxLongDigits = (uint64_t(INT64_MAX) - 24) / 4;
+        MpzView bv(b);
+        Mpz word;
+        unsigned long rem = mpz_fdiv_q_ui(word, bv, 30);
+        uint64_t wordshift = kClip;
+        if (mpz_cmp_ui(word.z, kClip) < 0) {
+            wordshift = mpz_get_ui(word);
+        } else {
+            rem = 0;
+        }
+        uint64_t newsize = wordshift + (int_bit_length(a) + 29) / 30 + (rem ? 1 : 0);
+        if (newsize > kMaxLongDigits)
             return raise(vm, exc::OverflowError, "too many digits in integer");
         return memory_error(vm);
     }
@@ -295,11 +310,59 @@ static Value int_round_negative(VM& vm, Value a, Value ndigits)
 
 // ------------------------------------------------------------------ method plumbing
 
-static bool need_args(VM& vm, size_t nargs, size_t expected)
+bool wrapper_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t expected)
 {
+    if (kwnames && kwnames->size) {
+        raise_fmt(vm, exc::TypeError, "wrapper %s() takes no keyword arguments", name);
+        return false;
+    }
     if (nargs == expected)
         return true;
     raise_fmt(vm, exc::TypeError, "expected %zu argument%s, got %zu", expected - 1, expected == 2 ? "" : "s", nargs - 1);
+    return false;
+}
+
+bool method_args(VM& vm, char const* qualname, size_t nargs, Tuple* kwnames, size_t expected)
+{
+    if (kwnames && kwnames->size) {
+        raise_fmt(vm, exc::TypeError, "%s() takes no keyword arguments", qualname);
+        return false;
+    }
+    if (nargs == expected)
+        return true;
+    if (expected == 1)
+        raise_fmt(vm, exc::TypeError, "%s() takes no arguments (%zu given)", qualname, nargs - 1);
+    else
+        raise_fmt(vm, exc::TypeError, "%s() takes exactly one argument (%zu given)", qualname, nargs - 1);
+    return false;
+}
+
+bool ternary_wrapper_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames)
+{
+    if (kwnames && kwnames->size) {
+        raise_fmt(vm, exc::TypeError, "wrapper %s() takes no keyword arguments", name);
+        return false;
+    }
+    // CPython unpacks with an empty function name, hence the leading space.
+    if (nargs < 2)
+        raise_fmt(vm, exc::TypeError, " expected at least 1 argument, got %zu", nargs - 1);
+    else if (nargs > 3)
+        raise_fmt(vm, exc::TypeError, " expected at most 2 arguments, got %zu", nargs - 1);
+    else
+        return true;
+    return false;
+}
+
+// __round__(ndigits=<absent>) of int and float: positional only, at most one.
+bool round_args(VM& vm, char const* qualname, size_t nargs, Tuple* kwnames)
+{
+    if (kwnames && kwnames->size) {
+        raise_fmt(vm, exc::TypeError, "%s() takes no keyword arguments", qualname);
+        return false;
+    }
+    if (nargs <= 2)
+        return true;
+    raise_fmt(vm, exc::TypeError, "__round__ expected at most 1 argument, got %zu", nargs - 1);
     return false;
 }
 
@@ -313,17 +376,17 @@ static bool check_self(VM& vm, char const* name, Value self)
 
 // Forward and reflected wrappers for a binary int operation `impl(vm, a, b)`.
 #define SLPY_INT_BINARY(pyname, rpyname, cname, impl)                                       \
-    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple*)                    \
+    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kw)                 \
     {                                                                                       \
-        if (!need_args(vm, nargs, 2) || !check_self(vm, pyname, args[0]))                  \
+        if (!wrapper_args(vm, pyname, nargs, kw, 2) || !check_self(vm, pyname, args[0]))   \
             return Value::null();                                                           \
         if (!is_int(args[1]))                                                               \
             return py_not_implemented();                                                    \
         return impl(vm, int_unwrap(args[0]), int_unwrap(args[1]));                          \
     }                                                                                       \
-    static Value cname##_r(VM& vm, Value const* args, size_t nargs, Tuple*)                \
+    static Value cname##_r(VM& vm, Value const* args, size_t nargs, Tuple* kw)             \
     {                                                                                       \
-        if (!need_args(vm, nargs, 2) || !check_self(vm, rpyname, args[0]))                 \
+        if (!wrapper_args(vm, rpyname, nargs, kw, 2) || !check_self(vm, rpyname, args[0])) \
             return Value::null();                                                           \
         if (!is_int(args[1]))                                                               \
             return py_not_implemented();                                                    \
@@ -351,11 +414,10 @@ SLPY_INT_BINARY("__xor__", "__rxor__", int_m_xor, impl_xor)
 SLPY_INT_BINARY("__rpow__", "__rpow__", int_m_pow2, impl_pow2)
 
 // __pow__(self, other, mod=None) and __rpow__(self, other, mod=None).
-static Value int_pow_common(VM& vm, Value const* args, size_t nargs, bool reflected)
+static Value int_pow_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool reflected)
 {
-    if (nargs < 2 || nargs > 3)
-        return raise_fmt(vm, exc::TypeError, "expected 1 or 2 arguments, got %zu", nargs - 1);
-    if (!check_self(vm, reflected ? "__rpow__" : "__pow__", args[0]))
+    char const* name = reflected ? "__rpow__" : "__pow__";
+    if (!ternary_wrapper_args(vm, name, nargs, kwnames) || !check_self(vm, name, args[0]))
         return Value::null();
     if (!is_int(args[1]))
         return py_not_implemented();
@@ -373,16 +435,26 @@ static Value int_pow_common(VM& vm, Value const* args, size_t nargs, bool reflec
     return int_pow(vm, a, b, mod);
 }
 
-static Value int_m_pow(VM& vm, Value const* args, size_t nargs, Tuple*) { return int_pow_common(vm, args, nargs, false); }
-static Value int_m_rpow(VM& vm, Value const* args, size_t nargs, Tuple*) { return int_pow_common(vm, args, nargs, true); }
+static Value int_m_pow(VM& vm, Value const* args, size_t nargs, Tuple* kw) { return int_pow_common(vm, args, nargs, kw, false); }
+static Value int_m_rpow(VM& vm, Value const* args, size_t nargs, Tuple* kw) { return int_pow_common(vm, args, nargs, kw, true); }
 
-#define SLPY_INT_UNARY(pyname, cname, body)                                    \
-    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple*)       \
-    {                                                                          \
-        if (!need_args(vm, nargs, 1) || !check_self(vm, pyname, args[0]))     \
-            return Value::null();                                              \
-        Value a = int_unwrap(args[0]);                                         \
-        body                                                                   \
+// A slot wrapper (__neg__, ...) taking no argument besides self.
+#define SLPY_INT_UNARY(pyname, cname, body)                                                 \
+    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kw)                 \
+    {                                                                                       \
+        if (!wrapper_args(vm, pyname, nargs, kw, 1) || !check_self(vm, pyname, args[0]))   \
+            return Value::null();                                                           \
+        Value a = int_unwrap(args[0]);                                                      \
+        body                                                                                \
+    }
+// A plain method without arguments (bit_length, ...): "int.bit_length() takes no arguments".
+#define SLPY_INT_NOARGS(pyname, cname, body)                                                \
+    static Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kw)                 \
+    {                                                                                       \
+        if (!method_args(vm, "int." pyname, nargs, kw, 1) || !check_self(vm, pyname, args[0])) \
+            return Value::null();                                                           \
+        Value a = int_unwrap(args[0]);                                                      \
+        body                                                                                \
     }
 
 SLPY_INT_UNARY("__neg__", int_m_neg, return int_neg(vm, a);)
@@ -393,22 +465,24 @@ SLPY_INT_UNARY("__bool__", int_m_bool, return py_bool(int_sign(a) != 0);)
 SLPY_INT_UNARY("__int__", int_m_int, return a;)
 SLPY_INT_UNARY("__hash__", int_m_hash, return int_from_i64(vm, int_hash(a));)
 SLPY_INT_UNARY("__repr__", int_m_repr, return int_repr(vm, a);)
-SLPY_INT_UNARY("bit_length", int_m_bit_length, return int_from_u64(vm, int_bit_length(a));)
-SLPY_INT_UNARY("conjugate", int_m_conjugate, return a;)
-SLPY_INT_UNARY("__getnewargs__", int_m_getnewargs, return Value::from_object(tuple_pack(vm, { a }));)
-SLPY_INT_UNARY("as_integer_ratio", int_m_as_integer_ratio,
+SLPY_INT_NOARGS("bit_length", int_m_bit_length, return int_from_u64(vm, int_bit_length(a));)
+SLPY_INT_NOARGS("conjugate", int_m_conjugate, return a;)
+SLPY_INT_NOARGS("__getnewargs__", int_m_getnewargs, return Value::from_object(tuple_pack(vm, { a }));)
+SLPY_INT_NOARGS("as_integer_ratio", int_m_as_integer_ratio,
                return Value::from_object(tuple_pack(vm, { a, Value::small_int(1) }));)
 SLPY_INT_UNARY("__float__", int_m_float, double d; if (!int_to_double(vm, a, d)) return Value::null();
                return Value::from_double(d);)
-SLPY_INT_UNARY("__sizeof__", int_m_sizeof, return Value::small_int(a.is_int() ? 28 : 24 + 4 * ((int_bit_length(a) + 29) / 30));)
-SLPY_INT_UNARY("bit_count", int_m_bit_count,
+SLPY_INT_NOARGS("__sizeof__", int_m_sizeof, return Value::small_int(a.is_int() ? 28 : 24 + 4 * ((int_bit_length(a) + 29) / 30));)
+SLPY_INT_NOARGS("bit_count", int_m_bit_count,
                if (a.is_int()) { int64_t i = a.as_int(); return Value::small_int(__builtin_popcountll(static_cast<uint64_t>(i < 0 ? -i : i))); }
                Mpz t; mpz_abs(t, MpzView(a)); return int_from_u64(vm, mpz_popcount(t));)
 
 // Rich comparisons: NotImplemented for non-ints (float handles int comparisons).
-static Value int_compare_op(VM& vm, Value const* args, size_t nargs, CmpArg op)
+static Value int_compare_op(VM& vm, Value const* args, size_t nargs, Tuple* kw, CmpArg op)
 {
-    if (!need_args(vm, nargs, 2) || !check_self(vm, "__eq__", args[0]))
+    static char const* const kNames[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+    char const* name = kNames[static_cast<int>(op)];
+    if (!wrapper_args(vm, name, nargs, kw, 2) || !check_self(vm, name, args[0]))
         return Value::null();
     if (!is_int(args[1]))
         return py_not_implemented();
@@ -424,48 +498,44 @@ static Value int_compare_op(VM& vm, Value const* args, size_t nargs, CmpArg op)
     return Value::null();
 }
 
-static Value int_m_lt(VM& vm, Value const* a, size_t n, Tuple*) { return int_compare_op(vm, a, n, CmpArg::LT); }
-static Value int_m_le(VM& vm, Value const* a, size_t n, Tuple*) { return int_compare_op(vm, a, n, CmpArg::LE); }
-static Value int_m_eq(VM& vm, Value const* a, size_t n, Tuple*) { return int_compare_op(vm, a, n, CmpArg::EQ); }
-static Value int_m_ne(VM& vm, Value const* a, size_t n, Tuple*) { return int_compare_op(vm, a, n, CmpArg::NE); }
-static Value int_m_gt(VM& vm, Value const* a, size_t n, Tuple*) { return int_compare_op(vm, a, n, CmpArg::GT); }
-static Value int_m_ge(VM& vm, Value const* a, size_t n, Tuple*) { return int_compare_op(vm, a, n, CmpArg::GE); }
+static Value int_m_lt(VM& vm, Value const* a, size_t n, Tuple* kw) { return int_compare_op(vm, a, n, kw, CmpArg::LT); }
+static Value int_m_le(VM& vm, Value const* a, size_t n, Tuple* kw) { return int_compare_op(vm, a, n, kw, CmpArg::LE); }
+static Value int_m_eq(VM& vm, Value const* a, size_t n, Tuple* kw) { return int_compare_op(vm, a, n, kw, CmpArg::EQ); }
+static Value int_m_ne(VM& vm, Value const* a, size_t n, Tuple* kw) { return int_compare_op(vm, a, n, kw, CmpArg::NE); }
+static Value int_m_gt(VM& vm, Value const* a, size_t n, Tuple* kw) { return int_compare_op(vm, a, n, kw, CmpArg::GT); }
+static Value int_m_ge(VM& vm, Value const* a, size_t n, Tuple* kw) { return int_compare_op(vm, a, n, kw, CmpArg::GE); }
 
-// __trunc__, __floor__, __ceil__, __index__: the exact int value.
-static Value int_m_self_int(VM& vm, Value const* args, size_t nargs, Tuple*)
-{
-    if (!need_args(vm, nargs, 1) || !check_self(vm, "__index__", args[0]))
-        return Value::null();
-    return int_unwrap(args[0]);
-}
+// __index__ (a slot wrapper), __trunc__, __floor__, __ceil__ (plain methods): the exact
+// int value.
+SLPY_INT_UNARY("__index__", int_m_index, return a;)
+SLPY_INT_NOARGS("__trunc__", int_m_trunc, return a;)
+SLPY_INT_NOARGS("__floor__", int_m_floor, return a;)
+SLPY_INT_NOARGS("__ceil__", int_m_ceil, return a;)
 
 // __round__(ndigits=<absent>)
 static Value int_m_round(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    Value out[2];
-    if (!parse_args(vm, "__round__", args, nargs, kwnames, { "self", "ndigits" }, 1, out, 2))
-        return Value::null();
-    if (!check_self(vm, "__round__", args[0]))
+    if (!round_args(vm, "int.__round__", nargs, kwnames) || !check_self(vm, "__round__", args[0]))
         return Value::null();
     Value a = int_unwrap(args[0]);
-    if (out[1].is_null())
+    if (nargs < 2)
         return a;
-    Value nd = TRY(index(vm, out[1]));
+    Value nd = TRY(index(vm, args[1]));
     if (int_sign(nd) >= 0)
         return a;
     return int_round_negative(vm, a, nd);
 }
 
-static Value int_m_format(VM& vm, Value const* args, size_t nargs, Tuple*)
+static Value int_m_format(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    if (!need_args(vm, nargs, 2) || !check_self(vm, "__format__", args[0]))
+    if (!method_args(vm, "int.__format__", nargs, kw, 2) || !check_self(vm, "__format__", args[0]))
         return Value::null();
     String* spec = as_str(args[1]);
     if (!spec)
         return raise_fmt(vm, exc::TypeError, "__format__() argument must be str, not %s", type_name(args[1]));
     if (spec->byte_length == 0)
         return to_str(vm, args[0]);
-    return format_int(vm, int_unwrap(args[0]), spec->view());
+    return format_int(vm, int_unwrap(args[0]), spec->view(), type_name(args[0]));
 }
 
 // Parses the byteorder argument; 0 little, 1 big, -1 error.
@@ -490,6 +560,9 @@ static int parse_byteorder(VM& vm, Value v, char const* fname)
 static Value int_m_to_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     size_t npos = nargs; // positional arguments (keyword values follow them)
+    size_t nkw = kwnames ? kwnames->size : 0;
+    if (npos - 1 + nkw > 3)
+        return raise_fmt(vm, exc::TypeError, "to_bytes() takes at most 3 arguments (%zu given)", npos - 1 + nkw);
     if (npos > 3)
         return raise_fmt(vm, exc::TypeError, "to_bytes() takes at most 2 positional arguments (%zu given)", npos - 1);
     Value out[3];
@@ -531,7 +604,8 @@ static Value int_m_to_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwna
         bool top = mpz_tstbit(mag, static_cast<mp_bitcnt_t>(8 * length - 1));
         overflow = top != (int_sign(a) < 0);
     }
-    if (!overflow && is_signed && length == 0 && int_sign(a) != 0)
+    // CPython lets -1 through as zero bytes of sign extension.
+    if (!overflow && is_signed && length == 0 && int_sign(a) != 0 && !(a.is_int() && a.as_int() == -1))
         overflow = true;
     if (overflow)
         return raise(vm, exc::OverflowError, "int too big to convert");
@@ -553,6 +627,11 @@ static Value int_m_to_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwna
 // int.from_bytes(bytes, byteorder='big', *, signed=False) (classmethod)
 static Value int_m_from_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    size_t nkw = kwnames ? kwnames->size : 0;
+    if (nargs - 1 + nkw > 3)
+        return raise_fmt(vm, exc::TypeError, "from_bytes() takes at most 3 arguments (%zu given)", nargs - 1 + nkw);
+    if (nargs > 3) // `signed` is keyword-only
+        return raise_fmt(vm, exc::TypeError, "from_bytes() takes at most 2 positional arguments (%zu given)", nargs - 1);
     Value out[3];
     if (!parse_args(vm, "from_bytes", args + 1, nargs - 1, kwnames, { "bytes", "byteorder", "signed" }, 1, out))
         return Value::null();
@@ -572,7 +651,12 @@ static Value int_m_from_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kw
     } else if (ByteArray* ba = as_bytearray(out[0])) {
         data.assign(reinterpret_cast<char const*>(ba->data()), ba->size);
     } else {
-        // Any other iterable of ints in range(256) (or bytes-like objects through bytes()).
+        // PyObject_Bytes: __bytes__, the buffer protocol, or an iterable of ints in
+        // range(256); never a str, and an int is not a length here.
+        TypeObject* t = type_of(out[0]);
+        bool has_bytes = !type_lookup(t, intern(vm, "__bytes__")).is_not_found();
+        if (!has_bytes && (is_str(out[0]) || (t->slot(Slot::ITER).is_null() && t->slot(Slot::GETITEM).is_null())))
+            return raise_fmt(vm, exc::TypeError, "cannot convert '%s' object to bytes", type_name(out[0]));
         Value converted = TRY(call1(vm, Value::from_object(types.bytes), out[0]));
         Bytes* b = as_bytes(converted);
         if (!b)
@@ -641,6 +725,11 @@ Value int_from_object(VM& vm, Value x)
     Value v = int_parse_object(vm, x, 10, handled);
     if (handled)
         return v;
+    if (type_of(x) == types.memoryview) {
+        // A buffer is parsed from a bytes copy (so errors show b'...', as CPython's do).
+        Value copy = TRY(call1(vm, Value::from_object(types.bytes), x));
+        return int_parse_object(vm, copy, 10, handled);
+    }
     return raise_fmt(vm, exc::TypeError,
                      "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                      type_name(x));
@@ -649,13 +738,15 @@ Value int_from_object(VM& vm, Value x)
 // int.__new__(cls, x=0, /, base=10)
 static Value int_m_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    TypeObject* cls_type = numeric_new_cls(vm, types.int_, args, nargs);
+    if (!cls_type)
+        return Value::null();
+    size_t nkw = kwnames ? kwnames->size : 0;
+    if (nargs - 1 + nkw > 2)
+        return raise_fmt(vm, exc::TypeError, "int() takes at most 2 arguments (%zu given)", nargs - 1 + nkw);
     Value out[2];
     if (!parse_args(vm, "int", args + 1, nargs - 1, kwnames, { "x", "base" }, 0, out, 1))
         return Value::null();
-    Value cls = args[0];
-    if (!cls.is_object() || !is_subtype(reinterpret_cast<TypeObject*>(cls.as_object()), types.int_))
-        return raise_fmt(vm, exc::TypeError, "int.__new__(X): X is not a subtype of int");
-    auto* cls_type = static_cast<TypeObject*>(cls.as_object());
     if (cls_type == types.bool_)
         return raise(vm, exc::TypeError, "int.__new__(bool) is not safe, use bool.__new__()");
     Value result;
@@ -680,6 +771,26 @@ static Value int_m_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return result;
 }
 
+TypeObject* numeric_new_cls(VM& vm, TypeObject* base, Value const* args, size_t nargs)
+{
+    char const* name = base->name->c_str();
+    if (nargs == 0) {
+        (void)raise_fmt(vm, exc::TypeError, "%s.__new__(): not enough arguments", name);
+        return nullptr;
+    }
+    if (!args[0].is_object() || !is_instance_fast(args[0], types.type)) {
+        (void)raise_fmt(vm, exc::TypeError, "%s.__new__(X): X is not a type object (%s)", name, type_name(args[0]));
+        return nullptr;
+    }
+    auto* cls = static_cast<TypeObject*>(args[0].as_object());
+    if (!is_subtype(cls, base)) {
+        char const* cname = cls->name->c_str();
+        (void)raise_fmt(vm, exc::TypeError, "%s.__new__(%s): %s is not a subtype of %s", name, cname, cname, name);
+        return nullptr;
+    }
+    return cls;
+}
+
 // ------------------------------------------------------------------ bool
 
 static bool is_bool(Value v) { return v.is_object() && v.as_object()->type == types.bool_; }
@@ -698,9 +809,9 @@ static Value bool_m_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return py_bool(t);
 }
 
-static Value bool_m_repr(VM& vm, Value const* args, size_t nargs, Tuple*)
+static Value bool_m_repr(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    if (!need_args(vm, nargs, 1))
+    if (!wrapper_args(vm, "__repr__", nargs, kw, 1))
         return Value::null();
     bool v = is_bool(args[0]) && args[0].as<BoolObject>()->value;
     return str_value(vm, v ? "True" : "False");
@@ -751,8 +862,8 @@ void setup_int(VM& vm)
         { "__invert__", int_m_invert },
         { "__lt__", int_m_lt }, { "__le__", int_m_le }, { "__eq__", int_m_eq },
         { "__ne__", int_m_ne }, { "__gt__", int_m_gt }, { "__ge__", int_m_ge },
-        { "__int__", int_m_int }, { "__index__", int_m_self_int }, { "__float__", int_m_float },
-        { "__trunc__", int_m_self_int }, { "__floor__", int_m_self_int }, { "__ceil__", int_m_self_int },
+        { "__int__", int_m_int }, { "__index__", int_m_index }, { "__float__", int_m_float },
+        { "__trunc__", int_m_trunc }, { "__floor__", int_m_floor }, { "__ceil__", int_m_ceil },
         { "__round__", int_m_round }, { "__format__", int_m_format },
         { "__getnewargs__", int_m_getnewargs }, { "__sizeof__", int_m_sizeof },
         { "bit_length", int_m_bit_length }, { "bit_count", int_m_bit_count },

@@ -275,9 +275,12 @@ Value builtin_sum(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             Value item = TRY(iter_next(vm, it));
             if (item.is_stop_iteration())
                 return int_from_i64(vm, acc);
-            int64_t b;
-            if (small_int_item(item, b) && !__builtin_add_overflow(acc, b, &acc))
+            int64_t b, sum;
+            // __builtin_add_overflow stores the wrapped sum on overflow: keep acc intact.
+            if (small_int_item(item, b) && !__builtin_add_overflow(acc, b, &sum)) {
+                acc = sum;
                 continue;
+            }
             result = TRY(binary_op(vm, int_from_i64(vm, acc), item, BinOpArg::ADD));
             break;
         }

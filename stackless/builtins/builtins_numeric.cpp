@@ -159,6 +159,16 @@ Value builtin_pow(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value builtin_round(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Value a[2];
+    if (nargs == 0) {
+        // Argument clinic reports the missing argument before any unknown keyword.
+        bool given = false;
+        for (size_t k = 0; kwnames && k < kwnames->size; ++k) {
+            String* key = as_str(kwnames->items[k]);
+            given = given || (key && key->view() == "number");
+        }
+        if (!given && (!kwnames || kwnames->size <= 2))
+            return raise(vm, exc::TypeError, "round() missing required argument 'number' (pos 1)");
+    }
     if (!parse_args(vm, "round", args, nargs, kwnames, { "number", "ndigits" }, 1, a))
         return Value::null();
     bool with_digits = !a[1].is_null() && !is_none(a[1]);

@@ -244,7 +244,7 @@ double m_lgamma(double x)
 #define SLPY_MATH_FUNC1(pyname, cfn, can_overflow)                                            \
     Value math_##pyname(VM& vm, Value const* args, size_t nargs, Tuple* kw)                  \
     {                                                                                         \
-        if (!check_no_kwargs(vm, #pyname, kw))                                                \
+        if (!check_no_kwargs(vm, "math." #pyname, kw))                                                \
             return Value::null();                                                             \
         return math_1(vm, args, nargs, "math." #pyname, [](double x) { return cfn(x); }, can_overflow); \
     }
@@ -271,8 +271,18 @@ SLPY_MATH_FUNC1(sqrt, std::sqrt, false)
 SLPY_MATH_FUNC1(tan, std::tan, false)
 SLPY_MATH_FUNC1(tanh, std::tanh, false)
 
-Value math_gamma(VM& vm, Value const* args, size_t nargs, Tuple*) { return math_1a(vm, args, nargs, "math.gamma", m_tgamma); }
-Value math_lgamma(VM& vm, Value const* args, size_t nargs, Tuple*) { return math_1a(vm, args, nargs, "math.lgamma", m_lgamma); }
+Value math_gamma(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.gamma", kw))
+        return Value::null();
+    return math_1a(vm, args, nargs, "math.gamma", m_tgamma);
+}
+Value math_lgamma(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.lgamma", kw))
+        return Value::null();
+    return math_1a(vm, args, nargs, "math.lgamma", m_lgamma);
+}
 
 // degrees/radians are plain multiplications (no range check, as CPython).
 Value math_scale(VM& vm, Value const* args, size_t nargs, char const* name, double factor)
@@ -284,13 +294,24 @@ Value math_scale(VM& vm, Value const* args, size_t nargs, char const* name, doub
         return Value::null();
     return Value::from_double(x * factor);
 }
-Value math_degrees(VM& vm, Value const* a, size_t n, Tuple*) { return math_scale(vm, a, n, "math.degrees", 180.0 / kPi); }
-Value math_radians(VM& vm, Value const* a, size_t n, Tuple*) { return math_scale(vm, a, n, "math.radians", kPi / 180.0); }
+Value math_degrees(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.degrees", kw))
+        return Value::null();
+    return math_scale(vm, a, n, "math.degrees", 180.0 / kPi);
+}
+Value math_radians(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.radians", kw))
+        return Value::null();
+    return math_scale(vm, a, n, "math.radians", kPi / 180.0);
+}
 
 #define SLPY_MATH_PRED(pyname, expr)                                             \
-    Value math_##pyname(VM& vm, Value const* args, size_t nargs, Tuple*)        \
+    Value math_##pyname(VM& vm, Value const* args, size_t nargs, Tuple* kw)     \
     {                                                                            \
-        if (!check_nargs(vm, "math." #pyname, nargs, 1, 1))                     \
+        if (!check_no_kwargs(vm, "math." #pyname, kw) ||                         \
+            !check_nargs(vm, "math." #pyname, nargs, 1, 1))                      \
             return Value::null();                                                \
         double x;                                                                \
         if (!to_double(vm, args[0], x))                                          \
@@ -367,15 +388,19 @@ Value math_log(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     return Value::from_double(num.as_double() / den.as_double());
 }
 
-Value math_log2(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_log2(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.log2", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.log2", nargs, 1, 1))
         return Value::null();
     return log_helper(vm, args[0], c_log2);
 }
 
-Value math_log10(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_log10(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.log10", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.log10", nargs, 1, 1))
         return Value::null();
     return log_helper(vm, args[0], c_log10);
@@ -383,19 +408,38 @@ Value math_log10(VM& vm, Value const* args, size_t nargs, Tuple*)
 
 // ------------------------------------------------------------------ two-argument functions
 
-Value math_atan2(VM& vm, Value const* a, size_t n, Tuple*) { return math_2(vm, a, n, "atan2", [](double x, double y) { return std::atan2(x, y); }); }
-Value math_copysign(VM& vm, Value const* a, size_t n, Tuple*) { return math_2(vm, a, n, "copysign", [](double x, double y) { return std::copysign(x, y); }); }
-Value math_remainder(VM& vm, Value const* a, size_t n, Tuple*) { return math_2(vm, a, n, "remainder", [](double x, double y) { return std::remainder(x, y); }); }
-Value math_fmod(VM& vm, Value const* a, size_t n, Tuple*)
+Value math_atan2(VM& vm, Value const* a, size_t n, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.atan2", kw))
+        return Value::null();
+    return math_2(vm, a, n, "atan2", [](double x, double y) { return std::atan2(x, y); });
+}
+Value math_copysign(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.copysign", kw))
+        return Value::null();
+    return math_2(vm, a, n, "copysign", [](double x, double y) { return std::copysign(x, y); });
+}
+Value math_remainder(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.remainder", kw))
+        return Value::null();
+    return math_2(vm, a, n, "remainder", [](double x, double y) { return std::remainder(x, y); });
+}
+Value math_fmod(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.fmod", kw))
+        return Value::null();
     return math_2(vm, a, n, "fmod", [](double x, double y) {
         if (std::isinf(y) && std::isfinite(x))
             return x;
         return std::fmod(x, y);
     });
 }
-Value math_nextafter(VM& vm, Value const* a, size_t n, Tuple*)
+Value math_nextafter(VM& vm, Value const* a, size_t n, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.nextafter", kw))
+        return Value::null();
     if (!check_nargs(vm, "nextafter", n, 2, 2))
         return Value::null();
     double x, y;
@@ -404,8 +448,10 @@ Value math_nextafter(VM& vm, Value const* a, size_t n, Tuple*)
     return Value::from_double(std::nextafter(x, y));
 }
 
-Value math_pow(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_pow(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.pow", kw))
+        return Value::null();
     if (!check_nargs(vm, "pow", nargs, 2, 2))
         return Value::null();
     double x, y, r;
@@ -447,8 +493,10 @@ Value math_pow(VM& vm, Value const* args, size_t nargs, Tuple*)
     return Value::from_double(r);
 }
 
-Value math_ldexp(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_ldexp(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.ldexp", kw))
+        return Value::null();
     if (!check_nargs(vm, "ldexp", nargs, 2, 2))
         return Value::null();
     double x;
@@ -472,8 +520,10 @@ Value math_ldexp(VM& vm, Value const* args, size_t nargs, Tuple*)
     return Value::from_double(r);
 }
 
-Value math_frexp(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_frexp(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.frexp", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.frexp", nargs, 1, 1))
         return Value::null();
     double x;
@@ -484,8 +534,10 @@ Value math_frexp(VM& vm, Value const* args, size_t nargs, Tuple*)
     return Value::from_object(tuple_pack(vm, { Value::from_double(m), Value::small_int(e) }));
 }
 
-Value math_modf(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_modf(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.modf", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.modf", nargs, 1, 1))
         return Value::null();
     double x;
@@ -503,8 +555,10 @@ Value math_modf(VM& vm, Value const* args, size_t nargs, Tuple*)
     return Value::from_object(tuple_pack(vm, { Value::from_double(fp), Value::from_double(ip) }));
 }
 
-Value math_ulp(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_ulp(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.ulp", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.ulp", nargs, 1, 1))
         return Value::null();
     double x;
@@ -551,11 +605,23 @@ Value math_floor_ceil(VM& vm, Value const* args, size_t nargs, bool ceil)
         return Value::null();
     return int_from_double(vm, ceil ? std::ceil(d) : std::floor(d));
 }
-Value math_floor(VM& vm, Value const* a, size_t n, Tuple*) { return math_floor_ceil(vm, a, n, false); }
-Value math_ceil(VM& vm, Value const* a, size_t n, Tuple*) { return math_floor_ceil(vm, a, n, true); }
-
-Value math_trunc(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_floor(VM& vm, Value const* a, size_t n, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.floor", kw))
+        return Value::null();
+    return math_floor_ceil(vm, a, n, false);
+}
+Value math_ceil(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.ceil", kw))
+        return Value::null();
+    return math_floor_ceil(vm, a, n, true);
+}
+
+Value math_trunc(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.trunc", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.trunc", nargs, 1, 1))
         return Value::null();
     Value x = args[0];
@@ -569,8 +635,10 @@ Value math_trunc(VM& vm, Value const* args, size_t nargs, Tuple*)
 
 // ------------------------------------------------------------------ integer functions
 
-Value math_factorial(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_factorial(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.factorial", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.factorial", nargs, 1, 1))
         return Value::null();
     Value n = TRY(index(vm, args[0]));
@@ -588,7 +656,7 @@ Value math_factorial(VM& vm, Value const* args, size_t nargs, Tuple*)
 
 Value math_gcd_lcm(VM& vm, Value const* args, size_t nargs, Tuple* kw, bool lcm)
 {
-    if (!check_no_kwargs(vm, lcm ? "lcm" : "gcd", kw))
+    if (!check_no_kwargs(vm, lcm ? "math.lcm" : "math.gcd", kw))
         return Value::null();
     Mpz acc;
     mpz_set_ui(acc, lcm ? 1 : 0);
@@ -605,8 +673,10 @@ Value math_gcd_lcm(VM& vm, Value const* args, size_t nargs, Tuple* kw, bool lcm)
 Value math_gcd(VM& vm, Value const* a, size_t n, Tuple* kw) { return math_gcd_lcm(vm, a, n, kw, false); }
 Value math_lcm(VM& vm, Value const* a, size_t n, Tuple* kw) { return math_gcd_lcm(vm, a, n, kw, true); }
 
-Value math_isqrt(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_isqrt(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.isqrt", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.isqrt", nargs, 1, 1))
         return Value::null();
     Value n = TRY(index(vm, args[0]));
@@ -671,13 +741,58 @@ Value math_comb_perm(VM& vm, Value const* args, size_t nargs, bool comb)
     }
     return int_from_mpz(vm, r);
 }
-Value math_comb(VM& vm, Value const* a, size_t n, Tuple*) { return math_comb_perm(vm, a, n, true); }
-Value math_perm(VM& vm, Value const* a, size_t n, Tuple*) { return math_comb_perm(vm, a, n, false); }
+Value math_comb(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.comb", kw))
+        return Value::null();
+    return math_comb_perm(vm, a, n, true);
+}
+Value math_perm(VM& vm, Value const* a, size_t n, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "math.perm", kw))
+        return Value::null();
+    return math_comb_perm(vm, a, n, false);
+}
 
 // ------------------------------------------------------------------ sums and products
 
+// Argument clinic's checks that come before keyword matching: too many arguments in
+// total, then a missing required one (so "missing required argument" wins over an
+// unknown keyword, as in CPython).
+bool clinic_precheck(VM& vm, char const* fname, size_t nargs, Tuple* kwnames, std::initializer_list<char const*> names,
+                     size_t required, size_t posonly, size_t maxpos)
+{
+    size_t nkw = kwnames ? kwnames->size : 0;
+    if (nargs + nkw > names.size()) {
+        raise_fmt(vm, exc::TypeError, "%s() takes at most %zu argument%s (%zu given)", fname, names.size(),
+                  names.size() == 1 ? "" : "s", nargs + nkw);
+        return false;
+    }
+    for (size_t i = nargs; i < required; ++i) {
+        if (i < posonly) {
+            raise_fmt(vm, exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+                      std::min(posonly, required) < maxpos ? "at least" : "exactly", posonly, posonly == 1 ? "" : "s", nargs);
+            return false;
+        }
+        bool found = false;
+        for (size_t k = 0; k < nkw; ++k) {
+            String* key = as_str(kwnames->items[k]);
+            if (key && key->view() == names.begin()[i])
+                found = true;
+        }
+        if (!found) {
+            raise_fmt(vm, exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names.begin()[i], i + 1);
+            return false;
+        }
+    }
+    return true;
+}
+
 Value math_prod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    // prod(iterable, /, *, start=1)
+    if (!clinic_precheck(vm, "prod", nargs, kwnames, { "iterable", "start" }, 1, 1, 1))
+        return Value::null();
     Value out[2];
     if (!parse_args(vm, "prod", args, nargs, kwnames, { "iterable", "start" }, 1, out, 1))
         return Value::null();
@@ -695,8 +810,10 @@ Value math_prod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 }
 
 // Exact float summation (Shewchuk's partials) with CPython's special-value rules.
-Value math_fsum(VM& vm, Value const* args, size_t nargs, Tuple*)
+Value math_fsum(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    if (!check_no_kwargs(vm, "math.fsum", kw))
+        return Value::null();
     if (!check_nargs(vm, "math.fsum", nargs, 1, 1))
         return Value::null();
     Value it = TRY(get_iter(vm, args[0]));
@@ -810,7 +927,7 @@ double vector_norm(std::vector<double>& vec, double max, bool found_nan)
 
 Value math_hypot(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    if (!check_no_kwargs(vm, "hypot", kw))
+    if (!check_no_kwargs(vm, "math.hypot", kw))
         return Value::null();
     std::vector<double> vec(nargs);
     double max = 0.0;
@@ -830,7 +947,7 @@ Value math_hypot(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 
 Value math_dist(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
-    if (!check_no_kwargs(vm, "dist", kw) || !check_nargs(vm, "dist", nargs, 2, 2))
+    if (!check_no_kwargs(vm, "math.dist", kw) || !check_nargs(vm, "dist", nargs, 2, 2))
         return Value::null();
     Value seqs[2];
     for (int s = 0; s < 2; ++s) {
@@ -876,6 +993,8 @@ Value math_dist(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 Value math_isclose(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     size_t npos = nargs; // positional arguments (keyword values follow them)
+    if (!clinic_precheck(vm, "isclose", nargs, kwnames, { "a", "b", "rel_tol", "abs_tol" }, 2, 0, 2))
+        return Value::null();
     if (npos > 2)
         return raise_fmt(vm, exc::TypeError, "isclose() takes exactly 2 positional arguments (%zu given)", npos);
     Value out[4];
