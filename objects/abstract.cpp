@@ -5,6 +5,7 @@
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/slice.h"
 #include "objects/string.h"
 #include "objects/type.h"
 
@@ -669,6 +670,13 @@ static Value binary_op_error(VM& vm, Value a, Value b, int o)
     char const* sym = inplace ? kInplaceSymbols[base] : kBinOpSymbols[base];
     if (base == int(BinOpArg::POWER))
         return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", type_name(a), type_name(b));
+    // CPython tries the sequence repeat of the right operand too: x * [1] with a non-int x.
+    if (base == int(BinOpArg::MULTIPLY)) {
+        TypeObject* tb = type_of(b);
+        bool b_is_sequence = tb->tflags & (TF_LIST_SUBCLASS | TF_TUPLE_SUBCLASS | TF_STR_SUBCLASS | TF_BYTES_SUBCLASS | TF_BYTEARRAY_SUBCLASS);
+        if (b_is_sequence && !is_index_like(a))
+            return raise_fmt(vm, exc::TypeError, "can't multiply sequence by non-int of type '%s'", type_name(a));
+    }
     if (base == int(BinOpArg::RSHIFT) && !inplace && type_of(a) == types.builtin_function && a.as<BuiltinFunction>()->name && std::strcmp(a.as<BuiltinFunction>()->name->c_str(), "print") == 0)
         return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for >>: '%s' and '%s'. Did you mean \"print(<message>, file=<output_stream>)\"?", type_name(a), type_name(b));
     return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym, type_name(a), type_name(b));
