@@ -17,7 +17,7 @@ namespace slpy {
 
 namespace {
 
-enum class KeyKind { Generic, SmallInt, Double, ExactStr };
+enum class KeyKind { Generic, SmallInt, Double, ExactStr, ExactTuple };
 
 struct Sorter {
     VM& vm;
@@ -34,9 +34,42 @@ struct Sorter {
         case KeyKind::SmallInt: return a.as_int() < b.as_int();
         case KeyKind::Double: return a.as_double() < b.as_double();
         case KeyKind::ExactStr: return str_compare(a.as<String>(), b.as<String>()) < 0;
+        case KeyKind::ExactTuple: return tuple_lt(a.as<Tuple>(), b.as<Tuple>());
         case KeyKind::Generic: break;
         }
         return rich_compare_bool(vm, a, b, CmpArg::LT);
+    }
+
+    // a < b for two tuples, as tuple's own comparison (the first items that are not equal
+    // decide; then the lengths), with the int, float and str pairs compared directly.
+    int tuple_lt(Tuple* a, Tuple* b)
+    {
+        size_t n = std::min(a->size, b->size);
+        for (size_t i = 0; i < n; ++i) {
+            Value p = a->items[i], q = b->items[i];
+            if (p.is_int() && q.is_int()) {
+                if (p.as_int() != q.as_int())
+                    return p.as_int() < q.as_int();
+                continue;
+            }
+            if (p.is_double() && q.is_double()) {
+                if (p.as_double() == q.as_double())
+                    continue;
+                return p.as_double() < q.as_double(); // NaN: unequal, and not less
+            }
+            if (is_exact_str(p) && is_exact_str(q)) {
+                int c = str_compare(p.as<String>(), q.as<String>());
+                if (c != 0)
+                    return c < 0;
+                continue;
+            }
+            int eq = equal(vm, p, q);
+            if (eq < 0)
+                return -1;
+            if (!eq)
+                return rich_compare_bool(vm, p, q, CmpArg::LT);
+        }
+        return a->size < b->size;
     }
 
     void swap_items(size_t i, size_t j)
@@ -241,6 +274,12 @@ KeyKind classify(Value const* keys, size_t n)
             if (!is_exact_str(keys[i]))
                 return KeyKind::Generic;
         return KeyKind::ExactStr;
+    }
+    if (type_of(keys[0]) == types.tuple) {
+        for (size_t i = 1; i < n; ++i)
+            if (type_of(keys[i]) != types.tuple)
+                return KeyKind::Generic;
+        return KeyKind::ExactTuple;
     }
     return KeyKind::Generic;
 }
