@@ -7,6 +7,7 @@
 #include "objects/str_internal.h"
 #include "objects/string.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstdio>
@@ -115,6 +116,17 @@ std::string sign_string(bool negative, char sign)
 // Formats |d| (finite) with printf-style conversion `conv` ('e', 'f', 'g') and options.
 std::string printf_abs(double d, char conv, int precision, bool alternate)
 {
+    if (!alternate) {
+        // std::to_chars gives exactly printf's digits ("as if by printf in the C locale"),
+        // several times faster than glibc's printf.
+        std::chars_format f = conv == 'f' ? std::chars_format::fixed : conv == 'e' ? std::chars_format::scientific : std::chars_format::general;
+        std::string out(static_cast<size_t>(precision) + 400, '\0'); // 1e308 in fixed needs 309 digits
+        auto res = std::to_chars(out.data(), out.data() + out.size(), std::fabs(d), f, precision);
+        if (res.ec == std::errc()) {
+            out.resize(static_cast<size_t>(res.ptr - out.data()));
+            return out;
+        }
+    }
     char fmt[16];
     std::snprintf(fmt, sizeof fmt, "%%%s.*%c", alternate ? "#" : "", conv);
     int n = std::snprintf(nullptr, 0, fmt, precision, std::fabs(d));
