@@ -257,22 +257,8 @@ bool eval_dict_update(VM& vm, Value dict, Value update)
         raise_fmt(vm, exc::TypeError, "'%s' object is not a mapping", type_name(update));
         return false;
     }
-    Value ks = call0(vm, keys);
-    if (ks.is_null())
-        return false;
-    Value it = get_iter(vm, ks);
-    if (it.is_null())
-        return false;
-    for (;;) {
-        Value k = iter_next(vm, it);
-        if (k.is_null())
-            return false;
-        if (k.is_stop_iteration())
-            return true;
-        Value v = getitem(vm, update, k);
-        if (v.is_null() || !dict_set(vm, d, k, v))
-            return false;
-    }
+    // PyDict_Update: a dict subclass that keeps dict.__iter__ is read from its table.
+    return dict_merge_mapping(vm, d, update);
 }
 
 bool eval_dict_merge(VM& vm, Value func, Value dict, Value update)
