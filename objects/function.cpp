@@ -5,6 +5,7 @@
 #include "objects/string.h"
 #include "objects/type.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -118,43 +119,63 @@ bool check_nargs(VM& vm, char const* fname, size_t nargs, size_t min, size_t max
 bool parse_args(VM& vm, char const* fname, Value const* args, size_t nargs, Tuple* kwnames,
                 std::initializer_list<char const*> names_list, size_t required, Value* out, size_t posonly)
 {
+    // The order of checks and the messages of CPython 3.11's _PyArg_UnpackKeywords: the
+    // total count first, then positionals, then each parameter (a missing required one
+    // before any unknown keyword), then keywords that matched nothing.
     size_t n = names_list.size();
     size_t nkw = kwnames ? kwnames->size : 0;
-    size_t npos = nargs;
+    auto name_at = [&](size_t i) { return names_list.begin()[i]; };
     for (size_t i = 0; i < n; ++i)
         out[i] = Value::null();
-    if (npos > n) {
-        raise_fmt(vm, exc::TypeError, "%s() takes at most %zu argument%s (%zu given)", fname, n, n == 1 ? "" : "s", npos + nkw);
+    if (nargs + nkw > n) {
+        raise_fmt(vm, exc::TypeError, "%s() takes at most %zu %sargument%s (%zu given)", fname, n, nargs == 0 ? "keyword " : "",
+                  n == 1 ? "" : "s", nargs + nkw);
         return false;
     }
-    for (size_t i = 0; i < npos; ++i)
-        out[i] = args[i];
-    for (size_t k = 0; k < nkw; ++k) {
-        String* key = as_str(kwnames->items[k]);
-        size_t idx = n;
-        for (size_t i = posonly; i < n; ++i)
-            if (key && std::strcmp(key->c_str(), names_list.begin()[i]) == 0) {
-                idx = i;
-                break;
-            }
-        if (idx == n) {
-            raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", key ? key->c_str() : "?", fname);
-            return false;
-        }
-        if (!out[idx].is_null()) {
-            raise_fmt(vm, exc::TypeError, "argument for %s() given by name ('%s') and position (%zu)", fname, key->c_str(), idx + 1);
-            return false;
-        }
-        out[idx] = args[npos + k];
+    if (nargs < posonly && nargs < required) {
+        size_t need = std::min(posonly, required);
+        raise_fmt(vm, exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname, need < n ? "at least" : "exactly", need,
+                  need == 1 ? "" : "s", nargs);
+        return false;
     }
-    for (size_t i = 0; i < required; ++i)
-        if (out[i].is_null()) {
-            if (i < posonly || nkw == 0)
-                raise_fmt(vm, exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names_list.begin()[i], i + 1);
-            else
-                raise_fmt(vm, exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, names_list.begin()[i], i + 1);
+    for (size_t i = 0; i < nargs; ++i)
+        out[i] = args[i];
+    auto find_keyword = [&](char const* name) -> int64_t {
+        for (size_t k = 0; k < nkw; ++k)
+            if (String* key = as_str(kwnames->items[k]); key && std::strcmp(key->c_str(), name) == 0)
+                return int64_t(k);
+        return -1;
+    };
+    size_t unused = nkw;
+    for (size_t i = std::max(nargs, posonly); i < n; ++i) {
+        if (unused == 0 && i >= required)
+            break;
+        int64_t k = unused ? find_keyword(name_at(i)) : -1;
+        if (k >= 0) {
+            out[i] = args[nargs + size_t(k)];
+            --unused;
+        } else if (i < required) {
+            raise_fmt(vm, exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, name_at(i), i + 1);
             return false;
         }
+    }
+    if (unused > 0) {
+        for (size_t i = posonly; i < nargs; ++i)
+            if (find_keyword(name_at(i)) >= 0) {
+                raise_fmt(vm, exc::TypeError, "argument for %s() given by name ('%s') and position (%zu)", fname, name_at(i), i + 1);
+                return false;
+            }
+        for (size_t k = 0; k < nkw; ++k) {
+            String* key = as_str(kwnames->items[k]);
+            bool known = false;
+            for (size_t i = posonly; key && i < n; ++i)
+                known = known || std::strcmp(key->c_str(), name_at(i)) == 0;
+            if (!known) {
+                raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for %s()", key ? key->c_str() : "?", fname);
+                return false;
+            }
+        }
+    }
     return true;
 }
 

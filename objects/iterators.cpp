@@ -213,6 +213,8 @@ Value zip_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     auto* cls = args[0].as<TypeObject>();
     bool strict = false;
     if (kwnames) {
+        if (kwnames->size > 1)
+            return raise_fmt(vm, exc::TypeError, "zip() takes at most 1 keyword argument (%zu given)", kwnames->size);
         for (size_t k = 0; k < kwnames->size; ++k) {
             String* name = as_str(kwnames->items[k]);
             if (name->view() != "strict")

@@ -26,6 +26,12 @@ bool keyword_args(VM& vm, char const* fname, Value const* args, size_t nargs, Tu
         out[i] = Value::null();
     if (!kwnames)
         return true;
+    // As CPython's keyword-only parsers: the count is checked before the names.
+    if (kwnames->size > allowed.size()) {
+        raise_fmt(vm, exc::TypeError, "%s() takes at most %zu keyword argument%s (%zu given)", fname, allowed.size(),
+                  allowed.size() == 1 ? "" : "s", kwnames->size);
+        return false;
+    }
     for (size_t k = 0; k < kwnames->size; ++k) {
         String* key = as_str(kwnames->items[k]);
         size_t idx = allowed.size();
