@@ -92,6 +92,30 @@ char const* type_name(Value v)
 
 // ------------------------------------------------------------------ calls
 
+// True when a native method of this name is what CPython calls a slot wrapper (its
+// wrapper_descriptor type-checks self with different messages than ordinary methods).
+static bool is_slot_wrapper_name(String const* name, TypeObject const* owner)
+{
+    std::string_view n = name ? name->view() : std::string_view();
+    if (n.size() < 5 || n.substr(0, 2) != "__" || n.substr(n.size() - 2) != "__")
+        return false;
+    // Methods CPython defines next to the slot (METH_COEXIST) are ordinary methods.
+    if ((n == "__getitem__" && (owner == types.list || owner == types.dict)) ||
+        (n == "__contains__" && (owner == types.dict || owner == types.set || owner == types.frozenset)))
+        return false;
+    static constexpr std::string_view kNotWrappers[] = { "__getattr__",     "__missing__",       "__round__",         "__enter__",
+                                                         "__exit__",        "__format__",        "__reversed__",      "__instancecheck__",
+                                                         "__subclasscheck__", "__init_subclass__", "__set_name__",     "__class_getitem__",
+                                                         "__length_hint__", "__new__" };
+    for (std::string_view x : kNotWrappers)
+        if (n == x)
+            return false;
+    for (int i = 0; i < kNumSlots; ++i)
+        if (n == kSlotNames[i])
+            return true;
+    return false;
+}
+
 Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames)
 {
     TypeObject* t = type_of(callable);
@@ -108,10 +132,18 @@ Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnam
             Value bound = TRY(descriptor_get(vm, callable, Value::null(), f->owner));
             return call(vm, bound, args, nargs, kwnames);
         }
-        if (nargs == 0)
-            return raise_fmt(vm, exc::TypeError, "unbound method %s.%s() needs an argument", f->owner->name->c_str(), f->name->c_str());
-        if (!is_instance_fast(args[0], f->owner))
-            return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(), f->owner->name->c_str(), type_name(args[0]));
+        if (nargs == 0 || !is_instance_fast(args[0], f->owner)) {
+            bool wrapper = is_slot_wrapper_name(f->name, f->owner);
+            if (nargs == 0 && wrapper)
+                return raise_fmt(vm, exc::TypeError, "descriptor '%s' of '%s' object needs an argument", f->name->c_str(), f->owner->name->c_str());
+            if (nargs == 0)
+                return raise_fmt(vm, exc::TypeError, "unbound method %s.%s() needs an argument", f->owner->name->c_str(), f->name->c_str());
+            if (wrapper)
+                return raise_fmt(vm, exc::TypeError, "descriptor '%s' requires a '%s' object but received a '%s'", f->name->c_str(),
+                                 f->owner->name->c_str(), type_name(args[0]));
+            return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(),
+                             f->owner->name->c_str(), type_name(args[0]));
+        }
         return f->fn(vm, args, nargs, kwnames);
     }
     if (t == types.function)
