@@ -185,6 +185,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     Value retval;
     ReturnMode ret_mode;
     Value ret_aux;
+    // The object a truth-testing instruction tests on its slow path (see truth_test).
+    Value truth_operand;
 
 #define LOAD_FRAME()                              \
     do {                                          \
@@ -658,21 +660,16 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(UNARY_NOT)
     {
         Value a = TOP();
-        int r;
-        if (a.is(py_true()))
-            r = 1;
-        else if (a.is(py_false()) || is_none(a))
-            r = 0;
-        else {
-            SAVE_FRAME();
-            if (Hook h = hook_truth(a))
-                RUN_SLOT(h, sp - 1);
-            r = truthy(vm, a);
-            if (r < 0)
-                goto error;
+        if (a.is(py_true())) {
+            sp[-1] = py_false();
+            DISPATCH();
         }
-        sp[-1] = py_bool(!r);
-        DISPATCH();
+        if (a.is(py_false()) || is_none(a)) {
+            sp[-1] = py_true();
+            DISPATCH();
+        }
+        truth_operand = POP();
+        goto truth_test;
     }
     TARGET(UNARY_INVERT)
     {
@@ -1061,34 +1058,22 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(POP_JUMP_IF_FALSE)
     {
         Value v = POP();
-        if (v.is(py_false())) {
+        if (v.is(py_false()))
             ip = words + ARG;
-        } else if (!v.is(py_true())) {
-            SAVE_FRAME();
-            if (Hook h = hook_truth(v))
-                RUN_SLOT(h, sp);
-            int r = truthy(vm, v);
-            if (r < 0)
-                goto error;
-            if (!r)
-                ip = words + ARG;
+        else if (!v.is(py_true())) {
+            truth_operand = v;
+            goto truth_test;
         }
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_TRUE)
     {
         Value v = POP();
-        if (v.is(py_true())) {
+        if (v.is(py_true()))
             ip = words + ARG;
-        } else if (!v.is(py_false())) {
-            SAVE_FRAME();
-            if (Hook h = hook_truth(v))
-                RUN_SLOT(h, sp);
-            int r = truthy(vm, v);
-            if (r < 0)
-                goto error;
-            if (r)
-                ip = words + ARG;
+        else if (!v.is(py_false())) {
+            truth_operand = v;
+            goto truth_test;
         }
         DISPATCH();
     }
@@ -1105,32 +1090,10 @@ Value Interpreter::run(Frame* entry, bool throwing)
         DISPATCH();
     }
     TARGET(JUMP_IF_FALSE_OR_POP)
-    {
-        SAVE_FRAME();
-        if (Hook h = hook_truth(TOP()))
-            RUN_SLOT(h, sp);
-        int r = truthy(vm, TOP());
-        if (r < 0)
-            goto error;
-        if (!r)
-            ip = words + ARG;
-        else
-            --sp;
-        DISPATCH();
-    }
     TARGET(JUMP_IF_TRUE_OR_POP)
     {
-        SAVE_FRAME();
-        if (Hook h = hook_truth(TOP()))
-            RUN_SLOT(h, sp);
-        int r = truthy(vm, TOP());
-        if (r < 0)
-            goto error;
-        if (r)
-            ip = words + ARG;
-        else
-            --sp;
-        DISPATCH();
+        truth_operand = TOP(); // stays on the stack when the instruction jumps
+        goto truth_test;
     }
     TARGET(GET_ITER)
     {
@@ -1684,44 +1647,12 @@ deliver_result:
         sp -= 2;
         PUSH(retval);
         break;
-    case ReturnMode::Slot: {
+    case ReturnMode::Slot:
         SAVE_FRAME();
         retval = check_result(vm, static_cast<ResultCheck>(ret_aux.as_int()), retval);
         if (retval.is_null())
             goto error;
-        // Truth tests get a bool (checks Bool, LenTruth, Truth) and finish the instruction.
-        uint32_t target = word_arg(*instr);
-        Op op = word_op(*instr);
-        switch (op) {
-        case Op::POP_JUMP_IF_FALSE:
-        case Op::POP_JUMP_IF_TRUE:
-        case Op::JUMP_IF_FALSE_OR_POP:
-        case Op::JUMP_IF_TRUE_OR_POP: {
-            // The POP_ forms popped the value before the call; the OR_POP forms keep it
-            // when they jump and drop it when they go on.
-            bool jump_if = op == Op::POP_JUMP_IF_TRUE || op == Op::JUMP_IF_TRUE_OR_POP;
-            bool kept = op == Op::JUMP_IF_FALSE_OR_POP || op == Op::JUMP_IF_TRUE_OR_POP;
-            if (retval.is(py_true()) == jump_if)
-                ip = words + target;
-            else if (kept)
-                --sp;
-            break;
-        }
-        case Op::UNARY_NOT: PUSH(py_bool(retval.is(py_false()))); break;
-        case Op::CONTAINS_OP: PUSH(py_bool(retval.is(py_true()) != (target != 0))); break;
-        case Op::FORMAT_VALUE:
-            // A str subclass from a conversion is formatted into a plain str.
-            if ((target & 3) != 0 && !is_exact_str(retval)) {
-                retval = eval_format_value(vm, retval, 0, Value::null());
-                if (retval.is_null())
-                    goto error;
-            }
-            PUSH(retval);
-            break;
-        default: PUSH(retval); break;
-        }
-        break;
-    }
+        goto finish_instruction;
     case ReturnMode::New: {
         // As type.__call__ after __new__: __init__ only for an instance of the class.
         Tuple* keep = ret_aux.as<Tuple>();
@@ -1763,6 +1694,56 @@ deliver_result:
     case ReturnMode::Entry: break;
     }
     DISPATCH();
+
+    // ------------------------------------------------------------------ truth tests
+    // The slow path of the instructions that test truth (the jumps, `not`): truth_operand
+    // is off the stack for the POP_ forms and UNARY_NOT, still on it for the OR_POP forms.
+truth_test:
+    {
+        SAVE_FRAME();
+        if (Hook h = hook_truth(truth_operand))
+            RUN_SLOT(h, sp);
+        int r = truthy(vm, truth_operand);
+        if (r < 0)
+            goto error;
+        retval = py_bool(r);
+    }
+    // Finishes the instruction at `instr` with the value its special method (or
+    // truth_test) produced: truth tests get a bool and jump, pop or negate; others push it.
+finish_instruction:
+    {
+        uint32_t target = word_arg(*instr);
+        Op op = word_op(*instr);
+        switch (op) {
+        case Op::POP_JUMP_IF_FALSE:
+        case Op::POP_JUMP_IF_TRUE:
+        case Op::JUMP_IF_FALSE_OR_POP:
+        case Op::JUMP_IF_TRUE_OR_POP: {
+            // The POP_ forms popped the value before; the OR_POP forms keep it when they
+            // jump and drop it when they go on.
+            bool jump_if = op == Op::POP_JUMP_IF_TRUE || op == Op::JUMP_IF_TRUE_OR_POP;
+            bool kept = op == Op::JUMP_IF_FALSE_OR_POP || op == Op::JUMP_IF_TRUE_OR_POP;
+            if (retval.is(py_true()) == jump_if)
+                ip = words + target;
+            else if (kept)
+                --sp;
+            break;
+        }
+        case Op::UNARY_NOT: PUSH(py_bool(retval.is(py_false()))); break;
+        case Op::CONTAINS_OP: PUSH(py_bool(retval.is(py_true()) != (target != 0))); break;
+        case Op::FORMAT_VALUE:
+            // A str subclass from a conversion is formatted into a plain str.
+            if ((target & 3) != 0 && !is_exact_str(retval)) {
+                retval = eval_format_value(vm, retval, 0, Value::null());
+                if (retval.is_null())
+                    goto error;
+            }
+            PUSH(retval);
+            break;
+        default: PUSH(retval); break;
+        }
+        DISPATCH();
+    }
 
     // ------------------------------------------------------------------ exceptions
 error:
