@@ -32,6 +32,24 @@ size_t line_length(Value line)
     return as_bytes(line)->size;
 }
 
+bool io_size_arg(VM& vm, char const* method, Value const* args, size_t nargs, Tuple* kwnames, int64_t& out)
+{
+    out = -1;
+    if (kwnames && kwnames->size) {
+        raise_fmt(vm, exc::TypeError, "%s.%s() takes no keyword arguments", type_name(args[0]), method);
+        return false;
+    }
+    if (!check_nargs(vm, method, nargs - 1, 0, 1))
+        return false;
+    if (nargs < 2 || is_none(args[1]))
+        return true;
+    if (!is_int(args[1]) && type_of(args[1])->slot(Slot::INDEX).is_null()) {
+        raise_fmt(vm, exc::TypeError, "argument should be integer or None, not '%s'", type_name(args[1]));
+        return false;
+    }
+    return index_i64(vm, args[1], out);
+}
+
 namespace {
 
 Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);

@@ -145,20 +145,6 @@ bool ensure_rbuf(VM& vm, BufferedFile* f)
     return true;
 }
 
-// An optional size argument: None or absent is -1. TypeError as CPython's
-// _Py_convert_optional_to_ssize_t.
-bool size_arg(VM& vm, Value const* args, size_t nargs, size_t index, int64_t& out)
-{
-    out = -1;
-    if (nargs <= index || is_none(args[index]))
-        return true;
-    if (!is_int(args[index]) && type_of(args[index])->slot(Slot::INDEX).is_null()) {
-        raise_fmt(vm, exc::TypeError, "argument should be integer or None, not '%s'", type_name(args[index]));
-        return false;
-    }
-    return index_i64(vm, args[index], out);
-}
-
 Value bytes_value(VM& vm, std::string_view data) { return Value::from_object(bytes_new(vm, data)); }
 
 // Reads until end of file (read() / readall()).
@@ -250,10 +236,8 @@ Value read_line(VM& vm, BufferedFile* f, int64_t limit)
 SLPY_FILE_METHOD(bf_read)
 {
     BufferedFile* f = self_file(args[0]);
-    if (!check_no_kwargs(vm, "read", kwnames) || !check_nargs(vm, "read", nargs - 1, 0, 1))
-        return Value::null();
     int64_t n;
-    if (!size_arg(vm, args, nargs, 1, n) || !check_readable(vm, f))
+    if (!io_size_arg(vm, "read", args, nargs, kwnames, n) || !check_readable(vm, f))
         return Value::null();
     if (f->wlen && !buffered_flush(vm, f))
         return Value::null();
@@ -265,10 +249,8 @@ SLPY_FILE_METHOD(bf_read)
 SLPY_FILE_METHOD(bf_read1)
 {
     BufferedFile* f = self_file(args[0]);
-    if (!check_no_kwargs(vm, "read1", kwnames) || !check_nargs(vm, "read1", nargs - 1, 0, 1))
-        return Value::null();
     int64_t n;
-    if (!size_arg(vm, args, nargs, 1, n) || !check_readable(vm, f))
+    if (!io_size_arg(vm, "read1", args, nargs, kwnames, n) || !check_readable(vm, f))
         return Value::null();
     if (n < 0)
         n = int64_t(f->bufsize);
@@ -350,10 +332,8 @@ SLPY_FILE_METHOD(bf_readinto)
 SLPY_FILE_METHOD(bf_readline)
 {
     BufferedFile* f = self_file(args[0]);
-    if (!check_no_kwargs(vm, "readline", kwnames) || !check_nargs(vm, "readline", nargs - 1, 0, 1))
-        return Value::null();
     int64_t limit;
-    if (!size_arg(vm, args, nargs, 1, limit) || !check_readable(vm, f))
+    if (!io_size_arg(vm, "readline", args, nargs, kwnames, limit) || !check_readable(vm, f))
         return Value::null();
     return read_line(vm, f, limit);
 }
@@ -361,10 +341,8 @@ SLPY_FILE_METHOD(bf_readline)
 SLPY_FILE_METHOD(bf_readlines)
 {
     BufferedFile* f = self_file(args[0]);
-    if (!check_no_kwargs(vm, "readlines", kwnames) || !check_nargs(vm, "readlines", nargs - 1, 0, 1))
-        return Value::null();
     int64_t hint;
-    if (!size_arg(vm, args, nargs, 1, hint) || !check_readable(vm, f))
+    if (!io_size_arg(vm, "readlines", args, nargs, kwnames, hint) || !check_readable(vm, f))
         return Value::null();
     return collect_lines(vm, hint, [&] { return read_line(vm, f, -1); });
 }

@@ -125,6 +125,10 @@ bool buffered_isatty(BufferedFile* f);
 // empty at the end) until the end or until more than `hint` characters / bytes are in
 // (hint <= 0: no limit), as CPython's IOBase.readlines.
 size_t line_length(Value line);
+// The optional size argument (args[1]) of read/read1/readline/readlines/truncate, after the
+// method's own checks (no keywords, at most one argument): None or absent is -1;
+// TypeError as CPython's _Py_convert_optional_to_ssize_t.
+bool io_size_arg(VM& vm, char const* method, Value const* args, size_t nargs, Tuple* kwnames, int64_t& out);
 template<typename NextLine>
 Value collect_lines(VM& vm, int64_t hint, NextLine next_line)
 {

@@ -176,18 +176,6 @@ Value sio_readline(VM& vm, StringIOObject* s, int64_t limit)
     return str_value(vm, line);
 }
 
-bool size_arg(VM& vm, Value const* args, size_t nargs, size_t index, int64_t& out)
-{
-    out = -1;
-    if (nargs <= index || is_none(args[index]))
-        return true;
-    if (!is_int(args[index]) && type_of(args[index])->slot(Slot::INDEX).is_null()) {
-        raise_fmt(vm, exc::TypeError, "argument should be integer or None, not '%s'", type_name(args[index]));
-        return false;
-    }
-    return index_i64(vm, args[index], out);
-}
-
 #define SLPY_SIO_METHOD(cname) Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 SLPY_SIO_METHOD(sio_new)
@@ -274,10 +262,8 @@ SLPY_SIO_METHOD(sio_getvalue)
 SLPY_SIO_METHOD(sio_read)
 {
     StringIOObject* s = self_sio(args[0]);
-    if (!check_no_kwargs(vm, "read", kwnames) || !check_nargs(vm, "read", nargs - 1, 0, 1))
-        return Value::null();
     int64_t n;
-    if (!size_arg(vm, args, nargs, 1, n) || !check_open(vm, s))
+    if (!io_size_arg(vm, "read", args, nargs, kwnames, n) || !check_open(vm, s))
         return Value::null();
     if (s->pos >= s->length)
         return Value::from_object(empty_str());
@@ -292,10 +278,8 @@ SLPY_SIO_METHOD(sio_read)
 SLPY_SIO_METHOD(sio_readline_m)
 {
     StringIOObject* s = self_sio(args[0]);
-    if (!check_no_kwargs(vm, "readline", kwnames) || !check_nargs(vm, "readline", nargs - 1, 0, 1))
-        return Value::null();
     int64_t limit;
-    if (!size_arg(vm, args, nargs, 1, limit) || !check_open(vm, s))
+    if (!io_size_arg(vm, "readline", args, nargs, kwnames, limit) || !check_open(vm, s))
         return Value::null();
     return sio_readline(vm, s, limit);
 }
@@ -303,10 +287,8 @@ SLPY_SIO_METHOD(sio_readline_m)
 SLPY_SIO_METHOD(sio_readlines)
 {
     StringIOObject* s = self_sio(args[0]);
-    if (!check_no_kwargs(vm, "readlines", kwnames) || !check_nargs(vm, "readlines", nargs - 1, 0, 1))
-        return Value::null();
     int64_t hint;
-    if (!size_arg(vm, args, nargs, 1, hint) || !check_open(vm, s))
+    if (!io_size_arg(vm, "readlines", args, nargs, kwnames, hint) || !check_open(vm, s))
         return Value::null();
     return collect_lines(vm, hint, [&] { return sio_readline(vm, s, -1); });
 }
@@ -347,10 +329,8 @@ SLPY_SIO_METHOD(sio_tell)
 SLPY_SIO_METHOD(sio_truncate)
 {
     StringIOObject* s = self_sio(args[0]);
-    if (!check_no_kwargs(vm, "truncate", kwnames) || !check_nargs(vm, "truncate", nargs - 1, 0, 1))
-        return Value::null();
     int64_t size;
-    if (!size_arg(vm, args, nargs, 1, size) || !check_open(vm, s))
+    if (!io_size_arg(vm, "truncate", args, nargs, kwnames, size) || !check_open(vm, s))
         return Value::null();
     if (nargs < 2 || is_none(args[1]))
         size = int64_t(s->pos);

@@ -385,25 +385,11 @@ bool sync_for_write(VM&, TextFile* tf)
 
 #define SLPY_TEXT_METHOD(cname) Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
-bool size_arg(VM& vm, Value const* args, size_t nargs, size_t index, int64_t& out)
-{
-    out = -1;
-    if (nargs <= index || is_none(args[index]))
-        return true;
-    if (!is_int(args[index]) && type_of(args[index])->slot(Slot::INDEX).is_null()) {
-        raise_fmt(vm, exc::TypeError, "argument should be integer or None, not '%s'", type_name(args[index]));
-        return false;
-    }
-    return index_i64(vm, args[index], out);
-}
-
 SLPY_TEXT_METHOD(tx_read)
 {
     TextFile* tf = self_text(args[0]);
-    if (!check_no_kwargs(vm, "read", kwnames) || !check_nargs(vm, "read", nargs - 1, 0, 1))
-        return Value::null();
     int64_t n;
-    if (!size_arg(vm, args, nargs, 1, n) || !check_readable(vm, tf))
+    if (!io_size_arg(vm, "read", args, nargs, kwnames, n) || !check_readable(vm, tf))
         return Value::null();
     if (!buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
@@ -428,10 +414,8 @@ SLPY_TEXT_METHOD(tx_readline)
 SLPY_TEXT_METHOD(tx_readlines)
 {
     TextFile* tf = self_text(args[0]);
-    if (!check_no_kwargs(vm, "readlines", kwnames) || !check_nargs(vm, "readlines", nargs - 1, 0, 1))
-        return Value::null();
     int64_t hint;
-    if (!size_arg(vm, args, nargs, 1, hint) || !check_readable(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
+    if (!io_size_arg(vm, "readlines", args, nargs, kwnames, hint) || !check_readable(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
     return collect_lines(vm, hint, [&] { return text_readline(vm, tf, -1); });
 }
