@@ -145,18 +145,9 @@ static bool enumerate_bind_exact(VM& vm, Value const* args, size_t npos, Tuple* 
     return false;
 }
 
-Value enumerate_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+// A new enumerate of class `cls` over out[0], counting from out[1] (null: 0).
+Value enumerate_make(VM& vm, TypeObject* cls, Value const* out)
 {
-    auto* cls = args[0].as<TypeObject>();
-    Value out[2];
-    // CPython calls enumerate itself through enumerate_vectorcall; subclasses (which do not
-    // inherit the vectorcall) and enumerate.__new__ go through the argument clinic parser.
-    // FIXME: enumerate.__new__(enumerate) takes the vectorcall path here.
-    bool bound = cls == types.enumerate
-        ? enumerate_bind_exact(vm, args + 1, nargs - 1, kwnames, out)
-        : parse_args(vm, "enumerate", args + 1, nargs - 1, kwnames, { "iterable", "start" }, 1, out);
-    if (!bound)
-        return Value::null();
     Value start = Value::small_int(0);
     if (!out[1].is_null())
         start = TRY(index(vm, out[1]));
@@ -169,6 +160,24 @@ Value enumerate_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     else
         e->big_count = start;
     return Value::from_object(e);
+}
+
+// enumerate.__new__, and so subclasses: the argument clinic parser.
+Value enumerate_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value out[2];
+    if (!parse_args(vm, "enumerate", args + 1, nargs - 1, kwnames, { "iterable", "start" }, 1, out))
+        return Value::null();
+    return enumerate_make(vm, args[0].as<TypeObject>(), out);
+}
+
+// enumerate(...) itself: CPython's enumerate_vectorcall, with its own messages.
+Value enumerate_vectorcall(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value out[2];
+    if (!enumerate_bind_exact(vm, args + 1, nargs - 1, kwnames, out))
+        return Value::null();
+    return enumerate_make(vm, types.enumerate, out);
 }
 
 Value enumerate_step(VM& vm, Value self)
@@ -569,6 +578,7 @@ void setup_iterators(VM& vm)
         if (s.length_hint)
             add_methods(vm, s.type, { { "__length_hint__", s.length_hint } });
     }
+    types.enumerate->vectorcall = enumerate_vectorcall;
 }
 
 } // namespace slpy

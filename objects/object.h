@@ -140,6 +140,10 @@ struct TypeObject : Object {
     // Optional fast path for iter_next on this type's instances: the next item,
     // Value::stop_iteration() at the end (no exception), or null on error.
     Value (*iternext)(VM& vm, Value self) = nullptr;
+    // cls(...) of exactly this type, instead of __new__ then __init__ (CPython's
+    // tp_vectorcall: not inherited by subclasses, not used by an explicit cls.__new__).
+    // args[0] is the class. Null for most types.
+    NativeFn vectorcall = nullptr;
 
     Value slots[kNumSlots] = {};
 

@@ -452,6 +452,8 @@ static Value type_call(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     auto* cls = args[0].as<TypeObject>();
     if (cls == types.type && nargs == 2 && (!kw || kw->size == 0))
         return Value::from_object(type_of(args[1]));
+    if (cls->vectorcall)
+        return cls->vectorcall(vm, args, nargs, kw);
     Value new_fn = cls->slot(Slot::NEW);
     if (new_fn.is_null())
         return raise_fmt(vm, exc::TypeError, "cannot create '%s' instances", cls->name->c_str());
