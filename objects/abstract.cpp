@@ -35,6 +35,9 @@ inline bool is_native(Value f, NativeFn fn)
 // Calls native fn with `first` prepended to args.
 Value call_native_prepend(VM& vm, NativeFn fn, Value first, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    // The native path of call_slot: guarded as call() (below) is.
+    if (!stack_check(vm, " while calling a Python object"))
+        return Value::null();
     size_t total = nargs + (kwnames ? kwnames->size : 0);
     Value small[16];
     Value* buf = small;
@@ -118,6 +121,10 @@ static bool is_slot_wrapper_name(String const* name, TypeObject const* owner)
 
 Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames)
 {
+    // Natives calling natives that call natives (bound methods of bound methods, chains
+    // of iter(callable, sentinel), ...) recurse on the C stack without a Python frame.
+    if (!stack_check(vm, " while calling a Python object"))
+        return Value::null();
     TypeObject* t = type_of(callable);
     if (t == types.builtin_function) {
         auto* f = callable.as<BuiltinFunction>();
@@ -211,8 +218,14 @@ Value format_result(VM& vm, Value r)
     return r;
 }
 
+// repr() and str() count a level of native recursion each (as PyObject_Repr/_Str): the
+// one guard for every native __repr__/__str__ that formats what it contains (nested
+// containers, exceptions, slices, methods of methods, ...).
 Value repr(VM& vm, Value v)
 {
+    NestingGuard nesting(vm, " while getting the repr of an object");
+    if (!nesting.ok())
+        return Value::null();
     Value r = call_slot(vm, v, Slot::REPR, nullptr, 0);
     if (r.is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object has no __repr__", type_name(v));
@@ -223,6 +236,9 @@ Value to_str(VM& vm, Value v)
 {
     if (is_exact_str(v))
         return v;
+    NestingGuard nesting(vm, " while getting the str of an object");
+    if (!nesting.ok())
+        return Value::null();
     Value r = call_slot(vm, v, Slot::STR, nullptr, 0);
     if (r.is_not_found())
         return repr(vm, v);
@@ -348,6 +364,12 @@ bool hash_result(VM& vm, Value r, int64_t& out)
 
 Value rich_compare(VM& vm, Value a, Value b, CmpArg op)
 {
+    // One level of native recursion per comparison, as PyObject_RichCompare: the guard
+    // of every native comparison that compares what it contains (nested containers,
+    // mappingproxy, GenericAlias, ...).
+    NestingGuard nesting(vm, " in comparison");
+    if (!nesting.ok())
+        return Value::null();
     int o = int(op);
     TypeObject* ta = type_of(a);
     TypeObject* tb = type_of(b);
@@ -656,6 +678,10 @@ Value iter_result(VM& vm, Value it)
 
 Value iter_next(VM& vm, Value iterator)
 {
+    // Native iterators wrapping native iterators (map(f, map(f, ...)), zip, filter, ...)
+    // recurse here once per level. A long loop over an iterator polls for Ctrl-C here too.
+    if (!stack_check(vm, "") || !check_pending(vm))
+        return Value::null();
     TypeObject* t = type_of(iterator);
     if (t->iternext)
         return t->iternext(vm, iterator);
@@ -880,6 +906,10 @@ bool index_i64(VM& vm, Value v, int64_t& out)
 static int recursive_check(VM& vm, Value obj, Value cls, bool subclass)
 {
     if (Tuple* t = as_tuple(cls); t && type_of(cls) == types.tuple) {
+        // Tuples nested to any depth: one guarded level each, as CPython.
+        NestingGuard nesting(vm, subclass ? " in __subclasscheck__" : " in __instancecheck__");
+        if (!nesting.ok())
+            return -1;
         for (size_t i = 0; i < t->size; ++i) {
             int r = recursive_check(vm, obj, t->items[i], subclass);
             if (r != 0)
@@ -931,6 +961,34 @@ int isinstance(VM& vm, Value obj, Value cls)
 }
 
 int issubclass(VM& vm, Value derived, Value cls) { return recursive_check(vm, derived, cls, true); }
+
+// ------------------------------------------------------------------ guards
+
+Value NestingGuard::raise_recursion(VM& vm, char const* where)
+{
+    // Creating the exception calls natives, which check the guard again: lift it for that
+    // while (the stack has the margin below stack_limit for it, as CPython's headroom).
+    uintptr_t limit = vm.stack_limit;
+    int max_depth = vm.max_native_depth;
+    vm.stack_limit = 0;
+    vm.max_native_depth = vm.native_depth + 50;
+    raise_fmt(vm, exc::RecursionError, "maximum recursion depth exceeded%s", where);
+    vm.stack_limit = limit;
+    vm.max_native_depth = max_depth;
+    return Value::null();
+}
+
+bool handle_pending(VM& vm)
+{
+    // Clear the bit before raising: a second SIGINT arriving while the first one's
+    // KeyboardInterrupt unwinds is raised again at the next poll, as in CPython.
+    uint32_t was = vm.pending.fetch_and(~VM::kPendingInterrupt, std::memory_order_relaxed);
+    if (was & VM::kPendingInterrupt) {
+        raise_with_args(vm, exc::KeyboardInterrupt, nullptr);
+        return false;
+    }
+    return true;
+}
 
 // ------------------------------------------------------------------ repr recursion guard
 

@@ -70,6 +70,8 @@ void init_type(VM& vm, TypeObject* t, char const* name, TypeObject* base, uint32
 TypeObject* bare_type(VM& vm)
 {
     auto* t = static_cast<TypeObject*>(vm.heap.allocate(types.type, sizeof(TypeObject)));
+    if (!t)
+        return nullptr;
     new (t) TypeObject();
     t->type = types.type;
     return t;
@@ -104,7 +106,13 @@ void trace_roots(Tracer& t)
 VM::VM()
 {
     g_vm = this;
+    // Start-up has nothing to raise into: exhaustion there ends the process.
+    heap.begin_infallible();
     init_runtime(*this);
+    spare_memory_error = exception_new(*this, exc::MemoryError, empty_tuple());
+    heap.add_root_provider([this](Tracer& t) { t.visit(spare_memory_error); });
+    heap.end_infallible();
+    heap.set_exhausted_handler([this] { (void)raise_no_memory(*this); });
 }
 
 VM::~VM()

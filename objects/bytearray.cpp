@@ -29,8 +29,8 @@ void trace_bytearray(Object* o, Tracer& t)
 }
 
 // Sets the used size, growing the buffer when needed (contents beyond the old size are
-// unspecified). False with MemoryError pending.
-bool ba_resize(VM& vm, ByteArray* ba, size_t size)
+// unspecified). False with MemoryError pending. The caller has asked bytearray_resizable.
+bool ba_set_size(VM& vm, ByteArray* ba, size_t size)
 {
     size_t cap = ba->buffer ? ba->buffer->size : 0;
     if (size > cap) {
@@ -48,14 +48,17 @@ bool ba_resize(VM& vm, ByteArray* ba, size_t size)
     return true;
 }
 
-// Replaces bytes [start, stop) with `data`.
+// Replaces bytes [start, stop) with `data`. False with BufferError (a live export and a
+// change of size) or MemoryError pending, the bytearray unchanged.
 bool ba_splice(VM& vm, ByteArray* ba, size_t start, size_t stop, std::string_view data)
 {
     size_t old = ba->size;
     size_t tail = old - stop;
     size_t new_size = start + data.size() + tail;
+    if (!bytearray_resizable(vm, ba, new_size))
+        return false;
     if (new_size > old) {
-        if (!ba_resize(vm, ba, new_size))
+        if (!ba_set_size(vm, ba, new_size))
             return false;
     }
     unsigned char* p = ba->data();
@@ -67,10 +70,30 @@ bool ba_splice(VM& vm, ByteArray* ba, size_t start, size_t stop, std::string_vie
     return true;
 }
 
+// Deletes the n bytes start, start + step, ... (step != 1). CPython refuses it on an
+// exported bytearray even when nothing is selected.
+bool ba_delete_extended(VM& vm, ByteArray* ba, int64_t start, int64_t step, int64_t n)
+{
+    if (!bytearray_can_resize(vm, ba))
+        return false;
+    if (n <= 0)
+        return true;
+    std::vector<bool> drop(ba->size, false);
+    for (int64_t k = 0, i = start; k < n; ++k, i += step)
+        drop[static_cast<size_t>(i)] = true;
+    size_t w = 0;
+    unsigned char* p = ba->data();
+    for (size_t r = 0; r < ba->size; ++r)
+        if (!drop[r])
+            p[w++] = p[r];
+    ba->size = w;
+    return true;
+}
+
+// Replaces the whole contents (ba_init empties the bytearray first).
 bool set_contents(VM& vm, ByteArray* ba, std::string_view data)
 {
-    ba->size = 0;
-    return ba_splice(vm, ba, 0, 0, data);
+    return ba_splice(vm, ba, 0, ba->size, data);
 }
 
 ByteArray* self_ba(VM& vm, Value v)
@@ -107,9 +130,22 @@ Value ba_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Value out[3];
     if (!parse_args(vm, "bytearray", args + 1, nargs - 1, kwnames, { "source", "encoding", "errors" }, 0, out))
         return Value::null();
-    std::string data;
-    if (!bytes_constructor_data(vm, "bytearray", out[0], out[1], out[2], data))
+    // The old contents go first of all, as in CPython (what converting the source runs
+    // sees an empty bytearray).
+    if (!bytearray_resizable(vm, ba, 0))
         return Value::null();
+    ba->size = 0;
+    std::string data;
+    size_t zeros = 0;
+    if (!bytes_constructor_data(vm, "bytearray", out[0], out[1], out[2], data, &zeros))
+        return Value::null();
+    if (zeros) {
+        // bytearray(n): n zero bytes, allocated once.
+        if (!bytearray_resizable(vm, ba, zeros) || !ba_set_size(vm, ba, zeros))
+            return Value::null();
+        std::memset(ba->data(), 0, zeros);
+        return py_none();
+    }
     if (!set_contents(vm, ba, data))
         return Value::null();
     return py_none();
@@ -124,7 +160,7 @@ Value ba_append(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!byte_from_value(vm, args[1], b))
         return Value::null();
     size_t n = ba->size;
-    if (!ba_resize(vm, ba, n + 1))
+    if (!bytearray_resizable(vm, ba, n + 1) || !ba_set_size(vm, ba, n + 1))
         return Value::null();
     ba->data()[n] = b;
     return py_none();
@@ -187,7 +223,8 @@ Value ba_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (i < 0 || i >= n)
         return raise(vm, exc::IndexError, "pop index out of range");
     unsigned char b = ba->data()[i];
-    (void)ba_splice(vm, ba, static_cast<size_t>(i), static_cast<size_t>(i) + 1, {});
+    if (!ba_splice(vm, ba, static_cast<size_t>(i), static_cast<size_t>(i) + 1, {}))
+        return Value::null();
     return Value::small_int(b);
 }
 
@@ -224,7 +261,8 @@ Value ba_remove(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     for (size_t i = 0; i < ba->size; ++i)
         if (ba->data()[i] == b) {
-            (void)ba_splice(vm, ba, i, i + 1, {});
+            if (!ba_splice(vm, ba, i, i + 1, {}))
+                return Value::null();
             return py_none();
         }
     return raise(vm, exc::ValueError, "value not found in bytearray");
@@ -246,6 +284,8 @@ Value ba_clear(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!positional(vm, "clear", nargs, kwnames, 0, 0))
         return Value::null();
     SELF_BA();
+    if (!bytearray_resizable(vm, ba, 0))
+        return Value::null();
     ba->size = 0;
     return py_none();
 }
@@ -291,7 +331,7 @@ Value ba_setitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     else if (!bytes_constructor_data(vm, "bytearray", value, Value::null(), Value::null(), data))
         return Value::null(); // CPython converts the value with bytearray(value)
     int64_t start, stop, step, n;
-    if (!slice_indices(vm, key, static_cast<int64_t>(ba->size), start, stop, step, n))
+    if (!slice_indices_live(vm, key, ba->size, start, stop, step, n))
         return Value::null();
     if (step == 1) {
         if (stop < start)
@@ -300,6 +340,9 @@ Value ba_setitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return Value::null();
         return py_none();
     }
+    // An empty value deletes an extended slice of any size, as in CPython.
+    if (data.empty())
+        return ba_delete_extended(vm, ba, start, step, n) ? py_none() : Value::null();
     if (static_cast<int64_t>(data.size()) != n)
         return raise_fmt(vm, exc::ValueError, "attempt to assign bytes of size %zu to extended slice of size %lld", data.size(),
                          static_cast<long long>(n));
@@ -323,30 +366,19 @@ Value ba_delitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             i += n;
         if (i < 0 || i >= n)
             return raise(vm, exc::IndexError, "bytearray index out of range");
-        (void)ba_splice(vm, ba, static_cast<size_t>(i), static_cast<size_t>(i) + 1, {});
+        if (!ba_splice(vm, ba, static_cast<size_t>(i), static_cast<size_t>(i) + 1, {}))
+            return Value::null();
         return py_none();
     }
     if (!as_slice(key))
         return raise_fmt(vm, exc::TypeError, "bytearray indices must be integers or slices, not %s", type_name(key));
     int64_t start, stop, step, n;
-    if (!slice_indices(vm, key, static_cast<int64_t>(ba->size), start, stop, step, n))
+    if (!slice_indices_live(vm, key, ba->size, start, stop, step, n))
         return Value::null();
-    if (n <= 0)
-        return py_none();
-    if (step == 1) {
-        (void)ba_splice(vm, ba, static_cast<size_t>(start), static_cast<size_t>(start + n), {});
-        return py_none();
-    }
-    // Extended slice: keep the bytes not selected.
-    std::vector<bool> drop(ba->size, false);
-    for (int64_t k = 0, i = start; k < n; ++k, i += step)
-        drop[static_cast<size_t>(i)] = true;
-    size_t w = 0;
-    unsigned char* p = ba->data();
-    for (size_t r = 0; r < ba->size; ++r)
-        if (!drop[r])
-            p[w++] = p[r];
-    ba->size = w;
+    if (step != 1)
+        return ba_delete_extended(vm, ba, start, step, n) ? py_none() : Value::null();
+    if (n > 0 && !ba_splice(vm, ba, static_cast<size_t>(start), static_cast<size_t>(start + n), {}))
+        return Value::null();
     return py_none();
 }
 
@@ -359,6 +391,9 @@ Value ba_iadd(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!get_bytes_like(args[1], view))
         return raise_fmt(vm, exc::TypeError, "can't concat %s to bytearray", type_name(args[1]));
     std::string data(view);
+    // CPython holds the operand's buffer while it resizes: b += b is refused (BufferError)
+    // as an export of b.
+    ByteArrayExport pin(args[1]);
     if (!ba_splice(vm, ba, ba->size, ba->size, data))
         return Value::null();
     return args[0];
@@ -374,19 +409,21 @@ Value ba_imul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     int64_t n;
     if (!index_ssize(vm, args[1], n))
         return Value::null();
-    std::string data(reinterpret_cast<char const*>(ba->data()), ba->size);
-    if (n <= 0 || data.empty()) {
+    size_t size = ba->size;
+    if (n <= 0 || size == 0) {
+        if (!bytearray_resizable(vm, ba, 0))
+            return Value::null();
         ba->size = 0;
         return args[0];
     }
-    if (!check_alloc_size(vm, static_cast<uint64_t>(n), data.size()))
+    if (!check_alloc_size(vm, static_cast<uint64_t>(n), size))
         return Value::null();
-    std::string out;
-    out.reserve(data.size() * static_cast<size_t>(n));
-    for (int64_t i = 0; i < n; ++i)
-        out += data;
-    if (!set_contents(vm, ba, out))
+    size_t total = size * static_cast<size_t>(n);
+    if (!bytearray_resizable(vm, ba, total) || !ba_set_size(vm, ba, total))
         return Value::null();
+    unsigned char* p = ba->data();
+    for (int64_t i = 1; i < n; ++i)
+        std::memcpy(p + static_cast<size_t>(i) * size, p, size);
     return args[0];
 }
 
@@ -421,13 +458,15 @@ Value ba_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 ByteArray* bytearray_new(VM& vm, std::string_view data)
 {
     auto* ba = vm.heap.make<ByteArray>(types.bytearray);
+    if (!ba)
+        return nullptr;
     if (!data.empty()) {
         RawBuffer* buf = raw_buffer_new(vm, data.size());
-        if (buf) {
-            std::memcpy(buf->data, data.data(), data.size());
-            ba->buffer = buf;
-            ba->size = data.size();
-        }
+        if (!buf)
+            return nullptr;
+        std::memcpy(buf->data, data.data(), data.size());
+        ba->buffer = buf;
+        ba->size = data.size();
     }
     return ba;
 }

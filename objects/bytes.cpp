@@ -13,7 +13,9 @@ namespace slpy {
 
 Bytes* bytes_alloc(VM& vm, size_t size)
 {
-    auto* b = static_cast<Bytes*>(vm.heap.allocate(types.bytes, sizeof(Bytes) + size + 1));
+    auto* b = static_cast<Bytes*>(vm.heap.allocate(types.bytes, Heap::array_bytes(sizeof(Bytes) + 1, size, 1)));
+    if (!b)
+        return nullptr;
     b->hash_cache = -1;
     b->size = size;
     return b;
@@ -22,6 +24,8 @@ Bytes* bytes_alloc(VM& vm, size_t size)
 Bytes* bytes_new(VM& vm, std::string_view data)
 {
     Bytes* b = bytes_alloc(vm, data.size());
+    if (!b)
+        return nullptr;
     if (!data.empty())
         std::memcpy(b->data, data.data(), data.size());
     b->data[data.size()] = 0;
@@ -57,6 +61,29 @@ bool bytes_self(Value v, std::string_view& out, bool& is_bytearray)
     return false;
 }
 
+Value bytes_result_sized(VM& vm, bool bytearray, size_t size, unsigned char*& data)
+{
+    if (!bytearray) {
+        Bytes* b = bytes_alloc(vm, size);
+        if (!b)
+            return Value::null();
+        data = b->data;
+        return Value::from_object(b);
+    }
+    ByteArray* ba = bytearray_new(vm, {});
+    if (!ba)
+        return Value::null();
+    if (size) {
+        RawBuffer* buf = raw_buffer_new(vm, size);
+        if (!buf)
+            return Value::null();
+        ba->buffer = buf;
+        ba->size = size;
+    }
+    data = ba->data();
+    return Value::from_object(ba);
+}
+
 Value bytes_result(VM& vm, bool bytearray, std::string_view data)
 {
     if (bytearray)
@@ -86,10 +113,22 @@ bool byte_from_value(VM& vm, Value v, unsigned char& out)
 
 namespace {
 
+// Appends one byte to a buffer whose size the user controls (growing through the heap's
+// checked reserve, so a huge iterable ends in MemoryError).
+bool push_byte(VM& vm, std::string& out, int64_t v)
+{
+    if (out.size() == out.capacity() && !vm.heap.reserve_buffer(out, out.size() + out.size() / 2 + 64))
+        return false;
+    out += static_cast<char>(v);
+    return true;
+}
+
 bool bytes_from_iterable_named(VM& vm, Value x, std::string& out, char const* name)
 {
     std::string_view view;
     if (get_bytes_like(x, view)) {
+        if (!vm.heap.reserve_buffer(out, view.size()))
+            return false;
         out.assign(view);
         return true;
     }
@@ -110,7 +149,8 @@ bool bytes_from_iterable_named(VM& vm, Value x, std::string& out, char const* na
                 (void)raise(vm, exc::ValueError, std::strcmp(name, "bytes") == 0 ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
                 return false;
             }
-            out += static_cast<char>(v);
+            if (!push_byte(vm, out, v))
+                return false;
         }
         return true;
     }
@@ -142,7 +182,8 @@ bool bytes_from_iterable_named(VM& vm, Value x, std::string& out, char const* na
             (void)raise(vm, exc::ValueError, std::strcmp(name, "bytes") == 0 ? "bytes must be in range(0, 256)" : "byte must be in range(0, 256)");
             return false;
         }
-        out += static_cast<char>(v);
+        if (!push_byte(vm, out, v))
+            return false;
     }
     return true;
 }
@@ -154,7 +195,7 @@ bool bytes_from_iterable(VM& vm, Value x, std::string& out)
     return bytes_from_iterable_named(vm, x, out, "bytes");
 }
 
-bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, Value errors, std::string& out)
+bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, Value errors, std::string& out, size_t* zeros)
 {
     bool is_bytes = std::strcmp(name, "bytes") == 0;
     if (x.is_null()) {
@@ -189,7 +230,7 @@ bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, V
             err = e->view();
         }
         Value b = str_encode(vm, s, enc->view(), err);
-        if (b.is_null())
+        if (b.is_null() || !vm.heap.reserve_buffer(out, as_bytes(b)->size))
             return false;
         out.assign(as_bytes(b)->view());
         return true;
@@ -204,8 +245,8 @@ bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, V
     }
     if (is_bytes) {
         static String* bytes_name = nullptr;
-        if (!bytes_name)
-            bytes_name = intern(vm, "__bytes__");
+        if (!bytes_name && !(bytes_name = intern(vm, "__bytes__")))
+            return false;
         TypeObject* t = type_of(x);
         if (t && t->is_heap_type()) {
             Value m = type_lookup(t, bytes_name);
@@ -218,6 +259,8 @@ bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, V
                     (void)raise_fmt(vm, exc::TypeError, "__bytes__ returned non-bytes (type %s)", type_name(r));
                     return false;
                 }
+                if (!vm.heap.reserve_buffer(out, b->size))
+                    return false;
                 out.assign(b->view());
                 return true;
             }
@@ -231,7 +274,11 @@ bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, V
             (void)raise(vm, exc::ValueError, "negative count");
             return false;
         }
-        if (!check_alloc_size(vm, static_cast<uint64_t>(n)))
+        if (zeros) {
+            *zeros = static_cast<size_t>(n);
+            return true;
+        }
+        if (!check_alloc_size(vm, static_cast<uint64_t>(n)) || !vm.heap.reserve_buffer(out, static_cast<size_t>(n)))
             return false;
         out.assign(static_cast<size_t>(n), '\0');
         return true;
@@ -288,9 +335,15 @@ Value bytes_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         result = out[0];
     else {
         std::string data;
-        if (!bytes_constructor_data(vm, "bytes", out[0], out[1], out[2], data))
+        size_t zeros = 0;
+        if (!bytes_constructor_data(vm, "bytes", out[0], out[1], out[2], data, &zeros))
             return Value::null();
-        result = Value::from_object(bytes_new(vm, data));
+        if (zeros) {
+            // The heap hands out zeroed memory.
+            result = TRY(Value::from_object(bytes_alloc(vm, zeros)));
+        } else {
+            result = TRY(Value::from_object(bytes_new(vm, data)));
+        }
     }
     if (cls == types.bytes)
         return result;

@@ -208,6 +208,8 @@ Value b_split(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string copy(self);
     std::string_view s = copy;
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     size_t n = s.size(), i = 0;
     if (!have_sep) {
         while (true) {
@@ -261,6 +263,8 @@ Value b_rsplit(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string copy(self);
     std::string_view s = copy;
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     size_t end = s.size();
     if (!have_sep) {
         while (true) {
@@ -310,6 +314,8 @@ Value b_splitlines(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string copy(self);
     std::string_view s = copy;
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     size_t start = 0, i = 0;
     while (i < s.size()) {
         size_t br = s[i] == '\n' ? 1 : s[i] == '\r' ? ((i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1) : 0;
@@ -364,21 +370,41 @@ Value b_join(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!positional(vm, args[0], "join", nargs, kwnames, 1, 1))
         return Value::null();
-    List* items = list_from_iterable_or(vm, args[1], "can only join an iterable");
+    List* items;
+    {
+        // CPython holds a buffer export on a bytearray self while it collects the items:
+        // resizing it from their iteration raises BufferError.
+        ByteArrayExport pin(args[0]);
+        items = list_from_iterable_or(vm, args[1], "can only join an iterable");
+    }
     if (!items)
         return Value::null();
     SELF_BYTES();
-    std::string sep(self);
-    std::string out;
+    // Sized first, then built in place (the items are bytes-like: reading them runs no code).
+    size_t total = 0;
     for (size_t i = 0; i < items->size; ++i) {
         std::string_view v;
         if (!get_bytes_like(items->items()[i], v))
             return raise_fmt(vm, exc::TypeError, "sequence item %zu: expected a bytes-like object, %s found", i, type_name(items->items()[i]));
-        if (i)
-            out += sep;
-        out.append(v);
+        if (__builtin_add_overflow(total, v.size() + (i ? self.size() : 0), &total))
+            return raise_no_memory(vm);
     }
-    return bytes_result(vm, self_ba, out);
+    unsigned char* out = nullptr;
+    Value r = TRY(bytes_result_sized(vm, self_ba, total, out));
+    bytes_self(args[0], self, self_ba);
+    for (size_t i = 0; i < items->size; ++i) {
+        std::string_view v;
+        (void)get_bytes_like(items->items()[i], v);
+        if (i && !self.empty()) {
+            std::memcpy(out, self.data(), self.size());
+            out += self.size();
+        }
+        if (!v.empty()) {
+            std::memcpy(out, v.data(), v.size());
+            out += v.size();
+        }
+    }
+    return r;
 }
 
 Value b_replace(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -388,38 +414,56 @@ Value b_replace(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string_view ov, nv;
     if (!buffer_arg(vm, args[1], ov) || !buffer_arg(vm, args[2], nv))
         return Value::null();
-    std::string o(ov), nw(nv);
+    // Copies: count's __index__ below may change a bytearray argument.
+    std::string o, nw;
+    if (!vm.heap.reserve_buffer(o, ov.size()) || !vm.heap.reserve_buffer(nw, nv.size()))
+        return Value::null();
+    o.assign(ov);
+    nw.assign(nv);
     int64_t count = -1;
     if (nargs > 3 && !index_i64(vm, args[3], count))
         return Value::null();
     if (count < 0)
         count = INT64_MAX;
     SELF_BYTES();
-    std::string out;
+    // Sized first (as CPython: OverflowError past PY_SSIZE_T_MAX), then built in place.
+    uint64_t k = 0; // replacements
     if (o.empty()) {
-        for (size_t i = 0; i < self.size(); ++i) {
-            if (count > 0) {
-                out += nw;
-                --count;
-            }
-            out += self[i];
-        }
-        if (count > 0)
-            out += nw;
-        return bytes_result(vm, self_ba, out);
+        k = std::min<uint64_t>(static_cast<uint64_t>(count), self.size() + 1);
+    } else {
+        for (size_t pos = self.find(o); pos != std::string_view::npos && k < static_cast<uint64_t>(count); pos = self.find(o, pos + o.size()))
+            ++k;
     }
+    uint64_t grown = 0, total = 0;
+    if (__builtin_mul_overflow(k, static_cast<uint64_t>(nw.size()), &grown) ||
+        __builtin_add_overflow(grown, self.size() - k * o.size(), &total) || total > static_cast<uint64_t>(INT64_MAX))
+        return raise(vm, exc::OverflowError, "replace bytes is too long");
+    unsigned char* out = nullptr;
+    Value r = TRY(bytes_result_sized(vm, self_ba, static_cast<size_t>(total), out));
+    auto put = [&](std::string_view piece) {
+        if (!piece.empty())
+            std::memcpy(out, piece.data(), piece.size());
+        out += piece.size();
+    };
     size_t i = 0;
-    while (count > 0) {
-        size_t pos = self.find(o, i);
-        if (pos == std::string_view::npos)
-            break;
-        out.append(self.substr(i, pos - i));
-        out += nw;
-        i = pos + o.size();
-        --count;
+    if (o.empty()) {
+        for (uint64_t n = 0; i < self.size(); ++n, ++i) {
+            if (n < k)
+                put(nw);
+            put(self.substr(i, 1));
+        }
+        if (k > self.size())
+            put(nw);
+    } else {
+        for (uint64_t n = 0; n < k; ++n) {
+            size_t pos = self.find(o, i);
+            put(self.substr(i, pos - i));
+            put(nw);
+            i = pos + o.size();
+        }
+        put(self.substr(i));
     }
-    out.append(self.substr(i));
-    return bytes_result(vm, self_ba, out);
+    return r;
 }
 
 Value strip_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name, int mode)
@@ -812,13 +856,14 @@ Value b_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     SELF_BYTES();
     Value key = args[1];
-    int64_t len = static_cast<int64_t>(self.size());
     if (is_index_like(key)) {
         int64_t i;
         if (key.is_int())
             i = key.as_int();
         else if (!sequence_index(vm, key, i))
             return Value::null();
+        bytes_self(args[0], self, self_ba); // __index__ may have resized a bytearray
+        int64_t len = static_cast<int64_t>(self.size());
         if (i < 0)
             i += len;
         if (i < 0 || i >= len)
@@ -826,11 +871,11 @@ Value b_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::small_int(static_cast<unsigned char>(self[static_cast<size_t>(i)]));
     }
     if (as_slice(key)) {
-        int64_t start, stop, step, n;
-        if (!slice_indices(vm, key, len, start, stop, step, n))
+        int64_t start, stop, step;
+        if (!slice_unpack(vm, key, start, stop, step))
             return Value::null();
         bytes_self(args[0], self, self_ba); // the slice's __index__ may have resized a bytearray
-        len = static_cast<int64_t>(self.size());
+        int64_t n = slice_adjust_indices(static_cast<int64_t>(self.size()), start, stop, step);
         if (n <= 0)
             return bytes_result(vm, self_ba, {});
         if (step == 1)
@@ -868,6 +913,8 @@ Value b_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     SELF_BYTES();
     auto* it = vm.heap.make<BytesIterator>(self_ba ? g_bytearray_iterator : types.bytes_iterator);
+    if (!it)
+        return Value::null();
     it->seq = args[0];
     return Value::from_object(it);
 }
@@ -909,11 +956,13 @@ Value b_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return py_not_implemented();
         return raise_fmt(vm, exc::TypeError, "can't concat %s to %s", type_name(args[1]), self_ba ? "bytearray" : "bytes");
     }
-    std::string out;
-    out.reserve(self.size() + other.size());
-    out.append(self);
-    out.append(other);
-    return bytes_result(vm, self_ba, out);
+    unsigned char* out = nullptr;
+    Value r = TRY(bytes_result_sized(vm, self_ba, self.size() + other.size(), out));
+    if (!self.empty())
+        std::memcpy(out, self.data(), self.size());
+    if (!other.empty())
+        std::memcpy(out + self.size(), other.data(), other.size());
+    return r;
 }
 
 Value b_mul_impl(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -935,11 +984,18 @@ Value b_mul_impl(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return raise(vm, exc::OverflowError, "repeated bytes are too long");
     if (!check_alloc_size(vm, static_cast<uint64_t>(n), self.size()))
         return Value::null();
-    std::string out;
-    out.reserve(self.size() * static_cast<size_t>(n));
-    for (int64_t i = 0; i < n; ++i)
-        out.append(self);
-    return bytes_result(vm, self_ba, out);
+    // Built in place: the bytes are read from self's buffer, which the result does not share.
+    size_t total = self.size() * static_cast<size_t>(n);
+    unsigned char* out = nullptr;
+    Value r = TRY(bytes_result_sized(vm, self_ba, total, out));
+    bytes_self(args[0], self, self_ba);
+    std::memcpy(out, self.data(), self.size());
+    for (size_t done = self.size(); done < total;) {
+        size_t chunk = std::min(done, total - done);
+        std::memcpy(out + done, out, chunk);
+        done += chunk;
+    }
+    return r;
 }
 
 Value b_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -961,7 +1017,12 @@ Value b_mod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!wrapper_nargs(vm, "__mod__", nargs - 1, kwnames, 1))
         return Value::null();
     SELF_BYTES();
-    return bytes_mod(vm, self, args[1], self_ba);
+    if (!self_ba)
+        return bytes_mod(vm, self, args[1], false);
+    // Formatting runs Python code (__index__, __bytes__, ...) that may resize a
+    // bytearray: format from a copy of its bytes.
+    std::string fmt(self);
+    return bytes_mod(vm, fmt, args[1], true);
 }
 
 // other % self, for an `other` of self's own kind only.
@@ -976,7 +1037,10 @@ Value b_rmod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     // bytes.__rmod__ formats with a bytes only, bytearray.__rmod__ with a bytearray.
     if (!bytes_self(args[1], fmt, fmt_ba) || fmt_ba != self_ba)
         return py_not_implemented();
-    return bytes_mod(vm, fmt, args[0], fmt_ba);
+    if (!fmt_ba)
+        return bytes_mod(vm, fmt, args[0], false);
+    std::string copy(fmt); // as in b_mod
+    return bytes_mod(vm, copy, args[0], true);
 }
 
 Value b_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -984,10 +1048,13 @@ Value b_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!wrapper_nargs(vm, "__repr__", nargs - 1, kwnames, 0))
         return Value::null();
     SELF_BYTES();
-    if (!self_ba)
-        return str_value(vm, bytes_repr_text(self, "b"));
-    std::string prefix = std::string(type_of(args[0])->name->c_str()) + "(b";
-    return str_value(vm, bytes_repr_text(self, prefix.c_str(), ")", BytesReprStyle::ByteArray));
+    std::string prefix = self_ba ? std::string(type_of(args[0])->name->c_str()) + "(b" : "b";
+    std::string text;
+    if (!vm.heap.native_build([&] {
+            text = self_ba ? bytes_repr_text(self, prefix.c_str(), ")", BytesReprStyle::ByteArray) : bytes_repr_text(self, "b");
+        }))
+        return Value::null();
+    return str_value(vm, text);
 }
 
 Value bytes_iterator_iter(VM&, Value const* args, size_t, Tuple*) { return args[0]; }

@@ -1,19 +1,27 @@
 // The built-in text codecs behind str.encode, bytes.decode, str(b, encoding) and
-// bytes(s, encoding): utf-8, utf-8-sig, ascii, latin-1, cp1252, utf-16 and utf-32 (with a
-// BOM, -le and -be), unicode_escape and raw_unicode_escape.
+// bytes(s, encoding): utf-8, utf-8-sig, ascii, latin-1, utf-16 and utf-32 (with a BOM, -le
+// and -be), unicode_escape, raw_unicode_escape, and CPython's single-byte "charmap"
+// codecs (cp1252, cp437, iso8859_15, koi8_r, mac_roman, ...: generated tables, see
+// codecs_charmap_gen.py).
 //
-// Error handlers: strict, ignore, replace, backslashreplace, xmlcharrefreplace (encode),
-// surrogateescape and surrogatepass (utf-8/16/32). namereplace would need the Unicode
-// name table, which objects/ does not have: it raises NotImplementedError when it is
-// needed. Errors raise UnicodeEncodeError / UnicodeDecodeError with CPython's messages;
-// the exception carries encoding, object, start, end and reason (in its instance dict).
-// As in CPython an unknown handler name is only reported when an error needs it.
+// Error handlers: strict, ignore, replace, backslashreplace, xmlcharrefreplace and
+// namereplace (encode), surrogateescape and surrogatepass (utf-8/16/32). Errors raise
+// UnicodeEncodeError / UnicodeDecodeError with CPython's messages; the exception carries
+// encoding, object, start, end and reason (in its instance dict). As in CPython an
+// unknown handler name is only reported when an error needs it.
 //
-// Other codecs CPython has (cp437, shift_jis, idna...) raise NotImplementedError naming
-// the codec; the bytes-to-bytes codecs (hex, base64, rot13...) raise CPython's
+// Other codecs CPython has (shift_jis, idna...) raise NotImplementedError naming the
+// codec; the bytes-to-bytes codecs (hex, base64, rot13...) raise CPython's
 // "'hex' is not a text encoding" LookupError; anything else is "unknown encoding".
+//
+// Strict decoding also works without the VM (decode_strict), for source files that
+// are decoded before the interpreter exists.
+#include "objects/codecs.h"
+
+#include "objects/codecs_charmap.h"
 #include "objects/exceptions.h"
 #include "objects/str_internal.h"
+#include "objects/unicode/ucd.h"
 
 #include <cctype>
 #include <cstdio>
@@ -27,7 +35,6 @@ enum class Codec {
     UTF8_SIG,
     ASCII,
     LATIN1,
-    CP1252,
     UTF16,
     UTF16LE,
     UTF16BE,
@@ -39,7 +46,11 @@ enum class Codec {
     NONE,        // unknown name
     UNSUPPORTED, // a CPython text codec slpy does not have
     BINARY,      // a CPython bytes-to-bytes codec
+    CHARMAP,     // the first single-byte codec: CHARMAP + i is k_charmaps[i]
 };
+
+bool is_charmap(Codec c) { return static_cast<int>(c) >= static_cast<int>(Codec::CHARMAP); }
+Charmap const& charmap_of(Codec c) { return k_charmaps[static_cast<int>(c) - static_cast<int>(Codec::CHARMAP)]; }
 
 struct CodecName {
     char const* name; // normalized: lower case, '-' and ' ' as '_'
@@ -59,7 +70,6 @@ constexpr CodecName k_codec_names[] = {
     { "iso8859_1", Codec::LATIN1 }, { "iso_8859_1", Codec::LATIN1 }, { "8859", Codec::LATIN1 }, { "cp819", Codec::LATIN1 },
     { "iso_ir_100", Codec::LATIN1 }, { "iso_8859_1:1987", Codec::LATIN1 }, { "ibm819", Codec::LATIN1 },
     { "csisolatin1", Codec::LATIN1 }, { "iso8859", Codec::LATIN1 },
-    { "cp1252", Codec::CP1252 }, { "windows_1252", Codec::CP1252 }, { "1252", Codec::CP1252 },
     { "utf_16", Codec::UTF16 }, { "utf16", Codec::UTF16 }, { "u16", Codec::UTF16 },
     { "utf_16_le", Codec::UTF16LE }, { "utf_16le", Codec::UTF16LE },
     { "utf_16_be", Codec::UTF16BE }, { "utf_16be", Codec::UTF16BE },
@@ -75,15 +85,7 @@ constexpr CodecName k_codec_names[] = {
     { "quotedprintable", Codec::BINARY }, { "quoted_printable", Codec::BINARY },
     // text codecs of CPython that slpy does not implement.
     { "utf_7", Codec::UNSUPPORTED }, { "utf7", Codec::UNSUPPORTED }, { "u7", Codec::UNSUPPORTED },
-    { "idna", Codec::UNSUPPORTED }, { "punycode", Codec::UNSUPPORTED }, { "cp437", Codec::UNSUPPORTED },
-    { "cp850", Codec::UNSUPPORTED }, { "cp852", Codec::UNSUPPORTED }, { "cp866", Codec::UNSUPPORTED },
-    { "cp1250", Codec::UNSUPPORTED }, { "cp1251", Codec::UNSUPPORTED }, { "cp1253", Codec::UNSUPPORTED },
-    { "cp1254", Codec::UNSUPPORTED }, { "cp1255", Codec::UNSUPPORTED }, { "cp1256", Codec::UNSUPPORTED },
-    { "cp1257", Codec::UNSUPPORTED }, { "cp1258", Codec::UNSUPPORTED }, { "windows_1250", Codec::UNSUPPORTED },
-    { "windows_1251", Codec::UNSUPPORTED }, { "iso8859_2", Codec::UNSUPPORTED }, { "iso8859_5", Codec::UNSUPPORTED },
-    { "iso8859_15", Codec::UNSUPPORTED }, { "latin2", Codec::UNSUPPORTED }, { "koi8_r", Codec::UNSUPPORTED },
-    { "koi8_u", Codec::UNSUPPORTED }, { "mac_roman", Codec::UNSUPPORTED }, { "macroman", Codec::UNSUPPORTED },
-    { "shift_jis", Codec::UNSUPPORTED }, { "sjis", Codec::UNSUPPORTED }, { "cp932", Codec::UNSUPPORTED },
+    { "idna", Codec::UNSUPPORTED }, { "punycode", Codec::UNSUPPORTED }, { "shift_jis", Codec::UNSUPPORTED }, { "sjis", Codec::UNSUPPORTED }, { "cp932", Codec::UNSUPPORTED },
     { "euc_jp", Codec::UNSUPPORTED }, { "euc_kr", Codec::UNSUPPORTED }, { "iso2022_jp", Codec::UNSUPPORTED },
     { "gbk", Codec::UNSUPPORTED }, { "gb2312", Codec::UNSUPPORTED }, { "gb18030", Codec::UNSUPPORTED },
     { "big5", Codec::UNSUPPORTED }, { "cp949", Codec::UNSUPPORTED }, { "cp950", Codec::UNSUPPORTED },
@@ -104,18 +106,22 @@ Codec lookup_codec(std::string_view name)
     for (CodecName const& c : k_codec_names)
         if (n == c.name)
             return c.codec;
+    for (size_t i = 0; i < k_charmap_name_count; ++i)
+        if (n == k_charmap_names[i].name)
+            return static_cast<Codec>(static_cast<int>(Codec::CHARMAP) + k_charmap_names[i].charmap);
     return Codec::NONE;
 }
 
 // The codec name CPython's error messages use.
 char const* codec_error_name(Codec c)
 {
+    if (is_charmap(c))
+        return "charmap";
     switch (c) {
     case Codec::UTF8:
     case Codec::UTF8_SIG: return "utf-8";
     case Codec::ASCII: return "ascii";
     case Codec::LATIN1: return "latin-1";
-    case Codec::CP1252: return "charmap";
     case Codec::UTF16: return "utf-16";
     case Codec::UTF16LE: return "utf-16-le";
     case Codec::UTF16BE: return "utf-16-be";
@@ -140,30 +146,37 @@ Value raise_bad_codec(VM& vm, Codec c, std::string_view encoding, bool encoding_
     return raise_fmt(vm, exc::LookupError, "unknown encoding: %.*s", len, encoding.data());
 }
 
-// ------------------------------------------------------------------ cp1252
+// ------------------------------------------------------------------ charmaps
 
-constexpr uint16_t k_cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-};
-
-// The code point of a cp1252 byte, or -1 for the five undefined bytes.
-int32_t cp1252_decode(unsigned char b)
+// The code point of a byte in a single-byte codec, or -1 where it is undefined.
+int32_t charmap_decode(Codec c, unsigned char b)
 {
-    if (b < 0x80 || b >= 0xA0)
-        return b;
-    return k_cp1252_high[b - 0x80] ? k_cp1252_high[b - 0x80] : -1;
+    uint16_t cp = charmap_of(c).table[b];
+    return cp == k_charmap_undefined ? -1 : cp;
 }
 
-// The cp1252 byte for a code point, or -1.
-int cp1252_encode(uint32_t cp)
+// The byte for a code point in a single-byte codec, or -1.
+int charmap_encode(Codec c, uint32_t cp)
 {
-    if (cp < 0x80 || (cp >= 0xA0 && cp < 0x100))
+    uint16_t const* table = charmap_of(c).table;
+    if (cp < 0x80 && table[cp] == cp)
         return static_cast<int>(cp);
-    for (int i = 0; i < 32; ++i)
-        if (k_cp1252_high[i] && k_cp1252_high[i] == cp)
-            return 0x80 + i;
+    for (int b = 0; b < 256; ++b)
+        if (table[b] == cp && cp != k_charmap_undefined)
+            return b;
     return -1;
+}
+
+// Whether the codec maps the ASCII bytes to themselves (EBCDIC code pages do not).
+bool ascii_compatible(Codec c)
+{
+    if (!is_charmap(c))
+        return c == Codec::UTF8 || c == Codec::UTF8_SIG || c == Codec::ASCII || c == Codec::LATIN1;
+    uint16_t const* table = charmap_of(c).table;
+    for (int b = 0; b < 0x80; ++b)
+        if (table[b] != b)
+            return false;
+    return true;
 }
 
 // ------------------------------------------------------------------ error handlers
@@ -210,11 +223,15 @@ Value raise_unknown_handler(VM& vm, std::string_view errors)
 Value raise_unicode_error(VM& vm, TypeObject* type, char const* encoding, Value object, int64_t start, int64_t end,
                           char const* reason, std::string const& message)
 {
-    Value msg = str_value(vm, message);
-    Value e = TRY(exception_new(vm, type, tuple_pack(vm, { msg })));
-    if (!setattr(vm, e, names.encoding, str_value(vm, encoding)) || !setattr(vm, e, names.object, object) ||
+    Tuple* args = tuple_pack(vm, { str_value(vm, message) });
+    if (!args)
+        return Value::null();
+    Value e = TRY(exception_new(vm, type, args));
+    Value encoding_v = TRY(str_value(vm, encoding));
+    Value reason_v = TRY(str_value(vm, reason));
+    if (!setattr(vm, e, names.encoding, encoding_v) || !setattr(vm, e, names.object, object) ||
         !setattr(vm, e, names.start, Value::small_int(start)) || !setattr(vm, e, names.end, Value::small_int(end)) ||
-        !setattr(vm, e, names.reason, str_value(vm, reason)))
+        !setattr(vm, e, names.reason, reason_v))
         return Value::null();
     return vm.set_error(e);
 }
@@ -239,7 +256,8 @@ Value raise_encode_error(VM& vm, char const* encoding, String* s, std::u32string
                                static_cast<int64_t>(end), reason, buf);
 }
 
-Value raise_decode_error(VM& vm, char const* encoding, std::string_view data, size_t start, size_t end, char const* reason)
+// str() of a UnicodeDecodeError.
+std::string decode_error_message(char const* encoding, std::string_view data, size_t start, size_t end, char const* reason)
 {
     char buf[256];
     if (end == start + 1)
@@ -247,14 +265,15 @@ Value raise_decode_error(VM& vm, char const* encoding, std::string_view data, si
                       static_cast<unsigned char>(data[start]), start, reason);
     else
         std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %zu-%zu: %s", encoding, start, end - 1, reason);
-    Value obj = Value::from_object(bytes_new(vm, data));
-    return raise_unicode_error(vm, exc::UnicodeDecodeError, encoding, obj, static_cast<int64_t>(start),
-                               static_cast<int64_t>(end), reason, buf);
+    return buf;
 }
 
-Value raise_namereplace(VM& vm)
+Value raise_decode_error(VM& vm, char const* encoding, std::string_view data, size_t start, size_t end, char const* reason)
 {
-    return raise(vm, exc::NotImplementedError, "the 'namereplace' error handler is not supported by slpy");
+    std::string buf = decode_error_message(encoding, data, start, end, reason);
+    Value obj = TRY(Value::from_object(bytes_new(vm, data)));
+    return raise_unicode_error(vm, exc::UnicodeDecodeError, encoding, obj, static_cast<int64_t>(start),
+                               static_cast<int64_t>(end), reason, buf);
 }
 
 // ------------------------------------------------------------------ encode
@@ -281,10 +300,11 @@ bool is_utf(Codec c)
 
 bool can_encode(Codec c, uint32_t cp)
 {
+    if (is_charmap(c))
+        return charmap_encode(c, cp) >= 0;
     switch (c) {
     case Codec::ASCII: return cp < 0x80;
     case Codec::LATIN1: return cp < 0x100;
-    case Codec::CP1252: return cp1252_encode(cp) >= 0;
     case Codec::UNICODE_ESCAPE:
     case Codec::RAW_UNICODE_ESCAPE: return true;
     default: return !is_surrogate(cp);
@@ -293,10 +313,11 @@ bool can_encode(Codec c, uint32_t cp)
 
 char const* encode_reason(Codec c)
 {
+    if (is_charmap(c))
+        return "character maps to <undefined>";
     switch (c) {
     case Codec::ASCII: return "ordinal not in range(128)";
     case Codec::LATIN1: return "ordinal not in range(256)";
-    case Codec::CP1252: return "character maps to <undefined>";
     default: return "surrogates not allowed";
     }
 }
@@ -324,12 +345,15 @@ void put_hex(std::string& out, char const* prefix, uint32_t v, int digits)
 // Appends cp in codec c. cp is encodable, or a surrogate passed by surrogatepass.
 void put(Codec c, std::string& out, uint32_t cp)
 {
+    if (is_charmap(c)) {
+        out += static_cast<char>(charmap_encode(c, cp));
+        return;
+    }
     switch (c) {
     case Codec::UTF8:
     case Codec::UTF8_SIG: utf8_append(out, cp); break;
     case Codec::ASCII:
     case Codec::LATIN1: out += static_cast<char>(cp); break;
-    case Codec::CP1252: out += static_cast<char>(cp1252_encode(cp)); break;
     case Codec::UTF16:
     case Codec::UTF16LE:
     case Codec::UTF16BE: {
@@ -384,7 +408,7 @@ Value encode(VM& vm, String* s, Codec codec, std::string_view errors)
 {
     char const* encoding = codec_error_name(codec);
     // Fast paths: nothing can fail.
-    if ((codec == Codec::UTF8 || (s->is_ascii() && (codec == Codec::ASCII || codec == Codec::LATIN1 || codec == Codec::CP1252)))) {
+    if (codec == Codec::UTF8 || (s->is_ascii() && codec != Codec::UTF8_SIG && ascii_compatible(codec))) {
         bool has_surrogate = false;
         if (!s->is_ascii()) {
             std::string_view v = s->view();
@@ -439,7 +463,17 @@ Value encode(VM& vm, String* s, Codec codec, std::string_view errors)
                 put_ascii(codec, out, "&#" + std::to_string(text[k]) + ";");
             break;
         case Handler::NAMEREPLACE:
-            return raise_namereplace(vm);
+            // \N{NAME}, or a \x, \u, \U escape for a character without a name.
+            for (size_t k = i; k < end; ++k) {
+                std::string name, esc;
+                if (ucd::char_name(text[k], name))
+                    esc = "\\N{" + name + "}";
+                else
+                    put_hex(esc, text[k] >= 0x10000 ? "\\U" : text[k] >= 0x100 ? "\\u" : "\\x", text[k],
+                            text[k] >= 0x10000 ? 8 : text[k] >= 0x100 ? 4 : 2);
+                put_ascii(codec, out, esc);
+            }
+            break;
         case Handler::SURROGATEESCAPE:
             // Gives back the byte a "\udcXX" escaped; a byte is no whole UTF-16/32 unit.
             for (size_t k = i; k < end; ++k)
@@ -465,18 +499,26 @@ Value encode(VM& vm, String* s, Codec codec, std::string_view errors)
 
 // ------------------------------------------------------------------ decode
 
+// One decoding: the decoders append the text (UTF-8) to `out`. Without a VM (`vm` null,
+// strict errors only) a failure leaves its message in `failure` instead of raising.
 struct Decoder {
-    VM& vm;
+    VM* vm;
     std::string_view data;
     char const* encoding;
     std::string_view errors;
     Handler h;
     std::string out;
+    std::string failure;
 
     // Handles the undecodable bytes [start, end): false with the error pending. Decoding
     // resumes at `end`, which surrogateescape may move back (see below).
     bool error(size_t start, size_t& end, char const* reason)
     {
+        if (!vm) {
+            failure = decode_error_message(encoding, data, start, end, reason);
+            return false;
+        }
+        VM& vm = *this->vm;
         switch (h) {
         case Handler::STRICT:
         case Handler::SURROGATEPASS: // codecs that can pass surrogates did before calling
@@ -513,8 +555,6 @@ struct Decoder {
         }
         return false;
     }
-
-    Value result() { return str_value(vm, out); }
 };
 
 // Checks one UTF-8 sequence at data[i]. Returns its length when valid (and the code
@@ -570,11 +610,8 @@ size_t utf8_sequence(std::string_view data, size_t i, uint32_t& cp, size_t& bad_
     return need + 1;
 }
 
-Value decode_utf8(Decoder& d)
+bool decode_utf8(Decoder& d)
 {
-    size_t bad = utf8_validate(d.data);
-    if (bad == std::string_view::npos)
-        return str_value(d.vm, d.data);
     std::string_view data = d.data;
     d.out.reserve(data.size() + 8);
     size_t i = 0;
@@ -595,39 +632,32 @@ Value decode_utf8(Decoder& d)
             continue;
         }
         if (!d.error(i, end, reason))
-            return Value::null();
+            return false;
         i = end;
     }
-    return d.result();
+    return true;
 }
 
-// ascii, latin-1 and cp1252: one byte, one character.
-Value decode_single_byte(Decoder& d, Codec codec)
+// ascii, latin-1 and the charmaps: one byte, one character.
+bool decode_single_byte(Decoder& d, Codec codec)
 {
-    bool ascii = true;
-    for (unsigned char c : d.data)
-        if (c >= 0x80) {
-            ascii = false;
-            break;
-        }
-    if (ascii)
-        return Value::from_object(make_str(d.vm, d.data, true));
     d.out.reserve(d.data.size() * 2);
+    bool charmap = is_charmap(codec);
     for (size_t i = 0; i < d.data.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(d.data[i]);
-        int32_t cp = codec == Codec::LATIN1 ? c : codec == Codec::CP1252 ? cp1252_decode(c) : (c < 0x80 ? c : -1);
+        int32_t cp = codec == Codec::LATIN1 ? c : charmap ? charmap_decode(codec, c) : (c < 0x80 ? c : -1);
         if (cp >= 0) {
             utf8_append(d.out, static_cast<uint32_t>(cp));
             continue;
         }
         size_t end = i + 1;
-        if (!d.error(i, end, codec == Codec::CP1252 ? "character maps to <undefined>" : "ordinal not in range(128)"))
-            return Value::null();
+        if (!d.error(i, end, charmap ? "character maps to <undefined>" : "ordinal not in range(128)"))
+            return false;
     }
-    return d.result();
+    return true;
 }
 
-Value decode_utf16(Decoder& d, Codec codec)
+bool decode_utf16(Decoder& d, Codec codec)
 {
     std::string_view data = d.data;
     size_t n = data.size(), i = 0;
@@ -652,7 +682,7 @@ Value decode_utf16(Decoder& d, Codec codec)
         if (n - i < 2) {
             size_t end = n;
             if (!d.error(i, end, "truncated data"))
-                return Value::null();
+                return false;
             i = end;
             continue;
         }
@@ -688,13 +718,13 @@ Value decode_utf16(Decoder& d, Codec codec)
             reason = "illegal UTF-16 surrogate";
         }
         if (!d.error(i, end, reason))
-            return Value::null();
+            return false;
         i = end;
     }
-    return d.result();
+    return true;
 }
 
-Value decode_utf32(Decoder& d, Codec codec)
+bool decode_utf32(Decoder& d, Codec codec)
 {
     std::string_view data = d.data;
     size_t n = data.size(), i = 0;
@@ -712,7 +742,7 @@ Value decode_utf32(Decoder& d, Codec codec)
         if (n - i < 4) {
             size_t end = n;
             if (!d.error(i, end, "truncated data"))
-                return Value::null();
+                return false;
             i = end;
             continue;
         }
@@ -729,12 +759,12 @@ Value decode_utf32(Decoder& d, Codec codec)
         size_t end = i + 4;
         if (reason) {
             if (!d.error(i, end, reason))
-                return Value::null();
+                return false;
         } else
             utf8_append(d.out, cp);
         i = end;
     }
-    return d.result();
+    return true;
 }
 
 int hex_value(unsigned char c)
@@ -765,7 +795,7 @@ bool read_hex(std::string_view data, size_t& s, int count, uint32_t& value)
 }
 
 // unicode_escape: Python string-literal escapes over latin-1 text.
-Value decode_unicode_escape(Decoder& d)
+bool decode_unicode_escape(Decoder& d)
 {
     std::string_view data = d.data;
     size_t n = data.size(), s = 0;
@@ -779,7 +809,7 @@ Value decode_unicode_escape(Decoder& d)
         size_t start = s++;
         if (s >= n) {
             if (!d.error(start, s, "\\ at end of string"))
-                return Value::null();
+                return false;
             continue;
         }
         c = static_cast<unsigned char>(data[s++]);
@@ -823,9 +853,16 @@ Value decode_unicode_escape(Decoder& d)
                 size_t name_start = ++s;
                 while (s < n && data[s] != '}')
                     ++s;
-                if (s < n && s > name_start)
-                    return raise(d.vm, exc::NotImplementedError,
-                                 "\\N{...} escapes in the unicode_escape codec are not supported by slpy");
+                if (s < n && s > name_start) {
+                    std::u32string chars;
+                    std::string_view name = data.substr(name_start, s - name_start);
+                    ++s;
+                    if (ucd::lookup_name(name, chars, false)) {
+                        utf8_append(d.out, chars[0]);
+                        continue;
+                    }
+                    message = "unknown Unicode character name";
+                }
             }
             break;
         default:
@@ -835,13 +872,13 @@ Value decode_unicode_escape(Decoder& d)
             continue;
         }
         if (!d.error(start, s, message))
-            return Value::null();
+            return false;
     }
-    return d.result();
+    return true;
 }
 
 // raw_unicode_escape: only \uXXXX and \UXXXXXXXX are escapes.
-Value decode_raw_unicode_escape(Decoder& d)
+bool decode_raw_unicode_escape(Decoder& d)
 {
     std::string_view data = d.data;
     size_t n = data.size(), s = 0;
@@ -868,22 +905,21 @@ Value decode_raw_unicode_escape(Decoder& d)
             message = "\\Uxxxxxxxx out of range";
         }
         if (!d.error(start, s, message))
-            return Value::null();
+            return false;
     }
-    return d.result();
+    return true;
 }
 
-Value decode(VM& vm, std::string_view data, Codec codec, std::string_view errors)
+// Runs the decoder of a usable codec over d.data.
+bool run_decoder(Decoder& d, Codec codec)
 {
-    if (codec == Codec::UTF8_SIG && data.substr(0, 3) == "\xEF\xBB\xBF")
-        data.remove_prefix(3); // errors then count from after the BOM, as in CPython
-    Decoder d{ vm, data, codec_error_name(codec), errors, lookup_handler(errors), {} };
+    if (is_charmap(codec))
+        return decode_single_byte(d, codec);
     switch (codec) {
     case Codec::UTF8:
     case Codec::UTF8_SIG: return decode_utf8(d);
     case Codec::ASCII:
-    case Codec::LATIN1:
-    case Codec::CP1252: return decode_single_byte(d, codec);
+    case Codec::LATIN1: return decode_single_byte(d, codec);
     case Codec::UTF16:
     case Codec::UTF16LE:
     case Codec::UTF16BE: return decode_utf16(d, codec);
@@ -892,8 +928,31 @@ Value decode(VM& vm, std::string_view data, Codec codec, std::string_view errors
     case Codec::UTF32BE: return decode_utf32(d, codec);
     case Codec::UNICODE_ESCAPE: return decode_unicode_escape(d);
     case Codec::RAW_UNICODE_ESCAPE: return decode_raw_unicode_escape(d);
-    default: return raise(vm, exc::SystemError, "bad codec");
+    default: d.failure = "bad codec"; return false;
     }
+}
+
+bool is_ascii_bytes(std::string_view data)
+{
+    for (unsigned char c : data)
+        if (c >= 0x80)
+            return false;
+    return true;
+}
+
+Value decode(VM& vm, std::string_view data, Codec codec, std::string_view errors)
+{
+    if (codec == Codec::UTF8_SIG && data.substr(0, 3) == "\xEF\xBB\xBF")
+        data.remove_prefix(3); // errors then count from after the BOM, as in CPython
+    // Fast paths: nothing to decode.
+    if ((codec == Codec::UTF8 || codec == Codec::UTF8_SIG) && utf8_validate(data) == std::string_view::npos)
+        return str_value(vm, data);
+    if (codec != Codec::UNICODE_ESCAPE && codec != Codec::RAW_UNICODE_ESCAPE && ascii_compatible(codec) && is_ascii_bytes(data))
+        return Value::from_object(make_str(vm, data, true));
+    Decoder d{ &vm, data, codec_error_name(codec), errors, lookup_handler(errors), {}, {} };
+    if (!run_decoder(d, codec))
+        return d.failure.empty() ? Value::null() : raise(vm, exc::SystemError, d.failure);
+    return str_value(vm, d.out);
 }
 
 bool usable(Codec c)
@@ -938,7 +997,10 @@ Value wrap_codec_error(VM& vm, char const* operation, std::string_view encoding)
     char const* type = type_name(original);
     std::string message = std::string(operation) + " with '" + std::string(encoding) + "' codec failed (" + type + ": " +
                           std::string(as_str(text)->view()) + ")";
-    Value e = exception_new(vm, type_of(original), tuple_pack(vm, { str_value(vm, message) }));
+    Tuple* args = tuple_pack(vm, { str_value(vm, message) });
+    if (!args)
+        return Value::null();
+    Value e = exception_new(vm, type_of(original), args);
     if (e.is_null())
         return Value::null();
     if (BaseException* be = as_exception(e)) {
@@ -961,6 +1023,33 @@ Value str_encode(VM& vm, String* s, std::string_view encoding, std::string_view 
     if (r.is_null())
         return wrap_codec_error(vm, "encoding", encoding);
     return r;
+}
+
+bool decode_strict(std::string_view encoding, std::string_view data, std::string& out, std::string& error)
+{
+    Codec c = lookup_codec(encoding);
+    int len = static_cast<int>(encoding.size());
+    char buf[256];
+    if (c == Codec::NONE) {
+        std::snprintf(buf, sizeof buf, "unknown encoding: %.*s", len, encoding.data());
+    } else if (c == Codec::BINARY) {
+        std::snprintf(buf, sizeof buf, "'%.*s' is not a text encoding; use codecs.decode() to handle arbitrary codecs", len,
+                      encoding.data());
+    } else if (c == Codec::UNSUPPORTED) {
+        std::snprintf(buf, sizeof buf, "the '%.*s' codec is not supported by slpy", len, encoding.data());
+    } else {
+        if (c == Codec::UTF8_SIG && data.substr(0, 3) == "\xEF\xBB\xBF")
+            data.remove_prefix(3);
+        Decoder d{ nullptr, data, codec_error_name(c), "strict", Handler::STRICT, {}, {} };
+        if (run_decoder(d, c)) {
+            out = std::move(d.out);
+            return true;
+        }
+        error = std::move(d.failure);
+        return false;
+    }
+    error = buf;
+    return false;
 }
 
 Value bytes_decode(VM& vm, std::string_view data, std::string_view encoding, std::string_view errors)

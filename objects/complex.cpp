@@ -3,6 +3,7 @@
 #include "objects/complex.h"
 
 #include "objects/bytes.h"
+#include "objects/complex_math.h"
 #include "objects/float.h"
 #include "objects/format_spec.h"
 #include "objects/function.h"
@@ -17,54 +18,15 @@
 
 namespace slpy {
 
-namespace {
-
-struct C {
-    double re, im;
-};
-
-C c_prod(C a, C b) { return { a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re }; }
-
-// a / b; `zero` set when b == 0.
-C c_quot(C a, C b, bool& zero)
-{
-    zero = false;
-    double abs_bre = std::fabs(b.re), abs_bim = std::fabs(b.im);
-    if (abs_bre >= abs_bim) {
-        if (abs_bre == 0.0) {
-            zero = true;
-            return { 0, 0 };
-        }
-        double ratio = b.im / b.re;
-        double denom = b.re + b.im * ratio;
-        return { (a.re + a.im * ratio) / denom, (a.im - a.re * ratio) / denom };
-    }
-    if (abs_bim >= abs_bre) {
-        double ratio = b.re / b.im;
-        double denom = b.re * ratio + b.im;
-        return { (a.re * ratio + a.im) / denom, (a.im * ratio - a.re) / denom };
-    }
-    return { NAN, NAN };
-}
-
-C c_powu(C x, long n)
-{
-    C r { 1.0, 0.0 }, p = x;
-    long mask = 1;
-    while (mask > 0 && n >= mask) {
-        if (n & mask)
-            r = c_prod(r, p);
-        mask <<= 1;
-        p = c_prod(p, p);
-    }
-    return r;
-}
-
-} // namespace
+using complex_math::C;
+using complex_math::prod;
+using complex_math::quot;
 
 Value complex_new(VM& vm, double real, double imag)
 {
     auto* c = vm.heap.make<Complex>(types.complex);
+    if (!c)
+        return Value::null();
     c->real = real;
     c->imag = imag;
     return Value::from_object(c);
@@ -87,37 +49,12 @@ Complex* complex_unwrap(Value v)
 
 Value complex_pow(VM& vm, double ar, double ai, double br, double bi)
 {
-    C a { ar, ai }, b { br, bi }, r;
-    if (bi == 0.0 && br == std::floor(br) && std::fabs(br) <= 100.0) {
-        long n = static_cast<long>(br);
-        if (n >= 0) {
-            r = c_powu(a, n);
-        } else {
-            bool zero;
-            r = c_quot({ 1.0, 0.0 }, c_powu(a, -n), zero);
-            if (zero)
-                return raise(vm, exc::ZeroDivisionError, "0.0 to a negative or complex power");
-        }
-    } else if (b.re == 0.0 && b.im == 0.0) {
-        r = { 1.0, 0.0 };
-    } else if (a.re == 0.0 && a.im == 0.0) {
-        if (b.im != 0.0 || b.re < 0.0)
-            return raise(vm, exc::ZeroDivisionError, "0.0 to a negative or complex power");
-        r = { 0.0, 0.0 };
-    } else {
-        double vabs = std::hypot(a.re, a.im);
-        double len = std::pow(vabs, b.re);
-        double at = std::atan2(a.im, a.re);
-        double phase = at * b.re;
-        if (b.im != 0.0) {
-            len /= std::exp(at * b.im);
-            phase += b.im * std::log(vabs);
-        }
-        r = { len * std::cos(phase), len * std::sin(phase) };
+    C r;
+    switch (complex_math::power({ ar, ai }, { br, bi }, r)) {
+    case complex_math::PowStatus::ZeroDivision: return raise(vm, exc::ZeroDivisionError, "0.0 to a negative or complex power");
+    case complex_math::PowStatus::Overflow: return raise(vm, exc::OverflowError, "complex exponentiation");
+    case complex_math::PowStatus::Ok: break;
     }
-    if ((std::isinf(r.re) || std::isinf(r.im)) && std::isfinite(ar) && std::isfinite(ai) &&
-        std::isfinite(br) && std::isfinite(bi))
-        return raise(vm, exc::OverflowError, "complex exponentiation");
     return complex_new(vm, r.re, r.im);
 }
 
@@ -197,12 +134,12 @@ static Value complex_binary(VM& vm, Value const* args, size_t nargs, COp op, boo
     case COp::ADD: return complex_new(vm, a.re + b.re, a.im + b.im);
     case COp::SUB: return complex_new(vm, a.re - b.re, a.im - b.im);
     case COp::MUL: {
-        C r = c_prod(a, b);
+        C r = prod(a, b);
         return complex_new(vm, r.re, r.im);
     }
     case COp::DIV: {
         bool zero;
-        C r = c_quot(a, b, zero);
+        C r = quot(a, b, zero);
         if (zero)
             return raise(vm, exc::ZeroDivisionError, "complex division by zero");
         return complex_new(vm, r.re, r.im);
@@ -503,7 +440,10 @@ static bool ctor_arg(VM& vm, Value v, C& out, bool& is_cplx, bool second)
         is_cplx = true;
         return true;
     }
-    Value m = type_lookup(type_of(v), intern(vm, "__complex__"));
+    String* complex_name = intern(vm, "__complex__");
+    if (!complex_name)
+        return false;
+    Value m = type_lookup(type_of(v), complex_name);
     if (!m.is_not_found() && !m.is_null()) {
         Value r = call(vm, m, &v, 1);
         if (r.is_null())

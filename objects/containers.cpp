@@ -19,22 +19,18 @@ Tuple* g_empty_tuple = nullptr;
 
 ValueArray* value_array_new(VM& vm, size_t capacity)
 {
-    auto* a = static_cast<ValueArray*>(vm.heap.allocate(types.value_array, sizeof(ValueArray) + capacity * sizeof(Value), true));
-    if (!a) {
-        raise_no_memory(vm);
+    auto* a = static_cast<ValueArray*>(vm.heap.allocate(types.value_array, Heap::array_bytes(sizeof(ValueArray), capacity, sizeof(Value))));
+    if (!a)
         return nullptr;
-    }
     a->capacity = capacity;
     return a;
 }
 
 RawBuffer* raw_buffer_new(VM& vm, size_t size)
 {
-    auto* b = static_cast<RawBuffer*>(vm.heap.allocate(types.raw_buffer, sizeof(RawBuffer) + size, true));
-    if (!b) {
-        raise_no_memory(vm);
+    auto* b = static_cast<RawBuffer*>(vm.heap.allocate(types.raw_buffer, Heap::array_bytes(sizeof(RawBuffer), size, 1)));
+    if (!b)
         return nullptr;
-    }
     b->size = size;
     return b;
 }
@@ -45,7 +41,9 @@ Tuple* tuple_new(VM& vm, size_t n)
 {
     if (n == 0 && g_empty_tuple)
         return g_empty_tuple;
-    auto* t = static_cast<Tuple*>(vm.heap.allocate(types.tuple, sizeof(Tuple) + n * sizeof(Value)));
+    auto* t = static_cast<Tuple*>(vm.heap.allocate(types.tuple, Heap::array_bytes(sizeof(Tuple), n, sizeof(Value))));
+    if (!t)
+        return nullptr;
     t->size = n;
     if (n == 0 && !g_empty_tuple) {
         g_empty_tuple = t;
@@ -57,6 +55,8 @@ Tuple* tuple_new(VM& vm, size_t n)
 Tuple* tuple_from_array(VM& vm, Value const* items, size_t n)
 {
     Tuple* t = tuple_new(vm, n);
+    if (!t)
+        return nullptr;
     for (size_t i = 0; i < n; ++i)
         t->items[i] = items[i];
     return t;
@@ -64,6 +64,11 @@ Tuple* tuple_from_array(VM& vm, Value const* items, size_t n)
 
 Tuple* tuple_pack(VM& vm, std::initializer_list<Value> items)
 {
+    // A null item is a failed allocation (or other error) passed straight in: it
+    // propagates, so tuple_pack(vm, { str_value(vm, ...), ... }) needs no checks of its own.
+    for (Value v : items)
+        if (v.is_null()) [[unlikely]]
+            return nullptr;
     return tuple_from_array(vm, items.begin(), items.size());
 }
 
@@ -88,7 +93,7 @@ Tuple* as_tuple(Value v)
 List* list_new(VM& vm, size_t capacity)
 {
     auto* l = vm.heap.make<List>(types.list);
-    if (capacity && !list_reserve(vm, l, capacity))
+    if (!l || (capacity && !list_reserve(vm, l, capacity)))
         return nullptr;
     return l;
 }
@@ -97,10 +102,6 @@ bool list_reserve(VM& vm, List* list, size_t capacity)
 {
     if (capacity <= list->capacity())
         return true;
-    if (capacity > (size_t(1) << 60) / sizeof(Value)) {
-        raise_no_memory(vm);
-        return false;
-    }
     ValueArray* a = value_array_new(vm, capacity);
     if (!a)
         return false;
@@ -112,6 +113,9 @@ bool list_reserve(VM& vm, List* list, size_t capacity)
 
 bool list_append(VM& vm, List* list, Value v)
 {
+    // A null item is a failed allocation passed straight in: it propagates.
+    if (v.is_null()) [[unlikely]]
+        return false;
     if (list->size == list->capacity()) {
         size_t cap = list->size < 4 ? 4 : list->size + (list->size >> 1) + 4;
         if (!list_reserve(vm, list, cap))
@@ -204,13 +208,14 @@ bool list_extend(VM& vm, List* list, Value iterable)
     if (it.is_null())
         return false;
     // CPython's list_extend asks for a length hint (running __len__ / __length_hint__
-    // and reporting their errors) to size the list up front.
+    // and reporting their errors) and makes room for that many items up front: a hint
+    // too big for memory is a MemoryError at once, as there (list(range(10**12))). The
+    // room is untouched memory until the items come.
     int64_t hint = length_hint(vm, iterable, 8);
     if (hint < 0)
         return false;
-    // A wrong hint must not allocate absurd amounts: past this, grow as items come.
-    constexpr int64_t kMaxPresize = int64_t(1) << 20;
-    if (hint > 0 && !list_make_room(vm, list, list->size + static_cast<size_t>(std::min(hint, kMaxPresize))))
+    if (hint > 0 && static_cast<uint64_t>(hint) <= INT64_MAX - list->size &&
+        !list_make_room(vm, list, list->size + static_cast<size_t>(hint)))
         return false;
     for (;;) {
         Value item = iter_next(vm, it);
@@ -226,7 +231,7 @@ bool list_extend(VM& vm, List* list, Value iterable)
 List* list_from_iterable(VM& vm, Value iterable)
 {
     List* l = list_new(vm);
-    if (!list_extend(vm, l, iterable))
+    if (!l || !list_extend(vm, l, iterable))
         return nullptr;
     return l;
 }
@@ -424,6 +429,17 @@ bool insert_new(VM& vm, Dict* d, Value key, Value value, int64_t h, size_t slot)
     return true;
 }
 
+// Deletes the entry a successful probe found.
+void remove_entry(Dict* d, Probe const& p)
+{
+    DictEntry& e = d->entry_table()[p.entry];
+    e.key = Value::null();
+    e.value = Value::null();
+    index_table(d)[p.slot] = kDummy;
+    --d->used;
+    ++d->version;
+}
+
 } // namespace
 
 Dict* dict_new(VM& vm)
@@ -436,6 +452,11 @@ Value dict_get(VM& vm, Dict* d, Value key)
     int64_t h;
     if (!key_hash(vm, key, h))
         return Value::null();
+    return dict_get_hashed(vm, d, key, h);
+}
+
+Value dict_get_hashed(VM& vm, Dict* d, Value key, int64_t h)
+{
     Probe p = probe(vm, d, key, h);
     if (p.error)
         return Value::null();
@@ -496,9 +517,18 @@ int64_t dict_index_of_key(Dict const* d, String* key)
 
 bool dict_set(VM& vm, Dict* d, Value key, Value value)
 {
+    // A null key or value is a failed allocation (or other error) passed straight in:
+    // it propagates, so `dict_set(vm, d, k, str_value(vm, ...))` needs no check of its own.
+    if (key.is_null() || value.is_null()) [[unlikely]]
+        return false;
     int64_t h;
     if (!key_hash(vm, key, h))
         return false;
+    return dict_set_hashed(vm, d, key, h, value);
+}
+
+bool dict_set_hashed(VM& vm, Dict* d, Value key, int64_t h, Value value)
+{
     Probe p = probe(vm, d, key, h);
     if (p.error)
         return false;
@@ -519,18 +549,51 @@ int dict_del(VM& vm, Dict* d, Value key)
     int64_t h;
     if (!key_hash(vm, key, h))
         return -1;
+    return dict_del_hashed(vm, d, key, h);
+}
+
+int dict_del_hashed(VM& vm, Dict* d, Value key, int64_t h)
+{
     Probe p = probe(vm, d, key, h);
     if (p.error)
         return -1;
     if (p.entry < 0)
         return 0;
-    DictEntry& e = d->entry_table()[p.entry];
-    e.key = Value::null();
-    e.value = Value::null();
-    index_table(d)[p.slot] = kDummy;
-    --d->used;
-    ++d->version;
+    remove_entry(d, p);
     return 1;
+}
+
+Value dict_setdefault(VM& vm, Dict* d, Value key, Value dflt)
+{
+    int64_t h;
+    if (!key_hash(vm, key, h))
+        return Value::null();
+    Probe p = probe(vm, d, key, h);
+    if (p.error)
+        return Value::null();
+    if (p.entry >= 0)
+        return d->entry_table()[p.entry].value;
+    if (!insert_new(vm, d, key, dflt, h, p.slot))
+        return Value::null();
+    return dflt;
+}
+
+Value dict_pop(VM& vm, Dict* d, Value key)
+{
+    // An empty dict answers without hashing the key, as CPython's.
+    if (d->used == 0)
+        return Value::not_found();
+    int64_t h;
+    if (!key_hash(vm, key, h))
+        return Value::null();
+    Probe p = probe(vm, d, key, h);
+    if (p.error)
+        return Value::null();
+    if (p.entry < 0)
+        return Value::not_found();
+    Value v = d->entry_table()[p.entry].value;
+    remove_entry(d, p);
+    return v;
 }
 
 void dict_clear(Dict* d)
@@ -558,25 +621,33 @@ bool dict_next(Dict const* d, size_t& pos, Value& key, Value& value)
 Dict* dict_copy(VM& vm, Dict const* d)
 {
     Dict* c = dict_new(vm);
-    if (!dict_merge(vm, c, d))
+    if (!c || !dict_merge(vm, c, d))
         return nullptr;
     return c;
 }
 
 bool dict_merge(VM& vm, Dict* d, Dict const* other, bool override)
 {
-    size_t pos = 0;
-    Value k, v;
-    while (dict_next(other, pos, k, v)) {
+    // An __eq__ run by an insertion may change either dict: the entries are re-read at
+    // every step, and a change of other's entry table ends the merge as in CPython.
+    size_t const orig_entries = other->nentries;
+    for (size_t pos = 0; pos < other->nentries; ++pos) {
+        DictEntry e = other->entry_table()[pos];
+        if (e.key.is_null())
+            continue;
+        bool insert = true;
         if (!override) {
-            Value existing = dict_get(vm, d, k);
+            Value existing = dict_get_hashed(vm, d, e.key, e.hash);
             if (existing.is_null())
                 return false;
-            if (!existing.is_not_found())
-                continue;
+            insert = existing.is_not_found();
         }
-        if (!dict_set(vm, d, k, v))
+        if (insert && !dict_set_hashed(vm, d, e.key, e.hash, e.value))
             return false;
+        if (other->nentries != orig_entries) {
+            (void)raise(vm, exc::RuntimeError, "dict mutated during update");
+            return false;
+        }
     }
     return true;
 }

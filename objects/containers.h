@@ -15,14 +15,14 @@ struct ValueArray : Object {
     size_t capacity;
     Value items[];
 };
-ValueArray* value_array_new(VM& vm, size_t capacity);
+[[nodiscard]] ValueArray* value_array_new(VM& vm, size_t capacity);
 
 // A GC-managed byte buffer; its contents are not traced.
 struct RawBuffer : Object {
     size_t size;
     alignas(16) unsigned char data[];
 };
-RawBuffer* raw_buffer_new(VM& vm, size_t size);
+[[nodiscard]] RawBuffer* raw_buffer_new(VM& vm, size_t size);
 
 // ------------------------------------------------------------------ tuple
 
@@ -30,10 +30,12 @@ struct Tuple : Object {
     size_t size;
     Value items[];
 };
-// A new tuple of n null items for the caller to fill before it escapes.
-Tuple* tuple_new(VM& vm, size_t n);
-Tuple* tuple_pack(VM& vm, std::initializer_list<Value> items);
-Tuple* tuple_from_array(VM& vm, Value const* items, size_t n);
+// A new tuple of n null items for the caller to fill before it escapes. The
+// constructors return null with MemoryError pending when memory is exhausted; tuple_pack
+// also returns null when an item is null (an error from building it propagates).
+[[nodiscard]] Tuple* tuple_new(VM& vm, size_t n);
+[[nodiscard]] Tuple* tuple_pack(VM& vm, std::initializer_list<Value> items);
+[[nodiscard]] Tuple* tuple_from_array(VM& vm, Value const* items, size_t n);
 Tuple* empty_tuple();
 // Exact tuple, or the boxed value of a tuple subclass; nullptr otherwise.
 Tuple* as_tuple(Value v);
@@ -46,9 +48,10 @@ struct List : Object {
     Value* items() const { return array ? array->items : nullptr; }
     size_t capacity() const { return array ? array->capacity : 0; }
 };
-List* list_new(VM& vm, size_t capacity = 0);
-List* list_from_array(VM& vm, Value const* items, size_t n);
-// Grows as needed. False (MemoryError pending) when the list cannot grow.
+[[nodiscard]] List* list_new(VM& vm, size_t capacity = 0);
+[[nodiscard]] List* list_from_array(VM& vm, Value const* items, size_t n);
+// Grows as needed. False (MemoryError pending) when the list cannot grow, or when v is
+// null (an error from building v propagates).
 bool list_append(VM& vm, List* list, Value v);
 bool list_reserve(VM& vm, List* list, size_t capacity);
 // Extends with every item of an iterable (fast for list/tuple). False on error.
@@ -58,10 +61,10 @@ bool list_extend(VM& vm, List* list, Value iterable);
 // error pending for a failing __len__ or a bad hint (not an int, negative, too big).
 int64_t length_hint(VM& vm, Value o, int64_t dflt);
 // list(iterable)
-List* list_from_iterable(VM& vm, Value iterable);
+[[nodiscard]] List* list_from_iterable(VM& vm, Value iterable);
 // CPython's PySequence_Fast for callers that want a list: list(iterable), except that a
 // TypeError from iter(iterable) becomes TypeError(not_iterable), e.g. "can only join an iterable".
-List* list_from_iterable_or(VM& vm, Value iterable, char const* not_iterable);
+[[nodiscard]] List* list_from_iterable_or(VM& vm, Value iterable, char const* not_iterable);
 // Exact list or an instance of a list subclass (whose layout starts with List).
 List* as_list(Value v);
 
@@ -90,7 +93,7 @@ struct Dict : Object {
 
     DictEntry* entry_table() const { return entries ? reinterpret_cast<DictEntry*>(entries->data) : nullptr; }
 };
-Dict* dict_new(VM& vm);
+[[nodiscard]] Dict* dict_new(VM& vm);
 // The value for key; Value::not_found() when absent (no error); null on error (__hash__
 // or __eq__ raised).
 Value dict_get(VM& vm, Dict* d, Value key);
@@ -105,9 +108,20 @@ bool dict_set_str(VM& vm, Dict* d, String* key, Value value);
 // 1 deleted, 0 absent (nothing raised), -1 error.
 int dict_del(VM& vm, Dict* d, Value key);
 void dict_clear(Dict* d);
+// dict_get / dict_set / dict_del for a key whose hash is known (CPython's *_KnownHash):
+// a key's __hash__ runs once per operation, and copying, merging or comparing dicts
+// reuses the hashes stored in their entries, as CPython does.
+Value dict_get_hashed(VM& vm, Dict* d, Value key, int64_t hash);
+bool dict_set_hashed(VM& vm, Dict* d, Value key, int64_t hash, Value value);
+int dict_del_hashed(VM& vm, Dict* d, Value key, int64_t hash);
+// d.setdefault(key, dflt) and d.pop(key) with one hash and one probe, as CPython: the
+// value for key (setdefault inserts dflt when absent; pop removes it, or gives
+// Value::not_found() when absent); null on error.
+Value dict_setdefault(VM& vm, Dict* d, Value key, Value dflt);
+Value dict_pop(VM& vm, Dict* d, Value key);
 // Iteration in insertion order: start with pos = 0; returns false at the end.
 bool dict_next(Dict const* d, size_t& pos, Value& key, Value& value);
-Dict* dict_copy(VM& vm, Dict const* d);
+[[nodiscard]] Dict* dict_copy(VM& vm, Dict const* d);
 // d.update(other) for a dict other (false on error).
 bool dict_merge(VM& vm, Dict* d, Dict const* other, bool override = true);
 // PyDict_Merge(d, mapping, override=1): a dict (or a subclass that keeps dict.__iter__)

@@ -29,7 +29,10 @@ bool is_exact_dict(Value v) { return v.is_object() && v.as_object()->type == typ
 
 Value raise_key_error(VM& vm, Value key)
 {
-    return raise_with_args(vm, exc::KeyError, tuple_pack(vm, { key }));
+    Tuple* args = tuple_pack(vm, { key });
+    if (!args)
+        return Value::null();
+    return raise_with_args(vm, exc::KeyError, args);
 }
 
 // d[key] = value through the core (no __setitem__ dispatch).
@@ -187,9 +190,6 @@ Value dict_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Dict* d = self_dict(args);
     if (d->used == 0)
         return str_value(vm, "{}");
-    NestingGuard nesting(vm, " while getting the repr of an object");
-    if (!nesting.ok())
-        return Value::null();
     if (!repr_enter(vm, d))
         return str_value(vm, "{...}");
     std::string out = "{";
@@ -203,13 +203,12 @@ Value dict_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         first = false;
         Value k = repr(vm, e.key);
         Value v = k.is_null() ? Value::null() : repr(vm, e.value);
-        if (v.is_null()) {
+        // The text grows with the reprs: through the heap's checked buffer.
+        if (v.is_null() || !vm.heap.append_buffer(out, as_str(k)->view()) || !vm.heap.append_buffer(out, std::string_view(": ")) ||
+            !vm.heap.append_buffer(out, as_str(v)->view())) {
             repr_leave(vm, d);
             return Value::null();
         }
-        out += as_str(k)->view();
-        out += ": ";
-        out += as_str(v)->view();
     }
     repr_leave(vm, d);
     out += "}";
@@ -314,28 +313,18 @@ Value dict_get_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return v;
 }
 
-Value dict_setdefault(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+Value dict_setdefault_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "dict.setdefault", kwnames) || !check_nargs(vm, "setdefault", nargs - 1, 1, 2))
         return Value::null();
-    Dict* d = self_dict(args);
-    Value v = dict_get(vm, d, args[1]);
-    if (v.is_null())
-        return Value::null();
-    if (!v.is_not_found())
-        return v;
-    Value dflt = nargs == 3 ? args[2] : py_none();
-    if (!dict_set(vm, d, args[1], dflt))
-        return Value::null();
-    return dflt;
+    return dict_setdefault(vm, self_dict(args), args[1], nargs == 3 ? args[2] : py_none());
 }
 
-Value dict_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+Value dict_pop_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "dict.pop", kwnames) || !check_nargs(vm, "pop", nargs - 1, 1, 2))
         return Value::null();
-    Dict* d = self_dict(args);
-    Value v = dict_get(vm, d, args[1]);
+    Value v = dict_pop(vm, self_dict(args), args[1]);
     if (v.is_null())
         return Value::null();
     if (v.is_not_found()) {
@@ -343,8 +332,6 @@ Value dict_pop(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return args[2];
         return raise_key_error(vm, args[1]);
     }
-    if (dict_del(vm, d, args[1]) < 0)
-        return Value::null();
     return v;
 }
 
@@ -360,7 +347,7 @@ Value dict_popitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         --i;
     DictEntry e = d->entry_table()[i];
     Tuple* result = tuple_pack(vm, { e.key, e.value });
-    if (dict_del(vm, d, e.key) < 0)
+    if (!result || dict_del_hashed(vm, d, e.key, e.hash) < 0)
         return Value::null();
     // Deleted entries at the end are no longer referenced by the index table: drop them
     // so that repeated popitem() stays O(1) (CPython does the same).
@@ -385,6 +372,17 @@ Value dict_clear_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return py_none();
 }
 
+// Sets d[key] = value for every key of `keys`, with the hashes its entries store.
+bool dict_merge_keys(VM& vm, Dict* d, Dict* keys, Value value)
+{
+    for (size_t pos = 0; pos < keys->nentries; ++pos) {
+        DictEntry e = keys->entry_table()[pos];
+        if (!e.key.is_null() && !dict_set_hashed(vm, d, e.key, e.hash, value))
+            return false;
+    }
+    return true;
+}
+
 // dict.fromkeys(iterable, value=None), a classmethod: args[0] is the class.
 Value dict_fromkeys(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
@@ -393,6 +391,25 @@ Value dict_fromkeys(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Value value = nargs == 3 ? args[2] : py_none();
     Value d = TRY(call0(vm, args[0]));
     bool exact = is_exact_dict(d);
+    // A new plain dict filled from a plain dict or set takes the hashes their entries
+    // store, as CPython's (no __hash__ runs).
+    Value src = args[1];
+    TypeObject* src_type = type_of(src);
+    if (exact && d.as<Dict>()->used == 0 && src_type == types.dict) {
+        if (!dict_merge_keys(vm, d.as<Dict>(), src.as<Dict>(), value))
+            return Value::null();
+        return d;
+    }
+    if (exact && d.as<Dict>()->used == 0 && (src_type == types.set || src_type == types.frozenset)) {
+        SetObject* so = as_anyset(src);
+        int64_t pos = 0;
+        Value key;
+        int64_t h;
+        while (set_next(so, pos, key, h))
+            if (!dict_set_hashed(vm, d.as<Dict>(), key, h, value))
+                return Value::null();
+        return d;
+    }
     Value it = TRY(get_iter(vm, args[1]));
     for (;;) {
         Value key = TRY(iter_next(vm, it));
@@ -409,14 +426,11 @@ int dict_equal(VM& vm, Dict* a, Dict* b)
 {
     if (a->used != b->used)
         return 0;
-    NestingGuard nesting(vm, " in comparison");
-    if (!nesting.ok())
-        return -1;
     for (size_t pos = 0; pos < a->nentries; ++pos) {
         DictEntry e = a->entry_table()[pos];
         if (e.key.is_null())
             continue;
-        Value bv = dict_get(vm, b, e.key);
+        Value bv = dict_get_hashed(vm, b, e.key, e.hash);
         if (bv.is_null())
             return -1;
         if (bv.is_not_found())
@@ -587,9 +601,6 @@ Value view_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     Object* self = args[0].as_object();
     std::string name(self->type->name->view());
-    NestingGuard nesting(vm, " while getting the repr of an object");
-    if (!nesting.ok())
-        return Value::null();
     if (!repr_enter(vm, self))
         return str_value(vm, "...");
     List* items = list_from_iterable(vm, args[0]);
@@ -849,6 +860,8 @@ Value dict_iter_new(VM& vm, Value dict, int kind, bool reversed)
         t = g_reverse_iter_types[kind];
     Dict* d = as_dict(dict);
     auto* it = vm.heap.make<DictIterator>(t);
+    if (!it)
+        return Value::null();
     it->dict = d;
     it->used = d->used;
     it->remaining = d->used;
@@ -863,6 +876,8 @@ Value dict_view_new(VM& vm, Value dict, int kind)
 {
     TypeObject* t = kind == KEYS ? types.dict_keys : kind == VALUES ? types.dict_values : types.dict_items;
     auto* v = vm.heap.make<DictView>(t);
+    if (!v)
+        return Value::null();
     v->dict = dict;
     return Value::from_object(v);
 }
@@ -891,10 +906,10 @@ void setup_dict(VM& vm)
                     { "values", dict_values_method, 0, "D.values() -> an object providing a view on D's values" },
                     { "items", dict_items_method, 0, "D.items() -> a set-like object providing a view on D's items" },
                     { "get", dict_get_method, 0, "Return the value for key if key is in the dictionary, else default." },
-                    { "setdefault", dict_setdefault, 0,
+                    { "setdefault", dict_setdefault_method, 0,
                       "Insert key with a value of default if key is not in the dictionary.\n\nReturn the value for "
                       "key if key is in the dictionary, else default." },
-                    { "pop", dict_pop, 0,
+                    { "pop", dict_pop_method, 0,
                       "D.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\nIf the key is "
                       "not found, return the default if given; otherwise,\nraise a KeyError." },
                     { "popitem", dict_popitem, 0,

@@ -58,6 +58,8 @@ bool VM::error_matches(TypeObject* type) const
 Value exception_new(VM& vm, TypeObject* type, Tuple* args)
 {
     auto* e = static_cast<BaseException*>(alloc_instance(vm, type));
+    if (!e)
+        return Value::null();
     e->args = args ? args : empty_tuple();
     e->traceback = py_none();
     return Value::from_object(e);
@@ -73,7 +75,7 @@ Value raise_with_args(VM& vm, TypeObject* type, Tuple* args)
         if (e.is_null())
             return e;
     } else {
-        e = exception_new(vm, type, args);
+        e = TRY(exception_new(vm, type, args));
         // Run the built-in __init__ so subclass attributes (StopIteration.value, ...) exist.
         if (call_slot(vm, e, Slot::INIT, args->items, args->size).is_null())
             return Value::null();
@@ -83,8 +85,12 @@ Value raise_with_args(VM& vm, TypeObject* type, Tuple* args)
 
 Value raise(VM& vm, TypeObject* type, std::string_view message)
 {
-    Value msg = str_value(vm, message);
-    return raise_with_args(vm, type, tuple_pack(vm, { msg }));
+    // Building the exception may run out of memory itself: MemoryError is then pending.
+    Value msg = TRY(str_value(vm, message));
+    Tuple* args = tuple_pack(vm, { msg });
+    if (!args)
+        return Value::null();
+    return raise_with_args(vm, type, args);
 }
 
 Value raise_fmt(VM& vm, TypeObject* type, char const* format, ...)
@@ -108,7 +114,24 @@ Value raise_fmt(VM& vm, TypeObject* type, char const* format, ...)
 
 Value raise_no_memory(VM& vm)
 {
-    return vm.set_error(exception_new(vm, exc::MemoryError, empty_tuple()));
+    Value e = exception_new(vm, exc::MemoryError, empty_tuple());
+    if (e.is_null()) {
+        // Not even that fitted (the heap's reserve is already spent). The heap returned
+        // null without raising, as it does while its handler runs; if this call is not
+        // the handler, the handler has raised already.
+        if (vm.error_matches(exc::MemoryError))
+            return Value::null();
+        // The spare instance, as new: no traceback or chaining from its last use.
+        BaseException* spare = as_exception(vm.spare_memory_error);
+        spare->args = empty_tuple();
+        spare->traceback = py_none();
+        spare->cause = Value::null();
+        spare->context = Value::null();
+        spare->suppress_context = false;
+        spare->dict = nullptr;
+        e = vm.spare_memory_error;
+    }
+    return vm.set_error(e);
 }
 
 // ------------------------------------------------------------------ BaseException
@@ -152,6 +175,8 @@ static Value exc_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         if (TypeObject* sub = oserror_subclass_for(args[1].as_int()))
             cls = sub;
     Tuple* a = tuple_from_array(vm, args + 1, nargs - 1);
+    if (!a)
+        return Value::null();
     return exception_new(vm, cls, a);
 }
 
@@ -160,7 +185,10 @@ static Value exc_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     BaseException* e = as_exception(args[0]);
     if (kw && kw->size)
         return raise_fmt(vm, exc::TypeError, "%s() takes no keyword arguments", type_name(args[0]));
-    e->args = tuple_from_array(vm, args + 1, nargs - 1);
+    Tuple* a = tuple_from_array(vm, args + 1, nargs - 1);
+    if (!a)
+        return Value::null();
+    e->args = a;
     return py_none();
 }
 
@@ -193,6 +221,8 @@ static Value exc_set_args(VM& vm, Value const* args, size_t, Tuple*)
         if (!l)
             return Value::null();
         t = tuple_from_array(vm, l->items(), l->size);
+        if (!t)
+            return Value::null();
     }
     as_exception(args[0])->args = t;
     return py_none();
@@ -258,6 +288,8 @@ static Value exc_add_note(VM& vm, Value const* args, size_t nargs, Tuple*)
     if (!is_str(args[1]))
         return raise_fmt(vm, exc::TypeError, "note must be a str, not '%s'", type_name(args[1]));
     Dict* d = instance_dict(vm, args[0].as_object(), true);
+    if (!d)
+        return Value::null();
     Value notes = TRY(dict_get_str(vm, d, names.__notes__));
     if (notes.is_not_found()) {
         notes = Value::from_object(list_new(vm));
@@ -276,6 +308,8 @@ static Value exc_add_note(VM& vm, Value const* args, size_t nargs, Tuple*)
 static bool set_attrs(VM& vm, Value self, std::initializer_list<std::pair<String*, Value>> attrs)
 {
     Dict* d = instance_dict(vm, self.as_object(), true);
+    if (!d)
+        return false;
     for (auto& [name, value] : attrs)
         if (!dict_set_str(vm, d, name, value))
             return false;
@@ -378,7 +412,10 @@ static Value os_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         return Value::null();
     if (nargs >= 4) {
         // CPython keeps only (errno, strerror) in args when a filename is given.
-        as_exception(args[0])->args = tuple_pack(vm, { args[1], args[2] });
+        Tuple* kept = tuple_pack(vm, { args[1], args[2] });
+        if (!kept)
+            return Value::null();
+        as_exception(args[0])->args = kept;
     }
     return py_none();
 }
@@ -386,6 +423,8 @@ static Value os_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 static Value os_error_str(VM& vm, Value const* args, size_t, Tuple*)
 {
     Dict* d = instance_dict(vm, args[0].as_object(), true);
+    if (!d)
+        return Value::null();
     Value errno_v = TRY(dict_get_str(vm, d, names.errno_));
     Value strerror = TRY(dict_get_str(vm, d, names.strerror));
     Value filename = TRY(dict_get_str(vm, d, names.filename));
@@ -423,6 +462,8 @@ static Value syntax_error_init(VM& vm, Value const* args, size_t nargs, Tuple* k
 static Value syntax_error_str(VM& vm, Value const* args, size_t, Tuple*)
 {
     Dict* d = instance_dict(vm, args[0].as_object(), true);
+    if (!d)
+        return Value::null();
     Value msg = TRY(dict_get_str(vm, d, names.msg));
     Value filename = TRY(dict_get_str(vm, d, names.filename));
     Value lineno = TRY(dict_get_str(vm, d, names.lineno));
@@ -465,6 +506,8 @@ static Value unicode_error_str(VM& vm, Value const* args, size_t, Tuple*)
 {
     TypeObject* t = type_of(args[0]);
     Dict* d = instance_dict(vm, args[0].as_object(), true);
+    if (!d)
+        return Value::null();
     Value enc = TRY(dict_get_str(vm, d, names.encoding));
     Value obj = TRY(dict_get_str(vm, d, names.object));
     Value start = TRY(dict_get_str(vm, d, names.start));

@@ -17,6 +17,14 @@ struct BaseException : Object {
     bool suppress_context;
 };
 
+// BaseException::flags (Object::flags). EXC_UNNORMALIZED: raised by native code from a
+// bare value that CPython keeps unnormalized until an except/finally handler sees it
+// (sys.exit(<tuple>)); the top level then reports that value, the args tuple, instead of
+// the `code` an instance has. The eval loop clears it on entering a handler.
+enum ExceptionFlags : uint32_t {
+    EXC_UNNORMALIZED = 1u << 0,
+};
+
 BaseException* as_exception(Value v); // nullptr when v is not an exception instance
 // Instantiates exception `type` with a single str argument (no Python __init__ is run
 // for built-in types; subclasses go through a normal call).

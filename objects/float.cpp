@@ -323,6 +323,8 @@ Value float_pow(VM& vm, double iv, double iw)
         ix = -ix;
     if (std::isinf(ix)) {
         Tuple* args = tuple_pack(vm, { Value::small_int(34), str_value(vm, "Numerical result out of range") });
+        if (!args)
+            return Value::null();
         return raise_with_args(vm, exc::OverflowError, args);
     }
     return Value::from_double(ix);

@@ -36,8 +36,9 @@ void trace_getset(Object* o, Tracer& t)
 BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Value self, char const* doc)
 {
     auto* f = vm.heap.make<BuiltinFunction>(types.builtin_function);
+    if (!f || !(f->name = intern(vm, name)))
+        return nullptr;
     f->fn = fn;
-    f->name = intern(vm, name);
     f->self = self;
     f->doc = doc;
     return f;
@@ -46,6 +47,8 @@ BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Val
 Value bound_method_new(VM& vm, Value func, Value self)
 {
     auto* m = vm.heap.make<BoundMethod>(types.method);
+    if (!m)
+        return Value::null();
     m->func = func;
     m->self = self;
     return Value::from_object(m);
@@ -65,18 +68,21 @@ void add_methods(VM& vm, TypeObject* type, std::initializer_list<MethodDef> meth
     }
 }
 
-void add_getsets(VM& vm, TypeObject* type, std::initializer_list<GetSetDef> getsets)
+bool add_getsets(VM& vm, TypeObject* type, std::initializer_list<GetSetDef> getsets)
 {
     for (GetSetDef const& def : getsets) {
         auto* g = vm.heap.make<GetSetDescriptor>(types.getset_descriptor);
-        g->name = intern(vm, def.name);
+        if (!g || !(g->name = intern(vm, def.name)))
+            return false;
         g->owner = type;
         g->get = def.get;
         g->set = def.set;
         g->doc = def.doc;
-        (void)dict_set_str(vm, type->dict, g->name, Value::from_object(g));
+        if (!dict_set_str(vm, type->dict, g->name, Value::from_object(g)))
+            return false;
         type_update_slot(vm, type, g->name);
     }
+    return true;
 }
 
 void add_attribute(VM& vm, TypeObject* type, char const* name, Value value)
@@ -183,20 +189,79 @@ bool parse_args(VM& vm, char const* fname, Value const* args, size_t nargs, Tupl
 
 // builtin_function.__call__ happens in call(); these are the descriptor and repr parts.
 
+// X.__new__ of a built-in type, as Python code gets it (X.__new__, super().__new__,
+// obj.__new__): a function bound to X that checks cls before the native runs, as
+// CPython's tp_new_wrapper. The natives read args[0] as a type whose instances have X's
+// layout (dict.__new__(int) would build a dict with int's type), so they must never see
+// anything else. Calls of the type itself (X(...)) pass a checked cls and go to the
+// native directly.
+static Value builtin_new_wrapper(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    auto* owner = args[0].as<TypeObject>();
+    char const* name = owner->name->c_str();
+    Value own = owner->slot(Slot::NEW);
+    if (type_of(own) != types.method_descriptor)
+        return raise_fmt(vm, exc::SystemError, "%s.__new__ is not a built-in method", name);
+    NativeFn native = own.as<BuiltinFunction>()->fn;
+    if (nargs < 2)
+        return raise_fmt(vm, exc::TypeError, "%s.__new__(): not enough arguments", name);
+    if (!is_instance_fast(args[1], types.type))
+        return raise_fmt(vm, exc::TypeError, "%s.__new__(X): X is not a type object (%s)", name, type_name(args[1]));
+    auto* cls = args[1].as<TypeObject>();
+    if (!is_subtype(cls, owner))
+        return raise_fmt(vm, exc::TypeError, "%s.__new__(%s): %s is not a subtype of %s", name, cls->name->c_str(), cls->name->c_str(), name);
+    // The nearest built-in type of cls decides its layout: it must construct through this
+    // same native (int.__new__(bool) would make an int where a bool is expected).
+    TypeObject* staticbase = cls;
+    while (staticbase && staticbase->is_heap_type())
+        staticbase = staticbase->base;
+    if (staticbase) {
+        Value base_new = staticbase->slot(Slot::NEW);
+        if (type_of(base_new) != types.method_descriptor || base_new.as<BuiltinFunction>()->fn != native)
+            return raise_fmt(vm, exc::TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", name, cls->name->c_str(),
+                             staticbase->name->c_str());
+    }
+    return native(vm, args + 1, nargs - 1, kwnames);
+}
+
 static Value method_descriptor_get(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     // __get__(self, obj, type=None)
     auto* f = args[0].as<BuiltinFunction>();
     Value obj = nargs > 1 ? args[1] : py_none();
     Value owner = nargs > 2 ? args[2] : py_none();
+    if ((f->mflags & METH_STATIC) && f->owner && f->name == names.slot_names[int(Slot::NEW)]) {
+        // Bound to the nearest built-in type it was reached through that constructs with
+        // this native (ValueError.__new__ is ValueError's, as in CPython, where every
+        // built-in type has its own __new__), else to the type defining it.
+        TypeObject* bound = f->owner;
+        Value via = !is_none(owner) ? owner : is_none(obj) ? Value::null() : Value::from_object(type_of(obj));
+        if (via.is_object() && is_instance_fast(via, types.type)) {
+            TypeObject* b = via.as<TypeObject>();
+            while (b && b->is_heap_type())
+                b = b->base;
+            Value b_new = b ? b->slot(Slot::NEW) : Value::null();
+            if (b && is_subtype(b, f->owner) && type_of(b_new) == types.method_descriptor && b_new.as<BuiltinFunction>()->fn == f->fn)
+                bound = b;
+        }
+        auto* b = builtin_function_new(vm, f->name->c_str(), builtin_new_wrapper, Value::from_object(bound), f->doc);
+        if (!b)
+            return Value::null();
+        b->owner = bound;
+        return Value::from_object(b);
+    }
     if (f->mflags & METH_STATIC) {
         auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, Value::null(), f->doc);
+        if (!b)
+            return Value::null();
         b->owner = f->owner;
         return Value::from_object(b);
     }
     if (f->mflags & METH_CLASS) {
         Value cls = is_none(owner) ? Value::from_object(type_of(obj)) : owner;
         auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, cls, f->doc);
+        if (!b)
+            return Value::null();
         b->owner = f->owner;
         return Value::from_object(b);
     }
@@ -205,6 +270,8 @@ static Value method_descriptor_get(VM& vm, Value const* args, size_t nargs, Tupl
     if (!is_instance_fast(obj, f->owner))
         return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(), f->owner->name->c_str(), type_name(obj));
     auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, obj, f->doc);
+    if (!b)
+        return Value::null();
     b->owner = f->owner;
     return Value::from_object(b);
 }
@@ -296,14 +363,24 @@ static Value bound_method_hash(VM& vm, Value const* args, size_t, Tuple*)
     return Value::small_int(h & Value::kIntMax);
 }
 
+// The getter and setter of a getset read `obj` as their owner's layout, so every way in
+// checks the type first (CPython's descr_check / descr_setcheck).
+static bool getset_check(VM& vm, GetSetDescriptor* g, Value obj)
+{
+    if (is_instance_fast(obj, g->owner))
+        return true;
+    raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g->name->c_str(), g->owner->name->c_str(), type_name(obj));
+    return false;
+}
+
 static Value getset_get(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     auto* g = args[0].as<GetSetDescriptor>();
     Value obj = nargs > 1 ? args[1] : py_none();
     if (is_none(obj))
         return args[0];
-    if (!is_instance_fast(obj, g->owner))
-        return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", g->name->c_str(), g->owner->name->c_str(), type_name(obj));
+    if (!getset_check(vm, g, obj))
+        return Value::null();
     Value a[1] = { obj };
     return g->get(vm, a, 1, nullptr);
 }
@@ -311,6 +388,8 @@ static Value getset_get(VM& vm, Value const* args, size_t nargs, Tuple*)
 static Value getset_set(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     auto* g = args[0].as<GetSetDescriptor>();
+    if (!getset_check(vm, g, args[1]))
+        return Value::null();
     if (!g->set)
         return raise_fmt(vm, exc::AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->c_str(), g->owner->name->c_str());
     Value a[2] = { args[1], nargs > 2 ? args[2] : Value::null() };
@@ -320,6 +399,8 @@ static Value getset_set(VM& vm, Value const* args, size_t nargs, Tuple*)
 static Value getset_delete(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     auto* g = args[0].as<GetSetDescriptor>();
+    if (!getset_check(vm, g, args[1]))
+        return Value::null();
     if (!g->set)
         return raise_fmt(vm, exc::AttributeError, "attribute '%s' of '%s' objects is not writable", g->name->c_str(), g->owner->name->c_str());
     Value a[2] = { args[1], Value::null() };

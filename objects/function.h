@@ -24,14 +24,14 @@ struct BuiltinFunction : Object {
     uint32_t mflags;   // MethodFlags; bits 24-31: the eval loop's intrinsic id (stackless/vm/hooks.cpp)
 };
 
-BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Value self = Value::null(), char const* doc = nullptr);
+[[nodiscard]] BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Value self = Value::null(), char const* doc = nullptr);
 
 // A function bound to an instance (`obj.method`): types.method.
 struct BoundMethod : Object {
     Value func;
     Value self;
 };
-Value bound_method_new(VM& vm, Value func, Value self);
+[[nodiscard]] Value bound_method_new(VM& vm, Value func, Value self);
 
 struct MethodDef {
     char const* name;
@@ -57,7 +57,9 @@ struct GetSetDescriptor : Object {
     NativeFn set;
     char const* doc;
 };
-void add_getsets(VM& vm, TypeObject* type, std::initializer_list<GetSetDef> getsets);
+// False with MemoryError pending (only class creation at run time needs to check: setup
+// code runs where exhaustion is fatal).
+bool add_getsets(VM& vm, TypeObject* type, std::initializer_list<GetSetDef> getsets);
 // Sets a plain class attribute (constants such as float.__doc__ or int.__hash__ = None).
 void add_attribute(VM& vm, TypeObject* type, char const* name, Value value);
 

@@ -44,8 +44,12 @@ bool is_union(Value v) { return type_of(v) == g_union_type; }
 Value generic_alias_new(VM& vm, Value origin, Value args)
 {
     auto* g = vm.heap.make<GenericAlias>(g_generic_alias);
+    if (!g)
+        return Value::null();
     g->origin = origin;
     g->args = type_of(args) == types.tuple ? args.as<Tuple>() : tuple_pack(vm, { args });
+    if (!g->args)
+        return Value::null();
     return Value::from_object(g);
 }
 
@@ -137,7 +141,10 @@ Value ga_call(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     GenericAlias* g = self_alias(args);
     Value r = TRY(call(vm, g->origin, args + 1, nargs - 1, kwnames));
-    if (!setattr(vm, r, intern(vm, "__orig_class__"), args[0])) {
+    String* orig_class = intern(vm, "__orig_class__");
+    if (!orig_class)
+        return Value::null();
+    if (!setattr(vm, r, orig_class, args[0])) {
         if (!vm.error_matches(exc::AttributeError) && !vm.error_matches(exc::TypeError))
             return Value::null();
         vm.clear_error();
@@ -217,12 +224,16 @@ Value union_or(VM& vm, Value a, Value b)
     if (!unionable(a) || !unionable(b))
         return py_not_implemented();
     List* members = list_new(vm);
-    if (!add_union_member(vm, members, a) || !add_union_member(vm, members, b))
+    if (!members || !add_union_member(vm, members, a) || !add_union_member(vm, members, b))
         return Value::null();
     if (members->size == 1)
         return members->items()[0].is(Value::from_object(types.none)) ? py_none() : members->items()[0];
     auto* u = vm.heap.make<UnionType>(g_union_type);
+    if (!u)
+        return Value::null();
     u->args = tuple_from_array(vm, members->items(), members->size);
+    if (!u->args)
+        return Value::null();
     return Value::from_object(u);
 }
 

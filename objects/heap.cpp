@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <csetjmp>
+#include <new>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <pthread.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 
 namespace slpy {
 
@@ -58,10 +61,51 @@ uintptr_t thread_stack_high()
     return reinterpret_cast<uintptr_t>(addr) + size;
 }
 
-[[noreturn]] void out_of_memory()
+// Room kept back for raising MemoryError and handling it: the exception, the traceback
+// entries and what the except clause allocates may each need a fresh block of some size
+// class (256 KiB, up to twice that of address space when aligned), and printing needs
+// buffers.
+constexpr size_t kReserveBytes = size_t(8) << 20;
+// No user address space is larger (x86-64 and AArch64 with 4-level page tables): a
+// bigger request fails at once. Under AddressSanitizer, whose allocator reports requests
+// above 1 TiB as errors instead of failing them, none that large is made.
+#if defined(__SANITIZE_ADDRESS__)
+#define SLPY_HEAP_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SLPY_HEAP_ASAN 1
+#endif
+#endif
+#ifdef SLPY_HEAP_ASAN
+constexpr size_t kMaxAddressSpace = size_t(1) << 40;
+#else
+constexpr size_t kMaxAddressSpace = size_t(1) << 47;
+#endif
+// reserve_external does not ask for less: such amounts are always found after a
+// collection, or the reserve's release covers them.
+constexpr size_t kProbeMin = size_t(1) << 20;
+
+// Exhaustion where nothing can be raised (start-up, GMP's allocator).
+[[noreturn]] void out_of_memory(char const* where, size_t bytes)
 {
-    std::fputs("slpy: fatal: out of memory\n", stderr);
+    std::fprintf(stderr, "slpy: fatal: out of memory %s (%zu bytes requested)\n", where, bytes);
     std::abort();
+}
+
+// Makes room for one more element in a heap-internal vector; false if even that fails
+// (the heap's own bookkeeping is the only std::vector growth caught here, locally: the
+// try block calls nothing but reserve).
+template<typename V>
+bool room_for_one(V& v)
+{
+    if (v.size() < v.capacity())
+        return true;
+    try {
+        v.reserve(v.size() < 16 ? 16 : v.size() * 2);
+    } catch (std::bad_alloc const&) {
+        return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -81,6 +125,11 @@ Heap::Heap()
 #ifdef SLPY_GC_STRESS
     m_stress = true;
 #endif
+#ifdef SLPY_ALLOC_FAULTS
+    if (char const* n = std::getenv("SLPY_FAIL_ALLOC"))
+        m_fail_at = std::strtoull(n, nullptr, 10);
+#endif
+    acquire_reserve();
 }
 
 Heap::~Heap()
@@ -99,23 +148,160 @@ Heap::~Heap()
         std::free(b);
     for (Large const& l : m_large)
         std::free(reinterpret_cast<void*>(l.start));
+    release_reserve();
 }
 
-Object* Heap::allocate(TypeObject* type, size_t bytes, bool may_fail)
+Object* Heap::allocate(TypeObject* type, size_t bytes)
 {
     if (bytes < sizeof(Object))
         bytes = sizeof(Object);
-    maybe_collect(bytes);
+#ifdef SLPY_ALLOC_FAULTS
+    if (m_fail_at && m_infallible == 0 && ++m_fail_count == m_fail_at)
+        return exhausted(bytes);
+#endif
     Object* o;
     if (bytes <= kMaxSmall) {
+        maybe_collect(bytes);
         o = allocate_small(size_class_for(bytes));
     } else {
-        o = allocate_large(bytes, may_fail);
+        if (!could_ever_fit(bytes)) [[unlikely]]
+            return exhausted(bytes);
+        maybe_collect(bytes);
+        o = allocate_large(bytes);
+    }
+    if (!o) [[unlikely]] {
+        o = allocate_slow(bytes);
         if (!o)
             return nullptr;
     }
     o->type = type;
     return o;
+}
+
+// The allocator refused: a full collection gives dead cells and large blocks back (and
+// takes the emergency reserve again if it was given away), then one retry.
+Object* Heap::allocate_slow(size_t bytes)
+{
+    auto retry = [&] { return bytes <= kMaxSmall ? allocate_small(size_class_for(bytes)) : allocate_large(bytes); };
+    if (m_defer == 0 && !m_collecting) {
+        collect();
+        if (Object* o = retry())
+            return o;
+    }
+    // Code that cannot fail may use the emergency reserve itself; anything else keeps it
+    // for raising MemoryError.
+    if (m_infallible > 0 && m_reserve) {
+        release_reserve();
+        if (Object* o = retry())
+            return o;
+    }
+    return exhausted(bytes);
+}
+
+Object* Heap::exhausted(size_t bytes)
+{
+    release_reserve();
+    if (m_infallible > 0 || !m_on_exhausted)
+        out_of_memory("during start-up", bytes);
+    // A failure while the handler runs (creating the MemoryError itself) just returns
+    // null: the handler has a preallocated exception for that case.
+    if (!m_in_exhausted) {
+        m_in_exhausted = true;
+        m_on_exhausted();
+        m_in_exhausted = false;
+    }
+    return nullptr;
+}
+
+bool Heap::could_ever_fit(size_t bytes) const
+{
+    if (bytes > kMaxAddressSpace)
+        return false;
+    if (bytes < (size_t(1) << 30))
+        return true;
+    rlimit limit;
+    return getrlimit(RLIMIT_AS, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY || bytes <= limit.rlim_cur;
+}
+
+void Heap::acquire_reserve()
+{
+    if (m_reserve)
+        return;
+    // Readable and writable but never touched: it costs address space and commit
+    // charge (what runs out under ulimit -v or strict overcommit), not memory.
+    void* p = mmap(nullptr, kReserveBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    m_reserve = p == MAP_FAILED ? nullptr : p;
+}
+
+void Heap::release_reserve()
+{
+    if (m_reserve) {
+        munmap(m_reserve, kReserveBytes);
+        m_reserve = nullptr;
+    }
+}
+
+bool Heap::reserve_external(size_t bytes)
+{
+    if (bytes < kProbeMin)
+        return true;
+    if (!could_ever_fit(bytes)) {
+        (void)exhausted(bytes);
+        return false;
+    }
+    for (int attempt = 0;; ++attempt) {
+        // Large blocks come straight from mmap and go straight back: asking costs two
+        // system calls and touches nothing.
+        if (void* p = std::malloc(bytes)) {
+            std::free(p);
+            return true;
+        }
+        if (attempt > 0 || m_defer > 0 || m_collecting)
+            break;
+        collect();
+    }
+    (void)exhausted(bytes);
+    return false;
+}
+
+void* Heap::external_malloc(size_t bytes)
+{
+    void* p = std::malloc(bytes);
+    if (!p) {
+        if (m_defer == 0 && !m_collecting) {
+            collect();
+            p = std::malloc(bytes);
+        }
+        if (!p) {
+            release_reserve();
+            p = std::malloc(bytes);
+        }
+        if (!p)
+            out_of_memory("in GMP", bytes);
+    }
+    note_external_alloc(bytes);
+    return p;
+}
+
+void* Heap::external_realloc(void* old, size_t old_bytes, size_t new_bytes)
+{
+    // A failed realloc leaves the old block as it was, so the same steps apply.
+    void* p = std::realloc(old, new_bytes);
+    if (!p) {
+        if (m_defer == 0 && !m_collecting) {
+            collect();
+            p = std::realloc(old, new_bytes);
+        }
+        if (!p) {
+            release_reserve();
+            p = std::realloc(old, new_bytes);
+        }
+        if (!p)
+            out_of_memory("in GMP", new_bytes);
+    }
+    if (new_bytes > old_bytes)
+        note_external_alloc(new_bytes - old_bytes);
+    return p;
 }
 
 void Heap::maybe_collect(size_t bytes)
@@ -129,9 +315,11 @@ void Heap::maybe_collect(size_t bytes)
 
 Heap::Block* Heap::new_block(int ci)
 {
+    if (!room_for_one(m_all_blocks) || !room_for_one(m_classes[ci].blocks))
+        return nullptr;
     void* mem = std::aligned_alloc(kBlockSize, kBlockSize);
     if (!mem)
-        out_of_memory();
+        return nullptr;
     auto* b = static_cast<Block*>(mem);
     uint32_t cell = m_classes[ci].cell_size;
     b->cell_size = cell;
@@ -157,28 +345,24 @@ Heap::Block* Heap::new_block(int ci)
 Object* Heap::allocate_small(int ci)
 {
     SizeClass& sc = m_classes[ci];
-    if (!sc.free_list)
-        new_block(ci);
+    if (!sc.free_list && !new_block(ci))
+        return nullptr;
     Object* o = sc.free_list;
     sc.free_list = reinterpret_cast<Object*>(o->type);
     std::memset(static_cast<void*>(o), 0, sc.cell_size);
     return o;
 }
 
-Object* Heap::allocate_large(size_t bytes, bool may_fail)
+Object* Heap::allocate_large(size_t bytes)
 {
     size_t rounded = (bytes + 15) & ~size_t(15);
-    void* mem = std::aligned_alloc(16, rounded);
-    if (!mem) {
-        collect();
-        mem = std::aligned_alloc(16, rounded);
-        if (!mem) {
-            if (may_fail)
-                return nullptr;
-            out_of_memory();
-        }
-    }
-    std::memset(mem, 0, rounded);
+    if (!room_for_one(m_large))
+        return nullptr;
+    // calloc (malloc's alignment is 16 here): pages fresh from the kernel are known to be
+    // zero and are not touched, so a big object costs memory only as it is written.
+    void* mem = std::calloc(1, rounded);
+    if (!mem)
+        return nullptr;
     auto start = reinterpret_cast<uintptr_t>(mem);
     if (!m_large.empty() && m_large.back().start > start)
         m_large_sorted = false;
@@ -219,6 +403,40 @@ Object* Heap::find_object(uintptr_t word) const
         if (word >= l.start && word < l.start + l.size)
             return reinterpret_cast<Object*>(l.start);
     return nullptr;
+}
+
+void Tracer::push_slow(Object* o)
+{
+    try {
+        m_stack.reserve(m_stack.capacity() < 1024 ? 1024 : m_stack.capacity() * 2);
+    } catch (std::bad_alloc const&) {
+        m_overflowed = true;
+        return;
+    }
+    m_stack.push_back(o);
+}
+
+// After a mark-stack overflow: every marked object is traced again (what it references
+// and is unmarked gets marked), until no overflow happens during a pass.
+void Heap::retrace_marked(Tracer& tracer)
+{
+    while (tracer.m_overflowed) {
+        tracer.m_overflowed = false;
+        auto trace = [&](Object* o) {
+            if (!(o->gc & GC_MARK))
+                return;
+            tracer.visit(reinterpret_cast<Object*>(o->type));
+            if (o->type && o->type->trace)
+                o->type->trace(o, tracer);
+            drain(tracer);
+        };
+        for (Block* b : m_all_blocks)
+            for (uint32_t i = 0; i < b->ncells; ++i)
+                if (!(b->cell(i)->gc & GC_FREE))
+                    trace(b->cell(i));
+        for (Large const& l : m_large)
+            trace(reinterpret_cast<Object*>(l.start));
+    }
 }
 
 void Tracer::visit_conservative(uintptr_t word)
@@ -342,8 +560,11 @@ void Heap::collect()
     Tracer tracer(*this);
     mark_roots(tracer);
     drain(tracer);
+    retrace_marked(tracer);
+    tracer.m_precise = false;
     scan_stacks(tracer);
     drain(tracer);
+    retrace_marked(tracer);
     sweep();
     ++m_stats.collections;
     m_stats.allocated_bytes = m_allocated_since_gc;
@@ -351,6 +572,8 @@ void Heap::collect()
     // The next collection comes after allocating as much again as is live now (at least 32 MiB).
     m_threshold = std::max<size_t>(32u << 20, m_stats.live_bytes);
     m_collecting = false;
+    // Memory may be back after a MemoryError: hold the emergency reserve again.
+    acquire_reserve();
 }
 
 } // namespace slpy

@@ -16,9 +16,13 @@
 
 #include "objects/object.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <new>
+#include <stdexcept>
 #include <vector>
 
 namespace slpy {
@@ -34,7 +38,10 @@ public:
     {
         if (o && !(o->gc & GC_MARK)) {
             o->gc |= GC_MARK;
-            m_stack.push_back(o);
+            if (m_stack.size() < m_stack.capacity()) [[likely]]
+                m_stack.push_back(o);
+            else
+                push_slow(o);
         }
     }
     void visit_range(Value const* begin, Value const* end)
@@ -44,11 +51,21 @@ public:
     }
     // Conservative: marks the cell that `word` points into, if any.
     void visit_conservative(uintptr_t word);
+    // True while the collector traces from its precise roots; false once it scans the C
+    // stacks, so an object traced then is held only by native code or a stale word (a
+    // memoryview counts as a live buffer export only when reached precisely).
+    bool precise() const { return m_precise; }
 
 private:
     friend class Heap;
+    // Grows the mark stack; when memory for that has run out, the object stays marked
+    // but untraced and `m_overflowed` makes the collector find it by a walk of the heap
+    // (marking must not fail).
+    void push_slow(Object* o);
     Heap& m_heap;
     std::vector<Object*> m_stack;
+    bool m_precise = true;
+    bool m_overflowed = false;
 };
 
 inline void Tracer::visit(Value v)
@@ -75,17 +92,118 @@ public:
     Heap(Heap const&) = delete;
     Heap& operator=(Heap const&) = delete;
 
+    // ---- running out of memory
+    //
+    // The heap is the one place that notices exhaustion. Every request, of any size,
+    // that the allocator refuses gets a full collection and a retry; if that fails too,
+    // the heap gives back its emergency reserve (so that raising, the traceback and the
+    // handler's own allocations have room), calls the exhaustion handler, which the VM
+    // sets to make MemoryError pending, and returns null. Callers propagate null like any
+    // other error (allocate/make and every helper built on them are [[nodiscard]]).
+    // Requests no address space could hold fail at once, with no collection and no
+    // memory touched. Memory outside the heap goes through the same path: GMP results
+    // are sized and asked for with reserve_external before GMP runs (GMP's allocator
+    // cannot fail), and so are std::string/std::vector buffers of user-controlled size.
+
     // Allocates `bytes` (>= sizeof(Object)) of zeroed memory with its type set. May run a
-    // collection first. Never returns null: on exhaustion it returns null only if
-    // `may_fail` and otherwise aborts with a message (the VM turns that into MemoryError
-    // where it can: it asks with may_fail for user-sized requests).
-    Object* allocate(TypeObject* type, size_t bytes, bool may_fail = false);
+    // collection first. Null with MemoryError pending when memory is exhausted.
+    [[nodiscard]] Object* allocate(TypeObject* type, size_t bytes);
 
     template<typename T>
-    T* make(TypeObject* type, size_t extra_bytes = 0)
+    [[nodiscard]] T* make(TypeObject* type, size_t extra_bytes = 0)
     {
         return static_cast<T*>(allocate(type, sizeof(T) + extra_bytes));
     }
+
+    // header + count * unit bytes, saturated at SIZE_MAX on overflow (which allocate and
+    // reserve_external refuse at once): sizes computed from user input go through this.
+    static constexpr size_t array_bytes(size_t header, size_t count, size_t unit)
+    {
+        size_t body = 0, total = 0;
+        if (__builtin_mul_overflow(count, unit, &body) || __builtin_add_overflow(header, body, &total))
+            return SIZE_MAX;
+        return total;
+    }
+
+    // True when `bytes` of malloc memory can be had now (asked of the allocator, after a
+    // collection if needed, and given back at once): callers about to build something of
+    // that size outside the heap (GMP numbers, std::string buffers) ask first. False with
+    // MemoryError pending, exactly as a failed allocate.
+    [[nodiscard]] bool reserve_external(size_t bytes);
+
+    // Room for `n` elements in a std::string or std::vector that native code fills to a
+    // size the user controls: asked for with reserve_external, then reserved, so the
+    // buffer's growth up to n cannot throw std::bad_alloc. False with MemoryError
+    // pending. (The try block holds nothing but the reserve call: no other code is
+    // unwound.)
+    template<typename Buffer>
+    [[nodiscard]] bool reserve_buffer(Buffer& buffer, size_t n)
+    {
+        if (n <= buffer.capacity())
+            return true;
+        // Growing a filled buffer step by step: geometrically, so appends stay amortized O(1).
+        if (!buffer.empty() && n < buffer.capacity() * 2)
+            n = buffer.capacity() + buffer.capacity() / 2;
+        size_t bytes = array_bytes(0, n, sizeof(typename Buffer::value_type));
+        if (!reserve_external(bytes))
+            return false;
+        try {
+            buffer.reserve(n);
+        } catch (std::exception const&) { // bad_alloc, or length_error past max_size()
+            (void)exhausted(bytes);
+            return false;
+        }
+        return true;
+    }
+    // Runs `build`: native code that fills std::string / std::vector buffers of a size the
+    // user controls and calls nothing else (no VM function, no Python code), so that
+    // unwinding it destroys only its own buffers. std::bad_alloc (or length_error) from
+    // it gets a collection and one more run, then becomes MemoryError through the same
+    // failure path as allocate: false then. `build` must (re)assign its results.
+    template<typename F>
+    [[nodiscard]] bool native_build(F&& build)
+    {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                build();
+                return true;
+            } catch (std::bad_alloc const&) {
+                if (attempt == 0 && m_defer == 0 && !m_collecting) {
+                    collect();
+                    continue;
+                }
+            } catch (std::length_error const&) {
+            }
+            (void)exhausted(0);
+            return false;
+        }
+    }
+    // Appends to such a buffer, growing it geometrically through reserve_buffer.
+    template<typename Buffer, typename Piece>
+    [[nodiscard]] bool append_buffer(Buffer& buffer, Piece const& piece)
+    {
+        if (!reserve_buffer(buffer, buffer.size() + piece.size()))
+            return false;
+        buffer.append(piece.data(), piece.size());
+        return true;
+    }
+
+    // malloc for memory that must not fail (GMP's allocator, which has no way to report
+    // it): on exhaustion collects, then gives back the emergency reserve, then retries;
+    // only if all that fails the process ends with a message.
+    void* external_malloc(size_t bytes);
+    void* external_realloc(void* p, size_t old_bytes, size_t new_bytes);
+
+    // Called (at most once per failure, never re-entered) to make MemoryError pending.
+    using ExhaustedHandler = std::function<void()>;
+    void set_exhausted_handler(ExhaustedHandler handler) { m_on_exhausted = std::move(handler); }
+    // While > 0 exhaustion ends the process with a message instead of returning null:
+    // start-up and the setup of built-in types and modules, which have nothing to raise
+    // into and do not check their allocations.
+    void begin_infallible() { ++m_infallible; }
+    void end_infallible() { --m_infallible; }
+    // Whether the emergency reserve is held (tests).
+    bool has_reserve() const { return m_reserve != nullptr; }
 
     // Memory held outside the heap on behalf of heap objects (GMP limbs, ...): counts
     // towards the next collection's trigger.
@@ -128,10 +246,18 @@ private:
     };
 
     Object* allocate_small(int size_class_index);
-    Object* allocate_large(size_t bytes, bool may_fail);
+    Object* allocate_large(size_t bytes);
+    Object* allocate_slow(size_t bytes);
     Block* new_block(int size_class_index);
+    // The failure path shared by every request: gives back the reserve, raises through
+    // the handler (or ends the process while infallible). Returns null.
+    Object* exhausted(size_t bytes);
+    bool could_ever_fit(size_t bytes) const;
+    void acquire_reserve();
+    void release_reserve();
     void maybe_collect(size_t bytes);
     void mark_roots(Tracer& tracer);
+    void retrace_marked(Tracer& tracer);
     void scan_stacks(Tracer& tracer);
     void drain(Tracer& tracer);
     void sweep();
@@ -151,6 +277,20 @@ private:
     std::vector<RootProvider> m_root_providers;
     StackProvider m_stack_provider;
     uintptr_t m_thread_stack_high = 0;
+
+    // The emergency reserve: address space held (mapped, never touched) and given back
+    // when memory runs out, so that raising MemoryError and handling it can allocate.
+    // Taken again at the next collection that finds room for it.
+    void* m_reserve = nullptr;
+    ExhaustedHandler m_on_exhausted;
+    int m_infallible = 0;
+    bool m_in_exhausted = false; // the handler is running: a failure inside it just returns null
+#ifdef SLPY_ALLOC_FAULTS
+    // Fault injection (a test build): the m_fail_at-th allocation after start-up fails
+    // as if memory were exhausted (environment variable SLPY_FAIL_ALLOC).
+    uint64_t m_fail_at = 0;
+    uint64_t m_fail_count = 0;
+#endif
 
     size_t m_allocated_since_gc = 0;
     size_t m_threshold = 0;

@@ -19,32 +19,21 @@ namespace slpy {
 
 // ------------------------------------------------------------------ GMP memory
 
-// GMP allocates limbs with malloc; the heap is told about every allocation so that
-// big-number churn triggers collections (which finalize dead BigInts and free limbs).
+// GMP allocates limbs through the heap's external allocator, which tells the heap about
+// every allocation (so that big-number churn triggers collections, which finalize dead
+// BigInts and free limbs). GMP cannot be told that an allocation failed, so operations
+// that may build a big result ask the heap for room first (int_reserve_bits); the
+// allocator itself only falls back on a collection and the emergency reserve.
 static Heap* g_gmp_heap = nullptr;
 
 static void* gmp_alloc(size_t n)
 {
-    void* p = std::malloc(n);
-    if (!p) {
-        std::fputs("slpy: out of memory in GMP\n", stderr);
-        std::abort();
-    }
-    if (g_gmp_heap)
-        g_gmp_heap->note_external_alloc(n);
-    return p;
+    return g_gmp_heap->external_malloc(n);
 }
 
 static void* gmp_realloc(void* p, size_t old_size, size_t new_size)
 {
-    void* q = std::realloc(p, new_size);
-    if (!q) {
-        std::fputs("slpy: out of memory in GMP\n", stderr);
-        std::abort();
-    }
-    if (g_gmp_heap && new_size > old_size)
-        g_gmp_heap->note_external_alloc(new_size - old_size);
-    return q;
+    return g_gmp_heap->external_realloc(p, old_size, new_size);
 }
 
 static void gmp_free(void* p, size_t) { std::free(p); }
@@ -116,6 +105,8 @@ Value int_from_i64(VM& vm, int64_t i)
     if (Value::int_fits(i))
         return Value::small_int(i);
     BigInt* b = vm.heap.make<BigInt>(types.int_);
+    if (!b)
+        return Value::null();
     mpz_init_set_si(b->z, i);
     return Value::from_object(b);
 }
@@ -125,6 +116,8 @@ Value int_from_u64(VM& vm, uint64_t u)
     if (u <= static_cast<uint64_t>(Value::kIntMax))
         return Value::small_int(static_cast<int64_t>(u));
     BigInt* b = vm.heap.make<BigInt>(types.int_);
+    if (!b)
+        return Value::null();
     mpz_init_set_ui(b->z, u);
     return Value::from_object(b);
 }
@@ -137,7 +130,24 @@ Value int_from_mpz(VM& vm, mpz_srcptr z)
             return Value::small_int(l);
     }
     BigInt* b = vm.heap.make<BigInt>(types.int_);
+    if (!b)
+        return Value::null();
     mpz_init_set(b->z, z);
+    return Value::from_object(b);
+}
+
+Value int_from_mpz(VM& vm, Mpz& z)
+{
+    if (mpz_fits_slong_p(z.z)) {
+        long l = mpz_get_si(z.z);
+        if (Value::int_fits(l))
+            return Value::small_int(l);
+    }
+    BigInt* b = vm.heap.make<BigInt>(types.int_);
+    if (!b)
+        return Value::null();
+    mpz_init(b->z);
+    mpz_swap(b->z, z.z);
     return Value::from_object(b);
 }
 
@@ -186,6 +196,14 @@ int int_sign(Value v)
         return (i > 0) - (i < 0);
     }
     return mpz_sgn(as_big(v)->z);
+}
+
+bool int_reserve_bits(VM& vm, uint64_t bits, unsigned copies)
+{
+    constexpr uint64_t kSmallBits = uint64_t(1) << 23; // 1 MiB: below the heap's probe size
+    if (bits < kSmallBits / copies)
+        return true;
+    return vm.heap.reserve_external(Heap::array_bytes(64, bits / 8, copies));
 }
 
 uint64_t int_bit_length(Value v)
@@ -371,8 +389,12 @@ static Value invalid_literal(VM& vm, int base, Value orig)
     Value r = TRY(repr(vm, orig));
     String* s = as_str(r);
     std::string text(s->view());
-    if (s->length > 200)
-        text = std::string(str_substring(vm, s, 0, 200)->view());
+    if (s->length > 200) {
+        String* head = str_substring(vm, s, 0, 200);
+        if (!head)
+            return Value::null();
+        text = std::string(head->view());
+    }
     return raise_fmt(vm, exc::ValueError, "invalid literal for int() with base %d: %s", base, text.c_str());
 }
 
@@ -451,6 +473,9 @@ static Value parse_int(VM& vm, std::string_view text, int base, Value orig)
             v = v * base + digit_value(c);
         return Value::small_int(negative ? -v : v);
     }
+    // digits * log2(base) bits, and scratch for the subquadratic conversion.
+    if (!int_reserve_bits(vm, static_cast<uint64_t>(static_cast<double>(digits.size()) * std::log2(base)) + 64, 2))
+        return Value::null();
     Mpz z;
     mpz_set_str(z, digits.c_str(), base);
     if (negative)
@@ -501,7 +526,8 @@ Value int_parse_object(VM& vm, Value x, int base, bool& handled)
     if (ByteArray* ba = as_bytearray(x)) {
         std::string data(reinterpret_cast<char const*>(ba->data()), ba->size);
         // CPython reports the text as bytes: "... with base 10: b'1x'".
-        return parse_int(vm, data, base, Value::from_object(bytes_new(vm, data)));
+        Value orig = TRY(Value::from_object(bytes_new(vm, data)));
+        return parse_int(vm, data, base, orig);
     }
     handled = false;
     return Value::null();
@@ -547,8 +573,17 @@ bool int_check_str_digits(VM& vm, Value v)
     return true;
 }
 
+// Room for the text of an int with `bits` bits: the digits in a std::string, GMP's
+// scratch for the conversion, and the str made from them.
+static bool reserve_digits(VM& vm, uint64_t bits)
+{
+    return int_reserve_bits(vm, bits + 64, 4);
+}
+
 Value int_to_base_string(VM& vm, Value v, int base)
 {
+    if (!reserve_digits(vm, int_bit_length(v)))
+        return Value::null();
     MpzView z(v);
     Mpz a;
     mpz_abs(a, z);
@@ -563,7 +598,7 @@ Value int_to_base_string(VM& vm, Value v, int base)
 
 Value int_repr(VM& vm, Value v)
 {
-    if (!int_check_str_digits(vm, v))
+    if (!int_check_str_digits(vm, v) || !reserve_digits(vm, int_bit_length(v)))
         return Value::null();
     return str_value(vm, int_to_decimal(v));
 }

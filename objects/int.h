@@ -68,6 +68,10 @@ struct Mpz {
     operator mpz_srcptr() const { return z; }
 };
 
+// int_from_mpz for a temporary the caller is done with: its limbs move into the new int
+// (no copy of a possibly huge number) and z is left 0. Null with MemoryError pending.
+Value int_from_mpz(VM& vm, Mpz& z);
+
 // A read-only mpz view of an int Value (inline, BigInt, bool or int-subclass instance):
 // no allocation for inline ints. Not copyable (the view may point into the object itself).
 class MpzView {
@@ -121,6 +125,11 @@ Value int_lshift(VM& vm, Value a, Value b);
 Value int_rshift(VM& vm, Value a, Value b);
 // Bit length of |v|.
 uint64_t int_bit_length(Value v);
+// GMP cannot report a failed allocation (its allocator must succeed or end the process),
+// so every operation that may build a big number first asks the heap for room for a
+// result of `bits` bits, `copies` times over (the result plus GMP's scratch). False with
+// MemoryError pending when that much memory cannot be had. Free for results under 1 MiB.
+[[nodiscard]] bool int_reserve_bits(VM& vm, uint64_t bits, unsigned copies = 1);
 
 } // namespace slpy
 

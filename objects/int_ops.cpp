@@ -9,15 +9,19 @@
 #include "objects/string.h"
 #include "objects/type.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
 
 namespace slpy {
 
-// Largest result size (in bits) we try to build before reporting MemoryError; GMP
-// aborts the process on overflow, so absurd requests must be refused first.
+// Largest result size (in bits) we try to build before reporting MemoryError: an mpz holds
+// at most 2**31 limbs and GMP aborts the process beyond that. Below it, every operation
+// that may build a big number asks the heap for room first (int_reserve_bits).
 static constexpr uint64_t kMaxResultBits = uint64_t(1) << 36;
+
+static uint64_t max_bits(Value a, Value b) { return std::max(int_bit_length(a), int_bit_length(b)); }
 
 static Value memory_error(VM& vm) { return raise_no_memory(vm); }
 
@@ -27,6 +31,8 @@ Value int_add(VM& vm, Value a, Value b)
 {
     if (a.is_int() && b.is_int())
         return int_from_i64(vm, a.as_int() + b.as_int());
+    if (!int_reserve_bits(vm, max_bits(a, b) + 1))
+        return Value::null();
     MpzView x(a), y(b);
     Mpz r;
     mpz_add(r, x, y);
@@ -37,6 +43,8 @@ Value int_sub(VM& vm, Value a, Value b)
 {
     if (a.is_int() && b.is_int())
         return int_from_i64(vm, a.as_int() - b.as_int());
+    if (!int_reserve_bits(vm, max_bits(a, b) + 1))
+        return Value::null();
     MpzView x(a), y(b);
     Mpz r;
     mpz_sub(r, x, y);
@@ -50,6 +58,9 @@ Value int_mul(VM& vm, Value a, Value b)
         if (!__builtin_mul_overflow(a.as_int(), b.as_int(), &r))
             return int_from_i64(vm, r);
     }
+    // The product and about as much scratch (Toom/FFT multiplication).
+    if (!int_reserve_bits(vm, int_bit_length(a) + int_bit_length(b), 2))
+        return Value::null();
     MpzView x(a), y(b);
     Mpz r;
     mpz_mul(r, x, y);
@@ -69,6 +80,8 @@ Value int_floordiv(VM& vm, Value a, Value b)
             --q;
         return int_from_i64(vm, q);
     }
+    if (!int_reserve_bits(vm, int_bit_length(a) + 64, 2))
+        return Value::null();
     MpzView x(a), y(b);
     Mpz r;
     mpz_fdiv_q(r, x, y);
@@ -86,6 +99,8 @@ Value int_mod(VM& vm, Value a, Value b)
             r += y;
         return Value::small_int(r);
     }
+    if (!int_reserve_bits(vm, int_bit_length(a) + 64, 2))
+        return Value::null();
     MpzView x(a), y(b);
     Mpz r;
     mpz_fdiv_r(r, x, y);
@@ -101,11 +116,13 @@ static Value int_divmod(VM& vm, Value a, Value b)
         q = TRY(int_floordiv(vm, a, b));
         r = TRY(int_mod(vm, a, b));
     } else {
+        if (!int_reserve_bits(vm, int_bit_length(a) + 64, 2))
+            return Value::null();
         MpzView x(a), y(b);
         Mpz mq, mr;
         mpz_fdiv_qr(mq, mr, x, y);
-        q = int_from_mpz(vm, mq);
-        r = int_from_mpz(vm, mr);
+        q = TRY(int_from_mpz(vm, mq));
+        r = TRY(int_from_mpz(vm, mr));
     }
     return Value::from_object(tuple_pack(vm, { q, r }));
 }
@@ -114,6 +131,8 @@ Value int_neg(VM& vm, Value a)
 {
     if (a.is_int())
         return int_from_i64(vm, -a.as_int());
+    if (!int_reserve_bits(vm, int_bit_length(a)))
+        return Value::null();
     MpzView x(a);
     Mpz r;
     mpz_neg(r, x);
@@ -129,6 +148,8 @@ static Value int_invert(VM& vm, Value a)
 {
     if (a.is_int())
         return int_from_i64(vm, ~a.as_int());
+    if (!int_reserve_bits(vm, int_bit_length(a) + 1))
+        return Value::null();
     MpzView x(a);
     Mpz r;
     mpz_com(r, x);
@@ -144,6 +165,8 @@ static Value int_bitop(VM& vm, Value a, Value b, BitOp op)
         int64_t r = op == BitOp::AND ? (x & y) : op == BitOp::OR ? (x | y) : (x ^ y);
         return Value::small_int(r);
     }
+    if (!int_reserve_bits(vm, max_bits(a, b) + 1))
+        return Value::null();
     MpzView x(a), y(b);
     Mpz r;
     if (op == BitOp::AND)
@@ -187,6 +210,8 @@ Value int_lshift(VM& vm, Value a, Value b)
         int64_t x = a.as_int();
         return int_from_i64(vm, x * (int64_t(1) << n)); // |x| < 2**47: fits in int64
     }
+    if (!int_reserve_bits(vm, static_cast<uint64_t>(n) + int_bit_length(a)))
+        return Value::null();
     MpzView x(a);
     Mpz r;
     mpz_mul_2exp(r, x, static_cast<mp_bitcnt_t>(n));
@@ -204,6 +229,8 @@ Value int_rshift(VM& vm, Value a, Value b)
         return Value::small_int(sa < 0 ? -1 : 0);
     if (a.is_int())
         return Value::small_int(a.as_int() >> (n > 63 ? 63 : n));
+    if (!int_reserve_bits(vm, int_bit_length(a) - static_cast<uint64_t>(n) + 1))
+        return Value::null();
     MpzView x(a);
     Mpz r;
     mpz_fdiv_q_2exp(r, x, static_cast<mp_bitcnt_t>(n)); // floor: arithmetic shift
@@ -215,6 +242,10 @@ static Value int_pow_mod(VM& vm, Value a, Value b, Value m)
     int sm = int_sign(m);
     if (sm == 0)
         return raise(vm, exc::ValueError, "pow() 3rd argument cannot be 0");
+    // Everything stays below the modulus; modular exponentiation keeps a few such
+    // numbers and a table of powers.
+    if (!int_reserve_bits(vm, std::max(int_bit_length(m), int_bit_length(a)), 8))
+        return Value::null();
     MpzView av(a), bv(b), mv(m);
     Mpz mod, base, exp, r;
     mpz_abs(mod, mv);
@@ -282,6 +313,9 @@ Value int_pow(VM& vm, Value a, Value b, Value mod)
     uint64_t bits = int_bit_length(a);
     if (static_cast<double>(bits - 1) * static_cast<double>(e) > static_cast<double>(kMaxResultBits))
         return memory_error(vm);
+    // The power and the square computed last (repeated squaring).
+    if (!int_reserve_bits(vm, bits * static_cast<uint64_t>(e), 2))
+        return Value::null();
     MpzView x(a);
     Mpz r;
     mpz_pow_ui(r, x, static_cast<unsigned long>(e));
@@ -297,6 +331,8 @@ static Value int_round_negative(VM& vm, Value a, Value ndigits)
     size_t digits = mpz_sizeinbase(av, 10);
     if (!int_to_i64(ndigits, nd) || -nd > static_cast<int64_t>(digits) + 1)
         return Value::small_int(0);
+    if (!int_reserve_bits(vm, int_bit_length(a) + 4, 4))
+        return Value::null();
     Mpz p, q, r, twice;
     mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(-nd));
     mpz_fdiv_qr(q, r, av, p);
@@ -610,6 +646,8 @@ static Value int_m_to_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kwna
     if (overflow)
         return raise(vm, exc::OverflowError, "int too big to convert");
     Bytes* b = bytes_alloc(vm, static_cast<size_t>(length));
+    if (!b)
+        return Value::null();
     std::memset(b->data, 0, static_cast<size_t>(length));
     if (needed) {
         size_t count = 0;
@@ -654,7 +692,10 @@ static Value int_m_from_bytes(VM& vm, Value const* args, size_t nargs, Tuple* kw
         // PyObject_Bytes: __bytes__, the buffer protocol, or an iterable of ints in
         // range(256); never a str, and an int is not a length here.
         TypeObject* t = type_of(out[0]);
-        bool has_bytes = !type_lookup(t, intern(vm, "__bytes__")).is_not_found();
+        String* bytes_name = intern(vm, "__bytes__");
+        if (!bytes_name)
+            return Value::null();
+        bool has_bytes = !type_lookup(t, bytes_name).is_not_found();
         if (!has_bytes && (is_str(out[0]) || (t->slot(Slot::ITER).is_null() && t->slot(Slot::GETITEM).is_null())))
             return raise_fmt(vm, exc::TypeError, "cannot convert '%s' object to bytes", type_name(out[0]));
         Value converted = TRY(call1(vm, Value::from_object(types.bytes), out[0]));

@@ -153,6 +153,8 @@ Value enumerate_make(VM& vm, TypeObject* cls, Value const* out)
         start = TRY(index(vm, out[1]));
     Value it = TRY(get_iter(vm, out[0]));
     auto* e = static_cast<Enumerate*>(alloc_instance(vm, cls));
+    if (!e)
+        return Value::null();
     e->iter = it;
     int64_t s;
     if (int_to_i64(start, s) && s < INT64_MAX)
@@ -208,6 +210,8 @@ void zip_trace(Object* self, Tracer& tracer) { tracer.visit(static_cast<Zip*>(se
 Tuple* iterators_of(VM& vm, Value const* items, size_t n)
 {
     Tuple* iters = tuple_new(vm, n);
+    if (!iters)
+        return nullptr;
     for (size_t i = 0; i < n; ++i) {
         Value it = get_iter(vm, items[i]);
         if (it.is_null())
@@ -238,6 +242,8 @@ Value zip_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!iters)
         return Value::null();
     auto* z = static_cast<Zip*>(alloc_instance(vm, cls));
+    if (!z)
+        return Value::null();
     z->iters = iters;
     z->strict = strict;
     return Value::from_object(z);
@@ -257,6 +263,8 @@ Value zip_step(VM& vm, Value self)
     if (n == 0)
         return Value::stop_iteration();
     Tuple* result = tuple_new(vm, n);
+    if (!result)
+        return Value::null();
     for (size_t i = 0; i < n; ++i) {
         Value item = iter_next(vm, z->iters->items[i]);
         if (item.is_null())
@@ -300,6 +308,8 @@ Value map_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!iters)
         return Value::null();
     auto* m = static_cast<MapObject*>(alloc_instance(vm, cls));
+    if (!m)
+        return Value::null();
     m->func = args[1];
     m->iters = iters;
     return Value::from_object(m);
@@ -311,6 +321,8 @@ Value map_step(VM& vm, Value self)
     size_t n = m->iters->size;
     Value small[8];
     ValueArray* big = n > 8 ? value_array_new(vm, n) : nullptr;
+    if (n > 8 && !big)
+        return Value::null();
     Value* items = big ? big->items : small;
     for (size_t i = 0; i < n; ++i) {
         Value item = iter_next(vm, m->iters->items[i]);
@@ -339,6 +351,8 @@ Value filter_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     Value it = TRY(get_iter(vm, args[2]));
     auto* f = static_cast<Filter*>(alloc_instance(vm, cls));
+    if (!f)
+        return Value::null();
     f->func = args[1];
     f->iter = it;
     return Value::from_object(f);
@@ -390,6 +404,8 @@ Value reversed_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!length(vm, seq, n))
         return Value::null();
     auto* r = static_cast<Reversed*>(alloc_instance(vm, cls));
+    if (!r)
+        return Value::null();
     r->seq = seq;
     r->index = n - 1;
     return Value::from_object(r);
@@ -484,25 +500,6 @@ bool check_wrapper_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames, 
     return true;
 }
 
-namespace {
-int g_container_nesting = 0;
-}
-
-NestingGuard::NestingGuard(VM& vm, char const* where)
-    : m_ok(g_container_nesting < kMaxContainerNesting)
-{
-    if (m_ok)
-        ++g_container_nesting;
-    else
-        (void)raise_fmt(vm, exc::RecursionError, "maximum recursion depth exceeded%s", where);
-}
-
-NestingGuard::~NestingGuard()
-{
-    if (m_ok)
-        --g_container_nesting;
-}
-
 char const* cmp_method_name(CmpArg op)
 {
     switch (op) {
@@ -536,6 +533,8 @@ Value next_from_iternext(VM& vm, Value self, Value (*step)(VM&, Value))
 Value seq_iterator_new(VM& vm, Value seq)
 {
     auto* it = vm.heap.make<SeqIterator>(types.seq_iterator);
+    if (!it)
+        return Value::null();
     it->seq = seq;
     it->index = 0;
     return Value::from_object(it);
@@ -544,6 +543,8 @@ Value seq_iterator_new(VM& vm, Value seq)
 Value callable_iter_new(VM& vm, Value callable, Value sentinel)
 {
     auto* it = vm.heap.make<CallableIterator>(types.callable_iterator);
+    if (!it)
+        return Value::null();
     it->callable = callable;
     it->sentinel = sentinel;
     return Value::from_object(it);

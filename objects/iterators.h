@@ -156,24 +156,6 @@ Value next_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     return next_from_iternext(vm, args[0], Step);
 }
-// ---- C-stack guard for the native recursion of container algorithms (repr, ==, <, hash
-// of nested containers run natively, with no Python frame to count), CPython's
-// Py_EnterRecursiveCall: past kMaxContainerNesting levels, RecursionError "maximum
-// recursion depth exceeded" + `where` (e.g. " in comparison"). ok() false: the error is
-// pending.
-constexpr int kMaxContainerNesting = 1000;
-class NestingGuard {
-public:
-    NestingGuard(VM& vm, char const* where);
-    ~NestingGuard();
-    NestingGuard(NestingGuard const&) = delete;
-    NestingGuard& operator=(NestingGuard const&) = delete;
-    bool ok() const { return m_ok; }
-
-private:
-    bool m_ok;
-};
-
 // "__lt__", "__eq__", ... for the messages of the rich comparison wrappers.
 char const* cmp_method_name(CmpArg op);
 

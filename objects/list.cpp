@@ -141,9 +141,6 @@ Value list_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     List* l = self_list(args);
     if (l->size == 0)
         return str_value(vm, "[]");
-    NestingGuard nesting(vm, " while getting the repr of an object");
-    if (!nesting.ok())
-        return Value::null();
     if (!repr_enter(vm, l))
         return str_value(vm, "[...]");
     std::string out = "[";
@@ -151,11 +148,11 @@ Value list_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (i)
             out += ", ";
         Value r = repr(vm, l->items()[i]);
-        if (r.is_null()) {
+        // The text grows with the items' reprs: through the heap's checked buffer.
+        if (r.is_null() || !vm.heap.append_buffer(out, as_str(r)->view())) {
             repr_leave(vm, l);
             return Value::null();
         }
-        out += as_str(r)->view();
     }
     repr_leave(vm, l);
     out += "]";
@@ -187,14 +184,14 @@ Value list_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     }
     if (as_slice(key)) {
         int64_t start, stop, step, n;
-        if (!slice_indices(vm, key, static_cast<int64_t>(l->size), start, stop, step, n))
+        if (!slice_indices_live(vm, key, l->size, start, stop, step, n))
             return Value::null();
         if (n <= 0)
             return Value::from_object(list_new(vm));
         if (step == 1)
             return Value::from_object(list_from_array(vm, l->items() + start, static_cast<size_t>(n)));
         List* r = list_new(vm, static_cast<size_t>(n));
-        if (!list_resize(vm, r, static_cast<size_t>(n)))
+        if (!r || !list_resize(vm, r, static_cast<size_t>(n)))
             return Value::null();
         Value const* src = l->items();
         Value* dst = r->items();
@@ -214,6 +211,8 @@ bool list_assign_simple_slice(VM& vm, List* l, int64_t ilow, int64_t ihigh, Valu
     if (!v.is_null()) {
         if (as_list(v) == l) {
             seq = Value::from_object(list_from_array(vm, l->items(), l->size));
+            if (seq.is_null())
+                return false;
         } else {
             seq = sequence_fast(vm, v, "can only assign an iterable");
             if (seq.is_null())
@@ -248,7 +247,10 @@ bool list_assign_simple_slice(VM& vm, List* l, int64_t ilow, int64_t ihigh, Valu
     if (!seq.is_null())
         seq_items(seq, src, n);
     Value* items = l->items();
-    std::memmove(items + ihigh + grow, items + ihigh, (old - ihigh) * sizeof(Value));
+    // An empty list may have no storage at all: memmove with a null pointer is undefined
+    // even for zero bytes.
+    if (old > static_cast<size_t>(ihigh))
+        std::memmove(items + ihigh + grow, items + ihigh, (old - ihigh) * sizeof(Value));
     for (size_t k = 0; k < n; ++k)
         items[ilow + k] = src[k];
     return true;
@@ -257,10 +259,9 @@ bool list_assign_simple_slice(VM& vm, List* l, int64_t ilow, int64_t ihigh, Valu
 // a[slice] = v / del a[slice] (v null).
 bool list_assign_slice(VM& vm, List* l, Value slice, Value v)
 {
-    int64_t start, stop, step;
-    if (!slice_unpack(vm, slice, start, stop, step))
+    int64_t start, stop, step, slicelength;
+    if (!slice_indices_live(vm, slice, l->size, start, stop, step, slicelength))
         return false;
-    int64_t slicelength = slice_adjust_indices(static_cast<int64_t>(l->size), start, stop, step);
     if (step == 1)
         return list_assign_simple_slice(vm, l, start, stop, v);
 
@@ -295,6 +296,8 @@ bool list_assign_slice(VM& vm, List* l, Value slice, Value v)
     Value seq;
     if (as_list(v) == l) {
         seq = Value::from_object(list_from_array(vm, l->items(), l->size));
+        if (seq.is_null())
+            return false;
     } else {
         seq = sequence_fast(vm, v, "must assign iterable to extended slice");
         if (seq.is_null())
@@ -408,7 +411,7 @@ Value list_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     }
     size_t na = a->size, nb = b->size;
     List* r = list_new(vm, na + nb);
-    if (!list_resize(vm, r, na + nb))
+    if (!r || !list_resize(vm, r, na + nb))
         return Value::null();
     Value* dst = r->items();
     for (size_t i = 0; i < na; ++i)
@@ -455,7 +458,7 @@ Value list_mul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     size_t size = l->size;
     List* r = list_from_array(vm, l->items(), size);
-    if (!list_repeat_into(vm, r, size, times))
+    if (!r || !list_repeat_into(vm, r, size, times))
         return Value::null();
     return Value::from_object(r);
 }
@@ -724,6 +727,8 @@ Value list_rev_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* 
 Value list_iter_new(VM& vm, List* l)
 {
     auto* it = vm.heap.make<ListIterator>(types.list_iterator);
+    if (!it)
+        return Value::null();
     it->list = l;
     it->index = 0;
     return Value::from_object(it);
@@ -732,6 +737,8 @@ Value list_iter_new(VM& vm, List* l)
 Value list_reverse_iter_new(VM& vm, List* l)
 {
     auto* it = vm.heap.make<ListReverseIterator>(types.list_reverseiterator);
+    if (!it)
+        return Value::null();
     it->list = l;
     it->index = static_cast<int64_t>(l->size) - 1;
     return Value::from_object(it);

@@ -307,7 +307,8 @@ bool list_sort(VM& vm, List* list, Value key, bool reverse)
     bool ok = true;
     if (!key.is_null() && n > 0) {
         key_array = value_array_new(vm, n);
-        for (size_t i = 0; i < n; ++i) {
+        ok = key_array != nullptr;
+        for (size_t i = 0; ok && i < n; ++i) {
             Value k = call1(vm, key, items[i]);
             if (k.is_null()) {
                 ok = false;
@@ -321,17 +322,22 @@ bool list_sort(VM& vm, List* list, Value key, bool reverse)
         Value* keys = key_array ? key_array->items : items;
         Value* vals = key_array ? items : nullptr;
         ValueArray* tmp_keys = value_array_new(vm, n);
-        ValueArray* tmp_vals = vals ? value_array_new(vm, n) : nullptr;
-        Sorter sorter { vm, keys, vals, tmp_keys->items, tmp_vals ? tmp_vals->items : nullptr, classify(keys, n) };
-        // Reversing before and after keeps equal items in their original order.
-        if (reverse) {
-            reverse_values(keys, n);
-            reverse_values(vals, n);
-        }
-        ok = sorter.sort(n);
-        if (reverse) {
-            reverse_values(keys, n);
-            reverse_values(vals, n);
+        ValueArray* tmp_vals = vals && tmp_keys ? value_array_new(vm, n) : nullptr;
+        if (!tmp_keys || (vals && !tmp_vals)) {
+            // Out of memory for the merge buffers: the list is restored unsorted below.
+            ok = false;
+        } else {
+            Sorter sorter { vm, keys, vals, tmp_keys->items, tmp_vals ? tmp_vals->items : nullptr, classify(keys, n) };
+            // Reversing before and after keeps equal items in their original order.
+            if (reverse) {
+                reverse_values(keys, n);
+                reverse_values(vals, n);
+            }
+            ok = sorter.sort(n);
+            if (reverse) {
+                reverse_values(keys, n);
+                reverse_values(vals, n);
+            }
         }
     }
 

@@ -69,7 +69,10 @@ Value mp_ne(VM& vm, Value const* args, size_t, Tuple*) { return rich_compare(vm,
 // get/keys/values/items/copy are the mapping's own methods.
 Value forward(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* name)
 {
-    return call_method(vm, target(args), intern(vm, name), args + 1, nargs - 1, kwnames);
+    String* method = intern(vm, name);
+    if (!method)
+        return Value::null();
+    return call_method(vm, target(args), method, args + 1, nargs - 1, kwnames);
 }
 Value mp_get(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
@@ -103,6 +106,8 @@ Value mp_ior(VM& vm, Value const* args, size_t, Tuple*)
 Value make_mappingproxy(VM& vm, Value mapping)
 {
     auto* p = vm.heap.make<MappingProxy>(types.mappingproxy);
+    if (!p)
+        return Value::null();
     p->mapping = mapping;
     return Value::from_object(p);
 }

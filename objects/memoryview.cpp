@@ -4,7 +4,14 @@
 //
 // A view keeps the exporter and an offset/step/length; the exporter's current buffer is
 // looked up on every access, so a bytearray that was resized cannot leave a dangling
-// pointer (out-of-range access raises IndexError instead of CPython's BufferError).
+// pointer. A view over a bytearray is a buffer export: the bytearray refuses to change
+// its size (BufferError) until every view over it is released or has died.
+//
+// CPython learns that a view died from its reference count; here only the collector
+// knows. So the bytearray counts the views made over it (view_exports, down again at
+// release()), and a resize refused by that count recounts it: a collection in which each
+// unreleased view reached from Python-visible state (the precise roots, not a stale word
+// on a C stack) counts itself again (bytearray_resizable).
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
@@ -38,7 +45,26 @@ bool exporter_bytes(MemoryView* mv, std::string_view& out)
 
 void trace_memoryview(Object* o, Tracer& t)
 {
-    t.visit(static_cast<MemoryView*>(o)->obj);
+    auto* mv = static_cast<MemoryView*>(o);
+    t.visit(mv->obj);
+    if (mv->released)
+        return;
+    ByteArray* ba = as_bytearray(mv->obj);
+    if (ba && ba->recounting) {
+        mv->exported = t.precise();
+        if (mv->exported)
+            ++ba->view_exports;
+    }
+}
+
+// The view stops exporting its bytearray (release(), or the view of a dead bytearray).
+void unexport(MemoryView* mv)
+{
+    if (!mv->exported)
+        return;
+    mv->exported = false;
+    if (ByteArray* ba = as_bytearray(mv->obj); ba && ba->view_exports > 0)
+        --ba->view_exports;
 }
 
 MemoryView* checked(VM& vm, Value v)
@@ -84,11 +110,17 @@ bool view_contents(VM& vm, MemoryView* mv, std::string& out)
 MemoryView* new_view(VM& vm, Value obj, size_t start, int64_t step, size_t length, bool readonly)
 {
     auto* mv = vm.heap.make<MemoryView>(types.memoryview);
+    if (!mv)
+        return nullptr;
     mv->obj = obj;
     mv->start = start;
     mv->step = step;
     mv->length = length;
     mv->readonly = readonly;
+    if (ByteArray* ba = as_bytearray(obj)) {
+        ++ba->view_exports;
+        mv->exported = true;
+    }
     return mv;
 }
 
@@ -125,6 +157,8 @@ Value mv_getitem(VM& vm, Value const* args, size_t, Tuple*)
         int64_t i;
         if (!sequence_index(vm, key, i))
             return Value::null();
+        if (mv->released) // by the __index__ that just ran
+            return raise(vm, exc::ValueError, "operation forbidden on released memoryview object");
         if (i < 0)
             i += len;
         if (i < 0 || i >= len)
@@ -138,11 +172,14 @@ Value mv_getitem(VM& vm, Value const* args, size_t, Tuple*)
         return Value::small_int(static_cast<unsigned char>(all[static_cast<size_t>(pos)]));
     }
     if (as_slice(key)) {
+        // The new view shares this one's exporter even when the slice's __index__
+        // releases this view meanwhile, as CPython's shares the managed buffer.
+        Value obj = mv->obj;
         int64_t start, stop, step, n;
         if (!slice_indices(vm, key, len, start, stop, step, n))
             return Value::null();
         int64_t first = static_cast<int64_t>(mv->start) + start * mv->step;
-        return Value::from_object(new_view(vm, mv->obj, static_cast<size_t>(n > 0 ? first : 0), step * mv->step,
+        return Value::from_object(new_view(vm, obj, static_cast<size_t>(n > 0 ? first : 0), step * mv->step,
                                            static_cast<size_t>(n > 0 ? n : 0), mv->readonly));
     }
     return raise(vm, exc::TypeError, "memoryview: invalid slice key");
@@ -160,6 +197,8 @@ Value mv_setitem(VM& vm, Value const* args, size_t, Tuple*)
         int64_t i;
         if (!sequence_index(vm, key, i))
             return Value::null();
+        if (mv->released) // by the __index__ that just ran
+            return raise(vm, exc::ValueError, "operation forbidden on released memoryview object");
         if (i < 0)
             i += len;
         if (i < 0 || i >= len)
@@ -179,6 +218,8 @@ Value mv_setitem(VM& vm, Value const* args, size_t, Tuple*)
         int64_t start, stop, step, n;
         if (!slice_indices(vm, key, len, start, stop, step, n))
             return Value::null();
+        if (mv->released)
+            return raise(vm, exc::ValueError, "operation forbidden on released memoryview object");
         std::string_view src;
         if (!get_bytes_like(value, src))
             return raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(value));
@@ -212,6 +253,8 @@ Value mv_tolist(VM& vm, Value const* args, size_t, Tuple*)
     if (!view_contents(vm, mv, data))
         return Value::null();
     List* l = list_new(vm, data.size());
+    if (!l)
+        return Value::null();
     for (unsigned char c : data)
         if (!list_append(vm, l, Value::small_int(c)))
             return Value::null();
@@ -224,10 +267,10 @@ Value mv_hex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string data;
     if (!view_contents(vm, mv, data))
         return Value::null();
-    Value b = Value::from_object(bytes_new(vm, data));
+    Value b = TRY(Value::from_object(bytes_new(vm, data)));
     static String* hex_name = nullptr;
-    if (!hex_name)
-        hex_name = intern(vm, "hex");
+    if (!hex_name && !(hex_name = intern(vm, "hex")))
+        return Value::null();
     return call_method(vm, b, hex_name, args + 1, nargs - 1, kwnames);
 }
 
@@ -236,6 +279,8 @@ Value mv_release(VM& vm, Value const* args, size_t, Tuple*)
     MemoryView* mv = as_memoryview(args[0]);
     if (!mv)
         return raise(vm, exc::TypeError, "descriptor 'release' requires a 'memoryview' object");
+    if (!mv->released)
+        unexport(mv);
     mv->released = true;
     mv->obj = Value::null();
     return py_none();
@@ -295,7 +340,7 @@ Value mv_hash(VM& vm, Value const* args, size_t, Tuple*)
     std::string data;
     if (!view_contents(vm, mv, data))
         return Value::null();
-    Value b = Value::from_object(bytes_new(vm, data));
+    Value b = TRY(Value::from_object(bytes_new(vm, data)));
     int64_t h;
     if (!hash(vm, b, h))
         return Value::null();
@@ -364,6 +409,23 @@ Value mv_get_contiguous(VM& vm, Value const* args, size_t, Tuple*)
 }
 
 } // namespace
+
+bool bytearray_can_resize(VM& vm, ByteArray* ba)
+{
+    if (ba->view_exports == 0 && ba->native_exports == 0)
+        return true;
+    if (ba->native_exports == 0) {
+        // Some counted views may have died unreleased: count the live ones again.
+        ba->view_exports = 0;
+        ba->recounting = true;
+        vm.heap.collect();
+        ba->recounting = false;
+        if (ba->view_exports == 0)
+            return true;
+    }
+    (void)raise(vm, exc::BufferError, "Existing exports of data: object cannot be re-sized");
+    return false;
+}
 
 bool memoryview_bytes(MemoryView* mv, std::string_view& out)
 {

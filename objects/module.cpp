@@ -10,9 +10,12 @@ void trace_module(Object* o, Tracer& t) { t.visit(static_cast<Module*>(o)->dict)
 Module* module_new(VM& vm, std::string_view name)
 {
     auto* m = vm.heap.make<Module>(types.module);
+    if (!m)
+        return nullptr;
     m->dict = dict_new(vm);
-    (void)dict_set_str(vm, m->dict, names.__name__, Value::from_object(intern(vm, name)));
-    (void)dict_set_str(vm, m->dict, names.__doc__, py_none());
+    if (!m->dict || !dict_set_str(vm, m->dict, names.__name__, Value::from_object(intern(vm, name))) ||
+        !dict_set_str(vm, m->dict, names.__doc__, py_none()))
+        return nullptr;
     return m;
 }
 

@@ -109,6 +109,12 @@ enum TypeFlags : uint32_t {
     // Instances hold their built-in value in a BoxedValue layout (subclasses of the
     // immutable built-ins int, float, str, bytes, tuple, frozenset, complex).
     TF_BOXED_BASE = 1u << 24,
+    // Instance layout as CPython 3.11 lays it out, which decides "instance lay-out
+    // conflict" and __class__ / __bases__ assignment (objects/type.cpp); not inherited
+    // through the mask above.
+    TF_LAYOUT_SOLID = 1u << 25,   // instances carry fields their base's lack (a solid base)
+    TF_LAYOUT_DICT = 1u << 26,    // instances have a __dict__ (tp_dictoffset != 0)
+    TF_LAYOUT_WEAKREF = 1u << 27, // instances have a __weakref__ slot (tp_weaklistoffset != 0)
 };
 
 // GC visitor of one type: calls tracer.visit on every Value / Object* the object holds.
@@ -124,6 +130,7 @@ struct TypeObject : Object {
     Tuple* mro = nullptr;       // __mro__
     Dict* dict = nullptr;       // the namespace (__dict__)
     Object* subclasses = nullptr; // List of weakly-meant subclass TypeObjects, for slot updates
+    Tuple* slot_names = nullptr;  // a class's own __slots__ members, mangled and sorted (null: none)
     uint32_t tflags = 0;
     uint32_t version = 0;       // bumped when the namespace of this type or a base changes
 

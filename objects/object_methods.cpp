@@ -51,6 +51,8 @@ Value descriptor_get(VM& vm, Value descr, Value obj, TypeObject* type)
             return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(),
                              f->owner->name->c_str(), type_name(obj));
         BuiltinFunction* b = builtin_function_new(vm, f->name->c_str(), f->fn, obj, f->doc);
+        if (!b)
+            return Value::null();
         b->owner = f->owner;
         return Value::from_object(b);
     }
@@ -138,9 +140,11 @@ Value raise_attribute_error(VM& vm, Value obj, String* name)
     Value e = vm.take_error();
     if (BaseException* be = as_exception(e)) {
         (void)be;
-        Dict* d = instance_dict(vm, e.as_object(), true);
-        (void)dict_set_str(vm, d, names.name, Value::from_object(name));
-        (void)dict_set_str(vm, d, names.obj, obj);
+        // Out of memory for them: the AttributeError goes without (MemoryError dropped).
+        if (Dict* d = instance_dict(vm, e.as_object(), true)) {
+            (void)dict_set_str(vm, d, names.name, Value::from_object(name));
+            (void)dict_set_str(vm, d, names.obj, obj);
+        }
     }
     vm.set_error(e);
     return err;
@@ -305,8 +309,13 @@ static Value object_set_class(VM& vm, Value const* args, size_t, Tuple*)
         return raise_fmt(vm, exc::TypeError, "__class__ must be set to a class, not '%s' object", type_name(v));
     auto* nt = v.as<TypeObject>();
     TypeObject* ot = type_of(args[0]);
-    if (!nt->is_heap_type() || !ot->is_heap_type() || nt->basicsize != ot->basicsize || nt->dict_offset != ot->dict_offset)
-        return raise_fmt(vm, exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'", nt->name->c_str(), ot->name->c_str());
+    // Built-in types are immutable; modules may become instances of a module subclass
+    // (and back).
+    bool modules = is_subtype(nt, types.module) && is_subtype(ot, types.module);
+    if (!modules && (!nt->is_heap_type() || !ot->is_heap_type()))
+        return raise(vm, exc::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    if (!layout_compatible(vm, ot, nt, "__class__"))
+        return Value::null();
     args[0].as_object()->type = nt;
     return py_none();
 }
@@ -334,6 +343,8 @@ static Value object_set_dict(VM& vm, Value const* args, size_t, Tuple*)
 static Value object_dir(VM& vm, Value const* args, size_t, Tuple*)
 {
     Dict* result = dict_new(vm);
+    if (!result)
+        return Value::null();
     Value obj = args[0];
     if (obj.is_object())
         if (Dict* d = instance_dict(vm, obj.as_object(), false))
@@ -344,6 +355,8 @@ static Value object_dir(VM& vm, Value const* args, size_t, Tuple*)
         if (!dict_merge(vm, result, t->mro->items[i].as<TypeObject>()->dict))
             return Value::null();
     List* l = list_new(vm);
+    if (!l)
+        return Value::null();
     size_t pos = 0;
     Value k, v;
     while (dict_next(result, pos, k, v))
@@ -426,6 +439,8 @@ static Value type_setattr(VM& vm, Value const* args, size_t nargs, Tuple*)
     if (!type->is_heap_type())
         return raise_fmt(vm, exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", name->c_str(), type->name->c_str());
     name = intern(vm, name);
+    if (!name)
+        return Value::null();
     if (value.is_null()) {
         int r = dict_del(vm, type->dict, Value::from_object(name));
         if (r < 0)
@@ -498,12 +513,15 @@ static Value type_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
             Value modname = dict_get_str(vm, g, names.__name__);
             if (!modname.is_null() && !modname.is_not_found()) {
                 ns = dict_copy(vm, ns);
-                if (!dict_set_str(vm, ns, names.__module__, modname))
+                if (!ns || !dict_set_str(vm, ns, names.__module__, modname))
                     return Value::null();
             }
         }
     }
-    return type_new_class(vm, winner, intern(vm, name), bases, ns, nkw ? kw : nullptr, args + nargs);
+    String* iname = intern(vm, name);
+    if (!iname)
+        return Value::null();
+    return type_new_class(vm, winner, iname, bases, ns, nkw ? kw : nullptr, args + nargs);
 }
 
 static Value type_init(VM&, Value const*, size_t, Tuple*) { return py_none(); }
@@ -554,7 +572,10 @@ static Value type_set_name(VM& vm, Value const* args, size_t, Tuple*)
     String* s = as_str(args[1]);
     if (!s)
         return raise_fmt(vm, exc::TypeError, "can only assign string to %s.__name__, not '%s'", args[0].as<TypeObject>()->name->c_str(), type_name(args[1]));
-    args[0].as<TypeObject>()->name = intern(vm, s);
+    String* name = intern(vm, s);
+    if (!name)
+        return Value::null();
+    args[0].as<TypeObject>()->name = name;
     return py_none();
 }
 static Value type_get_qualname(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->qualname); }
@@ -567,6 +588,12 @@ static Value type_set_qualname(VM& vm, Value const* args, size_t, Tuple*)
     return py_none();
 }
 static Value type_get_bases(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->bases); }
+static Value type_set_bases_native(VM& vm, Value const* args, size_t, Tuple*)
+{
+    if (!type_set_bases(vm, args[0].as<TypeObject>(), args[1]))
+        return Value::null();
+    return py_none();
+}
 static Value type_get_base(VM&, Value const* args, size_t, Tuple*)
 {
     TypeObject* b = args[0].as<TypeObject>()->base;
@@ -605,10 +632,14 @@ static Value type_dir(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* t = args[0].as<TypeObject>();
     Dict* result = dict_new(vm);
+    if (!result)
+        return Value::null();
     for (size_t i = 0; i < t->mro->size; ++i)
         if (!dict_merge(vm, result, t->mro->items[i].as<TypeObject>()->dict))
             return Value::null();
     List* l = list_new(vm);
+    if (!l)
+        return Value::null();
     size_t pos = 0;
     Value k, v;
     while (dict_next(result, pos, k, v))
@@ -653,6 +684,8 @@ static Value module_dir(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* m = args[0].as<Module>();
     List* l = list_new(vm);
+    if (!l)
+        return Value::null();
     size_t pos = 0;
     Value k, v;
     while (dict_next(m->dict, pos, k, v))
@@ -706,7 +739,7 @@ void setup_object_and_type(VM& vm)
     add_getsets(vm, types.type, {
                                     { "__name__", type_get_name, type_set_name },
                                     { "__qualname__", type_get_qualname, type_set_qualname },
-                                    { "__bases__", type_get_bases },
+                                    { "__bases__", type_get_bases, type_set_bases_native },
                                     { "__base__", type_get_base },
                                     { "__mro__", type_get_mro },
                                     { "__dict__", type_get_dict },

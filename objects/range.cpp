@@ -84,6 +84,8 @@ Value make_range(VM& vm, Value start, Value stop, Value step)
 {
     Value len = TRY(compute_length(vm, start, stop, step));
     auto* r = vm.heap.make<RangeObject>(types.range);
+    if (!r)
+        return Value::null();
     r->start = start;
     r->stop = stop;
     r->step = step;
@@ -330,7 +332,7 @@ Value range_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     else
         t = tuple_pack(vm, { r->length, r->start, r->step });
     int64_t h;
-    if (!tuple_hash(vm, t, h))
+    if (!t || !tuple_hash(vm, t, h))
         return Value::null();
     return int_from_i64(vm, h);
 }
@@ -385,6 +387,8 @@ bool cpython_fast_reverse(RangeObject* r)
 Value make_range_iter(VM& vm, Value start, Value step, Value count, bool long_type)
 {
     auto* it = vm.heap.make<RangeIterator>(long_type ? g_longrange_iterator : types.range_iterator);
+    if (!it)
+        return Value::null();
     int64_t s, st, n;
     // The int64 form needs every produced value to fit: check the last one.
     if (int_to_i64(start, s) && int_to_i64(step, st) && int_to_i64(count, n)) {

@@ -15,6 +15,7 @@
 #include "objects/value.h"
 #include "stackless/vm/opcodes.h"
 
+#include <atomic>
 #include <cstdarg>
 #include <cstdint>
 #include <string>
@@ -217,13 +218,37 @@ public:
     // bases, ns) takes __module__ from there.
     Dict* (*caller_globals)(VM& vm) = nullptr;
 
-    // Depth of nested native -> Python re-entries (vm.call from native code); guarded so
-    // that nesting never overflows the C stack.
+    // ---- the native recursion guard (NestingGuard below; CPython's Py_EnterRecursiveCall).
+    // Native code that recurses through user-controlled depth (nested containers, tuples
+    // of classes, chains of native iterators, native -> Python re-entry) counts its levels
+    // in native_depth, up to max_native_depth (sys.setrecursionlimit sets it), and never
+    // runs below stack_limit: an address near the end of the C stack, set by the
+    // interpreter from RLIMIT_STACK (0 = no check; code that switches C stacks, such as
+    // carrier fibers, must switch it too), so a small stack raises RecursionError
+    // instead of overflowing.
     int native_depth = 0;
-    int max_native_depth = 200;
+    int max_native_depth = 1000;
+    uintptr_t stack_limit = 0;
+    // True when the calling code runs below stack_limit (less `slack` bytes).
+    bool c_stack_exhausted(uintptr_t slack = 0) const
+    {
+        return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) + slack < stack_limit;
+    }
+
+    // ---- asynchronous requests (CPython's eval_breaker): bits set from outside the
+    // running code (the SIGINT handler, later the preemption watchdog). The eval loop
+    // polls the word at backward jumps and function entry with one test and branch, and
+    // natives that loop long or block poll it through check_pending(). Set with atomic
+    // read-modify-write from signal handlers, so it must stay lock-free.
+    std::atomic<uint32_t> pending { 0 };
+    static constexpr uint32_t kPendingInterrupt = 1u << 0; // SIGINT: raise KeyboardInterrupt
 
     // sys.flags-like options.
     int optimize = 0;
+
+    // The MemoryError raised when creating a fresh one fails too (made at start-up,
+    // rooted by the VM; see raise_no_memory).
+    Value spare_memory_error;
 
 private:
     Value m_error;
@@ -244,6 +269,64 @@ Value raise_no_memory(VM& vm);
 
 // The name of the value's type, for messages: "int", "Point".
 char const* type_name(Value v);
+
+// ------------------------------------------------------------------ guards
+
+// One level of native recursion (see VM::native_depth): ok() false, with RecursionError
+// "maximum recursion depth exceeded" + `where` (e.g. " in comparison") pending, past
+// vm.max_native_depth levels or when the C stack is nearly used up.
+class NestingGuard {
+public:
+    NestingGuard(VM& vm, char const* where)
+        : m_vm(vm)
+    {
+        m_ok = vm.native_depth < vm.max_native_depth && !vm.c_stack_exhausted();
+        if (m_ok) [[likely]]
+            ++vm.native_depth;
+        else
+            raise_recursion(vm, where);
+    }
+    ~NestingGuard()
+    {
+        if (m_ok)
+            --m_vm.native_depth;
+    }
+    NestingGuard(NestingGuard const&) = delete;
+    NestingGuard& operator=(NestingGuard const&) = delete;
+    bool ok() const { return m_ok; }
+    // Raises the guard's RecursionError; returns null.
+    static Value raise_recursion(VM& vm, char const* where);
+
+private:
+    VM& m_vm;
+    bool m_ok;
+};
+
+// The C-stack half of the guard alone: the safety net in the protocol entry points
+// (call(), iter_next(), nested runs of the eval loop) for native recursion that no
+// NestingGuard counts (chains of native iterators, bound methods of bound methods, ...).
+// false with the guard's RecursionError pending when the C stack is nearly used up. It
+// stops kStackSlack bytes below the guards' stack limit, so that in a recursion that
+// passes both the guard trips first, with its own message, at any stack size.
+inline constexpr uintptr_t kStackSlack = 32u << 10;
+[[nodiscard]] inline bool stack_check(VM& vm, char const* where)
+{
+    if (vm.c_stack_exhausted(kStackSlack)) [[unlikely]] {
+        NestingGuard::raise_recursion(vm, where);
+        return false;
+    }
+    return true;
+}
+
+// Handles what vm.pending holds (out of line; callers test the word first): a SIGINT
+// raises KeyboardInterrupt. false with the exception pending.
+[[nodiscard]] bool handle_pending(VM& vm);
+// The poll for natives that loop long or block (EINTR): false with KeyboardInterrupt
+// pending when a SIGINT arrived.
+[[nodiscard]] inline bool check_pending(VM& vm)
+{
+    return vm.pending.load(std::memory_order_relaxed) == 0 || handle_pending(vm);
+}
 
 // ------------------------------------------------------------------ types
 

@@ -59,20 +59,23 @@ bool key_hash(VM& vm, Value key, int64_t& h)
     return hash(vm, key, h);
 }
 
+// A table of `size` unused entries (the heap hands out zeroed memory); null with
+// MemoryError pending.
 RawBuffer* new_table(VM& vm, int64_t size)
 {
-    RawBuffer* b = raw_buffer_new(vm, static_cast<size_t>(size) * sizeof(SetEntry));
-    std::memset(b->data, 0, static_cast<size_t>(size) * sizeof(SetEntry));
-    return b;
+    return raw_buffer_new(vm, Heap::array_bytes(0, static_cast<size_t>(size), sizeof(SetEntry)));
 }
 
-void ensure_table(VM& vm, SetObject* so)
+bool ensure_table(VM& vm, SetObject* so)
 {
     if (!so->table) {
-        so->mask = kMinSize - 1;
         RawBuffer* t = new_table(vm, kMinSize);
+        if (!t)
+            return false;
+        so->mask = kMinSize - 1;
         so->table = t;
     }
+    return true;
 }
 
 void clear_internal(SetObject* so)
@@ -164,7 +167,8 @@ void insert_clean(SetEntry* table, uint64_t mask, Value key, int64_t hash)
     }
 }
 
-void table_resize(VM& vm, SetObject* so, int64_t minused)
+// False with MemoryError pending, the set unchanged (still valid, only fuller).
+bool table_resize(VM& vm, SetObject* so, int64_t minused)
 {
     int64_t newsize = kMinSize;
     while (newsize <= minused)
@@ -172,13 +176,15 @@ void table_resize(VM& vm, SetObject* so, int64_t minused)
     RawBuffer* old = so->table;
     int64_t oldmask = so->mask;
     RawBuffer* fresh = new_table(vm, newsize);
+    if (!fresh)
+        return false;
     so->table = fresh;
     so->mask = newsize - 1;
     SetEntry* table = so->entries();
     uint64_t newmask = static_cast<uint64_t>(so->mask);
     if (!old) {
         so->fill = so->used;
-        return;
+        return true;
     }
     SetEntry* oldt = reinterpret_cast<SetEntry*>(old->data);
     bool has_dummies = so->fill != so->used;
@@ -187,13 +193,16 @@ void table_resize(VM& vm, SetObject* so, int64_t minused)
         if (!oldt[k].key.is_null() && (!has_dummies || !is_dummy(oldt[k].key)))
             insert_clean(table, newmask, oldt[k].key, oldt[k].hash);
     }
+    return true;
 }
 
 bool add_entry(VM& vm, SetObject* so, Value key, int64_t hash)
 {
-    ensure_table(vm, so);
     so->hash_valid = false;
 restart:
+    // An __eq__ below may have cleared the set (dropping its table): restart on a fresh one.
+    if (!ensure_table(vm, so))
+        return false;
     RawBuffer* tb = so->table;
     uint64_t mask = static_cast<uint64_t>(so->mask);
     uint64_t i = static_cast<uint64_t>(hash) & mask;
@@ -241,8 +250,8 @@ found_unused_or_dummy:
     e->hash = hash;
     if (static_cast<uint64_t>(so->fill) * 5 < mask * 3)
         return true;
-    table_resize(vm, so, so->used > 50000 ? so->used * 2 : so->used * 4);
-    return true;
+    // As CPython: a failed resize reports MemoryError with the key already added.
+    return table_resize(vm, so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 
 bool add_key(VM& vm, SetObject* so, Value key)
@@ -278,6 +287,8 @@ int contains_entry(VM& vm, SetObject* so, Value key, int64_t hash)
 SetObject* alloc_set(VM& vm, bool frozen)
 {
     auto* so = vm.heap.make<SetObject>(frozen ? types.frozenset : types.set);
+    if (!so)
+        return nullptr;
     so->mask = kMinSize - 1;
     return so;
 }
@@ -287,9 +298,10 @@ bool merge(VM& vm, SetObject* so, SetObject* other)
     if (other == so || other->used == 0)
         return true;
     so->hash_valid = false;
-    if ((so->fill + other->used) * 5 >= so->mask * 3)
-        table_resize(vm, so, (so->used + other->used) * 2);
-    ensure_table(vm, so);
+    if ((so->fill + other->used) * 5 >= so->mask * 3 && !table_resize(vm, so, (so->used + other->used) * 2))
+        return false;
+    if (!ensure_table(vm, so))
+        return false;
     // Empty target of the same size and no dummies in the source: copy the layout.
     if (so->fill == 0 && so->mask == other->mask && other->fill == other->used) {
         SetEntry* dst = so->entries();
@@ -345,8 +357,8 @@ bool update_internal(VM& vm, SetObject* so, Value other)
     if (other.is_object() && other.as_object()->type == types.dict) {
         Dict* d = other.as<Dict>();
         int64_t dictsize = d->used;
-        if ((so->fill + dictsize) * 5 >= so->mask * 3)
-            table_resize(vm, so, (so->used + dictsize) * 2);
+        if ((so->fill + dictsize) * 5 >= so->mask * 3 && !table_resize(vm, so, (so->used + dictsize) * 2))
+            return false;
         for (uint32_t k = 0; k < d->nentries; ++k) {
             DictEntry e = d->entry_table()[k];
             if (!e.key.is_null() && !add_entry(vm, so, e.key, e.hash))
@@ -360,7 +372,7 @@ bool update_internal(VM& vm, SetObject* so, Value other)
 SetObject* make_new(VM& vm, bool frozen, Value iterable)
 {
     SetObject* so = alloc_set(vm, frozen);
-    if (!iterable.is_null() && !update_internal(vm, so, iterable))
+    if (!so || (!iterable.is_null() && !update_internal(vm, so, iterable)))
         return nullptr;
     return so;
 }
@@ -405,6 +417,8 @@ SetObject* intersection(VM& vm, SetObject* so, Value other)
     if (as_anyset(other) == so)
         return copy_of(vm, so);
     SetObject* result = alloc_set(vm, is_frozen(so));
+    if (!result)
+        return nullptr;
     if (SetObject* o = as_anyset(other)) {
         SetObject* big = so;
         SetObject* small = o;
@@ -470,8 +484,7 @@ bool difference_update_internal(VM& vm, SetObject* so, Value other)
     }
     if (so->fill - so->used <= so->mask / 4)
         return true;
-    table_resize(vm, so, so->used > 50000 ? so->used * 2 : so->used * 4);
-    return true;
+    return table_resize(vm, so, so->used > 50000 ? so->used * 2 : so->used * 4);
 }
 
 bool exact_dict_contains(VM& vm, Dict* d, Value key, int& rv)
@@ -505,6 +518,8 @@ SetObject* difference(VM& vm, SetObject* so, Value other)
         return r;
     }
     SetObject* result = alloc_set(vm, is_frozen(so));
+    if (!result)
+        return nullptr;
     int64_t pos = 0;
     Value key;
     int64_t h;
@@ -764,9 +779,6 @@ Value set_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Object* self = args[0].as_object();
     TypeObject* t = self->type;
     std::string tname(t->name->view());
-    NestingGuard nesting(vm, " while getting the repr of an object");
-    if (!nesting.ok())
-        return Value::null();
     if (!repr_enter(vm, self))
         return str_value(vm, tname + "(...)");
     if (so->used == 0) {
@@ -775,11 +787,15 @@ Value set_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     }
     // Snapshot the keys first: repr of a key may mutate the set.
     List* keys = list_new(vm, static_cast<size_t>(so->used));
+    if (!keys) {
+        repr_leave(vm, self);
+        return Value::null();
+    }
     int64_t pos = 0;
     Value key;
     int64_t h;
     while (set_next(so, pos, key, h))
-        list_append(vm, keys, key);
+        (void)list_append(vm, keys, key); // room reserved above
     std::string out;
     if (t != types.set)
         out = tname + "(";
@@ -788,11 +804,11 @@ Value set_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (i)
             out += ", ";
         Value r = repr(vm, keys->items()[i]);
-        if (r.is_null()) {
+        // The text grows with the keys' reprs: through the heap's checked buffer.
+        if (r.is_null() || !vm.heap.append_buffer(out, as_str(r)->view())) {
             repr_leave(vm, self);
             return Value::null();
         }
-        out += as_str(r)->view();
     }
     out += "}";
     if (t != types.set)
@@ -851,7 +867,10 @@ Value set_remove_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (rv < 0)
         return Value::null();
     if (rv == 0)
-        return raise_with_args(vm, exc::KeyError, tuple_pack(vm, { args[1] }));
+    {
+        Tuple* key = tuple_pack(vm, { args[1] });
+        return key ? raise_with_args(vm, exc::KeyError, key) : Value::null();
+    }
     return py_none();
 }
 
@@ -1033,15 +1052,19 @@ Value set_reduce_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     SetObject* so = self_set(args);
     List* keys = list_new(vm, static_cast<size_t>(so->used));
+    if (!keys)
+        return Value::null();
     int64_t pos = 0;
     Value key;
     int64_t h;
     while (set_next(so, pos, key, h))
-        list_append(vm, keys, key);
+        (void)list_append(vm, keys, key); // room reserved above
     Value state = py_none();
     if (Dict* d = instance_dict(vm, args[0].as_object(), false))
         state = Value::from_object(d);
     Tuple* ctor_args = tuple_pack(vm, { Value::from_object(keys) });
+    if (!ctor_args)
+        return Value::null();
     return Value::from_object(
         tuple_pack(vm, { Value::from_object(type_of(args[0])), Value::from_object(ctor_args), state }));
 }
@@ -1051,9 +1074,6 @@ Value set_reduce_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value richcompare(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, CmpArg op)
 {
     if (!check_wrapper_args(vm, cmp_method_name(op), nargs - 1, kwnames, 1))
-        return Value::null();
-    NestingGuard nesting(vm, " in comparison");
-    if (!nesting.ok())
         return Value::null();
     SetObject* v = self_set(args);
     SetObject* w = as_anyset(args[1]);
@@ -1339,6 +1359,8 @@ bool set_next(SetObject const* so, int64_t& pos, Value& key, int64_t& hash)
 Value set_iter_new(VM& vm, SetObject* so)
 {
     auto* it = vm.heap.make<SetIterator>(types.set_iterator);
+    if (!it)
+        return Value::null();
     it->set = so;
     it->pos = 0;
     it->used = so->used;

@@ -168,6 +168,8 @@ Value slice_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value slice_new(VM& vm, Value start, Value stop, Value step)
 {
     auto* s = vm.heap.make<Slice>(types.slice);
+    if (!s)
+        return Value::null();
     s->start = start;
     s->stop = stop;
     s->step = step;
@@ -283,6 +285,15 @@ bool slice_indices(VM& vm, Value slice, int64_t length, int64_t& start, int64_t&
     if (!slice_unpack(vm, slice, start, stop, step))
         return false;
     slicelength = slice_adjust_indices(length, start, stop, step);
+    return true;
+}
+
+bool slice_indices_live(VM& vm, Value slice, size_t const& length, int64_t& start, int64_t& stop, int64_t& step,
+                        int64_t& slicelength)
+{
+    if (!slice_unpack(vm, slice, start, stop, step))
+        return false;
+    slicelength = slice_adjust_indices(static_cast<int64_t>(length), start, stop, step);
     return true;
 }
 

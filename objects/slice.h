@@ -43,8 +43,15 @@ bool slice_unpack(VM& vm, Value slice, int64_t& start, int64_t& stop, int64_t& s
 int64_t slice_adjust_indices(int64_t length, int64_t& start, int64_t& stop, int64_t step);
 // Both of the above: for seq[slice] on a sequence of `length` items, the first index,
 // the end, the step and the number of selected items. False with the error pending.
+// Only for sequences whose length the slice's __index__ methods cannot change (str,
+// bytes, tuple, range, memoryview); mutable ones use slice_indices_live.
 bool slice_indices(VM& vm, Value slice, int64_t length, int64_t& start, int64_t& stop, int64_t& step,
                    int64_t& slicelength);
+// slice_indices for a mutable sequence (list, bytearray): the slice's __index__ methods
+// may resize it, so `length` (the sequence's own size field) is read only after they ran,
+// as CPython unpacks the slice before it looks at Py_SIZE.
+bool slice_indices_live(VM& vm, Value slice, size_t const& length, int64_t& start, int64_t& stop, int64_t& step,
+                        int64_t& slicelength);
 
 // _PySlice_GetLongIndices: start, stop and step of `slice` (a Slice) for a sequence of
 // `length` items (an int >= 0), at full precision (slice.indices(), range[slice]).

@@ -113,10 +113,11 @@ bool index_with_overflow_message(VM& vm, Value v, int64_t& out, char const* mess
 
 bool check_alloc_size(VM& vm, uint64_t count, uint64_t unit)
 {
-    if (count <= kMaxStringBytes / (unit ? unit : 1))
-        return true;
-    (void)raise_no_memory(vm);
-    return false;
+    if (count > kMaxStringBytes / (unit ? unit : 1)) {
+        (void)raise_no_memory(vm);
+        return false;
+    }
+    return vm.heap.reserve_external(static_cast<size_t>(count * unit));
 }
 
 bool is_number_like(Value v)

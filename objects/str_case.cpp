@@ -40,6 +40,8 @@ enum class CaseOp { LOWER, UPPER, FOLD, SWAP, TITLE, CAPITALIZE };
 Value ascii_case(VM& vm, String* s, CaseOp op)
 {
     String* r = str_alloc(vm, s->byte_length);
+    if (!r)
+        return Value::null();
     bool prev_cased = false;
     for (size_t i = 0; i < s->byte_length; ++i) {
         char c = s->data[i];
@@ -454,6 +456,8 @@ Value str_maketrans(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!method_nargs(vm, "str", "maketrans", nargs, kwnames, 1, 3))
         return Value::null();
     Dict* result = dict_new(vm);
+    if (!result)
+        return Value::null();
     Value rv = Value::from_object(result);
     if (nargs == 1) {
         Dict* d = as_dict(args[0]);

@@ -45,7 +45,8 @@ Value lookup_keyword(VM& vm, FormatArgs& fa, std::string_view name)
             if (as_str(fa.kwnames->items[i])->view() == name)
                 return fa.kwvalues[i];
     Value key = str_value(vm, name);
-    return raise_with_args(vm, exc::KeyError, tuple_pack(vm, { key }));
+    Tuple* args = tuple_pack(vm, { key });
+    return args ? raise_with_args(vm, exc::KeyError, args) : Value::null();
 }
 
 bool all_digits(std::string_view s)
@@ -112,6 +113,8 @@ Value resolve_field(VM& vm, FormatArgs& fa, std::string_view name)
             if (j == i)
                 return raise(vm, exc::ValueError, "Empty attribute in format string");
             String* attr = intern(vm, name.substr(i, j - i));
+            if (!attr)
+                return Value::null();
             obj = TRY(getattr(vm, obj, attr));
             i = j;
         } else if (name[i] == '[') {
@@ -427,10 +430,16 @@ bool format_percent_int(VM& vm, Value v, char type, int flags, int64_t width, in
         }
     }
     int base = (type == 'x' || type == 'X') ? 16 : type == 'o' ? 8 : 10;
+    // The int -> decimal str digit limit applies to %d, %i and %u as to str(int).
+    if (base == 10 && !int_check_str_digits(vm, iv))
+        return false;
     bool negative;
     std::string digits = int_digits(iv, base, negative);
-    if (prec > 0 && digits.size() < static_cast<size_t>(prec))
+    if (prec > 0 && digits.size() < static_cast<size_t>(prec)) {
+        if (!vm.heap.reserve_buffer(digits, static_cast<size_t>(prec)))
+            return false;
         digits.insert(0, static_cast<size_t>(prec) - digits.size(), '0');
+    }
     if (type == 'X')
         for (char& c : digits)
             c = (c >= 'a' && c <= 'f') ? static_cast<char>(c - 32) : c;
@@ -449,6 +458,8 @@ bool format_percent_int(VM& vm, Value v, char type, int flags, int64_t width, in
         else if (type == 'o')
             prefix += "0o";
     }
+    if (!vm.heap.reserve_buffer(out, Heap::array_bytes(out.size() + prefix.size() + digits.size(), 1, static_cast<size_t>(width > 0 ? width : 0))))
+        return false;
     pad_number(out, prefix, digits, width, flags);
     return true;
 }
@@ -478,6 +489,8 @@ bool format_percent_float(VM& vm, Value v, char type, int flags, int64_t width, 
     Value r = TRY_BOOL(format_float(vm, d, spec));
     std::string_view body = as_str(r)->view();
     size_t sign_len = (!body.empty() && (body[0] == '-' || body[0] == '+' || body[0] == ' ')) ? 1 : 0;
+    if (!vm.heap.reserve_buffer(out, Heap::array_bytes(out.size() + body.size(), 1, static_cast<size_t>(width > 0 ? width : 0))))
+        return false;
     pad_number(out, body.substr(0, sign_len), body.substr(sign_len), width, flags);
     return true;
 }
@@ -491,8 +504,8 @@ bool bytes_of(VM& vm, Value v, std::string& out)
         return true;
     }
     static String* bytes_name = nullptr;
-    if (!bytes_name)
-        bytes_name = intern(vm, "__bytes__");
+    if (!bytes_name && !(bytes_name = intern(vm, "__bytes__")))
+        return false;
     TypeObject* t = type_of(v);
     Value m = t ? type_lookup(t, bytes_name) : Value::not_found();
     if (!m.is_not_found() && !m.is_null()) {
@@ -571,7 +584,7 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 (void)raise(vm, exc::ValueError, "incomplete format key");
                 return false;
             }
-            Value key = bytes_mode ? Value::from_object(bytes_new(vm, fmt.substr(i, k - i))) : str_value(vm, fmt.substr(i, k - i));
+            Value key = TRY_BOOL(bytes_mode ? Value::from_object(bytes_new(vm, fmt.substr(i, k - i))) : str_value(vm, fmt.substr(i, k - i)));
             current = TRY_BOOL(getitem(vm, dict, key));
             arglen = -1;
             argidx = -2;
@@ -594,6 +607,11 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 break;
         }
         int64_t width = -1, prec = -1;
+        // Room in `out` for a piece padded to the width (both the user's): asked of the
+        // heap, so a huge one is MemoryError instead of std::bad_alloc.
+        auto room = [&](size_t piece) {
+            return vm.heap.reserve_buffer(out, Heap::array_bytes(out.size() + piece, 1, static_cast<size_t>(width > 0 ? width : 0)));
+        };
         auto star_arg = [&](int64_t& dst) -> bool {
             Value w = next_arg();
             if (w.is_null())
@@ -628,11 +646,6 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 width = (width < 0 ? 0 : width) * 10 + d;
                 ++i;
             }
-        }
-        // CPython would try to allocate the padding; refuse absurd widths the same way.
-        if (width > (int64_t(1) << 32)) {
-            (void)raise_no_memory(vm);
-            return false;
         }
         if (i < n && fmt[i] == '.') {
             ++i;
@@ -704,6 +717,8 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 }
                 if (prec >= 0 && piece.size() > static_cast<size_t>(prec))
                     piece.resize(static_cast<size_t>(prec));
+                if (!room(piece.size()))
+                    return false;
                 pad_into(out, piece, piece.size(), width, flags);
                 break;
             }
@@ -715,6 +730,8 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 len = static_cast<size_t>(prec);
                 body = body.substr(0, str_byte_offset(rs, len));
             }
+            if (!room(body.size()))
+                return false;
             pad_into(out, body, len, width, flags);
             break;
         }
@@ -762,6 +779,8 @@ bool percent_format(VM& vm, std::string_view fmt, Value args, bool bytes_mode, s
                 (void)raise(vm, exc::TypeError, "%c requires int or char");
                 return false;
             }
+            if (!room(piece.size()))
+                return false;
             pad_into(out, piece, 1, width, flags);
             break;
         }

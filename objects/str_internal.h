@@ -123,10 +123,12 @@ Value compare_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 // The type name CPython's argument parsers print for a bad argument ("None" for None).
 inline char const* arg_type_name(Value v) { return is_none(v) ? "None" : type_name(v); }
 
-// Results beyond this many bytes raise MemoryError up front (CPython would fail to
-// allocate them; slpy's std::string would abort), e.g. "a".center(2**40).
+// Results beyond this many bytes raise MemoryError up front whatever the machine, e.g.
+// "a".center(2**40) (CPython would fail to allocate them).
 inline constexpr uint64_t kMaxStringBytes = uint64_t(1) << 35;
-// False with MemoryError pending when count * unit bytes exceed kMaxStringBytes.
+// False with MemoryError pending when count * unit bytes exceed kMaxStringBytes or cannot
+// be had now (Heap::reserve_external); callers then build the result in a buffer reserved
+// with Heap::reserve_buffer.
 bool check_alloc_size(VM& vm, uint64_t count, uint64_t unit = 1);
 // The class argument of str/bytes/bytearray.__new__(cls, ...): a subtype of `base`, or
 // nullptr with CPython's TypeError ("str.__new__(int): int is not a subtype of str").
@@ -166,6 +168,7 @@ struct MemoryView : Object {
     size_t length;    // number of items
     bool released;
     bool readonly;
+    bool exported;    // counted in its bytearray exporter's view_exports
 };
 // The bytes a contiguous memoryview covers (step 1); false when released or not contiguous.
 bool memoryview_bytes(MemoryView* mv, std::string_view& out);
@@ -184,13 +187,20 @@ Value str_iter_next(VM& vm, Value iterator);
 bool bytes_self(Value v, std::string_view& out, bool& is_bytearray);
 // A new bytes or bytearray holding `data`.
 Value bytes_result(VM& vm, bool bytearray, std::string_view data);
+// A new bytes or bytearray of `size` bytes for the caller to fill through `data`: results
+// of known size are built in place (no std::string and no copy). Null with MemoryError
+// pending.
+Value bytes_result_sized(VM& vm, bool bytearray, size_t size, unsigned char*& data);
 // Registers the methods bytes and bytearray share (find, split, upper, hex, decode, ...).
 void add_bytes_common_methods(VM& vm, TypeObject* type);
 // The contents of bytes(x) / bytearray(x) for x not a str or int: a buffer, or an
 // iterable of ints in range(256). False with the error pending.
 bool bytes_from_iterable(VM& vm, Value x, std::string& out);
-// bytes(x) / bytearray(x) argument handling shared by both constructors.
-bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, Value errors, std::string& out);
+// bytes(x) / bytearray(x) argument handling shared by both constructors. For an int x
+// the result is that many zero bytes: given `zeros`, the count is stored there instead
+// (out left empty) so the caller allocates the result once, without a copy.
+bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, Value errors, std::string& out,
+                            size_t* zeros = nullptr);
 // A byte value from an int argument (ValueError "byte must be in range(0, 256)").
 bool byte_from_value(VM& vm, Value v, unsigned char& out);
 // Parses bytes.fromhex text (ValueError "non-hexadecimal number found in fromhex() arg at position N").

@@ -264,6 +264,8 @@ Value str_split(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string_view s = self->view();
     bool ascii = self->is_ascii();
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     size_t n = s.size();
     if (!sep) {
         size_t i = 0, next;
@@ -324,6 +326,8 @@ Value str_rsplit(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string_view s = self->view();
     bool ascii = self->is_ascii();
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     if (!sep) {
         size_t end = s.size(), next;
         while (true) {
@@ -405,6 +409,8 @@ Value str_splitlines(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     std::string_view s = self->view();
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     size_t start = 0, i = 0;
     while (i < s.size()) {
         size_t br = line_break_at(s, i);
@@ -469,6 +475,8 @@ Value join_items(VM& vm, String* sep, Value const* items, size_t n)
         ascii = ascii && s->is_ascii();
     }
     String* r = str_alloc(vm, total);
+    if (!r)
+        return Value::null();
     char* p = r->data;
     for (size_t i = 0; i < n; ++i) {
         if (i && sep->byte_length) {
@@ -521,38 +529,54 @@ Value str_replace(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     bool ascii = self->is_ascii() && new_s->is_ascii();
     if (count == 0 || (!o.empty() && s.find(o) == std::string_view::npos))
         return is_exact_str(args[0]) ? args[0] : Value::from_object(make_str(vm, s, self->is_ascii()));
-    std::string out;
+    // Sized first (as CPython: OverflowError past PY_SSIZE_T_MAX), then built in place.
+    auto find = [&](size_t from) { return o.size() == 1 ? s.find(o[0], from) : s.find(o, from); };
+    uint64_t k = 0; // replacements
     if (o.empty()) {
-        // Insert `new` before every character and at the end, up to count times.
-        out.reserve(s.size() + nv.size() * (self->length + 1));
-        size_t i = 0;
-        while (i < s.size()) {
-            if (count > 0) {
-                out.append(nv);
-                --count;
-            }
+        // `new` before every character and at the end, up to count times.
+        k = std::min<uint64_t>(static_cast<uint64_t>(count), self->length + 1);
+    } else {
+        for (size_t pos = find(0); pos != std::string_view::npos && k < static_cast<uint64_t>(count); pos = find(pos + o.size()))
+            ++k;
+    }
+    uint64_t grown = 0, total = 0;
+    if (__builtin_mul_overflow(k, static_cast<uint64_t>(nv.size()), &grown) || __builtin_add_overflow(grown, s.size() - k * o.size(), &total) ||
+        total > static_cast<uint64_t>(INT64_MAX))
+        return raise(vm, exc::OverflowError, "replace string is too long");
+    String* r = str_alloc(vm, static_cast<size_t>(total));
+    if (!r)
+        return Value::null();
+    char* out = r->data;
+    auto put = [&](std::string_view piece) {
+        std::memcpy(out, piece.data(), piece.size());
+        out += piece.size();
+    };
+    size_t i = 0;
+    if (o.empty()) {
+        for (uint64_t n = 0; i < s.size(); ++n) {
+            if (n < k)
+                put(nv);
             size_t j = i;
             (void)utf8_decode(s, j);
-            out.append(s.substr(i, j - i));
+            put(s.substr(i, j - i));
             i = j;
         }
-        if (count > 0)
-            out.append(nv);
-        return Value::from_object(make_str(vm, out, ascii));
+        if (k > self->length)
+            put(nv);
+    } else {
+        for (uint64_t n = 0; n < k; ++n) {
+            size_t pos = find(i);
+            put(s.substr(i, pos - i));
+            put(nv);
+            i = pos + o.size();
+        }
+        put(s.substr(i));
     }
-    out.reserve(s.size());
-    size_t i = 0;
-    while (count > 0) {
-        size_t pos = o.size() == 1 ? s.find(o[0], i) : s.find(o, i);
-        if (pos == std::string_view::npos)
-            break;
-        out.append(s.substr(i, pos - i));
-        out.append(nv);
-        i = pos + o.size();
-        --count;
-    }
-    out.append(s.substr(i));
-    return Value::from_object(make_str(vm, out, ascii));
+    if (ascii)
+        str_finish_known(r, static_cast<size_t>(total), true);
+    else
+        str_finish(r);
+    return Value::from_object(r);
 }
 
 // ------------------------------------------------------------------ strip / prefix
@@ -677,7 +701,10 @@ Value str_dunder_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!wrapper_nargs(vm, "__repr__", nargs - 1, kwnames, 0))
         return Value::null();
     SELF_STR();
-    return str_value(vm, str_repr_text(self->view(), false));
+    std::string text;
+    if (!vm.heap.native_build([&] { text = str_repr_text(self->view(), false); }))
+        return Value::null();
+    return str_value(vm, text);
 }
 
 Value str_dunder_str(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -778,6 +805,8 @@ Value str_mul_impl(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     size_t total = bl * static_cast<size_t>(count);
     String* r = str_alloc(vm, total);
+    if (!r)
+        return Value::null();
     std::memcpy(r->data, self->data, bl);
     size_t done = bl;
     while (done < total) {
@@ -944,6 +973,8 @@ Value str_iter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     SELF_STR();
     auto* it = vm.heap.make<StrIterator>(types.str_iterator);
+    if (!it)
+        return Value::null();
     it->str = self;
     return Value::from_object(it);
 }

@@ -185,6 +185,8 @@ String* make_str(VM& vm, std::string_view utf8, bool known_ascii)
     if (utf8.size() == 1)
         return str_from_codepoint(vm, static_cast<unsigned char>(utf8[0]));
     String* s = str_alloc(vm, utf8.size());
+    if (!s)
+        return nullptr;
     std::memcpy(s->data, utf8.data(), utf8.size());
     str_finish_known(s, utf8.size(), true);
     return s;

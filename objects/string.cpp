@@ -124,7 +124,9 @@ size_t utf8_validate(std::string_view s, size_t* error_len)
 
 String* str_alloc(VM& vm, size_t byte_length)
 {
-    auto* s = static_cast<String*>(vm.heap.allocate(types.str, sizeof(String) + byte_length + 1));
+    auto* s = static_cast<String*>(vm.heap.allocate(types.str, Heap::array_bytes(sizeof(String) + 1, byte_length, 1)));
+    if (!s)
+        return nullptr;
     s->hash_cache = -1;
     s->byte_length = byte_length;
     return s;
@@ -157,6 +159,8 @@ String* str_new(VM& vm, std::string_view utf8)
     if (utf8.empty() && g_empty_str)
         return g_empty_str;
     String* s = str_alloc(vm, utf8.size());
+    if (!s)
+        return nullptr;
     std::memcpy(s->data, utf8.data(), utf8.size());
     str_finish(s);
     return s;
@@ -178,6 +182,8 @@ String* intern(VM& vm, std::string_view utf8)
     if (it != g_interned->map.end())
         return it->second;
     String* s = str_alloc(vm, utf8.size());
+    if (!s)
+        return nullptr;
     std::memcpy(s->data, utf8.data(), utf8.size());
     str_finish(s);
     s->flags |= STR_INTERNED;
@@ -270,6 +276,8 @@ String* str_concat(VM& vm, String const* a, String const* b)
     if (b->byte_length == 0)
         return const_cast<String*>(a);
     String* s = str_alloc(vm, a->byte_length + b->byte_length);
+    if (!s)
+        return nullptr;
     std::memcpy(s->data, a->data, a->byte_length);
     std::memcpy(s->data + a->byte_length, b->data, b->byte_length);
     str_finish_known(s, a->length + b->length, a->is_ascii() && b->is_ascii());
@@ -303,7 +311,7 @@ String* str_from_codepoint(VM& vm, uint32_t cp)
     std::string buf;
     utf8_append(buf, cp);
     String* s = cp < 128 ? intern(vm, buf) : str_new(vm, buf);
-    if (cp < 256)
+    if (s && cp < 256)
         g_latin1_chars[cp] = s;
     return s;
 }
@@ -328,6 +336,8 @@ String* str_substring(VM& vm, String const* s, size_t start, size_t stop)
         b1 = pos < s->byte_length ? pos : s->byte_length;
     }
     String* r = str_alloc(vm, b1 - b0);
+    if (!r)
+        return nullptr;
     std::memcpy(r->data, s->data + b0, b1 - b0);
     if (s->is_ascii())
         str_finish_known(r, stop - start, true);

@@ -33,17 +33,18 @@ struct String : Object {
 
 // New string from UTF-8 text (must be valid generalized UTF-8; use utf8_validate first
 // for untrusted bytes). Length and ASCII-ness are computed here.
-String* str_new(VM& vm, std::string_view utf8);
-inline Value str_value(VM& vm, std::string_view utf8) { return Value::from_object(str_new(vm, utf8)); }
+[[nodiscard]] String* str_new(VM& vm, std::string_view utf8);
+[[nodiscard]] inline Value str_value(VM& vm, std::string_view utf8) { return Value::from_object(str_new(vm, utf8)); }
 // Allocates an uninitialized string of `byte_length` bytes for the caller to fill, then
 // str_finish computes length/ascii (or pass them when known: str_finish_known).
-String* str_alloc(VM& vm, size_t byte_length);
+[[nodiscard]] String* str_alloc(VM& vm, size_t byte_length);
 void str_finish(String* s);
 void str_finish_known(String* s, size_t length, bool ascii);
 
-// The interned string with this text (created on first use). Never fails.
-String* intern(VM& vm, std::string_view utf8);
-String* intern(VM& vm, String* s);
+// The interned string with this text (created on first use). Null with MemoryError
+// pending only when creating it runs out of memory.
+[[nodiscard]] String* intern(VM& vm, std::string_view utf8);
+[[nodiscard]] String* intern(VM& vm, String* s);
 
 // The str inside a Value: an exact str, or the boxed value of a str subclass instance;
 // nullptr when v is not a str.
@@ -55,15 +56,15 @@ int64_t str_hash(String* s);
 bool str_equal(String const* a, String const* b);
 // Three-way comparison by code point (UTF-8 byte order equals code point order).
 int str_compare(String const* a, String const* b);
-String* str_concat(VM& vm, String const* a, String const* b);
+[[nodiscard]] String* str_concat(VM& vm, String const* a, String const* b);
 // Code point at index (0 <= index < length).
 uint32_t str_char_at(String const* s, size_t index);
 // Byte offset of code point `index` (index may equal length).
 size_t str_byte_offset(String const* s, size_t index);
 // A one-character string (cached for code points < 256).
-String* str_from_codepoint(VM& vm, uint32_t cp);
+[[nodiscard]] String* str_from_codepoint(VM& vm, uint32_t cp);
 // Substring by code point indices [start, stop).
-String* str_substring(VM& vm, String const* s, size_t start, size_t stop);
+[[nodiscard]] String* str_substring(VM& vm, String const* s, size_t start, size_t stop);
 inline String* empty_str();
 
 // ---- UTF-8 helpers

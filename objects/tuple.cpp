@@ -44,7 +44,7 @@ Value tuple_new_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         List* l = list_from_iterable(vm, args[1]);
         if (!l)
             return Value::null();
-        result = Value::from_object(tuple_from_array(vm, l->items(), l->size));
+        result = TRY(Value::from_object(tuple_from_array(vm, l->items(), l->size)));
     }
     if (cls == types.tuple)
         return result;
@@ -58,9 +58,6 @@ Value tuple_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Tuple* t = self_tuple(args);
     if (t->size == 0)
         return str_value(vm, "()");
-    NestingGuard nesting(vm, " while getting the repr of an object");
-    if (!nesting.ok())
-        return Value::null();
     if (!repr_enter(vm, t))
         return str_value(vm, "(...)");
     std::string out = "(";
@@ -68,11 +65,11 @@ Value tuple_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (i)
             out += ", ";
         Value r = repr(vm, t->items[i]);
-        if (r.is_null()) {
+        // The text grows with the items' reprs: through the heap's checked buffer.
+        if (r.is_null() || !vm.heap.append_buffer(out, as_str(r)->view())) {
             repr_leave(vm, t);
             return Value::null();
         }
-        out += as_str(r)->view();
     }
     repr_leave(vm, t);
     out += t->size == 1 ? ",)" : ")";
@@ -121,6 +118,8 @@ Value tuple_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (step == 1 && n == static_cast<int64_t>(t->size) && args[0].as_object()->type == types.tuple)
             return args[0];
         Tuple* r = tuple_new(vm, static_cast<size_t>(n));
+        if (!r)
+            return Value::null();
         for (int64_t k = 0, i = start; k < n; ++k, i += step)
             r->items[k] = t->items[i];
         return Value::from_object(r);
@@ -166,6 +165,8 @@ Value tuple_add(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (a->size == 0 && args[1].as_object()->type == types.tuple)
         return args[1];
     Tuple* r = tuple_new(vm, a->size + b->size);
+    if (!r)
+        return Value::null();
     for (size_t i = 0; i < a->size; ++i)
         r->items[i] = a->items[i];
     for (size_t i = 0; i < b->size; ++i)
@@ -184,6 +185,8 @@ Value tuple_repeat(VM& vm, Value self, Value n)
     if (times == 0 || t->size == 0)
         return Value::from_object(empty_tuple());
     Tuple* r = tuple_new(vm, t->size * static_cast<size_t>(times));
+    if (!r)
+        return Value::null();
     Value* out = r->items;
     for (int64_t k = 0; k < times; ++k)
         for (size_t i = 0; i < t->size; ++i)
@@ -284,6 +287,8 @@ Value tuple_getnewargs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     Tuple* t = self_tuple(args);
     Tuple* copy = tuple_from_array(vm, t->items, t->size);
+    if (!copy)
+        return Value::null();
     return Value::from_object(tuple_pack(vm, { Value::from_object(copy) }));
 }
 
@@ -316,6 +321,8 @@ Value tuple_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwn
 Value tuple_iter_new(VM& vm, Tuple* t)
 {
     auto* it = vm.heap.make<TupleIterator>(types.tuple_iterator);
+    if (!it)
+        return Value::null();
     it->tuple = t;
     it->index = 0;
     return Value::from_object(it);
@@ -402,7 +409,9 @@ bool repeat_count(VM& vm, size_t size, Value n, int64_t& times)
     }
     if (times < 0)
         times = 0;
-    if (size && times > static_cast<int64_t>((size_t(1) << 40) / size)) {
+    // A product beyond PY_SSIZE_T_MAX is MemoryError at once, as in CPython; anything
+    // smaller is asked of the heap, which fails fast when it cannot fit.
+    if (size && times > INT64_MAX / static_cast<int64_t>(size)) {
         (void)raise_no_memory(vm);
         return false;
     }
@@ -444,9 +453,6 @@ bool cmp_holds(int64_t c, CmpArg op)
 
 Value sequence_compare(VM& vm, Value a, Value b, CmpArg op)
 {
-    NestingGuard nesting(vm, " in comparison");
-    if (!nesting.ok())
-        return Value::null();
     Value const* ia = nullptr;
     Value const* ib = nullptr;
     size_t na = 0, nb = 0;
@@ -469,6 +475,9 @@ Value sequence_compare(VM& vm, Value a, Value b, CmpArg op)
         if (!r)
             break;
     }
+    // The last __eq__ may have resized a list: decide on the current sizes and items.
+    seq_view(a, ia, na);
+    seq_view(b, ib, nb);
     if (i >= na || i >= nb)
         return py_bool(cmp_holds(static_cast<int64_t>(na) - static_cast<int64_t>(nb), op));
     if (op == CmpArg::EQ)

@@ -6,6 +6,7 @@
 #include "objects/function.h"
 #include "objects/string.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@ void trace_type(Object* o, Tracer& t)
     t.visit(type->mro);
     t.visit(type->dict);
     t.visit(type->subclasses);
+    t.visit(type->slot_names);
     t.visit_range(type->slots, type->slots + kNumSlots);
     if (type->type && type->type->extra_offset) {
         // A metaclass written in Python may add __slots__ words after TypeObject.
@@ -130,6 +132,8 @@ static Tuple* compute_mro(VM& vm, TypeObject* type, Tuple* bases)
                 ++heads[i];
     }
     Tuple* mro = tuple_new(vm, result.size());
+    if (!mro)
+        return nullptr;
     for (size_t i = 0; i < result.size(); ++i)
         mro->items[i] = Value::from_object(result[i]);
     return mro;
@@ -275,8 +279,11 @@ void type_attribute_replaced(VM& vm, TypeObject* type, String* name, Value old_v
     type_cache_forget(type, name);
 }
 
+static void set_builtin_layout_flags(TypeObject* t);
+
 void finish_builtin_type(VM& vm, TypeObject* type)
 {
+    set_builtin_layout_flags(type);
     Tuple* bases = type->base ? tuple_pack(vm, { Value::from_object(type->base) }) : empty_tuple();
     type->bases = bases;
     type->mro = compute_mro(vm, type, bases);
@@ -299,6 +306,8 @@ Object* alloc_instance(VM& vm, TypeObject* type)
 Value box_value(VM& vm, TypeObject* type, Value base_value)
 {
     auto* o = static_cast<BoxedValue*>(alloc_instance(vm, type));
+    if (!o)
+        return Value::null();
     o->base_value = base_value;
     return Value::from_object(o);
 }
@@ -341,45 +350,204 @@ static TypeObject* layout_builtin(TypeObject* t)
     return t;
 }
 
-// Picks the base whose layout the new class extends (CPython's best_base).
+// ------------------------------------------------------------------ instance layout
+//
+// slpy lays instances out its own way (exceptions keep their attributes in the __dict__,
+// int/str/... subclasses box the value), but which classes may share instances follows
+// CPython, so that `class C(A, B)`, `obj.__class__ = X` and `C.__bases__ = ...` succeed or
+// fail as there. Every type records CPython's facts about its instances in TF_LAYOUT_*
+// and slot_names; class creation (solid_base, best_base) and the two assignments
+// (layout_compatible) read that one description.
+
+// CPython's variable-sized instances (tp_itemsize != 0): no nonempty __slots__, no
+// __weakref__ slot, and a __dict__ is a word of its own.
+static bool layout_var_sized(TypeObject const* t)
+{
+    return t->has_flag(TF_INT_SUBCLASS | TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS | TF_TYPE_SUBCLASS);
+}
+
+// What a type adds to the instances of its __base__.
+struct LayoutDelta {
+    size_t slots = 0;    // __slots__ members
+    bool dict = false;   // a __dict__ the base's instances lack
+    bool weakref = false; // a __weakref__ slot the base's instances lack
+};
+
+static LayoutDelta layout_delta(TypeObject const* t)
+{
+    uint32_t own = t->base ? t->tflags & ~t->base->tflags : t->tflags;
+    LayoutDelta d;
+    d.slots = t->slot_names ? t->slot_names->size : 0;
+    d.dict = (own & TF_LAYOUT_DICT) != 0;
+    d.weakref = (own & TF_LAYOUT_WEAKREF) != 0;
+    return d;
+}
+
+// The words a class adds to its base's instances, as CPython counts them: its __slots__
+// members, a __dict__ of a variable-sized instance (others keep it outside the object)
+// and the __weakref__ slot.
+static size_t layout_words(TypeObject const* t, LayoutDelta d)
+{
+    return d.slots + (d.dict && layout_var_sized(t->base) ? 1 : 0) + (d.weakref ? 1 : 0);
+}
+
+// The CPython layout facts of a built-in type. slpy's own structs decide most: a type
+// directly on object, or one whose struct differs from its base's, has fields of its own.
+// The rest are listed: exceptions whose CPython struct adds fields (slpy keeps those in
+// the __dict__), `type` (whose __dict__ is the namespace) and the __weakref__ holders.
+static void set_builtin_layout_flags(TypeObject* t)
+{
+    TypeObject* b = t->base;
+    uint32_t f = b ? b->tflags & (TF_LAYOUT_DICT | TF_LAYOUT_WEAKREF) : 0;
+    if (b && (b == types.object || t->basicsize != b->basicsize || t->trace != b->trace))
+        f |= TF_LAYOUT_SOLID;
+    for (TypeObject* own : { exc::SystemExit, exc::StopIteration, exc::ImportError, exc::NameError, exc::AttributeError,
+                             exc::OSError, exc::SyntaxError, exc::UnicodeEncodeError, exc::UnicodeDecodeError,
+                             exc::UnicodeTranslateError })
+        if (t == own)
+            f |= TF_LAYOUT_SOLID;
+    if (t->dict_offset || t == types.type)
+        f |= TF_LAYOUT_DICT;
+    if (t == types.type || t == types.set || t == types.frozenset || t == types.module)
+        f |= TF_LAYOUT_WEAKREF;
+    t->tflags |= f;
+}
+
+// CPython's solid_base: the nearest type up the __base__ chain whose instances carry
+// fields of their own; object at the root.
+static TypeObject* solid_base(TypeObject* t)
+{
+    while (t && !t->has_flag(TF_LAYOUT_SOLID))
+        t = t->base;
+    return t ? t : types.object;
+}
+
+// Picks the base whose layout the new class extends (CPython's best_base): the one with
+// the most derived solid base, which every other base's solid base must be a base of.
 static TypeObject* best_base(VM& vm, Tuple* bases)
 {
-    TypeObject* best = nullptr;
+    TypeObject* base = nullptr;
+    TypeObject* winner = nullptr;
     for (size_t i = 0; i < bases->size; ++i) {
         auto* b = bases->items[i].as<TypeObject>();
         if (!b->has_flag(TF_BASETYPE)) {
             raise_fmt(vm, exc::TypeError, "type '%s' is not an acceptable base type", b->name->c_str());
             return nullptr;
         }
-        if (!best) {
-            best = b;
+        TypeObject* candidate = solid_base(b);
+        if (winner && is_subtype(winner, candidate))
             continue;
-        }
-        // The candidate with the more derived layout wins; unrelated layouts conflict.
-        TypeObject* lb = layout_builtin(b);
-        TypeObject* lbest = layout_builtin(best);
-        bool b_extends = b->basicsize > best->basicsize || (lb != lbest && is_subtype(lb, lbest));
-        if (lb != lbest && !is_subtype(lb, lbest) && !is_subtype(lbest, lb) && lb != types.object && lbest != types.object) {
+        if (winner && !is_subtype(candidate, winner)) {
             raise(vm, exc::TypeError, "multiple bases have instance lay-out conflict");
             return nullptr;
         }
-        if (b_extends && is_subtype(lb, lbest))
-            best = b;
+        winner = candidate;
+        base = b;
     }
-    return best;
+    return base;
 }
 
-static bool is_identifier(String* s)
+// Whether CPython's instances of `t` are garbage-collected (Py_TPFLAGS_HAVE_GC, which
+// also picks their tp_free): every class is, and every built-in but the ones whose
+// instances never refer to other objects.
+static bool layout_gc(TypeObject const* t)
 {
-    if (s->byte_length == 0)
-        return false;
-    for (size_t i = 0; i < s->byte_length; ++i) {
-        auto c = static_cast<unsigned char>(s->data[i]);
-        bool ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || (i > 0 && c >= '0' && c <= '9');
-        if (!ok)
+    if (t->is_heap_type())
+        return true;
+    for (TypeObject const* plain : { types.object, types.int_, types.bool_, types.float_, types.complex, types.str,
+                                     types.bytes, types.bytearray })
+        if (t == plain)
             return false;
-    }
     return true;
+}
+
+// Instances of `t` are laid out exactly as its base's (CPython's compatible_with_tp_base).
+static bool same_layout_as_base(TypeObject const* t)
+{
+    if (!t->base || t->has_flag(TF_LAYOUT_SOLID) || layout_gc(t) != layout_gc(t->base))
+        return false;
+    LayoutDelta d = layout_delta(t);
+    return d.slots == 0 && !d.dict && !d.weakref;
+}
+
+// Two classes on the same base add the same words (CPython's same_slots_added): the
+// __weakref__ slot when both put it first, and equal __slots__ when both declare them.
+static bool same_words_added(TypeObject const* a, TypeObject const* b)
+{
+    if (!a->is_heap_type() || !b->is_heap_type())
+        return false;
+    LayoutDelta da = layout_delta(a);
+    LayoutDelta db = layout_delta(b);
+    size_t common = 0;
+    bool var = layout_var_sized(a->base);
+    if (da.weakref && db.weakref && da.slots == 0 && db.slots == 0 && !(var && (da.dict || db.dict)))
+        common = 1;
+    if (a->slot_names && b->slot_names) {
+        if (a->slot_names->size != b->slot_names->size)
+            return false;
+        for (size_t i = 0; i < a->slot_names->size; ++i)
+            if (!str_equal(a->slot_names->items[i].as<String>(), b->slot_names->items[i].as<String>()))
+                return false;
+        common += a->slot_names->size;
+    }
+    return common == layout_words(a, da) && common == layout_words(b, db);
+}
+
+// The struct slpy lays instances of `t` out with, below any class words.
+static bool same_struct(TypeObject* a, TypeObject* b)
+{
+    TraceFn ta = a->is_heap_type() ? a->base_trace : a->trace;
+    TraceFn tb = b->is_heap_type() ? b->base_trace : b->trace;
+    if (ta != tb || a->finalize != b->finalize || a->has_flag(TF_BOXED_BASE) != b->has_flag(TF_BOXED_BASE))
+        return false;
+    return !a->has_flag(TF_BOXED_BASE) || layout_builtin(a) == layout_builtin(b);
+}
+
+bool layout_compatible(VM& vm, TypeObject* oldto, TypeObject* newto, char const* attr)
+{
+    if (layout_gc(newto) != layout_gc(oldto)) {
+        raise_fmt(vm, exc::TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr, newto->name->c_str(),
+                  oldto->name->c_str());
+        return false;
+    }
+    // Each side goes up while its base is laid out the same; then both must meet, or be
+    // siblings adding the same words.
+    TypeObject* newbase = newto;
+    TypeObject* oldbase = oldto;
+    while (same_layout_as_base(newbase))
+        newbase = newbase->base;
+    while (same_layout_as_base(oldbase))
+        oldbase = oldbase->base;
+    bool ok = newbase == oldbase || (newbase->base == oldbase->base && same_words_added(newbase, oldbase));
+    ok = ok && newto->has_flag(TF_LAYOUT_DICT) == oldto->has_flag(TF_LAYOUT_DICT);
+    // slpy's own layouts then agree too (the same struct, __dict__ word and sorted
+    // __slots__ words); that is what makes the retyped object safe, so it is checked
+    // rather than assumed.
+    ok = ok && newto->basicsize == oldto->basicsize && newto->dict_offset == oldto->dict_offset && same_struct(newto, oldto);
+    if (!ok)
+        raise_fmt(vm, exc::TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, newto->name->c_str(),
+                  oldto->name->c_str());
+    return ok;
+}
+
+// CPython's _Py_Mangle for a __slots__ name in class `cls` (as the compiler's
+// SymTable::mangle): "__x" becomes "_Cls__x", dunders and dotted names stay. Null when
+// out of memory.
+static String* mangle_slot_name(VM& vm, String* cls, String* name)
+{
+    std::string_view n = name->view();
+    std::string_view c = cls->view();
+    if (n.size() < 2 || n[0] != '_' || n[1] != '_' || (n.size() >= 4 && n.substr(n.size() - 2) == "__") ||
+        n.find('.') != std::string_view::npos)
+        return name;
+    size_t start = c.find_first_not_of('_');
+    if (start == std::string_view::npos)
+        return name;
+    std::string out = "_";
+    out += c.substr(start);
+    out += n;
+    Value v = str_value(vm, out);
+    return v.is_null() ? nullptr : as_str(v);
 }
 
 struct MemberDescriptor : Object {
@@ -418,10 +586,125 @@ bool member_descriptor_set(VM& vm, Object* descr, Value obj, Value value)
     return true;
 }
 
-Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict* ns, Tuple* kwnames, Value const* kwvalues)
+static Value weakref_slot_get(VM&, Value const*, size_t, Tuple*) { return py_none(); }
+
+// ------------------------------------------------------------------ __bases__ assignment
+
+// `cls` and every class below it, parents before children (a class reached twice
+// through multiple inheritance is listed twice: recomputing it again is harmless).
+static void collect_hierarchy(TypeObject* cls, std::vector<TypeObject*>& out)
 {
-    if (bases->size == 0)
-        bases = tuple_pack(vm, { Value::from_object(types.object) });
+    out.push_back(cls);
+    if (List* subs = static_cast<List*>(cls->subclasses))
+        for (size_t i = 0; i < subs->size; ++i)
+            collect_hierarchy(subs->items()[i].as<TypeObject>(), out);
+}
+
+static void remove_subclass(TypeObject* base, TypeObject* cls)
+{
+    auto* subs = static_cast<List*>(base->subclasses);
+    if (!subs)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < subs->size; ++i)
+        if (subs->items()[i].as_object() != cls)
+            subs->items()[kept++] = subs->items()[i];
+    subs->size = kept;
+}
+
+bool type_set_bases(VM& vm, TypeObject* cls, Value value)
+{
+    if (!cls->is_heap_type()) {
+        raise_fmt(vm, exc::TypeError, "cannot set '__bases__' attribute of immutable type '%s'", cls->name->c_str());
+        return false;
+    }
+    if (value.is_null()) {
+        raise_fmt(vm, exc::TypeError, "cannot delete '__bases__' attribute of immutable type '%s'", cls->name->c_str());
+        return false;
+    }
+    Tuple* bases = as_tuple(value);
+    if (!bases) {
+        raise_fmt(vm, exc::TypeError, "can only assign tuple to %s.__bases__, not %s", cls->name->c_str(), type_name(value));
+        return false;
+    }
+    if (bases->size == 0) {
+        raise_fmt(vm, exc::TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", cls->name->c_str());
+        return false;
+    }
+    for (size_t i = 0; i < bases->size; ++i) {
+        Value b = bases->items[i];
+        if (!is_instance_fast(b, types.type)) {
+            raise_fmt(vm, exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", cls->name->c_str(), type_name(b));
+            return false;
+        }
+        if (is_subtype(b.as<TypeObject>(), cls)) {
+            raise(vm, exc::TypeError, "a __bases__ item causes an inheritance cycle");
+            return false;
+        }
+    }
+    TypeObject* new_base = best_base(vm, bases);
+    if (!new_base || !layout_compatible(vm, cls->base, new_base, "__bases__"))
+        return false;
+
+    // New MROs for the class and everything below it; all or nothing.
+    Tuple* old_bases = cls->bases;
+    TypeObject* old_base = cls->base;
+    cls->bases = bases;
+    cls->base = new_base;
+    std::vector<TypeObject*> hierarchy;
+    collect_hierarchy(cls, hierarchy);
+    Tuple* old_mros = tuple_new(vm, hierarchy.size());
+    if (!old_mros) {
+        cls->bases = old_bases;
+        cls->base = old_base;
+        return false;
+    }
+    for (size_t i = 0; i < hierarchy.size(); ++i)
+        old_mros->items[i] = Value::from_object(hierarchy[i]->mro);
+    for (size_t i = 0; i < hierarchy.size(); ++i) {
+        TypeObject* t = hierarchy[i];
+        Tuple* mro = compute_mro(vm, t, t->bases);
+        if (!mro) {
+            for (size_t j = 0; j < i; ++j)
+                hierarchy[j]->mro = old_mros->items[j].as<Tuple>();
+            cls->bases = old_bases;
+            cls->base = old_base;
+            return false;
+        }
+        t->mro = mro;
+    }
+
+    for (size_t i = 0; i < old_bases->size; ++i)
+        remove_subclass(old_bases->items[i].as<TypeObject>(), cls);
+    for (size_t i = 0; i < bases->size; ++i) {
+        auto* b = bases->items[i].as<TypeObject>();
+        if (!b->subclasses && !(b->subclasses = list_new(vm)))
+            return false;
+        if (!list_append(vm, static_cast<List*>(b->subclasses), Value::from_object(cls)))
+            return false;
+    }
+    // The inherited "fast subclass" bits and the slot tables follow the new MROs.
+    for (TypeObject* t : hierarchy) {
+        uint32_t inherited = 0;
+        for (size_t i = 0; i < t->bases->size; ++i)
+            inherited |= t->bases->items[i].as<TypeObject>()->tflags & 0x00ffff00u;
+        t->tflags = (t->tflags & ~0x00ffff00u) | inherited;
+    }
+    type_modified(cls);
+    for (TypeObject* t : hierarchy)
+        fill_slots(t);
+    return true;
+}
+
+// ------------------------------------------------------------------ class creation
+
+// `record`: a built-in record type (type_new_record_class), laid out as CPython's C
+// struct for it: __slots__ may extend a tuple, and there is no __weakref__ slot.
+static Value new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict* ns, Tuple* kwnames, Value const* kwvalues,
+                       bool record)
+{
+    if (bases->size == 0 && !(bases = tuple_pack(vm, { Value::from_object(types.object) })))
+        return Value::null();
     for (size_t i = 0; i < bases->size; ++i)
         if (!is_instance_fast(bases->items[i], types.type))
             return raise_fmt(vm, exc::TypeError, "bases must be types");
@@ -431,6 +714,8 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
         return Value::null();
 
     auto* t = static_cast<TypeObject*>(vm.heap.allocate(meta, meta->basicsize > sizeof(TypeObject) ? meta->basicsize : sizeof(TypeObject)));
+    if (!t)
+        return Value::null();
     new (t) TypeObject();
     t->type = meta;
     t->name = name;
@@ -444,8 +729,107 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
     if (!t->dict)
         return Value::null();
 
-    // Layout: the built-in base's fields, then a __dict__ pointer unless __slots__ says
-    // otherwise, then the __slots__ values.
+    // __slots__, checked in CPython's order (type_new_slots): the count against a
+    // variable-sized base, then each name, then the mangled names against the namespace.
+    bool var = layout_var_sized(base);
+    bool may_add_dict = !base->has_flag(TF_LAYOUT_DICT);
+    bool may_add_weak = !base->has_flag(TF_LAYOUT_WEAKREF) && !var && !record;
+    bool add_dict = false;
+    bool add_weak = false;
+    std::vector<String*> members; // mangled, sorted
+    Value slots_decl = dict_get_str(vm, t->dict, names.__slots__);
+    if (slots_decl.is_null())
+        return Value::null();
+    if (slots_decl.is_not_found()) {
+        add_dict = may_add_dict;
+        add_weak = may_add_weak;
+    } else {
+        std::vector<Value> declared;
+        if (is_str(slots_decl)) {
+            declared.push_back(slots_decl);
+        } else {
+            Value it = TRY(get_iter(vm, slots_decl));
+            for (;;) {
+                Value item = TRY(iter_next(vm, it));
+                if (item.is_stop_iteration())
+                    break;
+                declared.push_back(item);
+            }
+        }
+        if (!declared.empty() && var && !record)
+            return raise_fmt(vm, exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", base->name->c_str());
+        // str.isidentifier itself (as PyUnicode_IsIdentifier), not a subclass's override.
+        String* isidentifier_name = intern(vm, "isidentifier");
+        if (!isidentifier_name)
+            return Value::null();
+        Value isidentifier = TRY(dict_get_str(vm, types.str->dict, isidentifier_name));
+        for (Value item : declared) {
+            String* s = as_str(item);
+            if (!s)
+                return raise_fmt(vm, exc::TypeError, "__slots__ items must be strings, not '%s'", type_name(item));
+            Value ident = TRY(call1(vm, isidentifier, item));
+            if (!ident.is(py_true()))
+                return raise(vm, exc::TypeError, "__slots__ must be identifiers");
+            if (s->view() == "__dict__") {
+                if (!may_add_dict || add_dict)
+                    return raise(vm, exc::TypeError, "__dict__ slot disallowed: we already got one");
+                add_dict = true;
+            }
+            if (s->view() == "__weakref__") {
+                if (!may_add_weak || add_weak)
+                    return raise(vm, exc::TypeError, "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+                add_weak = true;
+            }
+        }
+        for (Value item : declared) {
+            String* s = as_str(item);
+            if ((add_dict && s->view() == "__dict__") || (add_weak && s->view() == "__weakref__"))
+                continue;
+            String* m = mangle_slot_name(vm, name, s);
+            if (!m)
+                return Value::null();
+            // __qualname__ and __classcell__ leave the namespace before the members go in.
+            Value existing = dict_get_str(vm, t->dict, m);
+            if (existing.is_null())
+                return Value::null();
+            if (!existing.is_not_found() && m->view() != "__qualname__" && m->view() != "__classcell__") {
+                Value r = TRY(repr(vm, Value::from_object(m)));
+                return raise_fmt(vm, exc::ValueError, "%s in __slots__ conflicts with class variable", as_str(r)->c_str());
+            }
+            members.push_back(m);
+        }
+        // Sorted, so that two classes declaring the same names lay them out alike.
+        std::stable_sort(members.begin(), members.end(), [](String* a, String* b) { return str_compare(a, b) < 0; });
+        // Secondary bases may bring a __dict__ or __weakref__ along.
+        for (size_t i = 0; i < bases->size && bases->size > 1; ++i) {
+            auto* b = bases->items[i].as<TypeObject>();
+            if (b == base)
+                continue;
+            if (may_add_dict && !add_dict && b->has_flag(TF_LAYOUT_DICT))
+                add_dict = true;
+            if (may_add_weak && !add_weak && b->has_flag(TF_LAYOUT_WEAKREF))
+                add_weak = true;
+        }
+        Tuple* names_tuple = tuple_new(vm, members.size());
+        if (!names_tuple)
+            return Value::null();
+        for (size_t i = 0; i < members.size(); ++i)
+            names_tuple->items[i] = Value::from_object(members[i]);
+        t->slot_names = names_tuple;
+    }
+
+    // __qualname__ comes out of the namespace.
+    Value qn = dict_get_str(vm, t->dict, names.__qualname__);
+    if (!qn.is_not_found() && !qn.is_null()) {
+        String* q = as_str(qn);
+        if (!q)
+            return raise_fmt(vm, exc::TypeError, "type __qualname__ must be a str, not %s", type_name(qn));
+        t->qualname = q;
+        (void)dict_del(vm, t->dict, Value::from_object(names.__qualname__));
+    }
+
+    // Layout: the built-in base's fields, then a __dict__ pointer when the class adds one
+    // (a class of `type` has its namespace instead), then the __slots__ values.
     TypeObject* builtin = layout_builtin(base);
     bool boxed = builtin->has_flag(TF_INT_SUBCLASS | TF_FLOAT_SUBCLASS | TF_STR_SUBCLASS | TF_BYTES_SUBCLASS | TF_TUPLE_SUBCLASS | TF_FROZENSET_SUBCLASS) || builtin == types.complex;
     if (boxed && builtin != types.bool_) {
@@ -459,69 +843,42 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
         size = sizeof(Object);
     t->extra_offset = base->is_heap_type() ? base->extra_offset : size;
     t->dict_offset = base->dict_offset;
-
-    Value slots_decl = dict_get_str(vm, t->dict, names.__slots__);
-    if (slots_decl.is_null())
-        return Value::null();
-    bool want_dict = slots_decl.is_not_found();
-    std::vector<String*> slot_names;
-    if (!slots_decl.is_not_found()) {
-        if (is_str(slots_decl)) {
-            slot_names.push_back(as_str(slots_decl));
-        } else {
-            Value it = TRY(get_iter(vm, slots_decl));
-            for (;;) {
-                Value item = TRY(iter_next(vm, it));
-                if (item.is_stop_iteration())
-                    break;
-                String* s = as_str(item);
-                if (!s)
-                    return raise_fmt(vm, exc::TypeError, "__slots__ items must be strings, not '%s'", type_name(item));
-                slot_names.push_back(s);
-            }
-        }
-        for (String* s : slot_names) {
-            if (!is_identifier(s))
-                return raise(vm, exc::TypeError, "__slots__ must be identifiers");
-            if (std::string_view(s->view()) == "__dict__")
-                want_dict = true;
-        }
-    }
-    if (want_dict && !t->dict_offset) {
+    if (add_dict && !t->dict_offset) {
         t->dict_offset = size;
         size += sizeof(Value);
         extern NativeFn const instance_dict_get;
         extern NativeFn const instance_dict_set;
-        if (dict_get_str(vm, t->dict, names.__dict__).is_not_found())
-            add_getsets(vm, t, { { "__dict__", instance_dict_get, instance_dict_set } });
+        if (dict_get_str(vm, t->dict, names.__dict__).is_not_found() && !add_getsets(vm, t, { { "__dict__", instance_dict_get, instance_dict_set } }))
+            return Value::null();
     }
-    for (String* s : slot_names) {
-        if (std::string_view(s->view()) == "__dict__" || std::string_view(s->view()) == "__weakref__")
-            continue;
-        Value existing = dict_get_str(vm, t->dict, s);
-        if (!existing.is_not_found() && !existing.is_null())
-            return raise_fmt(vm, exc::ValueError, "'%s' in __slots__ conflicts with class variable", s->c_str());
+    // slpy has no weak references, so the __weakref__ slot of CPython's layout never
+    // holds one: the attribute is there, and None.
+    if (add_weak && dict_get_str(vm, t->dict, names.__weakref__).is_not_found()
+        && !add_getsets(vm, t, { { "__weakref__", weakref_slot_get, nullptr, "list of weak references to the object" } }))
+        return Value::null();
+    for (String* s : members) {
         auto* m = vm.heap.make<MemberDescriptor>(types.member_descriptor);
-        m->name = intern(vm, s);
+        if (!m || !(m->name = intern(vm, s)))
+            return Value::null();
         m->owner = t;
         m->offset = size;
         size += sizeof(Value);
-        if (!dict_set_str(vm, t->dict, m->name, Value::from_object(m)))
+        // As CPython's tp_members: a name still in the namespace (__classcell__) keeps its value.
+        if (dict_get_str(vm, t->dict, m->name).is_not_found() && !dict_set_str(vm, t->dict, m->name, Value::from_object(m)))
             return Value::null();
     }
     t->basicsize = size;
     t->trace = trace_instance;
-    t->finalize = builtin->finalize;
+    // A boxed value is an object of its own with its own finalizer; the box has none.
+    t->finalize = boxed && builtin != types.bool_ ? nullptr : builtin->finalize;
+    t->tflags |= base->tflags & (TF_LAYOUT_DICT | TF_LAYOUT_WEAKREF);
+    if (add_dict)
+        t->tflags |= TF_LAYOUT_DICT;
+    if (add_weak)
+        t->tflags |= TF_LAYOUT_WEAKREF;
+    if (!members.empty() || (add_dict && var))
+        t->tflags |= TF_LAYOUT_SOLID;
 
-    // __qualname__ and __classcell__ come out of the namespace.
-    Value qn = dict_get_str(vm, t->dict, names.__qualname__);
-    if (!qn.is_not_found() && !qn.is_null()) {
-        String* q = as_str(qn);
-        if (!q)
-            return raise_fmt(vm, exc::TypeError, "type __qualname__ must be a str, not %s", type_name(qn));
-        t->qualname = q;
-        (void)dict_del(vm, t->dict, Value::from_object(names.__qualname__));
-    }
     // __new__ is an implicit staticmethod; __init_subclass__ and __class_getitem__ are
     // implicit classmethods.
     auto wrap = [&](String* attr, TypeObject* wrapper) -> bool {
@@ -553,8 +910,8 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
     fill_slots(t);
     for (size_t i = 0; i < bases->size; ++i) {
         auto* b = bases->items[i].as<TypeObject>();
-        if (!b->subclasses)
-            b->subclasses = list_new(vm);
+        if (!b->subclasses && !(b->subclasses = list_new(vm)))
+            return Value::null();
         if (!list_append(vm, static_cast<List*>(b->subclasses), Value::from_object(t)))
             return Value::null();
     }
@@ -571,6 +928,8 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
     // __set_name__ on every attribute that has one, in definition order.
     {
         List* items = list_new(vm);
+        if (!items)
+            return Value::null();
         size_t pos = 0;
         Value k, v;
         while (dict_next(t->dict, pos, k, v)) {
@@ -603,6 +962,19 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
             return Value::null();
     }
     return Value::from_object(t);
+}
+
+Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict* ns, Tuple* kwnames, Value const* kwvalues)
+{
+    return new_class(vm, meta, name, bases, ns, kwnames, kwvalues, false);
+}
+
+Value type_new_record_class(VM& vm, String* name, TypeObject* base, Dict* ns)
+{
+    Tuple* bases = tuple_pack(vm, { Value::from_object(base) });
+    if (!bases)
+        return Value::null();
+    return new_class(vm, types.type, name, bases, ns, nullptr, nullptr, true);
 }
 
 } // namespace slpy

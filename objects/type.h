@@ -19,6 +19,10 @@ void finish_builtin_type(VM& vm, TypeObject* type);
 // type(name, bases, ns) for classes: computes the layout, MRO, slots, __slots__, runs
 // __set_name__ and __init_subclass__ (metatype is `meta`). Returns the class or null.
 Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict* ns, Tuple* kwnames_for_init_subclass, Value const* kwvalues);
+// A built-in record type made as a class of `base`, laid out as CPython's C type: no
+// __weakref__ slot, and __slots__ members even on a tuple (struct sequences keep their
+// attribute-only fields there, which a class statement could not add).
+Value type_new_record_class(VM& vm, String* name, TypeObject* base, Dict* ns);
 // Invalidates the method cache entries of `type` and its subclasses: call after any
 // change to a type's namespace or MRO (type_update_slot does).
 void type_modified(TypeObject* type);
@@ -32,6 +36,15 @@ void type_update_slot(VM& vm, TypeObject* type, String* name);
 // classes keep their version tags, so a counter kept on a class (`Cls.count += 1`) does
 // not invalidate every cached lookup of the class and its subclasses.
 void type_attribute_replaced(VM& vm, TypeObject* type, String* name, Value old_value);
+
+// Whether an instance of `oldto` may become one of `newto` (`obj.__class__ = newto`, and
+// a class's __base__ under `cls.__bases__ = ...`; `attr` names which): their instances
+// must be laid out alike, by CPython's rules and slpy's. Raises CPython's TypeError
+// "<attr> assignment: 'N' object layout differs from 'O'" and returns false when not.
+bool layout_compatible(VM& vm, TypeObject* oldto, TypeObject* newto, char const* attr);
+// cls.__bases__ = bases: checks as CPython, then recomputes the MROs and slots of `cls`
+// and its subclasses. False with the exception pending.
+bool type_set_bases(VM& vm, TypeObject* cls, Value bases);
 
 // A new, zeroed instance of `type` (any type with a fixed layout: object subclasses,
 // list/dict/set/exception subclasses, ...). Sets up the __dict__ lazily.

@@ -8,6 +8,7 @@
 //
 // Exit status as CPython: 0, 1 for an uncaught exception or a syntax error, 2 for bad
 // command-line use or an unreadable script.
+#include "objects/codecs.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/module.h"
@@ -17,6 +18,7 @@
 #include "stackless/modules/io.h"
 #include "stackless/vm/code.h"
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/interrupt.h"
 #include "stackless/vm/traceback.h"
 
 #include <algorithm>
@@ -154,31 +156,53 @@ int parse_options(int argc, char** argv, Options& opt)
     return -1;
 }
 
-// The exit status for an uncaught SystemExit (CPython's handle_system_exit).
+// The exit status for an uncaught SystemExit, as CPython's _Py_HandleSystemExit: its
+// `code` attribute (or, for a sys.exit(<tuple>) no handler saw, that tuple); None is 0;
+// an int is taken as a C long (-1 when it does not fit, as PyLong_AsLong) cast to int;
+// anything else is printed to sys.stderr with a newline and gives 1. The OS keeps the
+// low 8 bits of the status.
 int system_exit_status(slpy::VM& vm, slpy::Interpreter& in, slpy::Value e)
 {
     using namespace slpy;
     BaseException* be = as_exception(e);
-    Value code = be && be->args && be->args->size ? be->args->items[0] : py_none();
-    if (be && be->args && be->args->size > 1)
+    Value code;
+    if (be && (be->flags & EXC_UNNORMALIZED)) {
         code = Value::from_object(be->args);
+    } else {
+        code = getattr(vm, e, names.code);
+        if (code.is_null()) {
+            vm.clear_error(); // CPython then prints the exception itself
+            code = e;
+        }
+    }
     if (is_none(code))
         return 0;
-    if (code.is_int())
-        return int(code.as_int());
-    Value s = to_str(vm, code);
-    if (s.is_null()) {
-        vm.clear_error();
-        return 1;
+    if (is_int(code)) {
+        int64_t v;
+        if (!int_to_i64(int_unwrap(code), v)) // a C long is 64 bits here
+            v = -1;
+        return static_cast<int>(static_cast<uint32_t>(static_cast<uint64_t>(v)));
     }
+    // str(code) then "\n", each written to sys.stderr (to the C stderr when it is None
+    // or missing); a failing str() still leaves the newline.
     Value err = in.sys_module ? dict_get_str(vm, in.sys_module->dict, names.stderr) : Value::not_found();
-    if (!err.is_null() && !err.is_not_found()) {
-        Value text = str_value(vm, std::string(as_str(s)->view()) + "\n");
-        if (!call_method(vm, err, names.write, &text, 1).is_null())
-            return 1;
+    bool to_file = !err.is_null() && !err.is_not_found() && !is_none(err);
+    if (err.is_null())
         vm.clear_error();
-    }
-    std::fprintf(stderr, "%s\n", as_str(s)->c_str());
+    auto write = [&](Value text) {
+        if (text.is_null()) {
+            vm.clear_error();
+            return;
+        }
+        if (to_file) {
+            if (call_method(vm, err, names.write, &text, 1).is_null())
+                vm.clear_error();
+        } else {
+            std::fputs(as_str(text)->c_str(), stderr);
+        }
+    };
+    write(to_str(vm, code));
+    write(str_value(vm, "\n"));
     return 1;
 }
 
@@ -204,7 +228,12 @@ int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filenam
     if (argv.empty())
         argv.push_back("");
     Interpreter* in = create_interpreter(vm, argv);
+    // Ctrl-C raises KeyboardInterrupt in the program (the VM is static: never removed).
+    (void)install_interrupt_handler(vm);
 
+    // The rest of start-up does not check its allocations (exhaustion here ends the
+    // process); the program's own allocations raise MemoryError.
+    vm.heap.begin_infallible();
     // sys.path[0]: the script's directory ('' for -c and stdin), as CPython.
     Value path = dict_get_str(vm, in->sys_module->dict, names.path);
     if (List* l = path.is_object() ? as_list(path) : nullptr) {
@@ -221,6 +250,7 @@ int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filenam
     if (!opt.have_command && filename != "<stdin>")
         module_add(vm, main_module, "__file__", str_value(vm, filename));
     (void)dict_set_str(vm, in->modules, names.__main__, Value::from_object(main_module));
+    vm.heap.end_infallible();
 
     int status = 0;
     Value code = load_code(vm, unit);
@@ -325,23 +355,18 @@ int main(int argc, char** argv)
                          text.c_str());
             return 1;
         }
-        size_t bad_len = 0;
-        // Up to the first NUL: the parser reports a NUL byte itself.
-        std::string_view checked(source.data(), std::min(source.size(), source.find('\0')));
-        size_t bad = slpy::utf8_validate(checked, &bad_len);
-        if (bad != std::string::npos) {
-            int line = 1 + int(std::count(source.begin(), source.begin() + long(bad), '\n'));
-            std::fprintf(stderr,
-                         "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; "
-                         "see https://peps.python.org/pep-0263/ for details\n",
-                         static_cast<unsigned char>(source[bad]), filename.c_str(), line);
-            return 1;
-        }
     }
 
     slpy::compiler::SyntaxErrorInfo err;
     slpy::compiler::CompileOptions options;
     options.optimize = opt.optimize;
+    // A file (or stdin) is read as CPython's file tokenizer reads it (PEP 263: BOM, coding
+    // cookie, "Non-UTF-8 code" and "encoding problem" errors); `-c` is text.
+    options.source.is_text = opt.have_command;
+    options.source.is_file = !opt.have_command;
+    options.source.filename = filename;
+    options.source.decoder = slpy::decode_strict;
+    options.source.max_int_digits = slpy::get_int_max_str_digits();
     auto code = slpy::compiler::compile_source(source, filename, slpy::parser::Mode::Exec, options, err);
     if (!code) {
         std::fputs(slpy::format_syntax_error(err).c_str(), stderr);

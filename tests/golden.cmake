@@ -24,12 +24,26 @@ if(TARGET slpy)
       set_tests_properties(py/${test_rel} PROPERTIES WILL_FAIL TRUE LABELS "golden;xfail")
     endif()
     # The deep tests again with a 256 KiB C stack: Python calls, generators and the
-    # special methods the loop runs must not use the C stack.
-    if(test_rel MATCHES "^180_deep/")
+    # special methods the loop runs must not use the C stack, and native recursion
+    # (200_hardening/*_deep_*: repr, ==, isinstance, ... of deep structures) must raise
+    # the same RecursionError before it overflows a small one.
+    if(test_rel MATCHES "^180_deep/" OR test_rel MATCHES "^200_hardening/[0-9]+_deep_")
       add_test(NAME py-stack256/${test_rel}
         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/check.py
                 $<TARGET_FILE:slpy> ${test_file} --stack-kib 256)
       set_tests_properties(py-stack256/${test_rel} PROPERTIES TIMEOUT 90 LABELS "golden;deep")
     endif()
   endforeach()
+
+  # Ctrl-C: programs get SIGINT while looping or blocked in a read or a sleep; slpy and
+  # CPython must both end them as expected, with identical tracebacks.
+  add_test(NAME sigint
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/sigint_check.py
+            $<TARGET_FILE:slpy> ${Python3_EXECUTABLE})
+  set_tests_properties(sigint PROPERTIES TIMEOUT 300 LABELS signals)
+  # Native recursion CPython leaves unguarded (chains of map/filter/zip, ...): RecursionError
+  # with the default and with a 256 KiB C stack.
+  add_test(NAME deep_native
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/deep_native_check.py $<TARGET_FILE:slpy>)
+  set_tests_properties(deep_native PROPERTIES TIMEOUT 600 LABELS "golden;deep")
 endif()

@@ -13,6 +13,7 @@
 #include "objects/string.h"
 #include "objects/type.h"
 #include "stackless/vm/code.h"
+#include "stackless/vm/frame.h"
 #include "stackless/vm/interpreter.h"
 
 #include <string>
@@ -46,6 +47,20 @@ bool source_text(Value v, std::string& out)
     return false;
 }
 
+// A str is text; bytes declare their encoding (PEP 263).
+SourceKind source_kind(Value v)
+{
+    return as_str(v) ? SourceKind::Text : SourceKind::Bytes;
+}
+
+// The future features of the code running the calling frame (CPython's
+// PyEval_MergeCompilerFlags), which compile(), eval() and exec() inherit.
+uint32_t caller_future_flags(VM& vm)
+{
+    Frame* f = interp(vm).current;
+    return f && f->code ? static_cast<uint32_t>(f->code->flags & kFutureFlags) : 0;
+}
+
 bool is_source(Value v)
 {
     std::string_view data;
@@ -57,7 +72,9 @@ bool fspath_text(VM& vm, Value v, std::string& out)
 {
     if ((as_str(v) || as_bytes(v)) && source_text(v, out))
         return true;
-    static String* fspath = intern(vm, "__fspath__");
+    static String* fspath = nullptr;
+    if (!fspath && !(fspath = intern(vm, "__fspath__")))
+        return false;
     Value r = call_special0(vm, v, fspath);
     if (r.is_null())
         return false;
@@ -84,7 +101,8 @@ Value compile_string(VM& vm, Value source, parser::Mode mode, char const* fname)
     if (mode == parser::Mode::Eval)
         while (!view.empty() && (view.front() == ' ' || view.front() == '\t'))
             view.remove_prefix(1);
-    return compile_to_code(vm, view, "<string>", mode, vm.optimize);
+    // The code inherits the future features of the code calling eval()/exec().
+    return compile_to_code(vm, view, "<string>", mode, vm.optimize, source_kind(source), caller_future_flags(vm));
 }
 
 // The namespaces of eval()/exec(): checks the arguments and fills in the defaults.
@@ -206,7 +224,10 @@ Value builtin_compile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return raise(vm, exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
     if (text.find('\0') != std::string::npos)
         return raise(vm, exc::SyntaxError, "source code string cannot contain null bytes");
-    return compile_to_code(vm, text, filename, mode, optimize == -1 ? vm.optimize : int(optimize));
+    uint32_t future = static_cast<uint32_t>(flags & kFutureFlags);
+    if (!dont_inherit)
+        future |= caller_future_flags(vm);
+    return compile_to_code(vm, text, filename, mode, optimize == -1 ? vm.optimize : int(optimize), source_kind(a[0]), future);
 }
 
 // eval(source, globals=None, locals=None, /)
@@ -299,7 +320,10 @@ Value builtin_import(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     for (;;) {
         size_t dot = full.find('.', pos);
         std::string part = full.substr(0, dot);
-        module = TRY(interp(vm).import_module(str_new(vm, part)));
+        String* part_name = str_new(vm, part);
+        if (!part_name)
+            return Value::null();
+        module = TRY(interp(vm).import_module(part_name));
         if (top.is_null())
             top = module;
         if (dot == std::string::npos)
@@ -322,7 +346,10 @@ Value builtin_import(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (dot == std::string_view::npos)
             return module;
         std::string upto = full.substr(0, full.size() - (name->view().size() - dot));
-        return interp(vm).import_module(str_new(vm, upto));
+        String* upto_name = str_new(vm, upto);
+        if (!upto_name)
+            return Value::null();
+        return interp(vm).import_module(upto_name);
     }
     return top;
 }

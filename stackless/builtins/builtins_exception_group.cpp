@@ -78,10 +78,14 @@ Value eg_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return raise_fmt(vm, exc::TypeError, "Cannot nest BaseExceptions in '%s'", cls->name->c_str());
     }
     auto* g = static_cast<ExceptionGroupObject*>(alloc_instance(vm, cls));
+    if (!g)
+        return Value::null();
     g->args = tuple_pack(vm, { message, seq });
     g->traceback = py_none();
     g->message = message;
     g->excs = tuple_from_array(vm, items->items(), items->size);
+    if (!g->args || !g->excs)
+        return Value::null();
     return Value::from_object(g);
 }
 
@@ -89,7 +93,10 @@ Value eg_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (kwnames && kwnames->size)
         return raise_fmt(vm, exc::TypeError, "%s() takes no keyword arguments", type_name(args[0]));
-    as_exception(args[0])->args = tuple_from_array(vm, args + 1, nargs - 1);
+    Tuple* a = tuple_from_array(vm, args + 1, nargs - 1);
+    if (!a)
+        return Value::null();
+    as_exception(args[0])->args = a;
     return py_none();
 }
 
@@ -206,6 +213,11 @@ bool split_recursive(VM& vm, Value e, Matcher const& m, bool want_rest, Value* m
     }
     List* match_list = list_new(vm);
     List* rest_list = want_rest ? list_new(vm) : nullptr;
+    if (!match_list || (want_rest && !rest_list))
+        return false;
+    String* derive = intern(vm, "derive");
+    if (!derive)
+        return false;
     for (size_t i = 0; i < g->excs->size; ++i) {
         Value sm, sr;
         if (!split_recursive(vm, g->excs->items[i], m, want_rest, &sm, &sr))
@@ -217,7 +229,7 @@ bool split_recursive(VM& vm, Value e, Matcher const& m, bool want_rest, Value* m
     }
     if (match_list->size) {
         Value list_v = Value::from_object(match_list);
-        Value d = call_method(vm, e, intern(vm, "derive"), &list_v, 1);
+        Value d = call_method(vm, e, derive, &list_v, 1);
         if (d.is_null() || !as_group(d)) {
             if (!d.is_null())
                 raise(vm, exc::TypeError, "derive must return an instance of BaseExceptionGroup");
@@ -229,7 +241,7 @@ bool split_recursive(VM& vm, Value e, Matcher const& m, bool want_rest, Value* m
     }
     if (rest_list && rest_list->size) {
         Value list_v = Value::from_object(rest_list);
-        Value d = call_method(vm, e, intern(vm, "derive"), &list_v, 1);
+        Value d = call_method(vm, e, derive, &list_v, 1);
         if (d.is_null() || !as_group(d)) {
             if (!d.is_null())
                 raise(vm, exc::TypeError, "derive must return an instance of BaseExceptionGroup");

@@ -33,6 +33,8 @@ Value sorted_keys(VM& vm, Value mapping)
     List* keys;
     if (Dict* d = as_dict(mapping)) {
         keys = list_new(vm, d->used);
+        if (!keys)
+            return Value::null();
         size_t pos = 0;
         Value k, v;
         while (dict_next(d, pos, k, v))

@@ -96,8 +96,10 @@ Value builtin_print(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (!end_s)
             return raise_fmt(vm, exc::TypeError, "end must be None or a string, not %s", type_name(end));
     }
-    static String* space = intern(vm, " ");
-    static String* newline = intern(vm, "\n");
+    static String* space = nullptr;
+    static String* newline = nullptr;
+    if ((!space && !(space = intern(vm, " "))) || (!newline && !(newline = intern(vm, "\n"))))
+        return Value::null();
     for (size_t i = 0; i < nargs; ++i) {
         if (i > 0 && !write_text(vm, file, sep_s ? sep_s : space))
             return Value::null();

@@ -70,7 +70,7 @@ Value min_max(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool is_m
     if (nargs > 1 && !kw[1].is_null())
         return raise_fmt(vm, exc::TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
     Value key = kw[0].is_null() || is_none(kw[0]) ? Value::null() : kw[0];
-    Value iterable = nargs == 1 ? args[0] : Value::from_object(tuple_from_array(vm, args, nargs));
+    Value iterable = TRY(nargs == 1 ? args[0] : Value::from_object(tuple_from_array(vm, args, nargs)));
     Value it = TRY(get_iter(vm, iterable));
     Value best_item = Value::null();
     Value best_key = Value::null();
@@ -168,7 +168,9 @@ Value builtin_aiter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "aiter", kwnames) || !check_nargs(vm, "aiter", nargs, 1, 1))
         return Value::null();
-    static String* name = intern(vm, "__aiter__");
+    static String* name = nullptr;
+    if (!name && !(name = intern(vm, "__aiter__")))
+        return Value::null();
     Value r = TRY(call_special0(vm, args[0], name));
     if (r.is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterable", type_name(args[0]));
@@ -179,7 +181,9 @@ Value builtin_anext(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "anext", kwnames) || !check_nargs(vm, "anext", nargs, 1, 2))
         return Value::null();
-    static String* name = intern(vm, "__anext__");
+    static String* name = nullptr;
+    if (!name && !(name = intern(vm, "__anext__")))
+        return Value::null();
     if (type_lookup(type_of(args[0]), name).is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterator", type_name(args[0]));
     if (nargs == 2)

@@ -48,7 +48,8 @@ Value quitter_call(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_args(vm, "__call__", args, nargs, kwnames, { "self", "code" }, 1, a))
         return Value::null();
     Value code = a[1].is_null() ? py_none() : a[1];
-    return raise_with_args(vm, exc::SystemExit, tuple_pack(vm, { code }));
+    Tuple* exit_args = tuple_pack(vm, { code });
+    return exit_args ? raise_with_args(vm, exc::SystemExit, exit_args) : Value::null();
 }
 
 // _Printer.__call__(): prints the text.
@@ -89,6 +90,8 @@ void setup_site_types(VM& vm)
 Value site_object(VM& vm, TypeObject* type, char const* name, std::string const& text, char const* body = nullptr)
 {
     auto* o = vm.heap.make<SiteObject>(type);
+    if (!o)
+        return Value::null();
     o->name = intern(vm, name);
     o->text = str_new(vm, text);
     o->body = body ? str_new(vm, body) : o->text;

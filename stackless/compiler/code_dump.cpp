@@ -1,6 +1,8 @@
 // CodeUnit disassembler (dis.dis layout of CPython 3.11).
 #include "stackless/compiler/code_dump.h"
 
+#include "stackless/parser/ast_dump.h"
+
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -9,24 +11,6 @@
 namespace slpy::compiler {
 
 namespace {
-
-std::string float_repr(double f)
-{
-    if (std::isnan(f))
-        return "nan";
-    if (std::isinf(f))
-        return f > 0 ? "inf" : "-inf";
-    char buf[64];
-    for (int prec = 1; prec <= 17; prec++) {
-        std::snprintf(buf, sizeof buf, "%.*g", prec, f);
-        if (std::strtod(buf, nullptr) == f)
-            break;
-    }
-    std::string s = buf;
-    if (s.find_first_of(".eninf") == std::string::npos)
-        s += ".0";
-    return s;
-}
 
 std::string quote(std::string const& s, bool bytes)
 {
@@ -71,8 +55,8 @@ std::string const_repr(ConstValue const& v)
     case K::False: return "False";
     case K::Ellipsis: return "Ellipsis";
     case K::Int: return v.big.empty() ? std::to_string(v.i) : v.big;
-    case K::Float: return float_repr(v.f);
-    case K::Imag: return float_repr(v.f) + "j";
+    case K::Float:
+    case K::Complex: return ast::const_repr(v); // repr's shortest round-trip digits
     case K::Str: return quote(v.s, false);
     case K::Bytes: return quote(v.s, true);
     case K::Tuple: {

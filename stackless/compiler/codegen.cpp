@@ -53,11 +53,35 @@ int Codegen::deref_index(std::string const& name) const
     throw CompileError { "internal error: no cell or free variable '" + name + "'", m_unit->loc };
 }
 
+// CPython's forbidden_name: __debug__ is a constant, never bound or deleted (the error is
+// at the current location).
+void Codegen::forbidden_name(std::string const& name, ast::ExprContext ctx)
+{
+    if (name == "__debug__" && ctx != ast::ExprContext::Load)
+        error(ctx == ast::ExprContext::Del ? "cannot delete __debug__" : "cannot assign to __debug__");
+}
+
+// CPython's compiler_check_debug_args: no parameter may be named __debug__.
+void Codegen::check_debug_args(ast::Arguments const* args)
+{
+    auto check = [&](ast::Arg const* a) {
+        if (a)
+            forbidden_name(a->arg, ast::ExprContext::Store);
+    };
+    for (auto* a : args->posonlyargs)
+        check(a);
+    for (auto* a : args->args)
+        check(a);
+    check(args->vararg);
+    for (auto* a : args->kwonlyargs)
+        check(a);
+    check(args->kwarg);
+}
+
 void Codegen::nameop(std::string const& name, ast::ExprContext ctx)
 {
     using C = ast::ExprContext;
-    if (name == "__debug__" && ctx != C::Load)
-        error(ctx == C::Del ? "cannot delete __debug__" : "cannot assign to __debug__");
+    forbidden_name(name, ctx);
     std::string mangled = mangle(name);
     enum { OpName, OpFast, OpDeref, OpGlobal } optype = OpName;
     SymEntry* ste = m_unit->ste;
@@ -187,7 +211,7 @@ std::shared_ptr<CodeUnit> Codegen::assemble_unit(bool add_none)
     }
     SymEntry* ste = unit->ste;
 
-    uint32_t flags = 0;
+    uint32_t flags = future.flags;
     if (ste->type == BlockType::Function) {
         flags |= CO_NEWLOCALS | CO_OPTIMIZED;
         if (ste->nested)
@@ -453,12 +477,18 @@ std::shared_ptr<CodeUnit> compile(ast::Mod* mod, std::string const& filename, pa
                                   CompileOptions const& options, SyntaxErrorInfo& err)
 {
     try {
+        // As CPython: future statements first, then folding and scopes.
+        FutureFeatures future;
+        if (!future_parse(mod, filename, future, err))
+            return nullptr;
+        future.flags |= options.future_flags;
         ast::Arena arena;
-        fold_constants(mod, arena, options.optimize);
+        fold_constants(mod, arena, options.optimize, !(future.flags & CO_FUTURE_ANNOTATIONS));
         SymTable symtable;
-        if (!symtable.build(mod, filename, err))
+        if (!symtable.build(mod, filename, err, future.flags & CO_FUTURE_ANNOTATIONS))
             return nullptr;
         Codegen gen(filename, options, symtable);
+        gen.future = future;
         try {
             return gen.compile_mod(mod, mode);
         } catch (CompileError const& e) {
@@ -511,12 +541,13 @@ std::shared_ptr<CodeUnit> compile_source(std::string_view source, std::string co
                                          CompileOptions const& options, SyntaxErrorInfo& err)
 {
     ast::Arena arena;
-    ast::Mod* mod = parser::parse(source, filename, mode, arena, err);
+    std::string text;
+    ast::Mod* mod = parser::parse(source, filename, mode, arena, err, options.source, &text);
     if (!mod)
         return nullptr;
     auto code = compile(mod, filename, mode, options, err);
     if (!code) {
-        finish_error(err, source);
+        finish_error(err, text);
         err.text_from_file = true;
     }
     return code;

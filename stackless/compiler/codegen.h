@@ -9,6 +9,7 @@
 #include "stackless/compiler/code_unit.h"
 #include "stackless/compiler/compiler.h"
 #include "stackless/compiler/flowgraph.h"
+#include "stackless/compiler/future.h"
 #include "stackless/compiler/symtable.h"
 #include "stackless/compiler/ast_include.h"
 
@@ -94,6 +95,9 @@ public:
     [[noreturn]] void error_at(std::string msg, ast::Pos const& pos);
     std::string mangle(std::string const& name) const { return SymTable::mangle(m_unit->private_name, name); }
     void nameop(std::string const& name, ast::ExprContext ctx);
+    void forbidden_name(std::string const& name, ast::ExprContext ctx);
+    void check_debug_args(ast::Arguments const* args);
+    void validate_keywords(std::vector<ast::Keyword*> const& keywords);
     int deref_index(std::string const& name) const; // index in cells + frees space
     void make_closure(std::shared_ptr<CodeUnit> const& code, int flags);
     bool is_function_scope() const { return m_unit->ste->type == BlockType::Function; }
@@ -129,6 +133,7 @@ public:
     void compile_augassign(ast::AugAssign* s);
     void compile_annassign(ast::AnnAssign* s);
     void check_ann_expr(ast::Expr* e);
+    void visit_annotation(ast::Expr* e);
     void compile_break();
     void compile_continue();
     void push_fblock(FBlock fb);
@@ -176,6 +181,8 @@ public:
     CompileOptions const& options() const { return m_options; }
     bool interactive() const { return m_interactive; }
     size_t nest_level() const { return m_stack.size(); }
+
+    FutureFeatures future; // the module's future statements, merged with options().future_flags
 
 private:
     std::string m_filename;

@@ -373,12 +373,13 @@ void Codegen::subkwargs(std::vector<ast::Keyword*> const& keywords, size_t begin
         emit(Op::BUILD_MAP, static_cast<int>(n));
 }
 
-void Codegen::call_helper(int n, std::vector<ast::Expr*> const& args, std::vector<ast::Keyword*> const& keywords)
+// CPython's validate_keywords: no keyword named __debug__, none given twice.
+void Codegen::validate_keywords(std::vector<ast::Keyword*> const& keywords)
 {
-    // validate_keywords
     for (size_t i = 0; i < keywords.size(); i++) {
         if (keywords[i]->arg.empty())
             continue;
+        forbidden_name(keywords[i]->arg, ast::ExprContext::Store);
         for (size_t j = i + 1; j < keywords.size(); j++) {
             if (keywords[j]->arg == keywords[i]->arg) {
                 m_unit->loc = loc_of(keywords[j]->pos);
@@ -386,6 +387,11 @@ void Codegen::call_helper(int n, std::vector<ast::Expr*> const& args, std::vecto
             }
         }
     }
+}
+
+void Codegen::call_helper(int n, std::vector<ast::Expr*> const& args, std::vector<ast::Keyword*> const& keywords)
+{
+    validate_keywords(keywords);
     size_t nelts = args.size();
     size_t nkwelts = keywords.size();
     bool ex_call = nelts + nkwelts * 2 > kStackUseGuideline;
@@ -457,13 +463,7 @@ bool Codegen::maybe_optimize_method_call(ast::Call* e)
     for (auto* k : e->keywords)
         if (k->arg.empty())
             return false;
-    // validate_keywords happens in the general path; repeat it here.
-    for (size_t i = 0; i < kwdsl; i++)
-        for (size_t j = i + 1; j < kwdsl; j++)
-            if (e->keywords[j]->arg == e->keywords[i]->arg) {
-                m_unit->loc = loc_of(e->keywords[j]->pos);
-                error("keyword argument repeated: " + e->keywords[i]->arg);
-            }
+    validate_keywords(e->keywords);
     visit_expr(attr->value);
     set_loc(meth->pos);
     update_start_location_to_match_attr(attr);
@@ -588,6 +588,7 @@ void Codegen::add_yield_from()
 
 void Codegen::compile_lambda(ast::Lambda* e)
 {
+    check_debug_args(e->args);
     int funcflags = default_arguments(e->args);
     enter_scope("<lambda>", UnitScope::Lambda, e, e->pos.lineno);
     add_const(ConstValue::none());
@@ -788,13 +789,7 @@ void Codegen::visit_expr_inner(ast::Expr* e)
     case K::Call: compile_call(static_cast<ast::Call*>(e)); break;
     case K::FormattedValue: compile_formatted_value(static_cast<ast::FormattedValue*>(e)); break;
     case K::JoinedStr: compile_joined_str(static_cast<ast::JoinedStr*>(e)); break;
-    case K::Constant: {
-        auto const& v = const_of(e);
-        if (v.kind == ConstValue::Kind::Imag)
-            error("complex literals are not supported yet");
-        load_const(v);
-        break;
-    }
+    case K::Constant: load_const(const_of(e)); break;
     case K::Attribute: compile_attribute(static_cast<ast::Attribute*>(e)); break;
     case K::Subscript: compile_subscript(static_cast<ast::Subscript*>(e)); break;
     case K::Starred: {

@@ -2,6 +2,7 @@
 // including the frame-block stack that return/break/continue unwind through.
 #include "stackless/compiler/depth_guard.h"
 #include "stackless/compiler/codegen.h"
+#include "stackless/compiler/unparse.h"
 
 namespace slpy::compiler {
 
@@ -584,9 +585,10 @@ void Codegen::compile_import_from(ast::ImportFrom* s)
     names.kind = ConstValue::Kind::Tuple;
     for (auto* a : s->names)
         names.items.push_back(ConstValue::str(a->name));
-    if (s->module == "__future__" && s->pos.lineno > 0) {
-        // Future imports are accepted (and have no effect) where the parser allowed them.
-    }
+    // The leading future statements were checked by future_parse(); any later one is
+    // misplaced (one on the line of the last leading one passes, as in CPython).
+    if (s->module == "__future__" && s->pos.lineno > future.lineno)
+        error("from __future__ imports must occur at the beginning of the file");
     load_const(names);
     emit(Op::IMPORT_NAME, add_name(s->module));
     for (size_t i = 0; i < s->names.size(); i++) {
@@ -679,8 +681,9 @@ void Codegen::compile_annassign(ast::AnnAssign* s)
     bool module_or_class = m_unit->scope == UnitScope::Module || m_unit->scope == UnitScope::Class;
     switch (targ->kind) {
     case ast::ExprKind::Name:
+        forbidden_name(static_cast<ast::Name*>(targ)->id, ast::ExprContext::Store);
         if (s->simple && module_or_class) {
-            visit_expr(s->annotation);
+            visit_annotation(s->annotation);
             emit(Op::LOAD_NAME, add_name("__annotations__"));
             load_const(ConstValue::str(mangle(static_cast<ast::Name*>(targ)->id)));
             emit(Op::STORE_SUBSCR);
@@ -710,8 +713,19 @@ void Codegen::compile_annassign(ast::AnnAssign* s)
         break;
     default: error("invalid node type for annotated assignment");
     }
-    if (!s->simple && module_or_class)
+    // Under `from __future__ import annotations` a complex target's annotation is not
+    // evaluated at all.
+    if (!s->simple && module_or_class && !(future.flags & CO_FUTURE_ANNOTATIONS))
         check_ann_expr(s->annotation);
+}
+
+// An annotation's value: the expression, or its source text under PEP 563.
+void Codegen::visit_annotation(ast::Expr* e)
+{
+    if (future.flags & CO_FUTURE_ANNOTATIONS)
+        load_const(ConstValue::str(unparse_annotation(e)));
+    else
+        visit_expr(e);
 }
 
 int Codegen::default_arguments(ast::Arguments* args)
@@ -747,11 +761,11 @@ int Codegen::annotations(ast::Arguments* args, ast::Expr* returns)
         if (!ann)
             return;
         load_const(ConstValue::str(mangle(name)));
-        if (ann->kind == ast::ExprKind::Starred) {
+        if (ann->kind == ast::ExprKind::Starred && !(future.flags & CO_FUTURE_ANNOTATIONS)) {
             visit_expr(static_cast<ast::Starred*>(ann)->value);
             emit(Op::UNPACK_SEQUENCE, 1);
         } else {
-            visit_expr(ann);
+            visit_annotation(ann);
         }
         count += 2;
     };
@@ -784,6 +798,7 @@ void Codegen::apply_decorators(std::vector<ast::Expr*> const& decos)
 void Codegen::compile_function(ast::FunctionDef* s)
 {
     ast::Arguments* args = s->args;
+    check_debug_args(args);
     visit_exprs(s->decorator_list);
     int firstlineno = s->decorator_list.empty() ? s->pos.lineno : s->decorator_list[0]->pos.lineno;
     int funcflags = default_arguments(args);

@@ -14,6 +14,10 @@ namespace slpy::compiler {
 
 struct CompileOptions {
     int optimize = 0; // -O: 1 (asserts dropped, __debug__ is False); -OO: 2 (docstrings dropped too)
+    // CO_FUTURE_* features in effect before the source's own future statements (compile()'s
+    // flags argument); the code objects carry them, merged with the source's, in co_flags.
+    uint32_t future_flags = 0;
+    parser::SourceOptions source; // how the source text is read (PEP 263)
 };
 
 // Compile a parsed module. Returns nullptr and fills err on a compile-time error.

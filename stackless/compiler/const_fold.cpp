@@ -4,6 +4,7 @@
 #include "stackless/compiler/depth_guard.h"
 #include "stackless/compiler/const_fold.h"
 
+#include "objects/complex_math.h"
 #include "stackless/compiler/flowgraph.h"
 
 #include <gmpxx.h>
@@ -189,6 +190,33 @@ bool fold_float(ast::Operator op, double a, double b, ConstValue& out)
     return true;
 }
 
+// Complex arithmetic with the runtime's algorithms (objects/complex_math.h); an int or
+// float operand counts as (x, 0.0), as complex.__radd__ and friends convert it.
+bool fold_complex(ast::Operator op, complex_math::C a, complex_math::C b, ConstValue& out)
+{
+    using O = ast::Operator;
+    complex_math::C r;
+    switch (op) {
+    case O::Add: r = complex_math::add(a, b); break;
+    case O::Sub: r = complex_math::sub(a, b); break;
+    case O::Mult: r = complex_math::prod(a, b); break;
+    case O::Div: {
+        bool zero;
+        r = complex_math::quot(a, b, zero);
+        if (zero)
+            return false; // ZeroDivisionError at run time
+        break;
+    }
+    case O::Pow:
+        if (complex_math::power(a, b, r) != complex_math::PowStatus::Ok)
+            return false;
+        break;
+    default: return false; // //, %, <<, ... raise TypeError at run time
+    }
+    out = ConstValue::complex(r.re, r.im);
+    return true;
+}
+
 bool fold_int(ast::Operator op, ConstValue const& l, ConstValue const& r, ConstValue& out)
 {
     using O = ast::Operator;
@@ -315,7 +343,16 @@ bool fold_subscript(ConstValue const& container, ConstValue const& index, ConstV
 
 class Folder {
 public:
-    Folder(ast::Arena& arena, int optimize) : m_arena(arena), m_optimize(optimize) {}
+    Folder(ast::Arena& arena, int optimize, bool fold_annotations)
+        : m_arena(arena), m_optimize(optimize), m_fold_annotations(fold_annotations)
+    {
+    }
+
+    void annotation(ast::Expr*& e)
+    {
+        if (m_fold_annotations)
+            expr(e);
+    }
 
     void body(std::vector<ast::Stmt*>& stmts)
     {
@@ -502,7 +539,7 @@ public:
             arguments(f->args);
             body(f->body);
             exprs(f->decorator_list);
-            expr(f->returns);
+            annotation(f->returns);
             break;
         }
         case K::ClassDef: {
@@ -531,7 +568,7 @@ public:
         case K::AnnAssign: {
             auto* a = static_cast<ast::AnnAssign*>(s);
             expr(a->target);
-            expr(a->annotation);
+            annotation(a->annotation);
             expr(a->value);
             break;
         }
@@ -633,16 +670,16 @@ private:
     {
         auto args = [&](std::vector<ast::Arg*>& v) {
             for (auto* arg : v)
-                expr(arg->annotation);
+                annotation(arg->annotation);
         };
         args(a->posonlyargs);
         args(a->args);
         if (a->vararg)
-            expr(a->vararg->annotation);
+            annotation(a->vararg->annotation);
         args(a->kwonlyargs);
         exprs(a->kw_defaults);
         if (a->kwarg)
-            expr(a->kwarg->annotation);
+            annotation(a->kwarg->annotation);
         exprs(a->defaults);
     }
 
@@ -716,6 +753,7 @@ private:
 
     ast::Arena& m_arena;
     int m_optimize;
+    bool m_fold_annotations;
 };
 
 } // namespace
@@ -730,6 +768,19 @@ bool fold_binary(ast::Operator op, ConstValue const& l, ConstValue const& r, Con
         if (!a || !b)
             return false;
         return fold_float(op, *a, *b, out);
+    }
+    if (l.kind == Kind::Complex || r.kind == Kind::Complex) {
+        auto as_complex = [](ConstValue const& v) -> std::optional<complex_math::C> {
+            if (v.kind == Kind::Complex)
+                return complex_math::C { v.re, v.f };
+            if (auto d = to_double(v))
+                return complex_math::C { *d, 0.0 };
+            return std::nullopt;
+        };
+        auto a = as_complex(l), b = as_complex(r);
+        if (!a || !b)
+            return false;
+        return fold_complex(op, *a, *b, out);
     }
     bool lseq = l.kind == Kind::Str || l.kind == Kind::Bytes || l.kind == Kind::Tuple;
     bool rseq = r.kind == Kind::Str || r.kind == Kind::Bytes || r.kind == Kind::Tuple;
@@ -772,12 +823,18 @@ bool fold_unary(ast::UnaryOpKind op, ConstValue const& v, ConstValue& out)
         out = ConstValue::floating(op == U::USub ? -v.f : v.f);
         return true;
     }
+    if (v.kind == Kind::Complex) {
+        if (op == U::Invert)
+            return false;
+        out = op == U::USub ? ConstValue::complex(-v.re, -v.f) : v;
+        return true;
+    }
     return false;
 }
 
-void fold_constants(ast::Mod* mod, ast::Arena& arena, int optimize)
+void fold_constants(ast::Mod* mod, ast::Arena& arena, int optimize, bool fold_annotations)
 {
-    Folder f(arena, optimize);
+    Folder f(arena, optimize, fold_annotations);
     if (mod->kind == ast::ModKind::Expression)
         f.expr(mod->expr);
     else if (mod->kind == ast::ModKind::Interactive) {

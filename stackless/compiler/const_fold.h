@@ -8,7 +8,9 @@
 namespace slpy::compiler {
 
 // Rewrites `mod` in place; new nodes are allocated in `arena`. `optimize` is -O's level.
-void fold_constants(ast::Mod* mod, ast::Arena& arena, int optimize);
+// Annotations are left as written when they become strings (`from __future__ import
+// annotations`: `fold_annotations` false), as CPython does.
+void fold_constants(ast::Mod* mod, ast::Arena& arena, int optimize, bool fold_annotations = true);
 
 // Folds one binary operation on two constants as CPython would at compile time.
 // Returns false when CPython would not fold (the operation raises, the result would

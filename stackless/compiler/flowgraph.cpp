@@ -527,10 +527,15 @@ std::string const_key(ConstValue const& v)
         key += v.big.empty() ? std::to_string(v.i) : v.big;
         break;
     case ConstValue::Kind::Float:
-    case ConstValue::Kind::Imag: {
+    case ConstValue::Kind::Complex: {
+        // The bits, so 0.0 and -0.0 stay distinct constants (CPython's _PyCode_ConstantKey).
         char buf[sizeof(double)];
         std::memcpy(buf, &v.f, sizeof buf);
         key.append(buf, sizeof buf);
+        if (v.kind == ConstValue::Kind::Complex) {
+            std::memcpy(buf, &v.re, sizeof buf);
+            key.append(buf, sizeof buf);
+        }
         break;
     }
     case ConstValue::Kind::Str:
@@ -562,7 +567,7 @@ bool const_truthy(ConstValue const& v)
     case ConstValue::Kind::False: return false;
     case ConstValue::Kind::Int: return !v.big.empty() || v.i != 0;
     case ConstValue::Kind::Float:
-    case ConstValue::Kind::Imag: return v.f != 0.0;
+    case ConstValue::Kind::Complex: return v.f != 0.0 || v.re != 0.0;
     case ConstValue::Kind::Str:
     case ConstValue::Kind::Bytes: return !v.s.empty();
     case ConstValue::Kind::Tuple:

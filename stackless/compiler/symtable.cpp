@@ -68,8 +68,29 @@ struct SymTable::Builder {
     std::vector<SymEntry*> stack;
     SymEntry* cur = nullptr;
     std::string private_name;
+    // `from __future__ import annotations`: annotations are never evaluated, and some
+    // expressions may not appear in them (CPython's AnnotationBlock).
+    bool future_annotations = false;
+    SymEntry* annotation_of = nullptr; // the block whose annotation is being visited
 
     explicit Builder(SymTable& t) : table(t) {}
+
+    void visit_annotation(ast::Expr* e)
+    {
+        SymEntry* saved = annotation_of;
+        if (future_annotations)
+            annotation_of = cur;
+        visit_expr(e);
+        annotation_of = saved;
+    }
+
+    // CPython's symtable_raise_if_annotation_block (a lambda or comprehension inside the
+    // annotation is a block of its own, where these are allowed).
+    void check_not_in_annotation(char const* what, ast::Expr const* e)
+    {
+        if (annotation_of && annotation_of == cur)
+            fail(std::string("'") + what + "' can not be used within an annotation", e->pos);
+    }
 
     void enter_block(std::string const& name, BlockType type, ast::Node const* node, int lineno)
     {
@@ -162,17 +183,17 @@ struct SymTable::Builder {
         auto visit_args = [&](std::vector<ast::Arg*> const& args) {
             for (auto* arg : args)
                 if (arg->annotation)
-                    visit_expr(arg->annotation);
+                    visit_annotation(arg->annotation);
         };
         visit_args(a->posonlyargs);
         visit_args(a->args);
         if (a->vararg && a->vararg->annotation)
-            visit_expr(a->vararg->annotation);
+            visit_annotation(a->vararg->annotation);
         if (a->kwarg && a->kwarg->annotation)
-            visit_expr(a->kwarg->annotation);
+            visit_annotation(a->kwarg->annotation);
         visit_args(a->kwonlyargs);
         if (returns)
-            visit_expr(returns);
+            visit_annotation(returns);
     }
 
     void visit_alias(ast::Alias* a, ast::Stmt* s)
@@ -255,7 +276,7 @@ struct SymTable::Builder {
             } else {
                 visit_expr(a->target);
             }
-            visit_expr(a->annotation);
+            visit_annotation(a->annotation);
             if (a->value)
                 visit_expr(a->value);
             break;
@@ -470,6 +491,7 @@ struct SymTable::Builder {
         switch (e->kind) {
         case K::NamedExpr: {
             auto* n = static_cast<ast::NamedExpr*>(e);
+            check_not_in_annotation("named expression", e);
             if (cur->comp_iter_expr > 0)
                 fail("assignment expression cannot be used in a comprehension iterable expression", e->pos);
             if (cur->comprehension && n->target->kind == K::Name)
@@ -533,6 +555,7 @@ struct SymTable::Builder {
         }
         case K::Yield: {
             auto* y = static_cast<ast::Yield*>(e);
+            check_not_in_annotation("yield expression", e);
             if (y->value)
                 visit_expr(y->value);
             cur->generator = true;
@@ -540,6 +563,7 @@ struct SymTable::Builder {
             break;
         }
         case K::YieldFrom: {
+            check_not_in_annotation("yield expression", e);
             visit_expr(static_cast<ast::YieldFrom*>(e)->value);
             cur->generator = true;
             check_yield_in_comprehension(e);
@@ -601,13 +625,17 @@ struct SymTable::Builder {
     // ---- analysis
 
     void analyze_name(SymEntry* ste, std::map<std::string, Scope>& scopes, std::string const& name, int flags,
-                      NameSet const* bound, NameSet& local, NameSet& free, NameSet& global)
+                      NameSet* bound, NameSet& local, NameSet& free, NameSet& global)
     {
         if (flags & DEF_GLOBAL) {
             if (flags & DEF_NONLOCAL)
                 fail_at_directive(ste, name, "name '" + name + "' is nonlocal and global");
             scopes[name] = Scope::GlobalExplicit;
             global.insert(name);
+            // An enclosing function's binding is hidden from this block's children:
+            // `bound` is this block's own copy, handed down to them.
+            if (bound)
+                bound->erase(name);
             return;
         }
         if (flags & DEF_NONLOCAL) {
@@ -647,7 +675,7 @@ struct SymTable::Builder {
         fail(std::move(msg), it != ste->directives.end() ? it->second : ast::Pos { ste->lineno, 0, ste->lineno, 0 });
     }
 
-    void analyze_block(SymEntry* ste, NameSet const* bound, NameSet& free, NameSet& global)
+    void analyze_block(SymEntry* ste, NameSet* bound, NameSet& free, NameSet& global)
     {
         NameSet local;
         NameSet newbound, newglobal, newfree;
@@ -712,9 +740,10 @@ struct SymTable::Builder {
     }
 };
 
-bool SymTable::build(ast::Mod* mod, std::string const& filename, SyntaxErrorInfo& err)
+bool SymTable::build(ast::Mod* mod, std::string const& filename, SyntaxErrorInfo& err, bool future_annotations)
 {
     Builder b(*this);
+    b.future_annotations = future_annotations;
     try {
         b.enter_block("top", BlockType::Module, mod, 0);
         if (mod->kind == ast::ModKind::Expression) {

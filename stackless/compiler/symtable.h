@@ -66,7 +66,8 @@ struct SymEntry {
 class SymTable {
 public:
     // Builds and analyzes the table for `mod`. Returns false and fills `err` on error.
-    bool build(ast::Mod* mod, std::string const& filename, SyntaxErrorInfo& err);
+    // `future_annotations`: the module has `from __future__ import annotations`.
+    bool build(ast::Mod* mod, std::string const& filename, SyntaxErrorInfo& err, bool future_annotations = false);
 
     SymEntry* top() const { return m_top.get(); }
     // The entry created for a FunctionDef, ClassDef, Lambda or comprehension node.

@@ -87,8 +87,8 @@ bool value_to_const(VM& vm, Value v, ConstValue& out, int depth)
             out = ConstValue::big_integer(int_to_decimal(v));
     } else if (v.is_double()) {
         out = ConstValue::floating(v.as_double());
-    } else if (t == types.complex && v.as<Complex>()->real == 0.0 && !std::signbit(v.as<Complex>()->real)) {
-        out = ConstValue::imaginary(v.as<Complex>()->imag);
+    } else if (t == types.complex) {
+        out = ConstValue::complex(v.as<Complex>()->real, v.as<Complex>()->imag);
     } else if (t == types.str) {
         out = ConstValue::str(std::string(v.as<String>()->view()));
     } else if (t == types.bytes) {
@@ -232,7 +232,10 @@ bool disassemble_recursive(VM& vm, Code const* code, Value depth, Output const& 
 // hasattr(x, name) then x = x.name. False on an error other than AttributeError.
 bool take_attr(VM& vm, Value& x, char const* name, bool& found)
 {
-    Value v = getattr_opt(vm, x, intern(vm, name));
+    String* attr = intern(vm, name);
+    if (!attr)
+        return false;
+    Value v = getattr_opt(vm, x, attr);
     if (v.is_null())
         return false;
     found = !v.is_not_found();
@@ -291,7 +294,10 @@ Value dis_namespace(VM& vm, Value ns, Value depth, Output const& out)
     List* list = list_from_iterable(vm, items);
     if (!list)
         return Value::null();
-    TRY(call_method(vm, Value::from_object(list), intern(vm, "sort"), nullptr, 0));
+    String* sort = intern(vm, "sort");
+    if (!sort)
+        return Value::null();
+    TRY(call_method(vm, Value::from_object(list), sort, nullptr, 0));
     for (size_t i = 0; i < list->size; ++i) {
         Tuple* pair = as_tuple(list->items()[i]);
         if (!pair || pair->size != 2)
@@ -358,7 +364,10 @@ bool check_positional(VM& vm, char const* fname, size_t nargs, size_t max)
 // Formats a "%s"-style field of code_info: the str() of x.<attr>.
 bool attr_text(VM& vm, Value x, char const* attr, std::string& out)
 {
-    Value v = getattr(vm, x, intern(vm, attr));
+    String* name = intern(vm, attr);
+    if (!name)
+        return false;
+    Value v = getattr(vm, x, name);
     if (v.is_null())
         return false;
     Value s = to_str(vm, v);
@@ -445,7 +454,10 @@ Value format_code_info(VM& vm, Value co)
         return Value::null();
     for (auto [title, attr] : { std::pair { "Variable names:", "co_varnames" }, { "Free variables:", "co_freevars" },
                                 { "Cell variables:", "co_cellvars" } }) {
-        Value v = TRY(getattr(vm, co, intern(vm, attr)));
+        String* name = intern(vm, attr);
+        if (!name)
+            return Value::null();
+        Value v = TRY(getattr(vm, co, name));
         if (!numbered(title, v, false))
             return Value::null();
     }
@@ -467,10 +479,13 @@ Value distb_impl(VM& vm, Value tb, Output const& out)
 {
     if (tb.is_null() || is_none(tb)) {
         Module* sys = interp(vm).sys_module;
-        tb = sys ? TRY(getattr_opt(vm, Value::from_object(sys), intern(vm, "last_traceback"))) : Value::not_found();
+        String* last_traceback = intern(vm, "last_traceback");
+        String* tb_next = intern(vm, "tb_next");
+        if (!last_traceback || !tb_next)
+            return Value::null();
+        tb = sys ? TRY(getattr_opt(vm, Value::from_object(sys), last_traceback)) : Value::not_found();
         if (tb.is_not_found())
             return raise(vm, exc::RuntimeError, "no last traceback to disassemble");
-        String* tb_next = intern(vm, "tb_next");
         for (;;) {
             Value next = TRY(getattr(vm, tb, tb_next));
             int more = truthy(vm, next);
@@ -481,9 +496,14 @@ Value distb_impl(VM& vm, Value tb, Output const& out)
             tb = next;
         }
     }
-    Value frame = TRY(getattr(vm, tb, intern(vm, "tb_frame")));
-    Value co = TRY(getattr(vm, frame, intern(vm, "f_code")));
-    Value lasti_v = TRY(getattr(vm, tb, intern(vm, "tb_lasti")));
+    String* tb_frame = intern(vm, "tb_frame");
+    String* f_code = intern(vm, "f_code");
+    String* tb_lasti = intern(vm, "tb_lasti");
+    if (!tb_frame || !f_code || !tb_lasti)
+        return Value::null();
+    Value frame = TRY(getattr(vm, tb, tb_frame));
+    Value co = TRY(getattr(vm, frame, f_code));
+    Value lasti_v = TRY(getattr(vm, tb, tb_lasti));
     int64_t lasti;
     if (!index_i64(vm, lasti_v, lasti))
         return Value::null();
@@ -574,6 +594,8 @@ Value dis_findlinestarts(VM& vm, Value const* args, size_t nargs, Tuple* kwnames
     if (!code)
         return Value::null();
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     int lastline = -1;
     for (uint32_t i = 0; i < code->ncode; ++i) {
         int line = code->location_table()[i].lineno;

@@ -14,7 +14,7 @@ struct Code;
 Module* make_dis_module(VM& vm);
 
 // Rebuilds the CodeUnit a Code was loaded from (nested code objects in co_consts
-// included). A constant the CodeUnit cannot express (a complex with a real part, which
+// included). A constant the CodeUnit cannot express (an object of another type, which
 // only a hand-made code object holds) is kept as its repr, which is all the
 // disassembler needs. False with an exception pending if a repr fails.
 bool code_to_unit(VM& vm, Code const* code, compiler::CodeUnit& out);

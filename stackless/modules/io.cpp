@@ -71,7 +71,9 @@ bool path_argument(VM& vm, Value file, std::string& out)
 {
     Value v = file;
     if (!as_str(v) && !as_bytes(v)) {
-        static String* fspath = intern(vm, "__fspath__");
+        static String* fspath = nullptr;
+        if (!fspath && !(fspath = intern(vm, "__fspath__")))
+            return false;
         TypeObject* t = type_of(v);
         Value f = type_lookup(t, fspath);
         if (f.is_not_found()) {
@@ -172,8 +174,12 @@ Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             flags[i] = t;
         }
     char const* mode = (b->fflags & FF_READABLE) && (b->fflags & FF_WRITABLE) ? "r+" : (b->fflags & FF_WRITABLE) ? "w" : "r";
-    TextFile* tf = text_new(vm, b, intern(vm, mode), encoding ? encoding : intern(vm, "UTF-8"), enc,
-                            errors ? errors : intern(vm, "strict"), newline, nl, flags[0], flags[1]);
+    String* mode_s = intern(vm, mode);
+    String* encoding_s = encoding ? encoding : intern(vm, "UTF-8");
+    String* errors_s = errors ? errors : intern(vm, "strict");
+    if (!mode_s || !encoding_s || !errors_s)
+        return Value::null();
+    TextFile* tf = text_new(vm, b, mode_s, encoding_s, enc, errors_s, newline, nl, flags[0], flags[1]);
     return Value::from_object(tf);
 }
 
@@ -213,6 +219,8 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     Value file = a[0];
     String* mode_s = a[1].is_null() ? intern(vm, "r") : as_str(a[1]);
+    if (!mode_s && a[1].is_null())
+        return Value::null();
     if (!mode_s)
         return raise_fmt(vm, exc::TypeError, "open() argument 'mode' must be str, not %s", type_name(a[1]));
     int64_t buffering = -1;
@@ -378,12 +386,21 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         type = g_buffered_reader;
     }
     size_t buffer_size = buffering > 1 ? size_t(buffering) : 0;
-    BufferedFile* b = buffered_new(vm, type, fd, file, intern(vm, raw_mode), ff, buffer_size);
+    String* raw_mode_s = intern(vm, raw_mode);
+    BufferedFile* b = raw_mode_s ? buffered_new(vm, type, fd, file, raw_mode_s, ff, buffer_size) : nullptr;
+    if (!b) {
+        if (!is_fd || closefd)
+            ::close(fd);
+        return Value::null();
+    }
     if (binary)
         return Value::from_object(b);
     bool line_buffering = buffering == 1 || (buffering < 0 && buffered_isatty(b));
-    TextFile* tf = text_new(vm, b, mode_s, encoding ? encoding : intern(vm, "UTF-8"), enc,
-                            errors ? errors : intern(vm, "strict"), newline, nl, line_buffering, false);
+    String* encoding_s = encoding ? encoding : intern(vm, "UTF-8");
+    String* errors_s = errors ? errors : intern(vm, "strict");
+    if (!encoding_s || !errors_s)
+        return Value::null();
+    TextFile* tf = text_new(vm, b, mode_s, encoding_s, enc, errors_s, newline, nl, line_buffering, false);
     return Value::from_object(tf);
 }
 

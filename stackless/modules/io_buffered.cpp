@@ -46,17 +46,29 @@ std::unordered_set<BufferedFile*>& registry()
     return *files;
 }
 
-// ---- raw descriptor operations (errno set on failure)
+// ---- raw descriptor operations
 
-ptrdiff_t raw_read(int fd, char* buf, size_t n)
+// read(2): the count, or -1 with the exception pending (OSError from errno). A read
+// interrupted by a signal (EINTR: the SIGINT handler is installed without SA_RESTART)
+// raises KeyboardInterrupt when the signal asked for it and is retried otherwise; so
+// does a Ctrl-C that came just before the read (it may block for good).
+ptrdiff_t raw_read(VM& vm, int fd, char* buf, size_t n)
 {
     for (;;) {
+        if (!check_pending(vm))
+            return -1;
         ssize_t r = ::read(fd, buf, n);
-        if (r >= 0 || errno != EINTR)
+        if (r >= 0)
             return r;
+        if (errno != EINTR) {
+            raise_errno(vm, errno);
+            return -1;
+        }
     }
 }
 
+// write(2) of all of data; errno set on failure. Retried on EINTR: finalizers write
+// with it too, and a pending Ctrl-C is raised at the next poll.
 bool raw_write_all(int fd, char const* data, size_t n)
 {
     while (n > 0) {
@@ -163,9 +175,9 @@ Value read_all(VM& vm, BufferedFile* f)
     }
     char chunk[65536];
     for (;;) {
-        ptrdiff_t r = raw_read(f->fd, chunk, sizeof chunk);
+        ptrdiff_t r = raw_read(vm, f->fd, chunk, sizeof chunk);
         if (r < 0)
-            return raise_errno(vm, errno);
+            return Value::null();
         if (r == 0)
             break;
         out.append(chunk, size_t(r));
@@ -205,9 +217,9 @@ Value read_line(VM& vm, BufferedFile* f, int64_t limit)
         return Value::null();
     for (;;) {
         if (f->rpos == f->rlen) {
-            ptrdiff_t r = raw_read(f->fd, f->rbuf, (f->fflags & FF_UNBUFFERED) ? 1 : f->bufsize);
+            ptrdiff_t r = raw_read(vm, f->fd, f->rbuf, (f->fflags & FF_UNBUFFERED) ? 1 : f->bufsize);
             if (r < 0)
-                return raise_errno(vm, errno);
+                return Value::null();
             if (r == 0) {
                 f->fflags |= FF_EOF_SEEN;
                 break;
@@ -281,9 +293,9 @@ SLPY_FILE_METHOD(bf_peek)
     if (f->wlen && !buffered_flush(vm, f))
         return Value::null();
     if (f->rpos == f->rlen) {
-        ptrdiff_t r = raw_read(f->fd, f->rbuf, f->bufsize);
+        ptrdiff_t r = raw_read(vm, f->fd, f->rbuf, f->bufsize);
         if (r < 0)
-            return raise_errno(vm, errno);
+            return Value::null();
         f->rpos = 0;
         f->rlen = size_t(r);
     }
@@ -611,6 +623,8 @@ Value raise_errno(VM& vm, int err, Value filename)
     Value code = Value::small_int(err);
     Value message = str_value(vm, std::strerror(err));
     Tuple* a = filename.is_null() ? tuple_pack(vm, { code, message }) : tuple_pack(vm, { code, message, filename });
+    if (!a)
+        return Value::null();
     return raise_with_args(vm, t, a);
 }
 
@@ -630,6 +644,8 @@ BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String*
                            size_t buffer_size)
 {
     auto* f = vm.heap.make<BufferedFile>(type);
+    if (!f)
+        return nullptr;
     f->name = name;
     f->mode = mode;
     f->fd = fd;
@@ -672,22 +688,18 @@ ptrdiff_t buffered_read_some(VM& vm, BufferedFile* f, char* out, size_t n)
         return ptrdiff_t(take);
     }
     if (n >= f->bufsize || (f->fflags & FF_UNBUFFERED)) {
-        ptrdiff_t r = raw_read(f->fd, out, n);
-        if (r < 0) {
-            raise_errno(vm, errno);
+        ptrdiff_t r = raw_read(vm, f->fd, out, n);
+        if (r < 0)
             return -1;
-        }
         if (r == 0)
             f->fflags |= FF_EOF_SEEN;
         return r;
     }
     if (!ensure_rbuf(vm, f))
         return -1;
-    ptrdiff_t r = raw_read(f->fd, f->rbuf, f->bufsize);
-    if (r < 0) {
-        raise_errno(vm, errno);
+    ptrdiff_t r = raw_read(vm, f->fd, f->rbuf, f->bufsize);
+    if (r < 0)
         return -1;
-    }
     if (r == 0) {
         f->fflags |= FF_EOF_SEEN;
         return 0;

@@ -182,6 +182,8 @@ SLPY_SIO_METHOD(sio_new)
 {
     auto* cls = args[0].as<TypeObject>();
     auto* s = static_cast<StringIOObject*>(alloc_instance(vm, cls));
+    if (!s)
+        return Value::null();
     s->buf = new std::string();
     return Value::from_object(s);
 }

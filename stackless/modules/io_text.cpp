@@ -528,7 +528,9 @@ SLPY_TEXT_METHOD(tx_truncate)
     }
     if (!sync_for_write(vm, tf) || !buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
-    static String* truncate = intern(vm, "truncate");
+    static String* truncate = nullptr;
+    if (!truncate && !(truncate = intern(vm, "truncate")))
+        return Value::null();
     return call_method(vm, Value::from_object(tf->buffer), truncate, &pos, 1);
 }
 
@@ -712,8 +714,8 @@ bool io_textio_write(VM& vm, Value file, String* s)
         if (!buffered_text_write(vm, f, text.data(), text.size(), pass_on))
             return false;
     } else {
-        if (!source)
-            source = str_new(vm, text);
+        if (!source && !(source = str_new(vm, text)))
+            return false;
         Value b = str_encode(vm, source, codec_name(tf->enc), tf->errors->view());
         if (b.is_null())
             return false;
@@ -772,6 +774,8 @@ TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding,
                    Value newline, NewlineMode nl, bool line_buffering, bool write_through)
 {
     auto* tf = vm.heap.make<TextFile>(types.textio);
+    if (!tf)
+        return nullptr;
     tf->buffer = buffer;
     tf->mode = mode;
     tf->encoding = encoding;

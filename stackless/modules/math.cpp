@@ -582,7 +582,10 @@ Value math_ulp(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 // Calls type(x).<name>(x) when the type defines it; not_found otherwise.
 Value call_special(VM& vm, Value x, char const* name)
 {
-    Value m = type_lookup(type_of(x), intern(vm, name));
+    String* method = intern(vm, name);
+    if (!method)
+        return Value::null();
+    Value m = type_lookup(type_of(x), method);
     if (m.is_not_found() || m.is_null())
         return Value::not_found();
     return call(vm, m, &x, 1);

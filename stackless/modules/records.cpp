@@ -143,6 +143,8 @@ Value seq_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     }
     // The values of all fields: the sequence, then the dict, then None.
     Tuple* values = tuple_new(vm, max_len);
+    if (!values)
+        return Value::null();
     for (size_t i = 0; i < max_len; ++i) {
         Value v = py_none();
         if (i < len) {
@@ -165,6 +167,8 @@ Value seq_reduce(VM& vm, Value const* args, size_t nargs, Tuple*)
     if (!info || !t)
         return raise(vm, exc::TypeError, "not a struct sequence");
     Dict* extra = dict_new(vm);
+    if (!extra)
+        return Value::null();
     for (size_t i = info->n_visible; i < info->fields.size(); ++i) {
         Value v = TRY(struct_seq_get(vm, args[0], i));
         if (!dict_set_str(vm, extra, info->fields[i], v))
@@ -229,7 +233,11 @@ Value ns_compare(VM& vm, Value const* args, CmpArg op)
     if (!is_instance_fast(args[0], g_namespace_type) || !is_instance_fast(args[1], g_namespace_type))
         return py_not_implemented();
     Dict* a = instance_dict(vm, args[0].as_object(), true);
+    if (!a)
+        return Value::null();
     Dict* b = instance_dict(vm, args[1].as_object(), true);
+    if (!b)
+        return Value::null();
     return rich_compare(vm, Value::from_object(a), Value::from_object(b), op);
 }
 
@@ -239,6 +247,8 @@ Value ns_ne(VM& vm, Value const* args, size_t, Tuple*) { return ns_compare(vm, a
 Value ns_reduce(VM& vm, Value const* args, size_t, Tuple*)
 {
     Dict* d = instance_dict(vm, args[0].as_object(), true);
+    if (!d)
+        return Value::null();
     return Value::from_object(tuple_pack(vm, { Value::from_object(type_of(args[0])), Value::from_object(empty_tuple()), Value::from_object(d) }));
 }
 
@@ -271,7 +281,7 @@ TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
         || !set("n_fields", Value::small_int(int64_t(field_names.size())))
         || !set("n_unnamed_fields", Value::small_int(0)))
         return nullptr;
-    Value t = type_new_class(vm, types.type, intern(vm, name), tuple_pack(vm, { Value::from_object(types.tuple) }), ns, nullptr, nullptr);
+    Value t = type_new_record_class(vm, intern(vm, name), types.tuple, ns);
     if (t.is_null())
         return nullptr;
     auto* type = t.as<TypeObject>();
@@ -289,9 +299,11 @@ Value struct_seq_new(VM& vm, TypeObject* type, Value const* values, size_t n)
     if (!info)
         return raise(vm, exc::TypeError, "not a struct sequence type");
     Tuple* t = tuple_new(vm, info->n_visible);
+    if (!t)
+        return Value::null();
     for (size_t i = 0; i < info->n_visible; ++i)
         t->items[i] = i < n ? values[i] : py_none();
-    Value seq = box_value(vm, type, Value::from_object(t));
+    Value seq = TRY(box_value(vm, type, Value::from_object(t)));
     for (size_t i = info->n_visible; i < info->fields.size(); ++i)
         if (!setattr(vm, seq, info->fields[i], i < n ? values[i] : py_none()))
             return Value::null();
@@ -318,9 +330,11 @@ TypeObject* simple_namespace_type(VM& vm)
         return g_namespace_type;
     register_roots(vm);
     Dict* ns = dict_new(vm);
-    (void)dict_set_str(vm, ns, names.__module__, Value::from_object(intern(vm, "types")));
-    (void)dict_set_str(vm, ns, names.__doc__, str_value(vm, "A simple attribute-based namespace.\n\nSimpleNamespace(**kwargs)"));
-    Value t = type_new_class(vm, types.type, intern(vm, "SimpleNamespace"), tuple_pack(vm, { Value::from_object(types.object) }), ns, nullptr, nullptr);
+    String* name = intern(vm, "SimpleNamespace");
+    if (!ns || !name || !dict_set_str(vm, ns, names.__module__, Value::from_object(intern(vm, "types"))) ||
+        !dict_set_str(vm, ns, names.__doc__, str_value(vm, "A simple attribute-based namespace.\n\nSimpleNamespace(**kwargs)")))
+        return nullptr;
+    Value t = type_new_record_class(vm, name, types.object, ns);
     if (t.is_null())
         return nullptr;
     g_namespace_type = t.as<TypeObject>();
@@ -336,7 +350,11 @@ Value simple_namespace_new(VM& vm, Dict* attrs)
     if (!t)
         return Value::null();
     Object* o = alloc_instance(vm, t);
+    if (!o)
+        return Value::null();
     Dict* d = instance_dict(vm, o, true);
+    if (!d)
+        return Value::null();
     if (attrs && !dict_merge(vm, d, attrs))
         return Value::null();
     return Value::from_object(o);

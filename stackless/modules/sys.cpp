@@ -37,7 +37,10 @@ Value sys_attr(VM& vm, char const* name)
     Dict* d = sys_dict(vm);
     if (!d)
         return Value::not_found();
-    return dict_get_str(vm, d, intern(vm, name));
+    String* key = intern(vm, name);
+    if (!key)
+        return Value::null();
+    return dict_get_str(vm, d, key);
 }
 
 // The "i" argument converter: an int that fits a C int ("'str' object cannot be
@@ -81,19 +84,30 @@ Value decode_os_string(VM& vm, std::string const& bytes)
 // ------------------------------------------------------------------ functions
 
 // sys.exit([status]): raises SystemExit(status). None gives no arguments and a tuple
-// becomes the arguments, as PyErr_SetObject does.
+// becomes the arguments, as PyErr_SetObject does when the exception is normalized.
+// CPython normalizes only when a handler sees it (or at once, to chain it to an
+// exception being handled); until then an uncaught sys.exit((5,)) reports the tuple
+// itself, so such an exception is marked EXC_UNNORMALIZED.
 Value sys_exit(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "sys.exit", kwnames) || !check_nargs(vm, "exit", nargs, 0, 1))
         return Value::null();
     Tuple* exc_args;
+    Tuple* raw_tuple = nullptr;
     if (nargs == 0 || is_none(args[0]))
         exc_args = empty_tuple();
     else if (Tuple* t = as_tuple(args[0]))
-        exc_args = t;
-    else
-        exc_args = tuple_pack(vm, { args[0] });
-    return raise_with_args(vm, exc::SystemExit, exc_args);
+        exc_args = raw_tuple = t;
+    else if (!(exc_args = tuple_pack(vm, { args[0] })))
+        return Value::null();
+    Value r = raise_with_args(vm, exc::SystemExit, exc_args);
+    BaseException* e = as_exception(vm.error());
+    // Only a tuple reports differently raw (None and other values give the same status
+    // either way), and args holds its items; a __context__ means it was chained, hence
+    // normalized.
+    if (raw_tuple && e && e->context.is_null())
+        e->flags |= EXC_UNNORMALIZED;
+    return r;
 }
 
 Value sys_getrecursionlimit(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
@@ -118,6 +132,9 @@ Value sys_setrecursionlimit(VM& vm, Value const* args, size_t nargs, Tuple* kwna
         return raise_fmt(vm, exc::RecursionError,
                          "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low", limit, in.depth);
     in.recursion_limit = limit;
+    // Native recursion (nested containers, ...) has the same limit, as in CPython, where
+    // both count against one counter.
+    vm.max_native_depth = limit;
     return py_none();
 }
 

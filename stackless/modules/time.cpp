@@ -90,7 +90,8 @@ Value clock_id_arg(VM& vm, Value v, clockid_t& out)
 
 Value raise_errno(VM& vm, int err)
 {
-    return raise_with_args(vm, exc::OSError, tuple_pack(vm, { Value::small_int(err), str_value(vm, std::strerror(err)) }));
+    Tuple* args = tuple_pack(vm, { Value::small_int(err), str_value(vm, std::strerror(err)) });
+    return args ? raise_with_args(vm, exc::OSError, args) : Value::null();
 }
 
 Value time_clock_gettime(VM& vm, Value const* args, size_t nargs, Tuple* kw)
@@ -150,7 +151,7 @@ Value time_get_clock_info(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     clock_getres(id, &res);
     double resolution = double(res.tv_sec) + double(res.tv_nsec) * 1e-9;
     Dict* d = dict_new(vm);
-    if (!dict_set_str(vm, d, intern(vm, "implementation"), str_value(vm, impl))
+    if (!d || !dict_set_str(vm, d, intern(vm, "implementation"), str_value(vm, impl))
         || !dict_set_str(vm, d, intern(vm, "monotonic"), py_bool(monotonic))
         || !dict_set_str(vm, d, intern(vm, "adjustable"), py_bool(adjustable))
         || !dict_set_str(vm, d, intern(vm, "resolution"), Value::from_double(resolution)))
@@ -211,6 +212,9 @@ Value time_sleep(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     deadline.tv_sec += time_t(ns / kNsPerSec + total / kNsPerSec);
     deadline.tv_nsec = long(total % kNsPerSec);
     for (;;) {
+        // Ctrl-C (before or during the sleep: EINTR) ends it with KeyboardInterrupt.
+        if (!check_pending(vm))
+            return Value::null();
         int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
         if (r == 0)
             break;
@@ -543,11 +547,17 @@ Value time_tzset(VM& vm, Value const*, size_t nargs, Tuple* kw)
 {
     if (!check_no_kwargs(vm, "time.tzset", kw) || !check_nargs(vm, "time.tzset", nargs, 0, 0))
         return Value::null();
-    Value mod = interp(vm).import_module(intern(vm, "time"));
+    String* time_name = intern(vm, "time");
+    if (!time_name)
+        return Value::null();
+    Value mod = interp(vm).import_module(time_name);
     if (mod.is_null())
         return mod;
     if (type_of(mod) == types.module)
         set_timezone_attributes(vm, mod.as<Module>());
+    // Setting them only fails by running out of memory (module_add reports nothing).
+    if (vm.has_error())
+        return Value::null();
     return py_none();
 }
 

@@ -637,10 +637,17 @@ std::string const_repr(ConstValue const& v)
     case K::Ellipsis: return "Ellipsis";
     case K::Int: return v.big.empty() ? std::to_string(v.i) : v.big;
     case K::Float: return float_repr(v.f);
-    case K::Imag: {
-        std::string r = float_repr(v.f);
-        if (r.size() > 2 && r.compare(r.size() - 2, 2, ".0") == 0) r.resize(r.size() - 2);
-        return r + "j";
+    case K::Complex: {
+        // As complex.__repr__: components without a trailing ".0"; the real part (and
+        // parentheses) only when it is not +0.0.
+        auto component = [](double d, bool sign) {
+            std::string r = float_repr(d);
+            if (r.size() > 2 && r.compare(r.size() - 2, 2, ".0") == 0) r.resize(r.size() - 2);
+            if (sign && r[0] != '-') r.insert(r.begin(), '+');
+            return r;
+        };
+        if (v.re == 0.0 && !std::signbit(v.re)) return component(v.f, false) + "j";
+        return "(" + component(v.re, false) + component(v.f, true) + "j)";
     }
     case K::Str: return str_repr(v.s, false);
     case K::Bytes: return str_repr(v.s, true);

@@ -1,10 +1,12 @@
-// Parser entry point, source checks, error handling and statements.
+// Parser entry point and statements.
 //
 // See parser_impl.h for how the parser is organised. The grammar follows CPython 3.11's
 // Grammar/python.gram; where CPython reports a specialised error message (its
-// `invalid_*` rules), the check is done at the point where this parser notices the
-// problem.
+// `invalid_*` rules), the second pass calls the rule (parser_invalid.cpp) where CPython
+// tries it.
 #include "stackless/parser/parser_impl.h"
+
+#include "stackless/parser/source.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -15,207 +17,29 @@ namespace {
 
 constexpr int k_max_depth = 1500;
 
-// Result of checking the raw source bytes before tokenizing.
-struct SourceCheck {
-    std::string text; // UTF-8, '\n' line ends, ends with '\n'
-    bool ok = true;
-};
-
-std::string line_with_replacement(std::string_view line)
-{
-    std::string out;
-    for (size_t i = 0; i < line.size();) {
-        int len = 1;
-        uint32_t cp = decode_utf8(line, i, len);
-        if (len == 1 && cp >= 0x80) {
-            out += "\xEF\xBF\xBD";
-        } else {
-            out.append(line.substr(i, len));
-        }
-        i += len;
-    }
-    return out;
-}
-
-// Validates UTF-8 strictly (no surrogates, no overlongs). Returns the offset of the
-// first bad byte or npos; `reason` and `bad_len` describe it like Python's codec.
-size_t find_invalid_utf8(std::string_view s, std::string& reason, size_t& bad_len)
-{
-    size_t i = 0;
-    while (i < s.size()) {
-        auto b0 = static_cast<unsigned char>(s[i]);
-        if (b0 < 0x80) { ++i; continue; }
-        int n;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) n = 1;
-        else if (b0 == 0xE0) { n = 2; lo = 0xA0; }
-        else if (b0 >= 0xE1 && b0 <= 0xEC) n = 2;
-        else if (b0 == 0xED) { n = 2; hi = 0x9F; }
-        else if (b0 >= 0xEE && b0 <= 0xEF) n = 2;
-        else if (b0 == 0xF0) { n = 3; lo = 0x90; }
-        else if (b0 >= 0xF1 && b0 <= 0xF3) n = 3;
-        else if (b0 == 0xF4) { n = 3; hi = 0x8F; }
-        else { reason = "invalid start byte"; bad_len = 1; return i; }
-        for (int k = 1; k <= n; ++k) {
-            if (i + k >= s.size()) { reason = "unexpected end of data"; bad_len = k; return i; }
-            auto b = static_cast<unsigned char>(s[i + k]);
-            unsigned char l = k == 1 ? lo : 0x80, h = k == 1 ? hi : 0xBF;
-            if (b < l || b > h) {
-                if (b == '\n' && k > 0 && (b & 0xC0) != 0x80) {
-                    reason = "unexpected end of data";
-                } else {
-                    reason = "invalid continuation byte";
-                }
-                bad_len = k;
-                return i;
-            }
-        }
-        i += n + 1;
-    }
-    return std::string_view::npos;
-}
-
-// Looks for a PEP 263 coding declaration in the first two lines; returns the
-// normalised encoding name or an empty string.
-std::string find_coding(std::string_view src)
-{
-    size_t pos = 0;
-    for (int line = 0; line < 2 && pos < src.size(); ++line) {
-        size_t end = src.find('\n', pos);
-        if (end == std::string_view::npos) end = src.size();
-        std::string_view l = src.substr(pos, end - pos);
-        size_t i = 0;
-        while (i < l.size() && (l[i] == ' ' || l[i] == '\t' || l[i] == '\f')) ++i;
-        if (i < l.size() && l[i] == '#') {
-            size_t c = l.find("coding", i);
-            if (c != std::string_view::npos && c + 6 < l.size() && (l[c + 6] == ':' || l[c + 6] == '=')) {
-                size_t k = c + 7;
-                while (k < l.size() && (l[k] == ' ' || l[k] == '\t')) ++k;
-                size_t start = k;
-                while (k < l.size() && (isalnum(static_cast<unsigned char>(l[k])) || l[k] == '-' || l[k] == '_' || l[k] == '.')) ++k;
-                if (k > start) return std::string(l.substr(start, k - start));
-            }
-        } else if (i < l.size() && l[i] != '\r') {
-            break; // a non-comment line ends the search
-        }
-        pos = end + 1;
-    }
-    return {};
-}
-
-std::string normal_encoding(std::string name)
-{
-    for (char& c : name) {
-        c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-        if (c == '_') c = '-';
-    }
-    auto starts = [&](std::string_view p) { return name == p || name.rfind(std::string(p) + "-", 0) == 0; };
-    if (starts("utf-8") || name == "utf8") return "utf-8";
-    if (starts("latin-1") || starts("iso-8859-1") || starts("iso-latin-1") || name == "latin1" || name == "l1")
-        return "latin-1";
-    if (name == "ascii" || name == "us-ascii") return "ascii";
-    return name;
-}
-
-bool is_known_codec(std::string const& n)
-{
-    static char const* const prefixes[] = {"cp", "iso-8859-", "iso8859", "utf-16", "utf-32", "utf-7", "koi8",
-                                           "mac-", "shift-jis", "euc-", "gb", "big5", "windows-", "latin",
-                                           "hz", "johab", "ptcp", "tis", "mbcs", "shiftjis", "sjis"};
-    for (char const* p : prefixes) {
-        if (n.rfind(p, 0) == 0) return true;
-    }
-    return false;
-}
-
-SourceCheck prepare_source(std::string_view raw, compiler::SyntaxErrorInfo& err)
-{
-    SourceCheck out;
-    if (raw.find('\0') != std::string_view::npos) {
-        err.msg = "source code string cannot contain null bytes";
-        out.ok = false;
-        return out;
-    }
-    if (raw.size() >= 3 && raw.substr(0, 3) == "\xEF\xBB\xBF") raw.remove_prefix(3);
-    std::string coding = find_coding(raw);
-    std::string decoded;
-    if (!coding.empty()) {
-        std::string enc = normal_encoding(coding);
-        if (enc == "latin-1") {
-            for (char ch : raw) append_utf8(decoded, static_cast<unsigned char>(ch));
-            raw = decoded;
-        } else if (enc != "utf-8" && enc != "ascii") {
-            err.msg = is_known_codec(enc) ? "encoding '" + coding + "' is not supported (slpy reads utf-8 and latin-1 sources)"
-                                          : "unknown encoding: " + coding;
-            err.lineno = 0;
-            err.offset = -1;
-            out.ok = false;
-            return out;
-        }
-    }
-    std::string reason;
-    size_t bad_len = 0;
-    size_t bad = find_invalid_utf8(raw, reason, bad_len);
-    if (bad != std::string_view::npos) {
-        int line = 1;
-        size_t line_start = 0;
-        for (size_t i = 0; i < bad; ++i) {
-            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 >= raw.size() || raw[i + 1] != '\n'))) {
-                ++line;
-                line_start = i + 1;
-            }
-        }
-        size_t line_end = raw.find_first_of("\r\n", line_start);
-        if (line_end == std::string_view::npos) line_end = raw.size();
-        std::string_view text = raw.substr(line_start, line_end - line_start);
-        int chars = 0;
-        for (size_t i = line_start; i < bad; ++i) {
-            if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) ++chars;
-        }
-        char buf[160];
-        if (bad_len <= 1) {
-            std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position 0: %s",
-                          static_cast<unsigned char>(raw[bad]), reason.c_str());
-        } else {
-            std::snprintf(buf, sizeof buf, "(unicode error) 'utf-8' codec can't decode bytes in position 0-%zu: %s",
-                          bad_len - 1, reason.c_str());
-        }
-        err.msg = buf;
-        err.lineno = err.end_lineno = line;
-        err.offset = chars + static_cast<int>(bad_len == 0 ? 1 : bad_len);
-        err.end_offset = -1;
-        err.text = line_with_replacement(text) + "\n";
-        out.ok = false;
-        return out;
-    }
-    out.text.reserve(raw.size() + 1);
-    for (size_t i = 0; i < raw.size(); ++i) {
-        if (raw[i] == '\r') {
-            out.text += '\n';
-            if (i + 1 < raw.size() && raw[i + 1] == '\n') ++i;
-        } else {
-            out.text += raw[i];
-        }
-    }
-    if (out.text.empty() || out.text.back() != '\n') out.text += '\n';
-    return out;
-}
-
 } // namespace
 
 // ---------------------------------------------------------------- entry point
 
 ast::Mod* parse(std::string_view source, std::string const& filename, Mode mode, ast::Arena& arena,
-                compiler::SyntaxErrorInfo& err)
+                compiler::SyntaxErrorInfo& err, SourceOptions const& source_options, std::string* text_out)
 {
     err = compiler::SyntaxErrorInfo{};
     err.filename = filename;
-    SourceCheck src = prepare_source(source, err);
-    if (!src.ok) {
+    std::string local_text;
+    std::string& text = text_out ? *text_out : local_text;
+    bool decoded = false;
+    if (!prepare_source(source, source_options, text, decoded, err)) {
         err.filename = filename;
         return nullptr;
     }
-    Tokenizer tz(src.text);
+    // CPython's translate_newlines (string input, 'exec' mode) adds one more newline when
+    // the source ends with "\r\n": an empty last line, where errors at the end point.
+    if (mode == Mode::Exec && !source_options.is_file && source.size() >= 2 &&
+        source.substr(source.size() - 2) == "\r\n") {
+        text += '\n';
+    }
+    Tokenizer tz(text);
     tz.run();
     if (mode != Mode::Exec && !tz.tokens().empty() && tz.tokens()[0].kind == TokenKind::EndMarker) {
         // CPython rejects empty 'eval' and 'single' input, at the end of the text.
@@ -223,25 +47,40 @@ ast::Mod* parse(std::string_view source, std::string const& filename, Mode mode,
         err.lineno = err.end_lineno = static_cast<int>(std::count(source.begin(), source.end(), '\n'));
         return nullptr;
     }
-    Parser p(tz, arena);
+    ParseOptions options;
+    options.max_int_digits = source_options.max_int_digits;
+    // CPython decodes the file's line with the declared codec; the front end shows the
+    // decoded line it has instead.
+    options.file_input = mode == Mode::Exec && !decoded;
+    options.filename = filename;
+    options.from_file = source_options.is_file;
+    if (options.from_file) {
+        SourceEncoding encoding = detect_source_encoding(source);
+        options.byte_offsets = !encoding.bom && encoding.name.empty();
+    }
+    // CPython ends 'exec' source with a newline if it lacks one, but not the others.
+    options.virtual_final_newline = mode != Mode::Exec && (source.empty() || (source.back() != '\n' && source.back() != '\r'));
     try {
         switch (mode) {
-        case Mode::Exec: return p.parse_file();
-        case Mode::Eval: return p.parse_eval();
-        case Mode::Single: return p.parse_single();
+        case Mode::Exec: return Parser::run(tz, arena, options, &Parser::parse_file);
+        case Mode::Eval: return Parser::run(tz, arena, options, &Parser::parse_eval);
+        case Mode::Single: return Parser::run(tz, arena, options, &Parser::parse_single);
         }
     } catch (ParseError const& e) {
-        err = p.resolve_error(e);
+        err = e.info;
         err.filename = filename;
+        // Undecodable bytes reach the line shown (the tokenizer passes them): CPython
+        // decodes it with errors="replace".
+        err.text = utf8_replace_invalid(err.text);
     }
     return nullptr;
 }
 
 // ---------------------------------------------------------------- tokens and errors
 
-Parser::Parser(Tokenizer const& tokenizer, ast::Arena& arena, int fstring_level, int initial_depth)
-    : m_tz(tokenizer), m_toks(tokenizer.tokens()), m_arena(arena), m_depth(initial_depth),
-      m_fstring_level(fstring_level)
+Parser::Parser(Tokenizer const& tokenizer, ast::Arena& arena, ParseOptions const& options)
+    : m_tz(tokenizer), m_toks(tokenizer.tokens()), m_arena(arena), m_options(options), m_depth(options.depth),
+      m_fstring_level(options.fstring_level)
 {
 }
 
@@ -256,6 +95,8 @@ Token const& Parser::at(size_t i) const
     if (m_toks.empty()) return k_end;
     if (i >= m_toks.size()) i = m_toks.size() - 1;
     if (i > m_max_pos) m_max_pos = i;
+    // Fetching the token where the tokenizer failed raises its error, as in CPython.
+    if (m_toks[i].kind == TokenKind::ErrorToken) raise_tokenizer_error();
     return m_toks[i];
 }
 
@@ -272,7 +113,6 @@ Token const& Parser::last_real() const
 Token const& Parser::advance()
 {
     Token const& t = tok();
-    if (t.kind == TokenKind::ErrorToken) raise_invalid(t);
     if (m_pos + 1 < m_toks.size()) ++m_pos;
     return t;
 }
@@ -293,13 +133,13 @@ bool Parser::accept_kw(std::string_view s)
 
 Token const& Parser::expect_op(std::string_view s)
 {
-    if (!at_op(s)) raise_invalid();
+    if (!at_op(s)) fail();
     return advance();
 }
 
 Token const& Parser::expect_kw(std::string_view s)
 {
-    if (!at_kw(s)) raise_invalid();
+    if (!at_kw(s)) fail();
     return advance();
 }
 
@@ -310,8 +150,23 @@ bool Parser::at_identifier() const
 
 Token const& Parser::expect_identifier()
 {
-    if (!at_identifier()) raise_invalid();
+    if (!at_identifier()) fail();
     return advance();
+}
+
+bool Parser::can_start_atom(Token const& t) const
+{
+    switch (t.kind) {
+    case TokenKind::Name:
+        return !is_keyword(t.text) || t.text == "None" || t.text == "True" || t.text == "False";
+    case TokenKind::Number:
+    case TokenKind::String:
+        return true;
+    case TokenKind::Op:
+        return t.text == "(" || t.text == "[" || t.text == "{" || t.text == "...";
+    default:
+        return false;
+    }
 }
 
 bool Parser::can_start_expression(Token const& t) const
@@ -329,79 +184,6 @@ bool Parser::can_start_expression(Token const& t) const
     default:
         return false;
     }
-}
-
-void Parser::raise_at_pos(std::string msg, int lineno, int col, int end_lineno, int end_col, std::string_view type)
-{
-    ParseError e;
-    if (m_fstring_level > 0) msg = "f-string: " + msg;
-    m_tz.fill_error(e.info, type, std::move(msg), lineno, col, end_lineno, end_col);
-    e.info.text += '\n';
-    throw e;
-}
-
-void Parser::raise_syntax(std::string msg, ast::Pos const& r, std::string_view type)
-{
-    raise_at_pos(std::move(msg), r.lineno, r.col_offset, r.end_lineno, r.end_col_offset, type);
-}
-
-void Parser::raise_at_token(std::string msg, Token const& t)
-{
-    raise_at_pos(std::move(msg), t.lineno, t.col, t.end_lineno, t.end_col);
-}
-
-void Parser::raise_invalid(Token const& t)
-{
-    if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) {
-        ParseError e;
-        std::string_view line = m_tz.line_text(t.lineno);
-        int width = 0;
-        while (width < static_cast<int>(line.size()) && (line[width] == ' ' || line[width] == '\t' || line[width] == '\f')) ++width;
-        m_tz.fill_error(e.info, "IndentationError",
-                        t.kind == TokenKind::Indent ? "unexpected indent" : "unexpected unindent",
-                        t.lineno, width, t.lineno, -1);
-        e.info.offset -= 1;
-        e.info.text += '\n';
-        e.final = true;
-        throw e;
-    }
-    raise_at_token("invalid syntax", t);
-}
-
-void Parser::raise_depth()
-{
-    Token const& t = tok();
-    ParseError e;
-    m_tz.fill_error(e.info, "RecursionError", "maximum recursion depth exceeded during compilation", t.lineno, t.col, t.end_lineno,
-                    t.end_col);
-    e.final = true;
-    throw e;
-}
-
-void Parser::raise_unsupported(std::string what, Token const& from, Token const& to)
-{
-    ParseError e;
-    m_tz.fill_error(e.info, "SyntaxError", what + " not supported yet", from.lineno, from.col, to.end_lineno, to.end_col);
-    e.info.text += '\n';
-    throw e;
-}
-
-compiler::SyntaxErrorInfo Parser::resolve_error(ParseError const& e) const
-{
-    if (e.final) return e.info;
-    if (m_tz.error()) return *m_tz.error();
-    if (m_tz.eof_in_brackets() && !m_tz.open_brackets().empty()) {
-        auto const& b = m_tz.open_brackets().back();
-        int furthest = at(m_max_pos).lineno;
-        if (b.lineno < furthest) {
-            compiler::SyntaxErrorInfo info;
-            m_tz.fill_error(info, "SyntaxError", std::string("'") + b.ch + "' was never closed", b.lineno, b.col,
-                            b.lineno, -1);
-            info.end_offset = 0;
-            return info;
-        }
-    }
-    return e.info;
 }
 
 // ---------------------------------------------------------------- modules
@@ -426,7 +208,7 @@ ast::Mod* Parser::parse_eval()
     mod->kind = ast::ModKind::Expression;
     mod->expr = parse_expressions();
     while (tok().kind == TokenKind::Newline) advance();
-    if (tok().kind != TokenKind::EndMarker) raise_invalid();
+    if (tok().kind != TokenKind::EndMarker) fail();
     return mod;
 }
 
@@ -439,7 +221,7 @@ ast::Mod* Parser::parse_single()
     if (compound) {
         mod->body.push_back(compound);
         while (tok().kind == TokenKind::Newline) advance();
-        if (tok().kind != TokenKind::EndMarker) raise_invalid();
+        if (tok().kind != TokenKind::EndMarker) fail();
         return mod;
     }
     parse_simple_statements(mod->body);
@@ -447,8 +229,10 @@ ast::Mod* Parser::parse_single()
     while (tok().kind == TokenKind::Newline) advance();
     if (tok().kind != TokenKind::EndMarker) {
         Token const& t = tok();
-        if (t.kind == TokenKind::ErrorToken || t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) raise_invalid(t);
-        raise_at_token("multiple statements found while compiling a single statement", newline);
+        if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) fail();
+        // Raised after the statement, the tokenizer still on its line.
+        raise_info(error_info("SyntaxError", "multiple statements found while compiling a single statement",
+                              newline.lineno, newline.col + 1, newline.end_lineno, newline.end_col + 1, newline.lineno));
     }
     return mod;
 }
@@ -457,7 +241,7 @@ ast::Expr* Parser::parse_fstring_field()
 {
     ast::Expr* e = parse_star_expressions();
     while (tok().kind == TokenKind::Newline) advance();
-    if (tok().kind != TokenKind::EndMarker) raise_invalid();
+    if (tok().kind != TokenKind::EndMarker) fail();
     return e;
 }
 
@@ -482,48 +266,37 @@ std::vector<ast::Stmt*> Parser::parse_statements_until_dedent()
     return body;
 }
 
-// block: NEWLINE INDENT statements DEDENT | simple_stmts. `what` names the statement
-// for "expected an indented block after ..." (e.g. "'if' statement on line").
+// block: NEWLINE INDENT statements DEDENT | simple_stmts. `what` names the statement for
+// the "expected an indented block after ..." of its invalid_X_stmt rule, which CPython
+// tries (in the second pass) before the statement: `... ':' NEWLINE !INDENT`.
 std::vector<ast::Stmt*> Parser::parse_block(std::string const& what, int lineno)
 {
     DepthGuard guard(*this);
     std::vector<ast::Stmt*> body;
     if (tok().kind == TokenKind::Newline) {
-        Token const& nl = advance();
+        advance();
         if (tok().kind != TokenKind::Indent) {
-            Token const& t = tok();
-            if (t.kind == TokenKind::ErrorToken) raise_invalid(t);
-            std::string msg = "expected an indented block after " + what + " " + std::to_string(lineno);
-            ParseError e;
-            if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) {
-                m_tz.fill_error(e.info, "IndentationError", std::move(msg), nl.lineno, nl.col + 1, nl.lineno, -1);
-                e.info.offset -= 1;
-                if (t.kind == TokenKind::Dedent) {
-                    m_tz.fill_error(e.info, "IndentationError", e.info.msg, t.lineno, t.col, t.lineno, -1);
-                }
-            } else {
-                m_tz.fill_error(e.info, "IndentationError", std::move(msg), t.lineno, t.col, t.end_lineno, t.end_col);
+            if (m_invalid_rules) {
+                raise_here("expected an indented block after " + what + " " + std::to_string(lineno), "IndentationError");
             }
-            e.info.text += '\n';
-            throw e;
+            fail();
         }
         advance();
-        body = parse_statements_until_dedent();
-        return body;
+        return parse_statements_until_dedent();
     }
     parse_simple_statements(body);
     return body;
 }
 
-// After the header of a compound statement. `forced` follows CPython's `&&':'`: the
-// error is "expected ':'" whatever comes instead; otherwise only before a NEWLINE.
+// The ':' after the header of a compound statement. `forced` is CPython's &&':', an error
+// at once, at whatever comes instead. Otherwise the statement's invalid_X_stmt rule says
+// "expected ':'" in the second pass when a NEWLINE follows the header.
 void Parser::expect_colon(bool forced)
 {
     if (accept_op(":")) return;
-    Token const& t = tok();
-    if (t.kind == TokenKind::ErrorToken) raise_invalid(t);
-    if (forced || t.kind == TokenKind::Newline) raise_at_token("expected ':'", t);
-    raise_invalid(t);
+    if (forced) raise_at_token("expected ':'", tok());
+    if (m_invalid_rules && tok().kind == TokenKind::Newline) raise_here("expected ':'");
+    fail();
 }
 
 void Parser::parse_simple_statements(std::vector<ast::Stmt*>& out)
@@ -536,7 +309,7 @@ void Parser::parse_simple_statements(std::vector<ast::Stmt*>& out)
         }
         break;
     }
-    if (tok().kind != TokenKind::Newline) raise_invalid();
+    if (tok().kind != TokenKind::Newline) fail();
     advance();
 }
 
@@ -558,41 +331,34 @@ ast::Stmt* Parser::parse_compound_statement()
         if (n.is_name("def")) raise_unsupported("'async def' is", t, n);
         if (n.is_name("for")) raise_unsupported("'async for' is", t, n);
         if (n.is_name("with")) raise_unsupported("'async with' is", t, n);
-        raise_invalid(t);
+        fail();
     }
     if (w == "match") check_match_statement();
     return nullptr;
 }
 
-// `match` is a soft keyword: it starts a match statement when the logical line looks
-// like `match <subject>:` followed by an indented block.
+// `match` is a soft keyword: a match statement (not supported) is where CPython's
+// match_stmt matches: "match" subject_expr ':' NEWLINE INDENT, tried before the statement
+// is parsed as anything else (so its tokens count as fetched, as in CPython).
 void Parser::check_match_statement()
 {
-    Token const& n = peek_tok();
-    if (n.kind == TokenKind::Newline || n.kind == TokenKind::EndMarker) return;
-    if (n.kind == TokenKind::Op) {
-        static constexpr std::string_view not_subject[] = {
-            "=", ".", ",", ")", ":", ";", "+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=",
-            ">>=", "<<=", "**=", "==", "!=", "<", ">", "<=", ">=", "|", "&", "^", "<<", ">>", "/", "//",
-            "%", "@", "**", ":=", "]", "}", "->"};
-        for (auto op : not_subject) {
-            if (n.text == op) return;
+    size_t start = mark();
+    bool is_match = attempt([&] {
+        advance(); // 'match'
+        // subject_expr: star_named_expression ',' star_named_expressions? | named_expression
+        ast::Expr* first = parse_star_named_expression();
+        if (accept_op(",")) {
+            match_star_named_expressions();
+        } else if (first->kind == ast::ExprKind::Starred) {
+            fail();
         }
-    }
-    if (n.kind == TokenKind::Name && (n.text == "if" || n.text == "and" || n.text == "or" || n.text == "in" ||
-                                      n.text == "is" || n.text == "else" || n.text == "for")) {
-        return;
-    }
-    size_t i = m_pos + 1;
-    size_t last = m_pos;
-    while (i < m_toks.size() && m_toks[i].kind != TokenKind::Newline && m_toks[i].kind != TokenKind::EndMarker &&
-           m_toks[i].kind != TokenKind::ErrorToken) {
-        last = i++;
-    }
-    if (last > m_pos && m_toks[last].is_op(":") && i + 1 < m_toks.size() && m_toks[i].kind == TokenKind::Newline &&
-        m_toks[i + 1].kind == TokenKind::Indent) {
-        raise_unsupported("'match' statements are", tok(), tok());
-    }
+        expect_op(":");
+        if (tok().kind != TokenKind::Newline) fail();
+        advance();
+        if (tok().kind != TokenKind::Indent) fail();
+    });
+    m_pos = start;
+    if (is_match) raise_unsupported("'match' statements are", at(start), at(start));
 }
 
 ast::Stmt* Parser::parse_decorated()
@@ -602,13 +368,13 @@ ast::Stmt* Parser::parse_decorated()
     while (at_op("@")) {
         advance();
         decorators.push_back(parse_named_expression());
-        if (tok().kind != TokenKind::Newline) raise_invalid();
+        if (tok().kind != TokenKind::Newline) fail();
         advance();
     }
     if (at_kw("def")) return parse_funcdef(std::move(decorators), &first);
     if (at_kw("class")) return parse_classdef(std::move(decorators), &first);
     if (at_kw("async") && peek_tok().is_name("def")) raise_unsupported("'async def' is", tok(), peek_tok());
-    raise_invalid();
+    fail();
 }
 
 // if/elif chains are built iteratively (a long elif chain must not recurse); each elif
@@ -652,15 +418,14 @@ ast::Stmt* Parser::parse_while()
     return node;
 }
 
+// for_stmt: 'for' star_targets 'in' ~ star_expressions ':' block [else_block]
+//         | invalid_for_target
 ast::Stmt* Parser::parse_for()
 {
+    size_t for_pos = mark();
     Token const& kw = advance();
     auto* node = make<ast::For>(tok_pos(kw));
-    node->target = parse_target_list();
-    if (!at_kw("in")) raise_invalid();
-    advance();
-    check_target(node->target, TargetKind::For);
-    set_context(node->target, ast::ExprContext::Store);
+    node->target = parse_for_targets(for_pos);
     node->iter = parse_star_expressions();
     expect_colon(false);
     node->body = parse_block("'for' statement on line", kw.lineno);
@@ -673,32 +438,46 @@ ast::Stmt* Parser::parse_for()
     return node;
 }
 
+// star_target, as an expression checked afterwards.
+ast::Expr* Parser::parse_star_target()
+{
+    ast::Expr* e = parse_star_expression();
+    if (invalid_target(e, TargetKind::Star)) fail();
+    return e;
+}
+
+// with_stmt: 'with' '(' ','.with_item+ ','? ')' ':' block
+//          | 'with' ','.with_item+ ':' block
+//          | invalid_with_stmt (second pass)
 ast::Stmt* Parser::parse_with()
 {
+    size_t with_pos = mark();
     Token const& kw = advance();
     auto* node = make<ast::With>(tok_pos(kw));
+    // with_item: expression 'as' star_target &(',' | ')' | ':') | invalid_with_item | expression
     auto parse_item = [&]() {
         auto* item = m_arena.make<ast::WithItem>();
         item->context_expr = parse_expression();
+        size_t as_pos = mark();
         if (accept_kw("as")) {
-            ast::Expr* target = parse_star_expression();
-            // star_target must be followed by ',' ')' or ':'
-            if (!(at_op(",") || at_op(")") || at_op(":"))) {
-                if (tok().kind == TokenKind::Newline) raise_at_token("expected ':'", tok());
-                raise_invalid();
+            ast::Expr* target = nullptr;
+            if (attempt([&] {
+                    target = parse_star_target();
+                    if (!(at_op(",") || at_op(")") || at_op(":"))) fail();
+                })) {
+                set_context(target, ast::ExprContext::Store);
+                item->optional_vars = target;
+                return item;
             }
-            check_target(target, TargetKind::Star);
-            set_context(target, ast::ExprContext::Store);
-            item->optional_vars = target;
+            if (m_invalid_rules) invalid_with_item(as_pos);
+            m_pos = as_pos;
         }
         return item;
     };
     bool done = false;
     if (at_op("(")) {
-        // Parenthesized with-items: '(' with_item (',' with_item)* [','] ')' ':'.
-        // Tried first, as CPython does; falls back to an ordinary expression.
-        size_t save = m_pos;
-        try {
+        // The parenthesized form first, as CPython; else an ordinary expression.
+        done = attempt([&] {
             advance();
             std::vector<ast::WithItem*> items;
             for (;;) {
@@ -707,75 +486,75 @@ ast::Stmt* Parser::parse_with()
                 if (at_op(")")) break;
             }
             expect_op(")");
-            if (!at_op(":")) throw ParseError{};
+            if (!at_op(":")) fail();
             node->items = std::move(items);
-            done = true;
-        } catch (ParseError const&) {
-            m_pos = save;
-        }
+        });
     }
-    if (!done) {
-        for (;;) {
-            node->items.push_back(parse_item());
-            if (!accept_op(",")) break;
+    try {
+        if (!done) {
+            for (;;) {
+                node->items.push_back(parse_item());
+                if (!accept_op(",")) break;
+            }
         }
+        if (!at_op(":")) fail();
+    } catch (ParseError const& e) {
+        if (e.kind != ParseError::Kind::Fail || !m_invalid_rules) throw;
+        invalid_with_stmt(with_pos);
+        throw;
     }
-    expect_colon(false);
+    advance(); // ':'
     node->body = parse_block("'with' statement on line", kw.lineno);
     node->pos = from(kw);
     return node;
 }
 
+// try_stmt: invalid_try_stmt (second pass)
+//         | 'try' &&':' block finally_block
+//         | 'try' &&':' block except_block+ [else_block] [finally_block]
+//         | 'try' &&':' block except_star_block+ [else_block] [finally_block]
 ast::Stmt* Parser::parse_try()
 {
     Token const& kw = advance();
     expect_colon(true);
-    std::vector<ast::Stmt*> body = parse_block("'try' statement on line", kw.lineno);
+    size_t body_pos = mark();
+    std::vector<ast::Stmt*> body;
+    try {
+        body = parse_block("'try' statement on line", kw.lineno);
+    } catch (ParseError const& e) {
+        if (e.kind != ParseError::Kind::Fail || !m_invalid_rules) throw;
+        // invalid_try_stmt's `'try' ':' block* except_block+ ...` also reads except
+        // blocks right after the ':' (no block): their invalid_except_stmt rules apply.
+        m_pos = body_pos;
+        while (at_kw("except") && attempt([&] { parse_except_block(peek_tok().is_op("*")); })) {
+        }
+        throw;
+    }
+    if (!at_kw("except") && !at_kw("finally")) {
+        if (m_invalid_rules) raise_here("expected 'except' or 'finally' block");
+        fail();
+    }
     std::vector<ast::ExceptHandler*> handlers;
     std::vector<ast::Stmt*> orelse;
     std::vector<ast::Stmt*> finalbody;
     int star_kind = 0; // 0 unknown, 1 except, 2 except*
     while (at_kw("except")) {
-        Token const& ex = advance();
-        bool star = false;
-        if (at_op("*")) {
-            star = true;
-            advance();
-        }
-        int kind = star ? 2 : 1;
+        size_t ex_pos = mark();
+        int kind = peek_tok().is_op("*") ? 2 : 1;
         if (star_kind != 0 && star_kind != kind) {
-            raise_syntax("cannot have both 'except' and 'except*' on the same 'try'", from(ex));
+            // The handlers so far end the statement. The second pass explains, or the
+            // invalid_except_stmt rules of the handler kind before it do.
+            if (m_invalid_rules) {
+                invalid_try_stmt_mixed(ex_pos, star_kind == 2);
+                attempt([&] { parse_except_block(kind == 2); });
+                m_pos = ex_pos;
+            }
+            break;
         }
         star_kind = kind;
-        auto* h = make<ast::ExceptHandler>(tok_pos(ex));
-        if (!at_op(":")) {
-            h->type = parse_expression();
-            if (at_op(",")) {
-                // except A, B:
-                size_t save = m_pos;
-                advance();
-                ast::Expr* last_expr = h->type;
-                while (can_start_expression(tok())) {
-                    last_expr = parse_expression();
-                    if (!accept_op(",")) break;
-                }
-                if (at_op(":") || at_kw("as")) {
-                    raise_syntax("multiple exception types must be parenthesized", span(h->type->pos, last_expr->pos));
-                }
-                m_pos = save;
-                raise_invalid();
-            }
-            if (accept_kw("as")) h->name = identifier(expect_identifier());
-        } else if (star) {
-            raise_at_token("expected one or more exception types", tok());
-        }
-        expect_colon(false);
-        h->body = parse_block(star ? "'except*' statement on line" : "'except' statement on line", ex.lineno);
-        h->pos = from(ex);
-        handlers.push_back(h);
+        handlers.push_back(parse_except_block(kind == 2));
     }
-    if (at_kw("else") && handlers.empty()) raise_at_token("expected 'except' or 'finally' block", tok());
-    if (at_kw("else")) {
+    if (at_kw("else") && !handlers.empty()) {
         Token const& e = advance();
         expect_colon(true);
         orelse = parse_block("'else' statement on line", e.lineno);
@@ -785,18 +564,7 @@ ast::Stmt* Parser::parse_try()
         expect_colon(true);
         finalbody = parse_block("'finally' statement on line", f.lineno);
     }
-    if (handlers.empty() && finalbody.empty()) {
-        Token const& t = tok();
-        if (t.kind == TokenKind::ErrorToken || t.kind == TokenKind::Indent) raise_invalid(t);
-        if (t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) {
-            // At the end of the input CPython points just after the last line.
-            size_t i = m_pos;
-            while (i > 0 && m_toks[i].kind != TokenKind::Newline) --i;
-            Token const& nl = at(i);
-            raise_at_pos("expected 'except' or 'finally' block", nl.lineno, nl.col, nl.lineno, -1);
-        }
-        raise_at_token("expected 'except' or 'finally' block", t);
-    }
+    if (handlers.empty() && finalbody.empty()) fail();
     if (star_kind == 2) {
         auto* node = make<ast::TryStar>(from(kw));
         node->body = std::move(body);
@@ -813,6 +581,31 @@ ast::Stmt* Parser::parse_try()
     return node;
 }
 
+// except_block: 'except' expression ['as' NAME] ':' block | 'except' ':' block
+// except_star_block: 'except' '*' expression ['as' NAME] ':' block
+// and, in the second pass, invalid_except_stmt where they fail.
+ast::ExceptHandler* Parser::parse_except_block(bool star)
+{
+    Token const& ex = advance();
+    if (star) advance();
+    auto* h = make<ast::ExceptHandler>(tok_pos(ex));
+    if (star || !at_op(":")) {
+        if (tok().kind == TokenKind::Newline || at_op(":")) {
+            // 'except' NEWLINE | 'except' '*' (NEWLINE | ':')
+            if (m_invalid_rules) raise_here(star ? "expected one or more exception types" : "expected ':'");
+            fail();
+        }
+        h->type = parse_expression();
+        if (m_invalid_rules && at_op(",")) invalid_except_stmt_types(h->type);
+        if (accept_kw("as")) h->name = identifier(expect_identifier());
+    }
+    expect_colon(false);
+    h->body = parse_block(star ? "'except*' statement on line" : "'except' statement on line", ex.lineno);
+    h->pos = from(ex);
+    return h;
+}
+
+// function_def_raw: 'def' NAME &&'(' [params] ')' ['->' expression] &&':' block
 ast::Stmt* Parser::parse_funcdef(std::vector<ast::Expr*> decorators, Token const* first)
 {
     Token const& kw = advance(); // 'def'
@@ -822,7 +615,13 @@ ast::Stmt* Parser::parse_funcdef(std::vector<ast::Expr*> decorators, Token const
     advance();
     node->args = parse_parameters(false);
     expect_op(")");
-    if (accept_op("->")) node->returns = parse_expression();
+    if (at_op("->")) {
+        // ['->' expression]: if no expression follows, the '->' is where ':' was expected.
+        attempt([&] {
+            advance();
+            node->returns = parse_expression();
+        });
+    }
     expect_colon(true);
     node->decorator_list = std::move(decorators);
     node->body = parse_block("function definition on line", kw.lineno);
@@ -831,6 +630,7 @@ ast::Stmt* Parser::parse_funcdef(std::vector<ast::Expr*> decorators, Token const
     return node;
 }
 
+// class_def_raw: 'class' NAME ['(' [arguments] ')'] ':' block
 ast::Stmt* Parser::parse_classdef(std::vector<ast::Expr*> decorators, Token const* first)
 {
     Token const& kw = advance(); // 'class'
@@ -889,24 +689,7 @@ ast::Stmt* Parser::parse_simple_statement()
             node->names = std::move(names);
             return node;
         }
-        if (w == "del") {
-            advance();
-            auto* node = make<ast::Delete>(tok_pos(t));
-            // del_targets: del_target (',' del_target)* [',']
-            for (;;) {
-                ast::Expr* target = parse_star_expression();
-                node->targets.push_back(target);
-                if (!accept_op(",")) break;
-                if (tok().kind == TokenKind::Newline || at_op(";")) break;
-            }
-            if (!(tok().kind == TokenKind::Newline || at_op(";"))) raise_invalid();
-            for (ast::Expr* target : node->targets) {
-                check_target(target, TargetKind::Del);
-                set_context(target, ast::ExprContext::Del);
-            }
-            node->pos = from(t);
-            return node;
-        }
+        if (w == "del") return parse_del();
         if (w == "assert") {
             advance();
             auto* node = make<ast::Assert>(tok_pos(t));
@@ -919,24 +702,6 @@ ast::Stmt* Parser::parse_simple_statement()
         if (w == "from") return parse_from_import();
     }
     return parse_expression_statement();
-}
-
-// "print x" / "exec x": CPython's invalid_legacy_expression.
-void Parser::check_legacy_print(ast::Expr* first)
-{
-    if (first->kind != ast::ExprKind::Name) return;
-    auto* name = static_cast<ast::Name*>(first);
-    if (name->id != "print" && name->id != "exec") return;
-    if (!can_start_expression(tok()) || at_op("(") || at_op("[") || at_op("-") || at_op("+")) return;
-    size_t save = m_pos;
-    try {
-        ast::Expr* rest = parse_star_expressions();
-        raise_syntax("Missing parentheses in call to '" + name->id + "'. Did you mean " + name->id + "(...)?",
-                     span(first->pos, rest->pos));
-    } catch (ParseError const& e) {
-        if (e.info.msg.rfind("Missing parentheses", 0) == 0) throw;
-        m_pos = save;
-    }
 }
 
 static bool is_augassign(Token const& t, ast::Operator& op)
@@ -957,51 +722,81 @@ static bool is_augassign(Token const& t, ast::Operator& op)
     return false;
 }
 
+// del_stmt: 'del' del_targets &(';' | NEWLINE) | invalid_del_stmt
+ast::Stmt* Parser::parse_del()
+{
+    size_t del_pos = mark();
+    Token const& kw = advance();
+    auto* node = make<ast::Delete>(tok_pos(kw));
+    bool ok = attempt([&] {
+        // del_targets: ','.del_target+ [','], where a del_target is a primary (CPython
+        // looks no further when no atom begins).
+        for (;;) {
+            if (!can_start_atom(tok())) fail();
+            ast::Expr* target = parse_primary();
+            if (invalid_target(target, TargetKind::Del)) fail();
+            node->targets.push_back(target);
+            if (!accept_op(",")) break;
+            if (tok().kind == TokenKind::Newline || at_op(";")) break;
+        }
+        if (!(tok().kind == TokenKind::Newline || at_op(";"))) fail();
+    });
+    if (!ok) {
+        if (m_invalid_rules) invalid_del_stmt(del_pos);
+        fail();
+    }
+    for (ast::Expr* target : node->targets) set_context(target, ast::ExprContext::Del);
+    node->pos = from(kw);
+    return node;
+}
+
+// single_target: NAME, an attribute or a subscript, possibly parenthesized.
+static bool is_single_target(ast::Expr const* e)
+{
+    return e->kind == ast::ExprKind::Name || e->kind == ast::ExprKind::Attribute || e->kind == ast::ExprKind::Subscript;
+}
+
+// A simple statement that starts with an expression: assignment | star_expressions |
+// yield_stmt. The second pass tries invalid_assignment in between, as CPython.
 ast::Stmt* Parser::parse_expression_statement()
 {
+    if (!m_invalid_rules) return parse_assignment(false);
+    ast::Stmt* s = nullptr;
+    if (attempt([&] { s = parse_assignment(true); })) return s;
+    invalid_assignment();
+    return parse_assignment(false);
+}
+
+// assignment: NAME ':' expression ['=' annotated_rhs]
+//           | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
+//           | (star_targets '=')+ (yield_expr | star_expressions) !'='
+//           | single_target augassign ~ (yield_expr | star_expressions)
+// or, unless `only_assignment`, an expression statement.
+ast::Stmt* Parser::parse_assignment(bool only_assignment)
+{
     Token const& start = tok();
-    ast::Expr* first;
-    if (at_kw("yield")) {
-        first = parse_yield();
-    } else {
-        first = parse_star_expressions();
-        if (tok().kind != TokenKind::Newline && !at_op(";") && !at_op("=") && !at_op(":")) check_legacy_print(first);
-    }
+    ast::Expr* first = at_kw("yield") ? parse_yield() : parse_star_expressions();
     Token const& t = tok();
     ast::Operator op {};
     if (t.is_op(":")) {
-        // Annotated assignment.
         ast::Expr* target = first;
-        bool paren = is_parenthesized(target);
-        if (target->kind == ast::ExprKind::Tuple) {
-            if (paren) raise_syntax("only single target (not tuple) can be annotated", target->pos);
-            auto* tuple = static_cast<ast::Tuple*>(target);
-            raise_syntax("only single target (not tuple) can be annotated",
-                         tuple->elts.empty() ? target->pos : tuple->elts[0]->pos);
-        }
-        if (target->kind == ast::ExprKind::List) raise_syntax("only single target (not list) can be annotated", target->pos);
-        if (target->kind != ast::ExprKind::Name && target->kind != ast::ExprKind::Attribute &&
-            target->kind != ast::ExprKind::Subscript) {
-            raise_syntax("illegal target for annotation", target->pos);
-        }
+        if (!is_single_target(target)) fail();
         advance();
         auto* node = make<ast::AnnAssign>(tok_pos(start));
         set_context(target, ast::ExprContext::Store);
         node->target = target;
-        node->simple = target->kind == ast::ExprKind::Name && !paren;
+        node->simple = target->kind == ast::ExprKind::Name && !is_parenthesized(target);
         node->annotation = parse_expression();
-        if (accept_op("=")) {
+        // ['=' annotated_rhs]: without a value after the '=', the statement ends before it.
+        attempt([&] {
+            expect_op("=");
             node->value = at_kw("yield") ? parse_yield() : parse_star_expressions();
-        }
+        });
         node->pos = from(start);
         return node;
     }
     if (is_augassign(t, op)) {
-        if (first->kind != ast::ExprKind::Name && first->kind != ast::ExprKind::Attribute &&
-            first->kind != ast::ExprKind::Subscript) {
-            raise_syntax(std::string("'") + expr_name(first) + "' is an illegal expression for augmented assignment",
-                         first->pos);
-        }
+        if (!is_single_target(first)) fail();
         advance();
         auto* node = make<ast::AugAssign>(tok_pos(start));
         set_context(first, ast::ExprContext::Store);
@@ -1012,40 +807,17 @@ ast::Stmt* Parser::parse_expression_statement()
         return node;
     }
     if (t.is_op("=")) {
+        // Each target is checked before what follows its '=' is parsed, as CPython's
+        // (star_targets '=')+ does.
         std::vector<ast::Expr*> targets {first};
         ast::Expr* value = nullptr;
+        if (invalid_target(first, TargetKind::Star)) fail();
         while (accept_op("=")) {
             value = at_kw("yield") ? parse_yield() : parse_star_expressions();
-            if (at_op("=")) targets.push_back(value);
-        }
-        for (size_t i = 0; i < targets.size(); ++i) {
-            ast::Expr* target = targets[i];
-            if (target->kind == ast::ExprKind::Yield || target->kind == ast::ExprKind::YieldFrom) {
-                raise_syntax("assignment to yield expression not possible", target->pos);
+            if (at_op("=")) {
+                if (invalid_target(value, TargetKind::Star)) fail();
+                targets.push_back(value);
             }
-            if (!invalid_target(target, TargetKind::Star)) continue;
-            // CPython's invalid_named_expression: `f() = 1` gets a hint about '=='. It
-            // applies to the expression just before a single '=': the target itself, or
-            // the last element of an unparenthesized tuple target.
-            ast::Expr* rhs = leading_bitwise_or(value);
-            if (i == 0 && targets.size() == 1 && rhs) {
-                ast::Expr* before_eq = target;
-                if (target->kind == ast::ExprKind::Tuple && !is_parenthesized(target)) {
-                    auto const& elts = static_cast<ast::Tuple*>(target)->elts;
-                    before_eq = elts.size() > 1 ? elts.back() : nullptr;
-                    if (before_eq && before_eq->kind == ast::ExprKind::Name && !is_parenthesized(before_eq)) {
-                        raise_syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                                     span(before_eq->pos, rhs->pos));
-                    }
-                }
-                if (before_eq && is_bitwise_level(before_eq) && !starts_with_display(before_eq) &&
-                    invalid_target(before_eq, TargetKind::Star)) {
-                    raise_syntax(std::string("cannot assign to ") + expr_name(before_eq) +
-                                     " here. Maybe you meant '==' instead of '='?",
-                                 before_eq->pos);
-                }
-            }
-            check_target(target, TargetKind::Star);
         }
         for (ast::Expr* target : targets) set_context(target, ast::ExprContext::Store);
         auto* node = make<ast::Assign>(from(start));
@@ -1053,6 +825,7 @@ ast::Stmt* Parser::parse_expression_statement()
         node->value = value;
         return node;
     }
+    if (only_assignment) fail();
     auto* node = make<ast::ExprStmt>(from(start));
     node->value = first;
     return node;
@@ -1099,7 +872,7 @@ ast::Stmt* Parser::parse_from_import()
         }
         node->module = std::move(name);
     } else if (level == 0) {
-        raise_invalid();
+        fail();
     }
     expect_kw("import");
     node->level = level;
@@ -1121,8 +894,10 @@ ast::Stmt* Parser::parse_from_import()
         node->names.push_back(alias);
         if (!accept_op(",")) break;
         if (paren && at_op(")")) break;
-        if (!paren && (tok().kind == TokenKind::Newline || at_op(";"))) {
-            raise_at_token("trailing comma not allowed without surrounding parentheses", tok());
+        if (!paren && tok().kind == TokenKind::Newline) {
+            // invalid_import_from_targets: import_from_as_names ',' NEWLINE
+            if (m_invalid_rules) raise_here("trailing comma not allowed without surrounding parentheses");
+            fail();
         }
     }
     if (paren) expect_op(")");

@@ -94,16 +94,6 @@ ast::Expr* Parser::invalid_target(ast::Expr* e, TargetKind kind)
     }
 }
 
-void Parser::check_target(ast::Expr* e, TargetKind kind)
-{
-    ast::Expr* bad = invalid_target(e, kind);
-    if (!bad) {
-        if (e->kind == ast::ExprKind::Compare) raise_syntax("invalid syntax", e->pos);
-        return;
-    }
-    raise_syntax(std::string(kind == TargetKind::Del ? "cannot delete " : "cannot assign to ") + expr_name(bad), bad->pos);
-}
-
 void Parser::set_context(ast::Expr* e, ast::ExprContext ctx)
 {
     using K = ast::ExprKind;
@@ -127,20 +117,19 @@ void Parser::set_context(ast::Expr* e, ast::ExprContext ctx)
     }
 }
 
-// Does `e` begin with a list display, a parenthesized tuple, a generator expression or
-// True/None/False? (CPython's `!(list|tuple|genexp|'True'|'None'|'False')` lookahead.)
-bool Parser::starts_with_display(ast::Expr* e) const
+// Does the source of `e`, from token `start`, begin with a list display, a tuple display,
+// a generator expression or True/None/False? (CPython's lookahead
+// `!(list|tuple|genexp|'True'|'None'|'False')`.) The atom that begins there is the deepest
+// leftmost node starting at that token: `((1, 2))` or `([1])` begin with a group.
+bool Parser::starts_with_display(ast::Expr* e, size_t start) const
 {
     using K = ast::ExprKind;
-    for (;;) {
-        if (e->kind == K::List || e->kind == K::GeneratorExp) return true;
-        if (e->kind == K::Tuple && (is_parenthesized(e) || static_cast<ast::Tuple*>(e)->elts.empty())) return true;
-        if (e->kind == K::Constant) {
-            auto k = static_cast<ast::Constant*>(e)->value.kind;
-            return k == compiler::ConstValue::Kind::True || k == compiler::ConstValue::Kind::False ||
-                   k == compiler::ConstValue::Kind::None;
-        }
-        if (is_parenthesized(e)) return false;
+    Token const& t = m_toks[start];
+    if (t.is_name("True") || t.is_name("None") || t.is_name("False")) return true;
+    if (!t.is_op("[") && !t.is_op("(")) return false;
+    ast::Expr* atom = nullptr;
+    while (e && e->pos.lineno == t.lineno && e->pos.col_offset == t.col) {
+        atom = e;
         switch (e->kind) {
         case K::Attribute: e = static_cast<ast::Attribute*>(e)->value; break;
         case K::Subscript: e = static_cast<ast::Subscript*>(e)->value; break;
@@ -149,13 +138,17 @@ bool Parser::starts_with_display(ast::Expr* e) const
         case K::Compare: e = static_cast<ast::Compare*>(e)->left; break;
         case K::BoolOp: e = static_cast<ast::BoolOp*>(e)->values[0]; break;
         case K::IfExp: e = static_cast<ast::IfExp*>(e)->body; break;
-        case K::Tuple:
-            if (static_cast<ast::Tuple*>(e)->elts.empty()) return false;
-            e = static_cast<ast::Tuple*>(e)->elts[0];
+        case K::Tuple: {
+            auto const& elts = static_cast<ast::Tuple*>(e)->elts;
+            e = is_parenthesized(e) || elts.empty() ? nullptr : elts[0];
             break;
-        default: return false;
+        }
+        default: e = nullptr; break;
         }
     }
+    if (!atom) return false;
+    if (atom->kind == K::Tuple) return is_parenthesized(atom) || static_cast<ast::Tuple*>(atom)->elts.empty();
+    return atom->kind == K::List || atom->kind == K::GeneratorExp;
 }
 
 bool Parser::is_bitwise_level(ast::Expr* e) const
@@ -179,95 +172,6 @@ bool Parser::is_bitwise_level(ast::Expr* e) const
     default:
         return true;
     }
-}
-
-ast::Expr* Parser::leading_bitwise_or(ast::Expr* e) const
-{
-    using K = ast::ExprKind;
-    for (;;) {
-        if (is_bitwise_level(e)) return e;
-        switch (e->kind) {
-        case K::Tuple: {
-            auto const& elts = static_cast<ast::Tuple*>(e)->elts;
-            if (elts.empty()) return nullptr;
-            e = elts[0];
-            break;
-        }
-        case K::Compare: return static_cast<ast::Compare*>(e)->left;
-        case K::BoolOp: e = static_cast<ast::BoolOp*>(e)->values[0]; break;
-        case K::IfExp: e = static_cast<ast::IfExp*>(e)->body; break;
-        default: return nullptr;
-        }
-    }
-}
-
-// ---------------------------------------------------------------- error heuristics
-
-// CPython's invalid_expression: two expressions side by side inside brackets.
-void Parser::check_comma_heuristic(ast::Expr* a)
-{
-    if (m_no_heuristics || last().level == 0 || !can_start_expression(tok())) return;
-    if (tok().kind == TokenKind::Name && is_keyword(tok().text) && tok().text != "None" && tok().text != "True" &&
-        tok().text != "False" && tok().text != "lambda") {
-        // `not`/`await` are fine as the start of the second expression too
-        if (tok().text != "not" && tok().text != "await") return;
-    }
-    if (a->kind == ast::ExprKind::Name && !is_parenthesized(a)) {
-        auto const& id = static_cast<ast::Name*>(a)->id;
-        if (tok().kind == TokenKind::String) return;
-        if (id == "print" || id == "exec" || id == "match" || id == "case" || id == "_") return;
-    }
-    size_t save = m_pos;
-    bool saved_flag = m_no_heuristics;
-    m_no_heuristics = true;
-    ast::Expr* b = nullptr;
-    try {
-        b = parse_expression();
-    } catch (ParseError const& e) {
-        if (e.final) {
-            m_no_heuristics = saved_flag;
-            throw;
-        }
-        b = nullptr;
-    }
-    m_no_heuristics = saved_flag;
-    if (!b) {
-        m_pos = save;
-        return;
-    }
-    raise_syntax("invalid syntax. Perhaps you forgot a comma?", span(a->pos, b->pos));
-}
-
-// CPython's invalid_named_expression, when a named expression is followed by '='.
-void Parser::check_assign_in_named(ast::Expr* a)
-{
-    if (m_no_heuristics) return;
-    size_t save = m_pos;
-    advance(); // '='
-    ast::Expr* b = nullptr;
-    bool saved_flag = m_no_heuristics;
-    m_no_heuristics = true;
-    try {
-        b = parse_bitwise_or();
-    } catch (ParseError const& e) {
-        if (e.final) {
-            m_no_heuristics = saved_flag;
-            throw;
-        }
-    }
-    m_no_heuristics = saved_flag;
-    if (!b || at_op("=") || at_op(":=")) {
-        m_pos = save;
-        return;
-    }
-    if (a->kind == ast::ExprKind::Name && !is_parenthesized(a)) {
-        raise_syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span(a->pos, b->pos));
-    }
-    if (is_bitwise_level(a) && !starts_with_display(a)) {
-        raise_syntax(std::string("cannot assign to ") + expr_name(a) + " here. Maybe you meant '==' instead of '='?",
-                     a->pos);
-    }
-    m_pos = save;
 }
 
 // ---------------------------------------------------------------- expression levels
@@ -328,7 +232,9 @@ ast::Expr* Parser::parse_expressions()
     return tuple;
 }
 
-ast::Expr* Parser::parse_named_expression(bool check_assign)
+// named_expression: assignment_expression | invalid_named_expression | expression !':='.
+// Without `with_invalid` (call arguments): assignment_expression | expression !':='.
+ast::Expr* Parser::parse_named_expression(bool with_invalid)
 {
     Token const& start = tok();
     if (at_identifier() && peek_tok().is_op(":=")) {
@@ -344,58 +250,65 @@ ast::Expr* Parser::parse_named_expression(bool check_assign)
         node->pos = from(start);
         return node;
     }
+    size_t start_pos = mark();
     ast::Expr* e = parse_expression();
-    if (at_op(":=")) raise_syntax(std::string("cannot use assignment expressions with ") + expr_name(e), e->pos);
-    if (check_assign && at_op("=")) check_assign_in_named(e);
+    if (m_invalid_rules && with_invalid) invalid_named_expression(start_pos, e);
+    if (at_op(":=")) fail();
     return e;
 }
 
+// expression: invalid_expression | invalid_legacy_expression
+//           | disjunction 'if' disjunction 'else' expression | disjunction | lambdef
+// In the second pass its results are memoized (see Memo).
 ast::Expr* Parser::parse_expression()
+{
+    if (!m_second_pass) return parse_expression_rule();
+    auto& memo = m_expr_memo[m_invalid_rules ? 1 : 0];
+    size_t start = m_pos;
+    if (auto it = memo.find(start); it != memo.end()) {
+        if (it->second.failed) fail();
+        m_pos = it->second.end;
+        return it->second.node;
+    }
+    try {
+        ast::Expr* e = parse_expression_rule();
+        memo[start] = {e, m_pos, false};
+        return e;
+    } catch (ParseError const& err) {
+        if (err.kind == ParseError::Kind::Fail) memo[start] = {nullptr, start, true};
+        throw;
+    }
+}
+
+ast::Expr* Parser::parse_expression_rule()
 {
     DepthGuard guard(*this);
     if (at_kw("lambda")) return parse_lambda();
+    size_t start_pos = mark();
     Token const& start = tok();
     ast::Expr* a = parse_disjunction();
+    if (m_invalid_rules) invalid_expression_comma(start_pos, a);
     if (at_kw("if")) {
-        advance();
-        ast::Expr* b = parse_disjunction();
-        if (!at_kw("else")) {
-            if (!at_op(":") && tok().kind != TokenKind::ErrorToken && !m_no_heuristics) {
-                raise_syntax("expected 'else' after 'if' expression", span(a->pos, b->pos));
-            }
-            raise_invalid();
-        }
-        advance();
+        // disjunction 'if' disjunction 'else' expression; where that does not match,
+        // the disjunction alone (the caller fails at the 'if').
         auto* node = make<ast::IfExp>(tok_pos(start));
-        node->body = a;
-        node->test = b;
-        node->orelse = parse_expression();
-        node->pos = from(start);
-        return node;
-    }
-    if (!m_no_heuristics && a->kind == ast::ExprKind::Name && !is_parenthesized(a) && can_start_expression(tok()) &&
-        !at_op("(")) {
-        auto const& id = static_cast<ast::Name*>(a)->id;
-        if (id == "print" || id == "exec") {
-            // CPython's invalid_legacy_expression: `print x`.
-            size_t save = m_pos;
-            m_no_heuristics = true;
-            ast::Expr* rest = nullptr;
-            try {
-                rest = parse_star_expressions();
-            } catch (ParseError const& e) {
-                m_no_heuristics = false;
-                if (e.final) throw;
-            }
-            m_no_heuristics = false;
-            if (rest) {
-                raise_syntax("Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?",
-                             span(a->pos, rest->pos));
-            }
-            m_pos = save;
+        if (attempt([&] {
+                advance();
+                ast::Expr* b = parse_disjunction();
+                if (!at_kw("else")) {
+                    if (m_invalid_rules) invalid_expression_if(a, b);
+                    fail();
+                }
+                advance();
+                node->body = a;
+                node->test = b;
+                node->orelse = parse_expression();
+                node->pos = from(start);
+            })) {
+            return node;
         }
     }
-    check_comma_heuristic(a);
+    if (m_invalid_rules) invalid_legacy_expression(start_pos);
     return a;
 }
 
@@ -403,11 +316,20 @@ ast::Expr* Parser::parse_disjunction()
 {
     Token const& start = tok();
     ast::Expr* first = parse_conjunction();
-    if (!at_kw("or")) return first;
-    auto* node = make<ast::BoolOp>(tok_pos(start));
-    node->op = ast::BoolOpKind::Or;
-    node->values.push_back(first);
-    while (accept_kw("or")) node->values.push_back(parse_conjunction());
+    ast::BoolOp* node = nullptr;
+    while (at_kw("or")) {
+        size_t op_pos = mark();
+        advance();
+        ast::Expr* e = operand_after(op_pos, [&] { return parse_conjunction(); });
+        if (!e) break;
+        if (!node) {
+            node = make<ast::BoolOp>(tok_pos(start));
+            node->op = ast::BoolOpKind::Or;
+            node->values.push_back(first);
+        }
+        node->values.push_back(e);
+    }
+    if (!node) return first;
     node->pos = from(start);
     return node;
 }
@@ -416,11 +338,20 @@ ast::Expr* Parser::parse_conjunction()
 {
     Token const& start = tok();
     ast::Expr* first = parse_inversion();
-    if (!at_kw("and")) return first;
-    auto* node = make<ast::BoolOp>(tok_pos(start));
-    node->op = ast::BoolOpKind::And;
-    node->values.push_back(first);
-    while (accept_kw("and")) node->values.push_back(parse_inversion());
+    ast::BoolOp* node = nullptr;
+    while (at_kw("and")) {
+        size_t op_pos = mark();
+        advance();
+        ast::Expr* e = operand_after(op_pos, [&] { return parse_inversion(); });
+        if (!e) break;
+        if (!node) {
+            node = make<ast::BoolOp>(tok_pos(start));
+            node->op = ast::BoolOpKind::And;
+            node->values.push_back(first);
+        }
+        node->values.push_back(e);
+    }
+    if (!node) return first;
     node->pos = from(start);
     return node;
 }
@@ -445,6 +376,7 @@ ast::Expr* Parser::parse_comparison()
     ast::Expr* left = parse_bitwise_or();
     ast::Compare* node = nullptr;
     for (;;) {
+        size_t op_pos = mark();
         Token const& t = tok();
         ast::CmpOp op;
         if (t.kind == TokenKind::Op) {
@@ -469,32 +401,33 @@ ast::Expr* Parser::parse_comparison()
         } else {
             break;
         }
+        ast::Expr* right = operand_after(op_pos, [&] { return parse_bitwise_or(); });
+        if (!right) break;
         if (!node) {
             node = make<ast::Compare>(tok_pos(start));
             node->left = left;
         }
         node->ops.push_back(op);
-        node->comparators.push_back(parse_bitwise_or());
+        node->comparators.push_back(right);
     }
     if (!node) return left;
     node->pos = from(start);
     return node;
 }
 
-namespace {
-
-} // namespace
-
 ast::Expr* Parser::parse_bitwise_or()
 {
     Token const& start = tok();
     ast::Expr* left = parse_bitwise_xor();
     while (at_op("|")) {
+        size_t op_pos = mark();
         advance();
+        ast::Expr* right = operand_after(op_pos, [&] { return parse_bitwise_xor(); });
+        if (!right) break;
         auto* node = make<ast::BinOp>(tok_pos(start));
         node->left = left;
         node->op = ast::Operator::BitOr;
-        node->right = parse_bitwise_xor();
+        node->right = right;
         node->pos = from(start);
         left = node;
     }
@@ -506,11 +439,14 @@ ast::Expr* Parser::parse_bitwise_xor()
     Token const& start = tok();
     ast::Expr* left = parse_bitwise_and();
     while (at_op("^")) {
+        size_t op_pos = mark();
         advance();
+        ast::Expr* right = operand_after(op_pos, [&] { return parse_bitwise_and(); });
+        if (!right) break;
         auto* node = make<ast::BinOp>(tok_pos(start));
         node->left = left;
         node->op = ast::Operator::BitXor;
-        node->right = parse_bitwise_and();
+        node->right = right;
         node->pos = from(start);
         left = node;
     }
@@ -522,11 +458,14 @@ ast::Expr* Parser::parse_bitwise_and()
     Token const& start = tok();
     ast::Expr* left = parse_shift();
     while (at_op("&")) {
+        size_t op_pos = mark();
         advance();
+        ast::Expr* right = operand_after(op_pos, [&] { return parse_shift(); });
+        if (!right) break;
         auto* node = make<ast::BinOp>(tok_pos(start));
         node->left = left;
         node->op = ast::Operator::BitAnd;
-        node->right = parse_shift();
+        node->right = right;
         node->pos = from(start);
         left = node;
     }
@@ -542,11 +481,14 @@ ast::Expr* Parser::parse_shift()
         if (at_op("<<")) op = ast::Operator::LShift;
         else if (at_op(">>")) op = ast::Operator::RShift;
         else break;
+        size_t op_pos = mark();
         advance();
+        ast::Expr* right = operand_after(op_pos, [&] { return parse_sum(); });
+        if (!right) break;
         auto* node = make<ast::BinOp>(tok_pos(start));
         node->left = left;
         node->op = op;
-        node->right = parse_sum();
+        node->right = right;
         node->pos = from(start);
         left = node;
     }
@@ -562,11 +504,14 @@ ast::Expr* Parser::parse_sum()
         if (at_op("+")) op = ast::Operator::Add;
         else if (at_op("-")) op = ast::Operator::Sub;
         else break;
+        size_t op_pos = mark();
         advance();
+        ast::Expr* right = operand_after(op_pos, [&] { return parse_term(); });
+        if (!right) break;
         auto* node = make<ast::BinOp>(tok_pos(start));
         node->left = left;
         node->op = op;
-        node->right = parse_term();
+        node->right = right;
         node->pos = from(start);
         left = node;
     }
@@ -585,11 +530,14 @@ ast::Expr* Parser::parse_term()
         else if (at_op("%")) op = ast::Operator::Mod;
         else if (at_op("@")) op = ast::Operator::MatMult;
         else break;
+        size_t op_pos = mark();
         advance();
+        ast::Expr* right = operand_after(op_pos, [&] { return parse_factor(); });
+        if (!right) break;
         auto* node = make<ast::BinOp>(tok_pos(start));
         node->left = left;
         node->op = op;
-        node->right = parse_factor();
+        node->right = right;
         node->pos = from(start);
         left = node;
     }
@@ -618,50 +566,68 @@ ast::Expr* Parser::parse_power()
     if (at_kw("await")) raise_unsupported("'await' expressions are", tok(), tok());
     ast::Expr* left = parse_primary();
     if (!at_op("**")) return left;
+    size_t op_pos = mark();
     advance();
     DepthGuard guard(*this);
+    ast::Expr* right = operand_after(op_pos, [&] { return parse_factor(); });
+    if (!right) return left;
     auto* node = make<ast::BinOp>(tok_pos(start));
     node->left = left;
     node->op = ast::Operator::Pow;
-    node->right = parse_factor();
+    node->right = right;
     node->pos = from(start);
     return node;
 }
 
+// primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')'
+//        | primary '[' slices ']' | atom
+// A trailer that does not match leaves the primary before it (the PEG's shorter match).
 ast::Expr* Parser::parse_primary()
 {
     Token const& start = tok();
     ast::Expr* e = parse_atom();
     for (;;) {
+        size_t trailer_pos = mark();
+        ast::Expr* next = nullptr;
+        bool matched = false;
         if (at_op(".")) {
-            advance();
-            auto* node = make<ast::Attribute>(tok_pos(start));
-            node->value = e;
-            node->attr = identifier(expect_identifier());
-            node->ctx = ast::ExprContext::Load;
-            node->pos = from(start);
-            e = node;
+            matched = attempt([&] {
+                advance();
+                auto* node = make<ast::Attribute>(tok_pos(start));
+                node->value = e;
+                node->attr = identifier(expect_identifier());
+                node->ctx = ast::ExprContext::Load;
+                node->pos = from(start);
+                next = node;
+            });
         } else if (at_op("(")) {
             DepthGuard guard(*this);
-            Token const& open = advance();
-            auto* node = make<ast::Call>(tok_pos(start));
-            node->func = e;
-            parse_call_arguments(node->args, node->keywords, open, false);
-            node->pos = from(start);
-            e = node;
+            matched = attempt([&] {
+                Token const& open = advance();
+                auto* node = make<ast::Call>(tok_pos(start));
+                node->func = e;
+                parse_call_arguments(node->args, node->keywords, open, false);
+                node->pos = from(start);
+                next = node;
+            });
         } else if (at_op("[")) {
             DepthGuard guard(*this);
-            advance();
-            auto* node = make<ast::Subscript>(tok_pos(start));
-            node->value = e;
-            node->slice = parse_slices();
-            node->ctx = ast::ExprContext::Load;
-            expect_op("]");
-            node->pos = from(start);
-            e = node;
-        } else {
+            matched = attempt([&] {
+                advance();
+                auto* node = make<ast::Subscript>(tok_pos(start));
+                node->value = e;
+                node->slice = parse_slices();
+                node->ctx = ast::ExprContext::Load;
+                expect_op("]");
+                node->pos = from(start);
+                next = node;
+            });
+        }
+        if (!matched) {
+            m_pos = trailer_pos;
             return e;
         }
+        e = next;
     }
 }
 
@@ -675,7 +641,7 @@ ast::Expr* Parser::parse_atom()
             if (t.text == "None") v = compiler::ConstValue::none();
             else if (t.text == "True") v = compiler::ConstValue::boolean(true);
             else if (t.text == "False") v = compiler::ConstValue::boolean(false);
-            else raise_invalid(t);
+            else fail();
             advance();
             auto* c = make<ast::Constant>(tok_pos(t));
             c->value = std::move(v);
@@ -706,13 +672,17 @@ ast::Expr* Parser::parse_atom()
     default:
         break;
     }
-    raise_invalid(t);
+    fail();
 }
 
 ast::Expr* Parser::parse_number(Token const& t)
 {
     auto* c = make<ast::Constant>(tok_pos(t));
     c->value = number_value(t.text);
+    if (auto msg = int_literal_too_long(t.text, m_options.max_int_digits)) {
+        // CPython gives no columns, sparing a wall of carets under the literal.
+        raise_known("SyntaxError", std::move(*msg), t.lineno, 0, t.end_lineno, 0);
+    }
     return c;
 }
 
@@ -726,9 +696,24 @@ ast::Expr* Parser::parse_strings()
 
 // ---------------------------------------------------------------- displays
 
+// atom '(': tuple | group | genexp. In the second pass, where they fail: invalid_group
+// and the genexp's invalid_comprehension.
 ast::Expr* Parser::parse_paren()
 {
     DepthGuard guard(*this);
+    size_t open_pos = mark();
+    try {
+        return parse_paren_alternatives();
+    } catch (ParseError const& e) {
+        if (e.kind != ParseError::Kind::Fail || !m_invalid_rules) throw;
+        invalid_group(open_pos);
+        invalid_comprehension(open_pos);
+        throw;
+    }
+}
+
+ast::Expr* Parser::parse_paren_alternatives()
+{
     Token const& open = advance();
     if (at_op(")")) {
         advance();
@@ -742,16 +727,9 @@ ast::Expr* Parser::parse_paren()
         m_parenthesized.insert(y);
         return y;
     }
-    if (at_op("**")) {
-        Token const& star = advance();
-        ast::Expr* value = parse_expression();
-        (void)value;
-        if (at_op(")")) raise_syntax("cannot use double starred expression here", tok_pos(star));
-        raise_invalid();
-    }
     ast::Expr* first = parse_star_named_expression();
     if (at_kw("for") || at_kw("async")) {
-        if (first->kind == ast::ExprKind::Starred) raise_syntax("iterable unpacking cannot be used in comprehension", first->pos);
+        if (first->kind == ast::ExprKind::Starred) fail();
         auto* g = make<ast::GeneratorExp>(tok_pos(open));
         g->elt = first;
         g->generators = parse_comprehension_clauses();
@@ -772,16 +750,28 @@ ast::Expr* Parser::parse_paren()
         m_parenthesized.insert(t);
         return t;
     }
-    if (!at_op(")")) raise_invalid();
-    if (first->kind == ast::ExprKind::Starred) raise_syntax("cannot use starred expression here", first->pos);
-    advance();
+    if (first->kind == ast::ExprKind::Starred) fail();
+    expect_op(")");
     m_parenthesized.insert(first);
     return first;
 }
 
+// atom '[': list | listcomp; in the second pass, where they fail: invalid_comprehension.
 ast::Expr* Parser::parse_list()
 {
     DepthGuard guard(*this);
+    size_t open_pos = mark();
+    try {
+        return parse_list_alternatives();
+    } catch (ParseError const& e) {
+        if (e.kind != ParseError::Kind::Fail || !m_invalid_rules) throw;
+        invalid_comprehension(open_pos);
+        throw;
+    }
+}
+
+ast::Expr* Parser::parse_list_alternatives()
+{
     Token const& open = advance();
     if (at_op("]")) {
         advance();
@@ -791,7 +781,7 @@ ast::Expr* Parser::parse_list()
     }
     ast::Expr* first = parse_star_named_expression();
     if (at_kw("for") || at_kw("async")) {
-        if (first->kind == ast::ExprKind::Starred) raise_syntax("iterable unpacking cannot be used in comprehension", first->pos);
+        if (first->kind == ast::ExprKind::Starred) fail();
         auto* c = make<ast::ListComp>(tok_pos(open));
         c->elt = first;
         c->generators = parse_comprehension_clauses();
@@ -811,18 +801,30 @@ ast::Expr* Parser::parse_list()
     return l;
 }
 
+// atom '{': dict | set | dictcomp | setcomp. In the second pass, where they fail:
+// invalid_double_starred_kvpairs, invalid_dict_comprehension, invalid_comprehension.
 ast::Expr* Parser::parse_brace()
 {
     DepthGuard guard(*this);
+    size_t open_pos = mark();
+    try {
+        return parse_brace_alternatives();
+    } catch (ParseError const& e) {
+        if (e.kind != ParseError::Kind::Fail || !m_invalid_rules) throw;
+        invalid_double_starred_kvpairs(open_pos);
+        invalid_dict_comprehension(open_pos);
+        invalid_comprehension(open_pos);
+        throw;
+    }
+}
+
+ast::Expr* Parser::parse_brace_alternatives()
+{
     Token const& open = advance();
     if (at_op("}")) {
         advance();
         return make<ast::Dict>(from(open));
     }
-    auto parse_value_after_colon = [&](Token const& colon) -> ast::Expr* {
-        if (at_op("}") || at_op(",")) raise_syntax("expression expected after dictionary key and ':'", tok_pos(colon));
-        return parse_expression();
-    };
     auto parse_dict_rest = [&](ast::Dict* d) {
         while (accept_op(",")) {
             if (at_op("}")) break;
@@ -833,40 +835,28 @@ ast::Expr* Parser::parse_brace()
                 continue;
             }
             ast::Expr* key = parse_expression();
-            if (!at_op(":")) {
-                if (at_op("}") || at_op(",")) {
-                    ParseError e;
-                    m_tz.fill_error(e.info, "SyntaxError", "':' expected after dictionary key", key->pos.end_lineno,
-                                    key->pos.end_col_offset - 1, key->pos.end_lineno, -1);
-                    e.info.end_offset = 0;
-                    e.info.text += '\n';
-                    throw e;
-                }
-                raise_invalid();
-            }
-            Token const& colon = advance();
+            expect_op(":");
             d->keys.push_back(key);
-            d->values.push_back(parse_value_after_colon(colon));
+            d->values.push_back(parse_expression());
         }
         expect_op("}");
         d->pos = from(open);
     };
     if (at_op("**")) {
-        Token const& stars = advance();
+        advance();
         auto* d = make<ast::Dict>(tok_pos(open));
         d->keys.push_back(nullptr);
         d->values.push_back(parse_bitwise_or());
-        if (at_kw("for")) raise_syntax("dict unpacking cannot be used in dict comprehension", tok_pos(stars));
         parse_dict_rest(d);
         return d;
     }
     ast::Expr* first = parse_star_named_expression();
     if (at_op(":")) {
         if (first->kind == ast::ExprKind::Starred || (first->kind == ast::ExprKind::NamedExpr && !is_parenthesized(first))) {
-            raise_invalid();
+            fail();
         }
-        Token const& colon = advance();
-        ast::Expr* value = parse_value_after_colon(colon);
+        advance();
+        ast::Expr* value = parse_expression();
         if (at_kw("for") || at_kw("async")) {
             auto* c = make<ast::DictComp>(tok_pos(open));
             c->key = first;
@@ -883,7 +873,7 @@ ast::Expr* Parser::parse_brace()
         return d;
     }
     if (at_kw("for") || at_kw("async")) {
-        if (first->kind == ast::ExprKind::Starred) raise_syntax("iterable unpacking cannot be used in comprehension", first->pos);
+        if (first->kind == ast::ExprKind::Starred) fail();
         auto* c = make<ast::SetComp>(tok_pos(open));
         c->elt = first;
         c->generators = parse_comprehension_clauses();
@@ -902,21 +892,20 @@ ast::Expr* Parser::parse_brace()
     return s;
 }
 
+// for_if_clauses: for_if_clause+, where
+//     for_if_clause: 'for' star_targets 'in' ~ disjunction ('if' disjunction)* | invalid_for_target
 std::vector<ast::Comprehension*> Parser::parse_comprehension_clauses()
 {
     std::vector<ast::Comprehension*> out;
     while (at_kw("for") || at_kw("async")) {
         if (at_kw("async")) {
             if (peek_tok().is_name("for")) raise_unsupported("'async for' is", tok(), peek_tok());
-            raise_invalid();
+            fail();
         }
+        size_t for_pos = mark();
         advance();
         auto* c = m_arena.make<ast::Comprehension>();
-        c->target = parse_target_list();
-        if (!at_kw("in")) raise_invalid();
-        advance();
-        check_target(c->target, TargetKind::For);
-        set_context(c->target, ast::ExprContext::Store);
+        c->target = parse_for_targets(for_pos);
         c->iter = parse_disjunction();
         while (accept_kw("if")) c->ifs.push_back(parse_disjunction());
         out.push_back(c);
@@ -924,25 +913,48 @@ std::vector<ast::Comprehension*> Parser::parse_comprehension_clauses()
     return out;
 }
 
+// star_targets 'in' after the 'for' at `for_pos`, up to and with the 'in'. Where they do
+// not match, the second pass tries invalid_for_target.
+ast::Expr* Parser::parse_for_targets(size_t for_pos)
+{
+    ast::Expr* target = nullptr;
+    bool ok = attempt([&] {
+        target = parse_target_list();
+        if (!at_kw("in") || invalid_target(target, TargetKind::Star)) fail();
+    });
+    if (!ok) {
+        if (m_invalid_rules) invalid_for_target(for_pos);
+        fail();
+    }
+    advance(); // 'in'
+    set_context(target, ast::ExprContext::Store);
+    return target;
+}
+
+// star_targets (for 'for' and comprehensions): ','.star_target+ [','], each target a
+// primary, possibly starred (CPython's target rules look no further than a primary). The
+// caller checks that they can be assigned to.
 ast::Expr* Parser::parse_target_list()
 {
     Token const& start = tok();
     auto parse_one = [&]() -> ast::Expr* {
         if (at_op("*")) {
             Token const& star = advance();
+            if (!can_start_atom(tok())) fail();
             auto* s = make<ast::Starred>(tok_pos(star));
-            s->value = parse_bitwise_or();
+            s->value = parse_primary();
             s->pos = from(star);
             return s;
         }
-        return parse_bitwise_or();
+        if (!can_start_atom(tok())) fail();
+        return parse_primary();
     };
     ast::Expr* first = parse_one();
     if (!at_op(",")) return first;
     auto* t = make<ast::Tuple>(tok_pos(start));
     t->elts.push_back(first);
     while (accept_op(",")) {
-        if (!can_start_expression(tok()) && !at_op("*")) break;
+        if (!can_start_atom(tok()) && !at_op("*")) break;
         t->elts.push_back(parse_one());
     }
     t->pos = from(start);
@@ -960,7 +972,8 @@ ast::Expr* Parser::parse_yield()
         return node;
     }
     auto* node = make<ast::Yield>(tok_pos(kw));
-    if (can_start_expression(tok()) || at_op("*")) node->value = parse_star_expressions();
+    // 'yield' [star_expressions]: without a value where none parses.
+    if (can_start_expression(tok()) || at_op("*")) attempt([&] { node->value = parse_star_expressions(); });
     node->pos = from(kw);
     return node;
 }
@@ -978,33 +991,38 @@ ast::Expr* Parser::parse_lambda()
 
 // ---------------------------------------------------------------- calls and slices
 
+// '(' [arguments] ')' of a call or a class definition, from after the '('. In the second
+// pass, where they fail: the genexp's invalid_comprehension, then invalid_arguments.
 void Parser::parse_call_arguments(std::vector<ast::Expr*>& args, std::vector<ast::Keyword*>& keywords,
                                   Token const& open, bool is_class)
 {
-    bool seen_keyword = false;
-    bool seen_kw_unpack = false;
-    // CPython reports a positional argument after keywords at the closing ')'.
-    char const* order_error = nullptr;
+    size_t start = mark();
+    try {
+        parse_arguments(args, keywords, open, is_class);
+    } catch (ParseError const& e) {
+        if (e.kind != ParseError::Kind::Fail || !m_invalid_rules) throw;
+        if (!is_class) invalid_comprehension(start - 1);
+        invalid_arguments(start);
+        throw;
+    }
+}
+
+// arguments: args [','] &')', where args is positional items, then keywords and '*'
+// items, then keywords and '**' items; a call's only argument may also be a generator
+// expression (CPython's `primary genexp`).
+void Parser::parse_arguments(std::vector<ast::Expr*>& args, std::vector<ast::Keyword*>& keywords, Token const& open,
+                             bool is_class)
+{
+    enum class Part { Positional, Keywords, DoubleStarred } part = Part::Positional;
     while (!at_op(")")) {
         Token const& start = tok();
         if (at_op("*")) {
+            if (part == Part::DoubleStarred) fail();
             Token const& star = advance();
             auto* s = make<ast::Starred>(tok_pos(star));
             s->value = parse_expression();
             s->ctx = ast::ExprContext::Load;
             s->pos = from(star);
-            if (seen_kw_unpack) {
-                raise_syntax("iterable argument unpacking follows keyword argument unpacking", tok_pos(star));
-            }
-            if (at_kw("for")) {
-                if (!args.empty() || !keywords.empty()) {
-                    auto gens = parse_comprehension_clauses();
-                    auto const& last_gen = gens.back();
-                    ast::Expr* last_item = last_gen->ifs.empty() ? last_gen->iter : last_gen->ifs.back();
-                    raise_syntax("Generator expression must be parenthesized", span(s->pos, last_item->pos));
-                }
-                raise_syntax("iterable unpacking cannot be used in comprehension", s->pos);
-            }
             args.push_back(s);
         } else if (at_op("**")) {
             advance();
@@ -1012,54 +1030,42 @@ void Parser::parse_call_arguments(std::vector<ast::Expr*>& args, std::vector<ast
             k->value = parse_expression();
             k->pos = from(start);
             keywords.push_back(k);
-            seen_kw_unpack = true;
-        } else if (tok().kind == TokenKind::Name && peek_tok().is_op("=")) {
+            part = Part::DoubleStarred;
+        } else if (at_kwarg_name() && peek_tok().is_op("=")) {
             if (is_keyword(tok().text)) {
-                if (at_kw("True") || at_kw("False") || at_kw("None")) {
-                    raise_syntax("cannot assign to " + std::string(tok().text), span(tok_pos(tok()), tok_pos(peek_tok())));
-                }
-                raise_invalid();
+                if (m_invalid_rules) invalid_kwarg_keyword();
+                fail();
             }
             advance();
             Token const& eq = advance();
             auto* k = make<ast::Keyword>(tok_pos(start));
             k->arg = identifier(start);
             k->value = parse_expression();
-            if (at_kw("for")) {
-                raise_syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                             span(tok_pos(start), tok_pos(eq)));
-            }
+            if (m_invalid_rules) invalid_kwarg_genexp(start, eq);
             k->pos = from(start);
             keywords.push_back(k);
-            seen_keyword = true;
+            if (part == Part::Positional) part = Part::Keywords;
         } else {
             ast::Expr* e = parse_named_expression(false);
+            if (at_op("=")) {
+                if (m_invalid_rules) invalid_kwarg_assign(e);
+                fail();
+            }
+            if (part != Part::Positional) fail();
             if (at_kw("for") || at_kw("async")) {
+                if (is_class || !args.empty() || !keywords.empty()) fail();
                 auto* g = make<ast::GeneratorExp>(tok_pos(start));
                 g->elt = e;
                 g->generators = parse_comprehension_clauses();
-                bool sole = args.empty() && keywords.empty() && at_op(")");
-                if (!sole) {
-                    auto const& last_gen = g->generators.back();
-                    ast::Expr* last_item = last_gen->ifs.empty() ? last_gen->iter : last_gen->ifs.back();
-                    raise_syntax("Generator expression must be parenthesized", span(e->pos, last_item->pos));
-                }
+                if (!at_op(")")) fail();
                 g->pos = span(tok_pos(open), tok_pos(tok()));
                 args.push_back(g);
-                continue;
+                break;
             }
-            if (at_op("=")) {
-                raise_syntax("expression cannot contain assignment, perhaps you meant \"==\"?",
-                             span(e->pos, tok_pos(tok())));
-            }
-            if (!order_error && seen_kw_unpack) order_error = "positional argument follows keyword argument unpacking";
-            if (!order_error && seen_keyword) order_error = "positional argument follows keyword argument";
             args.push_back(e);
         }
         if (!accept_op(",")) break;
     }
-    (void)is_class;
-    if (order_error && at_op(")")) raise_at_token(order_error, tok());
     expect_op(")");
 }
 
@@ -1132,8 +1138,13 @@ ast::Arg* Parser::parse_param(bool is_lambda, bool star_annotation)
     return a;
 }
 
+// params: invalid_parameters | parameters, and lambda_params. The parameter list is read
+// in one go; where its order is wrong it fails, as CPython's alternatives do, and the
+// second pass reports it through invalid_parameters, invalid_star_etc, invalid_kwds and
+// invalid_default (and their lambda forms).
 ast::Arguments* Parser::parse_parameters(bool is_lambda)
 {
+    if (m_invalid_rules) invalid_parameters(is_lambda);
     auto* args = m_arena.make<ast::Arguments>();
     std::string_view end = is_lambda ? ":" : ")";
     std::vector<ast::Arg*> params;
@@ -1143,52 +1154,47 @@ ast::Arguments* Parser::parse_parameters(bool is_lambda)
     bool seen_default = false;
     while (!at_op(end)) {
         Token const& t = tok();
+        if (seen_kwarg) fail(); // only a trailing ',' after **kwargs
         if (t.is_op("/")) {
-            if (seen_slash) raise_syntax("/ may appear only once", tok_pos(t));
-            if (seen_star) raise_syntax("/ must be ahead of *", tok_pos(t));
-            if (params.empty()) {
-                if (seen_kwarg) raise_syntax("arguments cannot follow var-keyword argument", tok_pos(t));
-                raise_invalid(t);
-            }
+            if (seen_slash || seen_star || params.empty()) fail();
             advance();
             args->posonlyargs = std::move(params);
             params.clear();
             seen_slash = true;
         } else if (t.is_op("*")) {
-            if (seen_kwarg) raise_syntax("arguments cannot follow var-keyword argument", tok_pos(t));
-            if (seen_star) raise_syntax("* argument may appear only once", tok_pos(t));
+            if (seen_star) fail();
+            if (m_invalid_rules) invalid_star_etc(is_lambda);
             advance();
             seen_star = true;
-            if (at_op(",") || at_op(end)) {
-                // Bare '*': keyword-only parameters must follow.
-                Token const& after = at_op(",") ? peek_tok() : tok();
-                if (at_op(end) || after.is_op(end) || after.is_op("**")) {
-                    raise_syntax("named arguments must follow bare *", tok_pos(t));
-                }
+            if (at_op(",")) {
+                // A bare '*': keyword-only parameters must follow.
+                if (peek_tok().is_op(end) || peek_tok().is_op("**")) fail();
+            } else if (at_op(end)) {
+                fail();
             } else {
                 args->vararg = parse_param(is_lambda, true);
-                if (at_op("=")) raise_syntax("var-positional argument cannot have default value", tok_pos(tok()));
+                if (at_op("=")) fail();
             }
         } else if (t.is_op("**")) {
-            if (seen_kwarg) raise_syntax("arguments cannot follow var-keyword argument", tok_pos(t));
+            if (m_invalid_rules) invalid_kwds(is_lambda);
             advance();
             args->kwarg = parse_param(is_lambda, false);
-            if (at_op("=")) raise_syntax("var-keyword argument cannot have default value", tok_pos(tok()));
+            if (at_op("=")) fail();
             seen_kwarg = true;
         } else {
-            if (seen_kwarg) {
-                if (t.kind == TokenKind::Name) raise_syntax("arguments cannot follow var-keyword argument", tok_pos(t));
-                raise_invalid(t);
-            }
             ast::Arg* param = parse_param(is_lambda, false);
             ast::Expr* def = nullptr;
-            if (accept_op("=")) def = parse_expression();
+            if (at_op("=")) {
+                Token const& eq = advance();
+                if (m_invalid_rules) invalid_default(eq);
+                def = parse_expression();
+            }
             if (!seen_star) {
                 if (def) {
                     args->defaults.push_back(def);
                     seen_default = true;
                 } else if (seen_default) {
-                    raise_syntax("non-default argument follows default argument", param->pos);
+                    fail();
                 }
                 params.push_back(param);
             } else {

@@ -6,7 +6,8 @@
 // Parser over the text "(" + expression + ")", whose token positions are shifted so
 // that the nodes get the positions CPython 3.11 gives them.
 #include "stackless/parser/parser_impl.h"
-#include "stackless/parser/unicode_names.h"
+
+#include "objects/unicode/ucd.h"
 
 #include <gmpxx.h>
 
@@ -32,6 +33,20 @@ double parse_double(std::string const& text)
 }
 
 } // namespace
+
+std::optional<std::string> int_literal_too_long(std::string_view text, int64_t limit)
+{
+    if (limit <= 0) return std::nullopt;
+    // Only decimal ints convert through decimal digits (other bases are powers of two).
+    if (text.size() > 1 && text[0] == '0' && std::isalpha(static_cast<unsigned char>(text[1]))) return std::nullopt;
+    if (text.find_first_of(".eEjJ") != std::string_view::npos) return std::nullopt;
+    int64_t digits = static_cast<int64_t>(text.size() - std::count(text.begin(), text.end(), '_'));
+    if (digits <= limit) return std::nullopt;
+    return "Exceeds the limit (" + std::to_string(limit) + " digits) for integer string conversion: value has " +
+           std::to_string(digits) +
+           " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer "
+           "literals to avoid decimal conversion limits.";
+}
 
 compiler::ConstValue number_value(std::string_view text)
 {
@@ -120,7 +135,10 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
                 error = "(value error) Trailing \\ in string";
                 return false;
             }
-            return codec_error(esc, esc + 1, "\\ at end of string");
+            // Only the literal part of an f-string before a '{' can end in a backslash
+            // (f"\{x}"): CPython's decode_unicode_with_escapes keeps it as a character.
+            out += '\\';
+            break;
         }
         char e = body[i++];
         switch (e) {
@@ -185,18 +203,15 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
             if (i >= body.size() || body[i] != '{') return codec_error(esc, i, "malformed \\N character escape");
             size_t close = body.find('}', i + 1);
             if (close == std::string_view::npos || close == i + 1) {
-                return codec_error(esc, close == std::string_view::npos ? body.size() : close + 1,
+                // CPython's decoder stops at the '}' of an empty name, without taking it.
+                return codec_error(esc, close == std::string_view::npos ? body.size() : close,
                                    "malformed \\N character escape");
             }
             std::string_view name = body.substr(i + 1, close - i - 1);
-            uint32_t cp = 0;
-            if (!lookup_unicode_name(name, cp)) {
-                error = "(unicode error) \\N{" + std::string(name) +
-                        "}: unknown Unicode character name (slpy knows only a small table of names)";
-                return false;
-            }
+            std::u32string chars;
+            if (!ucd::lookup_name(name, chars, false)) return codec_error(esc, close + 1, "unknown Unicode character name");
             i = close + 1;
-            append_utf8(out, cp);
+            append_utf8(out, chars[0]);
             break;
         }
         default:
@@ -263,7 +278,8 @@ public:
 
 private:
     [[noreturn]] void fail(std::string msg) { m_p.raise_at_token(std::move(msg), m_next); }
-    std::string decode(std::string_view body, bool raw, bool is_bytes);
+    std::string decode(std::string_view body, bool raw, bool is_bytes, bool fstring_chunk = false);
+    void check_utf8(std::string_view body, bool by_runs);
     void concat(FState& st, std::string_view s)
     {
         if (s.empty()) return;
@@ -311,8 +327,32 @@ private:
     bool m_kind_u = false;
 };
 
-std::string StringBuilder::decode(std::string_view body, bool raw, bool is_bytes)
+// The text of a str literal is decoded as UTF-8 (invalid bytes got through the
+// tokenizer): as CPython, the whole text of a raw literal or of one without backslashes,
+// otherwise (decode_unicode_with_escapes, also every non-raw f-string part) each run of
+// non-ASCII bytes on its own; the error's position counts from what was decoded.
+void StringBuilder::check_utf8(std::string_view body, bool by_runs)
 {
+    if (!by_runs) {
+        std::string error = utf8_error(body);
+        if (!error.empty()) fail("(unicode error) " + error);
+        return;
+    }
+    for (size_t i = 0; i < body.size();) {
+        if (!(static_cast<unsigned char>(body[i]) & 0x80)) {
+            ++i;
+            continue;
+        }
+        size_t start = i;
+        while (i < body.size() && (static_cast<unsigned char>(body[i]) & 0x80)) ++i;
+        std::string error = utf8_error(body.substr(start, i - start));
+        if (!error.empty()) fail("(unicode error) " + error);
+    }
+}
+
+std::string StringBuilder::decode(std::string_view body, bool raw, bool is_bytes, bool fstring_chunk)
+{
+    if (!is_bytes) check_utf8(body, !raw && (fstring_chunk || body.find('\\') != std::string_view::npos));
     if (raw) return std::string(body);
     std::string out;
     std::string error;
@@ -322,52 +362,46 @@ std::string StringBuilder::decode(std::string_view body, bool raw, bool is_bytes
 
 ast::Expr* StringBuilder::build()
 {
-    bool any_bytes = false;
-    bool any_str = false;
+    // As CPython's _PyPegen_concatenate_strings: token by token, each one decoded (and an
+    // f-string's fields compiled) before the next is looked at, so that the first error in
+    // the source is the one reported.
+    bool bytes_mode = split_literal(m_toks[m_first].text).is_bytes;
     bool any_f = false;
+    for (size_t i = m_first; i <= m_last; ++i) any_f = any_f || split_literal(m_toks[i].text).is_f;
+    std::string value; // the whole value when there is no f-string
+    FState st;
     for (size_t i = m_first; i <= m_last; ++i) {
-        Literal lit = split_literal(m_toks[i].text);
-        (lit.is_bytes ? any_bytes : any_str) = true;
-        any_f = any_f || lit.is_f;
-    }
-    if (any_bytes && any_str) fail("cannot mix bytes and nonbytes literals");
-    if (any_bytes) {
-        std::string value;
-        for (size_t i = m_first; i <= m_last; ++i) {
-            Token const& t = m_toks[i];
-            Literal lit = split_literal(t.text);
-            for (char c : lit.body) {
-                if (static_cast<unsigned char>(c) >= 0x80) {
-                    m_p.raise_at_pos("bytes can only contain ASCII literal characters", t.lineno, t.col, t.end_lineno,
-                                     t.end_col);
+        Token const& t = m_toks[i];
+        Literal lit = split_literal(t.text);
+        std::string decoded;
+        if (!lit.is_f) {
+            if (lit.is_bytes) {
+                for (char c : lit.body) {
+                    if (static_cast<unsigned char>(c) >= 0x80) {
+                        m_p.raise_at_pos("bytes can only contain ASCII literal characters", t.lineno, t.col,
+                                         t.end_lineno, t.end_col);
+                    }
                 }
             }
-            value += decode(lit.body, lit.is_raw, true);
+            decoded = decode(lit.body, lit.is_raw, lit.is_bytes);
         }
+        if (lit.is_bytes != bytes_mode) fail("cannot mix bytes and nonbytes literals");
+        if (lit.is_f) {
+            size_t pos = 0;
+            fstring_parse(t, lit, pos, 0, st);
+        } else if (any_f) {
+            concat(st, decoded);
+        } else {
+            value += decoded;
+        }
+    }
+    if (bytes_mode) {
         auto* c = m_p.arena().make<ast::Constant>();
         c->pos = m_pos;
         c->value = compiler::ConstValue::bytes(std::move(value));
         return c;
     }
-    if (!any_f) {
-        std::string value;
-        for (size_t i = m_first; i <= m_last; ++i) {
-            Literal lit = split_literal(m_toks[i].text);
-            value += decode(lit.body, lit.is_raw, false);
-        }
-        return make_str(std::move(value));
-    }
-    FState st;
-    for (size_t i = m_first; i <= m_last; ++i) {
-        Token const& t = m_toks[i];
-        Literal lit = split_literal(t.text);
-        if (!lit.is_f) {
-            concat(st, decode(lit.body, lit.is_raw, false));
-            continue;
-        }
-        size_t pos = 0;
-        fstring_parse(t, lit, pos, 0, st);
-    }
+    if (!any_f) return make_str(std::move(value));
     return finish(st);
 }
 
@@ -409,7 +443,7 @@ void StringBuilder::fstring_parse(Token const& t, Literal const& lit, size_t& po
         }
         if (literal_end == std::string_view::npos) literal_end = pos;
         if (literal_end > literal_start) {
-            concat(st, decode(body.substr(literal_start, literal_end - literal_start), lit.is_raw, false));
+            concat(st, decode(body.substr(literal_start, literal_end - literal_start), lit.is_raw, false, true));
         }
         if (doubled) continue;
         if (pos >= end || body[pos] == '}') break;
@@ -569,13 +603,16 @@ ast::Expr* StringBuilder::compile_field(Token const& t, Literal const& lit, size
     src += ")";
     Tokenizer tz(src, first_line, first_col);
     tz.run();
-    Parser sub(tz, m_p.arena(), m_p.fstring_level() + 1, m_p.depth());
+    ParseOptions options;
+    options.fstring_level = m_p.fstring_level() + 1;
+    options.depth = m_p.depth();
+    options.max_int_digits = m_p.options().max_int_digits;
     try {
-        return sub.parse_fstring_field();
+        return Parser::run(tz, m_p.arena(), options, &Parser::parse_fstring_field);
     } catch (ParseError const& e) {
-        ParseError out;
-        out.info = sub.resolve_error(e);
-        out.final = e.final;
+        // Raised, for the enclosing parser, by the action that builds the string.
+        ParseError out = e;
+        if (out.info.type != "RecursionError") out.kind = ParseError::Kind::Raise;
         throw out;
     }
 }

@@ -1,6 +1,8 @@
 // Python 3.11 tokenizer (see tokenizer.h for the contract).
 #include "stackless/parser/tokenizer.h"
 
+#include "objects/unicode/ucd.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -17,50 +19,6 @@ bool is_digit(int c) { return c >= '0' && c <= '9'; }
 bool is_xdigit(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 bool is_ident_start(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 128; }
 bool is_ident_char(int c) { return is_ident_start(c) || is_digit(c); }
-
-// Approximation of Unicode's XID_Continue for code points >= 128 (no full tables):
-// letters of all scripts are accepted; punctuation, symbols, spaces and controls that are
-// common in practice are rejected.
-bool is_unicode_ident_char(uint32_t cp)
-{
-    if (cp < 0xA0) return false; // C1 controls (ASCII is handled by the caller)
-    if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA || cp == 0xB7;
-    if (cp == 0xD7 || cp == 0xF7) return false;
-    if (cp >= 0x2000 && cp <= 0x203E) return false; // general punctuation (203F/2040 are connectors)
-    if (cp >= 0x2041 && cp <= 0x206F) return false;
-    if (cp >= 0x20A0 && cp <= 0x20CF) return false; // currency
-    if (cp >= 0x2190 && cp <= 0x245F) return false; // arrows, math operators, technical
-    if (cp >= 0x2500 && cp <= 0x2BFF) return false; // box drawing, shapes, dingbats, arrows
-    if (cp >= 0x2E00 && cp <= 0x2E7F) return false; // supplemental punctuation
-    if (cp >= 0x3000 && cp <= 0x3004) return false;
-    if (cp >= 0x3008 && cp <= 0x3020) return false;
-    if (cp >= 0xD800 && cp <= 0xF8FF) return false; // surrogates, private use
-    if (cp >= 0xFE10 && cp <= 0xFE19) return false;
-    if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
-    if (cp == 0xFEFF) return false;
-    if (cp >= 0xFF01 && cp <= 0xFF0F) return false;
-    if (cp >= 0xFF1A && cp <= 0xFF20) return false;
-    if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;
-    if (cp >= 0x1F000 && cp <= 0x1FAFF) return false; // emoji and pictographs
-    if (cp >= 0xE0100 && cp <= 0xE01EF) return true; // variation selectors
-    if (cp >= 0xE0000) return false;
-    return true;
-}
-
-// Approximation of Py_UNICODE_ISPRINTABLE for the characters rejected above.
-bool is_printable(uint32_t cp)
-{
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0)) return false;
-    if (cp == 0xAD) return false;
-    if (cp >= 0x2000 && cp <= 0x200F) return false;
-    if (cp >= 0x2028 && cp <= 0x202F) return false;
-    if (cp >= 0x205F && cp <= 0x206F) return false;
-    if (cp == 0x3000 || cp == 0xFEFF) return false;
-    if (cp >= 0xD800 && cp <= 0xF8FF) return false;
-    if (cp >= 0xFFF9 && cp <= 0xFFFB) return false;
-    if (cp >= 0xE0000) return false;
-    return true;
-}
 
 constexpr std::array<std::string_view, 35> k_keywords = {
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
@@ -100,28 +58,95 @@ uint32_t decode_utf8(std::string_view s, size_t i, int& len)
 
 std::string normalize_identifier(std::string_view word)
 {
-    bool ascii = true;
     for (char c : word) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            ascii = false;
-            break;
-        }
+        if (static_cast<unsigned char>(c) >= 0x80) return ucd::normalize_utf8(ucd::NormForm::NFKC, word);
     }
-    if (ascii) return std::string(word);
+    return std::string(word);
+}
+
+namespace {
+
+// The first sequence of `s` Python's strict UTF-8 decoder rejects: its offset (npos
+// when none) and length, and the decoder's reason.
+size_t find_invalid_utf8(std::string_view s, char const*& reason, size_t& bad_len)
+{
+    for (size_t i = 0; i < s.size();) {
+        auto b0 = static_cast<unsigned char>(s[i]);
+        if (b0 < 0x80) { ++i; continue; }
+        size_t n;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (b0 >= 0xC2 && b0 <= 0xDF) n = 1;
+        else if (b0 == 0xE0) { n = 2; lo = 0xA0; }
+        else if (b0 >= 0xE1 && b0 <= 0xEC) n = 2;
+        else if (b0 == 0xED) { n = 2; hi = 0x9F; }
+        else if (b0 >= 0xEE && b0 <= 0xEF) n = 2;
+        else if (b0 == 0xF0) { n = 3; lo = 0x90; }
+        else if (b0 >= 0xF1 && b0 <= 0xF3) n = 3;
+        else if (b0 == 0xF4) { n = 3; hi = 0x8F; }
+        else { reason = "invalid start byte"; bad_len = 1; return i; }
+        for (size_t k = 1; k <= n; ++k) {
+            if (i + k >= s.size()) { reason = "unexpected end of data"; bad_len = k; return i; }
+            auto b = static_cast<unsigned char>(s[i + k]);
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) {
+                reason = "invalid continuation byte";
+                bad_len = k;
+                return i;
+            }
+        }
+        i += n + 1;
+    }
+    return std::string_view::npos;
+}
+
+} // namespace
+
+std::string utf8_error(std::string_view s)
+{
+    char const* reason = "";
+    size_t len = 0;
+    size_t bad = find_invalid_utf8(s, reason, len);
+    if (bad == std::string_view::npos) return {};
+    char buf[160];
+    if (len <= 1) {
+        std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                      static_cast<unsigned char>(s[bad]), bad, reason);
+    } else {
+        std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode bytes in position %zu-%zu: %s", bad, bad + len - 1, reason);
+    }
+    return buf;
+}
+
+std::string utf8_replace_invalid(std::string_view s)
+{
     std::string out;
-    for (size_t i = 0; i < word.size();) {
-        int len = 1;
-        uint32_t cp = decode_utf8(word, i, len);
-        if (cp >= 0xFF10 && cp <= 0xFF5A && (cp <= 0xFF19 || cp >= 0xFF21) && !(cp >= 0xFF3B && cp <= 0xFF40 && cp != 0xFF3F)) {
-            out += static_cast<char>(cp - 0xFF00 + 0x20);
-        } else if (cp == 0xB5) {
-            out += "\xCE\xBC"; // MICRO SIGN -> GREEK SMALL LETTER MU
-        } else {
-            out.append(word.substr(i, static_cast<size_t>(len)));
-        }
-        i += static_cast<size_t>(len);
+    for (;;) {
+        char const* reason = "";
+        size_t len = 0;
+        size_t bad = find_invalid_utf8(s, reason, len);
+        if (bad == std::string_view::npos) break;
+        out.append(s.substr(0, bad));
+        out += "\xEF\xBF\xBD";
+        s.remove_prefix(bad + len);
     }
+    out.append(s);
     return out;
+}
+
+int utf8_char_count(std::string_view s)
+{
+    int chars = 0;
+    for (;;) {
+        char const* reason = "";
+        size_t len = 0;
+        size_t bad = find_invalid_utf8(s, reason, len);
+        std::string_view valid = s.substr(0, bad);
+        for (char c : valid) {
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+        }
+        if (bad == std::string_view::npos) return chars;
+        chars += static_cast<int>(len);
+        s.remove_prefix(bad + len);
+    }
 }
 
 void append_utf8(std::string& out, uint32_t cp)
@@ -187,11 +212,8 @@ std::string_view Tokenizer::line_text(int lineno) const
 int Tokenizer::char_offset(int local, int byte_col) const
 {
     std::string_view line = local_line_text(local);
-    int chars = 0;
     int n = std::min<int>(byte_col, static_cast<int>(line.size()));
-    for (int i = 0; i < n; ++i) {
-        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++chars;
-    }
+    int chars = utf8_char_count(line.substr(0, static_cast<size_t>(std::max(n, 0))));
     if (byte_col > n) chars += byte_col - n;
     return chars + 1;
 }
@@ -241,9 +263,11 @@ bool Tokenizer::fail(std::string msg, size_t cur, std::string_view type)
     return fail_at(std::move(msg), line, offset, offset, type);
 }
 
-// Records an error on local line `line` with final (CPython-form) offsets.
-bool Tokenizer::fail_at(std::string msg, int line, int offset, int end_offset, std::string_view type)
+// Records an error on local line `line` with final (CPython-form) offsets. Errors of
+// another type than SyntaxError are always `deferred` (see error_deferred()).
+bool Tokenizer::fail_at(std::string msg, int line, int offset, int end_offset, std::string_view type, bool deferred)
 {
+    m_error_deferred = deferred || type != "SyntaxError";
     compiler::SyntaxErrorInfo err;
     err.type = std::string(type);
     err.msg = std::move(msg);
@@ -267,16 +291,33 @@ bool Tokenizer::handle_indentation(size_t line_start, bool& blank)
 {
     int col = 0;
     int alt = 0;
+    // As CPython's tokenizer: backslash continuations may sit in the indentation, and
+    // the column of the first one found after some whitespace is the indentation of
+    // what follows (0 counts as none found).
+    int cont_line_col = 0;
     size_t p = line_start;
     for (;; ++p) {
         int c = p < m_src.size() ? static_cast<unsigned char>(m_src[p]) : k_eof;
         if (c == ' ') { ++col; ++alt; }
         else if (c == '\t') { col = (col / 8 + 1) * 8; ++alt; }
         else if (c == '\f') { col = alt = 0; }
+        else if (c == '\\' && p + 2 < m_src.size() && m_src[p + 1] == '\n') {
+            cont_line_col = cont_line_col ? cont_line_col : col;
+            ++p; // the newline; the errors (another character, EOF) are run()'s
+        }
         else break;
     }
+    if (cont_line_col) col = alt = cont_line_col;
     m_pos = p;
     int c = peek();
+    if (c == '\\' && peek(1) != '\n' && peek(1) != k_eof) {
+        // CPython reads a backslash here with the indentation: another character after it
+        // is an error before any INDENT.
+        int line = line_of(m_pos);
+        int err_col = char_offset(line, col_of(m_pos) + 1);
+        m_pos += 2;
+        return fail_at("unexpected character after line continuation character", line, err_col, 0, "SyntaxError", true);
+    }
     blank = (c == '#' || c == '\n' || c == '\\' || c == k_eof);
     if (c == '\\') {
         // A line holding only a backslash continuation is not blank in CPython if
@@ -285,7 +326,7 @@ bool Tokenizer::handle_indentation(size_t line_start, bool& blank)
     }
     if (blank || !m_brackets.empty()) return true;
     int line = line_of(m_pos);
-    int width = static_cast<int>(m_pos - line_start);
+    int width = static_cast<int>(m_pos - m_line_starts[line - 1]);
     if (col == m_indents.back()) {
         if (alt != m_alt_indents.back()) {
             return fail_at("inconsistent use of tabs and spaces in indentation", line, 1, 0, "TabError");
@@ -332,16 +373,26 @@ bool Tokenizer::handle_indentation(size_t line_start, bool& blank)
     return true;
 }
 
+// As CPython's verify_identifier: the raw characters (before NFKC) must form an
+// identifier, XID_Start (or '_') then XID_Continue.
 bool Tokenizer::check_identifier(size_t start, size_t end)
 {
+    std::string undecodable = utf8_error(m_src.substr(start, end - start));
+    if (!undecodable.empty()) {
+        int line = line_of(start);
+        int offset = char_offset(line, static_cast<int>(end - m_line_starts[line - 1])) - 1;
+        fail_at("(unicode error) " + undecodable, line, offset, -1);
+        m_error->text += '\n'; // CPython shows the tokenizer's buffer here, newline included
+        return false;
+    }
     for (size_t i = start; i < end;) {
         int len = 1;
         uint32_t cp = decode_utf8(m_src, i, len);
-        if (cp >= 128 && !is_unicode_ident_char(cp)) {
+        if (cp >= 128 && !(i == start ? ucd::is_identifier_start(cp) : ucd::is_identifier_continue(cp))) {
             char hex[16];
             std::snprintf(hex, sizeof hex, "%04X", cp);
             std::string msg;
-            if (is_printable(cp)) {
+            if (ucd::is_printable(cp)) {
                 msg = "invalid character '" + std::string(m_src.substr(i, len)) + "' (U+" + hex + ")";
             } else {
                 msg = std::string("invalid non-printable character U+") + hex;
@@ -381,15 +432,21 @@ bool Tokenizer::lex_number(size_t start)
     // `c` has been consumed; returns false (after reporting) if the number is followed
     // by an identifier character.
     auto verify_end = [&](int c, char const* kind) -> bool {
+        // CPython's lookahead(): the keyword's rest, then no identifier character (except
+        // after an 'i', where one more letter f, n or s is enough).
+        auto keyword_rest = [&](std::string_view rest) {
+            return lookahead(rest) && !is_ident_char(peek(rest.size()));
+        };
         bool ok_keyword = false;
-        if (c == 'a') ok_keyword = lookahead("nd");
-        else if (c == 'e') ok_keyword = lookahead("lse");
-        else if (c == 'f') ok_keyword = lookahead("or");
+        if (c == 'a') ok_keyword = keyword_rest("nd");
+        else if (c == 'e') ok_keyword = keyword_rest("lse");
+        else if (c == 'f') ok_keyword = keyword_rest("or");
         else if (c == 'i') ok_keyword = peek() == 'f' || peek() == 'n' || peek() == 's';
-        else if (c == 'o') ok_keyword = lookahead("r");
-        else if (c == 'n') ok_keyword = lookahead("ot");
+        else if (c == 'o') ok_keyword = keyword_rest("r");
+        else if (c == 'n') ok_keyword = keyword_rest("ot");
         if (ok_keyword) return true;
-        if (c != k_eof && is_ident_char(c)) {
+        // A non-ASCII character starts the next token instead (CPython checks c < 128).
+        if (c != k_eof && c < 128 && is_ident_char(c)) {
             backup(c);
             fail(std::string("invalid ") + kind + " literal", m_pos);
             return false;
@@ -604,8 +661,7 @@ bool Tokenizer::lex_operator(size_t start)
         if (c != expected) {
             std::string msg = std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" + open.ch + "'";
             if (open.lineno != ext_line(line_of(start))) msg += " on line " + std::to_string(open.lineno);
-            m_brackets.push_back(open);
-            return fail(std::move(msg), m_pos);
+            return fail(std::move(msg), m_pos); // with `open` closed, as CPython's paren stack
         }
     }
     push(TokenKind::Op, start, m_pos);
@@ -617,6 +673,7 @@ bool Tokenizer::run()
     m_pos = 0;
     bool line_start = true;
     bool blank = false;
+    size_t comment_start = std::string_view::npos; // a comment before the next '\n'
     for (;;) {
         if (line_start) {
             line_start = false;
@@ -631,6 +688,7 @@ bool Tokenizer::run()
         size_t start = m_pos;
         if (c == k_eof) break;
         if (c == '#') {
+            comment_start = start;
             while (peek() != '\n' && peek() != k_eof) ++m_pos;
             continue;
         }
@@ -638,11 +696,14 @@ bool Tokenizer::run()
             ++m_pos;
             line_start = true;
             bool emit = !blank && m_brackets.empty();
+            // After a comment, CPython's NEWLINE token starts at the '#'.
+            size_t nl_start = comment_start != std::string_view::npos ? comment_start : start;
+            comment_start = std::string_view::npos;
             if (emit && !m_tokens.empty() && m_tokens.back().kind != TokenKind::Newline &&
                 m_tokens.back().kind != TokenKind::Dedent && m_tokens.back().kind != TokenKind::Indent) {
-                push(TokenKind::Newline, start, start);
+                push(TokenKind::Newline, nl_start, start);
             } else if (emit && !m_tokens.empty() && m_tokens.back().kind != TokenKind::Newline) {
-                push(TokenKind::Newline, start, start);
+                push(TokenKind::Newline, nl_start, start);
             }
             blank = false;
             continue;
@@ -652,11 +713,18 @@ bool Tokenizer::run()
                 m_pos += 2;
                 int line = line_of(start);
                 return fail_at("unexpected character after line continuation character", line,
-                               char_offset(line, col_of(start) + 1), 0);
+                               char_offset(line, col_of(start) + 1), 0, "SyntaxError", true);
             }
             if (start + 2 >= m_src.size()) {
+                // The end of the input after a continuation: inside brackets CPython
+                // reports the bracket never closed (see the end of the input below).
+                if (!m_brackets.empty()) {
+                    m_pos = m_src.size();
+                    break;
+                }
                 int line = line_of(start);
-                return fail_at("unexpected EOF while parsing", line, char_offset(line, col_of(start) + 1), -1);
+                return fail_at("unexpected EOF while parsing", line, char_offset(line, col_of(start) + 1), -1,
+                               "SyntaxError", true);
             }
             m_pos += 2;
             continue;
@@ -688,6 +756,12 @@ bool Tokenizer::run()
         if (is_digit(c) || (c == '.' && is_digit(peek(1)))) {
             if (!lex_number(start)) return false;
             continue;
+        }
+        if (c < 0x20 || c == 0x7F) {
+            // Control characters other than the whitespace handled above.
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "%04X", c);
+            return fail(std::string("invalid non-printable character U+") + hex, start + 1);
         }
         if (!lex_operator(start)) return false;
     next_token:;

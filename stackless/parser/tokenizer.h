@@ -1,7 +1,9 @@
 // Python 3.11 tokenizer: turns UTF-8 source text into a flat vector of tokens.
 //
-// The tokenizer works on text that has already been checked (valid UTF-8, no null bytes,
-// newlines normalised to '\n'; see parser.cpp). It produces NAME, NUMBER, STRING, OP,
+// The tokenizer works on text that has already been prepared (decoded as declared, no
+// null bytes, newlines normalised to '\n'; see source.cpp). Invalid UTF-8 may remain, as
+// in CPython: it is an error where a token is decoded (an identifier here, a string
+// literal in string_literal.cpp) and passes in comments. It produces NAME, NUMBER, STRING, OP,
 // NEWLINE, INDENT, DEDENT and ENDMARKER tokens the way CPython's tokenizer does: NEWLINE
 // only at the end of logical lines, no tokens for blank or comment-only lines, implicit
 // line joining inside brackets, backslash continuations, and an indentation stack that
@@ -55,7 +57,7 @@ bool is_keyword(std::string_view word);
 
 class Tokenizer {
 public:
-    // `source` must be valid UTF-8 with '\n' line ends. `first_line` / `first_col` shift
+    // `source` must have '\n' line ends. `first_line` / `first_col` shift
     // every position (used for f-string expressions, whose text lives inside a larger
     // token): positions on the first line get `first_col` added.
     explicit Tokenizer(std::string_view source, int first_line = 1, int first_col = 0);
@@ -75,6 +77,13 @@ public:
     };
     std::vector<OpenBracket> const& open_brackets() const { return m_brackets; }
     bool eof_in_brackets() const { return m_eof_in_brackets; }
+    // CPython's tokenizer reports most of its errors at once; these it only returns as an
+    // ERRORTOKEN, reported when the parser fetches it: indentation errors, TabError and
+    // a character after a line continuation.
+    bool error_deferred() const { return m_error_deferred; }
+    // Where the text starts in the enclosing source (see the constructor).
+    int first_line() const { return m_first_line; }
+    int first_col() const { return m_first_col; }
 
     // The text of source line `lineno` (1-based), without its newline; empty if out of range.
     std::string_view line_text(int lineno) const;
@@ -90,7 +99,8 @@ private:
     int peek(size_t ahead = 0) const;
     void push(TokenKind kind, size_t start, size_t end);
     bool fail(std::string msg, size_t cur, std::string_view type = "SyntaxError");
-    bool fail_at(std::string msg, int line, int offset, int end_offset, std::string_view type = "SyntaxError");
+    bool fail_at(std::string msg, int line, int offset, int end_offset, std::string_view type = "SyntaxError",
+                 bool deferred = false);
     std::string_view local_line_text(int local) const;
     int char_offset(int local, int byte_col) const;
     int line_of(size_t offset) const;
@@ -116,12 +126,12 @@ private:
     std::vector<int> m_alt_indents {0};
     bool m_at_line_start = true;
     bool m_eof_in_brackets = false;
+    bool m_error_deferred = false;
     std::optional<compiler::SyntaxErrorInfo> m_error;
 };
 
-// Python identifiers are NFKC-normalised. slpy implements the common subset: fullwidth
-// ASCII letters, digits and underscore map to ASCII, MICRO SIGN to GREEK SMALL LETTER
-// MU; other text is returned unchanged.
+// The identifier a NAME token stands for: NFKC-normalised as CPython's parser does
+// (ASCII names as they are).
 std::string normalize_identifier(std::string_view word);
 
 // Decodes one UTF-8 sequence at `s[i]`; returns the code point and sets `len` (1 for an
@@ -129,5 +139,17 @@ std::string normalize_identifier(std::string_view word);
 uint32_t decode_utf8(std::string_view s, size_t i, int& len);
 // Appends the UTF-8 (generalized: surrogates allowed) encoding of `cp` to `out`.
 void append_utf8(std::string& out, uint32_t cp);
+
+// Source bytes are not checked as a whole: as in CPython, invalid UTF-8 is an error where
+// a token is decoded (an identifier, a string literal), and passes in comments.
+// The message of Python's strict UTF-8 decoder for the first invalid sequence of `s`
+// ("'utf-8' codec can't decode byte 0xff in position 3: invalid start byte"), or ""
+// when `s` is valid.
+std::string utf8_error(std::string_view s);
+// `s` with each invalid sequence replaced by U+FFFD, as decoding with errors="replace".
+std::string utf8_replace_invalid(std::string_view s);
+// The characters in `s` as CPython counts them for error offsets: one per valid UTF-8
+// sequence, one per byte of an invalid one.
+int utf8_char_count(std::string_view s);
 
 } // namespace slpy::parser

@@ -5,6 +5,8 @@
 #include "objects/string.h"
 #include "stackless/vm/interpreter.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,11 +29,14 @@ std::string join_names(std::vector<String*> const& names)
     return out + "and " + quoted(names.back());
 }
 
+// `defcount` may exceed the parameter count: __defaults__ can be set to any tuple, and
+// only its last argcount items count (CPython's initialize_locals); so the arithmetic on
+// it is signed and clamped, and nothing reads outside the frame or the tuple.
 bool missing_arguments(VM& vm, Function* fn, Frame* frame, bool positional, size_t defcount)
 {
     Code* co = fn->code;
     size_t start = positional ? 0 : co->argcount;
-    size_t end = positional ? co->argcount - defcount : co->argcount + co->kwonlyargcount;
+    size_t end = positional ? co->argcount - std::min<size_t>(defcount, co->argcount) : co->argcount + co->kwonlyargcount;
     std::vector<String*> missing;
     for (size_t i = start; i < end; ++i) {
         if (!frame->localsplus[i].is_null())
@@ -59,7 +64,8 @@ void too_many_positional(VM& vm, Function* fn, Frame* frame, size_t given)
     std::string sig;
     bool plural;
     if (defcount) {
-        sig = "from " + std::to_string(co->argcount - defcount) + " to " + std::to_string(co->argcount);
+        // Signed: with more defaults than parameters CPython says "from -1 to 1".
+        sig = "from " + std::to_string(ptrdiff_t(co->argcount) - ptrdiff_t(defcount)) + " to " + std::to_string(co->argcount);
         plural = true;
     } else {
         sig = std::to_string(co->argcount);
@@ -114,13 +120,19 @@ bool bind_arguments(VM& vm, Function* fn, Frame* frame, Value const* args, size_
     Dict* kwdict = nullptr;
     if (varkw) {
         kwdict = dict_new(vm);
+        if (!kwdict)
+            return false;
         fast[total + (varargs ? 1 : 0)] = Value::from_object(kwdict);
     }
     size_t n = nargs < argcount ? nargs : argcount;
     for (size_t i = 0; i < n; ++i)
         fast[i] = args[i];
-    if (varargs)
-        fast[total] = Value::from_object(nargs > n ? tuple_from_array(vm, args + n, nargs - n) : empty_tuple());
+    if (varargs) {
+        Tuple* rest = nargs > n ? tuple_from_array(vm, args + n, nargs - n) : empty_tuple();
+        if (!rest)
+            return false;
+        fast[total] = Value::from_object(rest);
+    }
 
     for (size_t k = 0; k < nkw; ++k) {
         Value key = kwnames->items[k];
@@ -163,13 +175,17 @@ bool bind_arguments(VM& vm, Function* fn, Frame* frame, Value const* args, size_
 
     size_t defcount = fn->defaults ? fn->defaults->size : 0;
     if (nargs < argcount) {
-        size_t m = argcount - defcount;
+        // Parameter i takes defaults[i - m]: the defaults line up with the last
+        // parameters, and a longer tuple's extra leading items are never used.
+        size_t used = std::min<size_t>(defcount, argcount);
+        size_t m = argcount - used;
+        size_t skip = defcount - used;
         for (size_t i = nargs; i < m; ++i)
             if (fast[i].is_null())
                 return missing_arguments(vm, fn, frame, true, defcount) && false;
         for (size_t i = nargs > m ? nargs : m; i < argcount; ++i)
             if (fast[i].is_null())
-                fast[i] = fn->defaults->items[i - m];
+                fast[i] = fn->defaults->items[skip + i - m];
     }
     if (co->kwonlyargcount) {
         bool missing = false;
@@ -196,7 +212,7 @@ bool bind_arguments(VM& vm, Function* fn, Frame* frame, Value const* args, size_
 Frame* frame_for_call_bound(VM& vm, Function* fn, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Frame* frame = vm.interp->new_call_frame(fn, 0);
-    if (!bind_arguments(vm, fn, frame, args, nargs, kwnames))
+    if (!frame || !bind_arguments(vm, fn, frame, args, nargs, kwnames))
         return nullptr;
     return frame;
 }

@@ -24,6 +24,8 @@ inline Frame* frame_for_call(VM& vm, Function* fn, Value const* args, size_t nar
     // Fast path: exactly the positional parameters, nothing else.
     if (!kwnames && nargs == co->argcount && co->total_args == co->argcount) {
         Frame* frame = vm.interp->new_call_frame(fn, uint32_t(nargs));
+        if (!frame) [[unlikely]]
+            return nullptr;
         for (size_t i = 0; i < nargs; ++i)
             frame->localsplus[i] = args[i];
         return frame;

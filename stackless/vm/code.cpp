@@ -10,11 +10,13 @@
 #include "stackless/vm/code.h"
 
 #include "objects/bytes.h"
+#include "objects/codecs.h"
 #include "objects/complex.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/set.h"
 #include "stackless/compiler/compiler.h"
+#include "stackless/compiler/future.h"
 #include "stackless/compiler/stack_effect.h"
 #include "stackless/vm/traceback.h"
 
@@ -227,7 +229,7 @@ private:
             return fail("code object too large");
         if (u.locations.size() != u.code.size())
             return fail("location table size differs from code size");
-        if (u.flags & ~uint32_t(0x7f))
+        if (u.flags & ~(uint32_t(0x7f) | compiler::k_future_flags_mask))
             return fail("unknown flags");
         if (!valid_generalized_utf8(u.name) || !valid_generalized_utf8(u.qualname) || !valid_generalized_utf8(u.filename))
             return fail("name is not valid UTF-8");
@@ -542,16 +544,18 @@ Value load_const(VM& vm, ConstValue const& c, int depth)
         for (char ch : digits)
             if (ch < '0' || ch > '9')
                 return raise(vm, exc::SystemError, "invalid code object: bad integer constant");
+        if (!int_reserve_bits(vm, digits.size() * 4, 2))
+            return Value::null();
         Mpz z;
         mpz_set_str(z.z, std::string(digits).c_str(), 10);
         if (neg)
             mpz_neg(z.z, z.z);
-        return int_from_mpz(vm, z.z);
+        return int_from_mpz(vm, z);
     }
     case ConstValue::Kind::Float:
         return Value::from_double(c.f);
-    case ConstValue::Kind::Imag:
-        return complex_new(vm, 0.0, c.f);
+    case ConstValue::Kind::Complex:
+        return complex_new(vm, c.re, c.f);
     case ConstValue::Kind::Str:
         if (!valid_generalized_utf8(c.s))
             return raise(vm, exc::SystemError, "invalid code object: string constant is not valid UTF-8");
@@ -565,6 +569,8 @@ Value load_const(VM& vm, ConstValue const& c, int depth)
         if (c.kind == ConstValue::Kind::Tuple && c.items.empty())
             return Value::from_object(empty_tuple());
         Tuple* t = tuple_new(vm, c.items.size());
+        if (!t)
+            return Value::null();
         for (size_t i = 0; i < c.items.size(); ++i)
             t->items[i] = py_none(); // keep the tuple traceable while it fills
         for (size_t i = 0; i < c.items.size(); ++i)
@@ -585,7 +591,7 @@ template<typename T>
 RawBuffer* buffer_of(VM& vm, std::vector<T> const& items)
 {
     RawBuffer* b = raw_buffer_new(vm, items.size() * sizeof(T));
-    if (!items.empty())
+    if (b && !items.empty())
         std::memcpy(b->data, items.data(), items.size() * sizeof(T));
     return b;
 }
@@ -595,10 +601,16 @@ Tuple* interned_tuple(VM& vm, std::vector<std::string> const& strings)
     if (strings.empty())
         return empty_tuple();
     Tuple* t = tuple_new(vm, strings.size());
+    if (!t)
+        return nullptr;
     for (size_t i = 0; i < strings.size(); ++i)
         t->items[i] = py_none();
-    for (size_t i = 0; i < strings.size(); ++i)
-        t->items[i] = Value::from_object(intern(vm, strings[i]));
+    for (size_t i = 0; i < strings.size(); ++i) {
+        String* s = intern(vm, strings[i]);
+        if (!s)
+            return nullptr;
+        t->items[i] = Value::from_object(s);
+    }
     return t;
 }
 
@@ -611,6 +623,8 @@ Value load_code_unit(VM& vm, CodeUnit const& u, int depth)
         return raise(vm, exc::SystemError, "invalid code object: " + why);
 
     auto* code = vm.heap.make<Code>(types.code);
+    if (!code)
+        return Value::null();
     code->name = intern(vm, u.name);
     code->qualname = intern(vm, u.qualname);
     code->filename = intern(vm, u.filename);
@@ -620,6 +634,9 @@ Value load_code_unit(VM& vm, CodeUnit const& u, int depth)
     code->code = buffer_of(vm, u.code);
     code->locations = buffer_of(vm, u.locations);
     code->exception_table = u.exception_table.empty() ? nullptr : buffer_of(vm, u.exception_table);
+    if (!code->name || !code->qualname || !code->filename || !code->names || !code->localsplusnames || !code->localspluskinds ||
+        !code->code || !code->locations || (!u.exception_table.empty() && !code->exception_table))
+        return Value::null();
 
     code->ncode = uint32_t(u.code.size());
     code->nexceptions = uint32_t(u.exception_table.size());
@@ -644,6 +661,8 @@ Value load_code_unit(VM& vm, CodeUnit const& u, int depth)
         code->consts = empty_tuple();
     } else {
         Tuple* consts = tuple_new(vm, u.consts.size());
+        if (!consts)
+            return Value::null();
         for (size_t i = 0; i < u.consts.size(); ++i)
             consts->items[i] = py_none();
         code->consts = consts;
@@ -698,31 +717,52 @@ Value raise_syntax_error(VM& vm, compiler::SyntaxErrorInfo const& err)
     Value offset = int_from_i64(vm, err.offset);
     Value end_lineno = int_from_i64(vm, err.end_lineno);
     Value end_offset = int_from_i64(vm, err.end_offset);
-    Tuple* info = tuple_pack(vm, { filename, lineno, offset, text, end_lineno, end_offset });
+    // Out of memory for any part: MemoryError (pending) instead.
+    for (Value v : { msg, filename, text, lineno, offset, end_lineno, end_offset })
+        if (v.is_null())
+            return Value::null();
+    using Form = compiler::SyntaxErrorInfo::Form;
+    if (err.form == Form::MsgOnly) {
+        // SyntaxError(msg), then located attribute by attribute (PyErr_SyntaxLocationObject),
+        // or not at all (a file's "encoding problem").
+        Tuple* msg_args = tuple_pack(vm, { msg });
+        if (!msg_args)
+            return Value::null();
+        raise_with_args(vm, type, msg_args);
+        if (err.lineno <= 0)
+            return Value::null();
+        Value e = vm.take_error();
+        for (auto [name, value] : { std::pair { names.filename, filename }, { names.lineno, lineno }, { names.offset, offset },
+                                    { names.text, text }, { names.end_lineno, lineno } })
+            if (!setattr(vm, e, name, value))
+                return Value::null();
+        vm.restore_error(e);
+        return Value::null();
+    }
+    Tuple* info = err.form == Form::FourTuple ? tuple_pack(vm, { filename, lineno, offset, text })
+                                              : tuple_pack(vm, { filename, lineno, offset, text, end_lineno, end_offset });
     Tuple* args = tuple_pack(vm, { msg, Value::from_object(info) });
+    if (!args)
+        return Value::null();
     return raise_with_args(vm, type, args);
 }
 
-Value compile_to_code(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, int optimize)
+Value compile_to_code(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, int optimize,
+                      SourceKind kind, uint32_t future_flags)
 {
     compiler::CompileOptions options;
     options.optimize = optimize;
+    options.future_flags = future_flags;
+    options.source.is_text = kind == SourceKind::Text;
+    options.source.decoder = decode_strict;
+    options.source.max_int_digits = get_int_max_str_digits();
     compiler::SyntaxErrorInfo err;
     std::shared_ptr<compiler::CodeUnit> unit = compiler::compile_source(source, filename, mode, options, err);
     if (!unit) {
+        // The parser gives SyntaxError.text as CPython has it (with or without the
+        // line's newline, see stackless/parser/parser_errors.cpp).
         if (err.filename.empty())
             err.filename = filename;
-        // CPython reads 'exec' source with a newline at its end, but 'eval' and 'single'
-        // source as given: the line in SyntaxError.text follows suit.
-        bool on_unterminated_last_line = (source.empty() || source.back() != '\n') &&
-                                         err.lineno == 1 + int(std::count(source.begin(), source.end(), '\n'));
-        bool with_newline = mode == parser::Mode::Exec || !on_unterminated_last_line;
-        if (!err.text.empty()) {
-            if (with_newline && err.text.back() != '\n')
-                err.text.push_back('\n');
-            else if (!with_newline && err.text.back() == '\n')
-                err.text.pop_back();
-        }
         return raise_syntax_error(vm, err);
     }
     return load_code(vm, *unit);
@@ -758,6 +798,8 @@ Value names_with_kind(VM& vm, Code* c, uint8_t bit)
     if (n == 0)
         return Value::from_object(empty_tuple());
     Tuple* t = tuple_new(vm, n);
+    if (!t)
+        return Value::null();
     size_t k = 0;
     for (uint32_t i = 0; i < c->nlocalsplus; ++i)
         if (c->local_kind(i) & bit)
@@ -795,6 +837,8 @@ Value code_co_code(VM& vm, Value const* args, size_t, Tuple*)
 {
     Code* c = self_code(args);
     Bytes* b = bytes_alloc(vm, size_t(c->ncode) * 2);
+    if (!b)
+        return Value::null();
     CodeWord const* w = c->words();
     for (uint32_t i = 0; i < c->ncode; ++i) {
         b->data[2 * i] = static_cast<unsigned char>(w[i] & 0xff);
@@ -815,6 +859,8 @@ Value code_co_positions(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         return Value::null();
     Code* c = self_code(args);
     List* out = list_new(vm, c->ncode);
+    if (!out)
+        return Value::null();
     Location const* loc = c->location_table();
     for (uint32_t i = 0; i < c->ncode; ++i) {
         Tuple* t = tuple_pack(vm, { optional_int(vm, loc[i].lineno, 0), optional_int(vm, loc[i].end_lineno, 0),
@@ -832,6 +878,8 @@ Value code_co_lines(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         return Value::null();
     Code* c = self_code(args);
     List* out = list_new(vm);
+    if (!out)
+        return Value::null();
     Location const* loc = c->location_table();
     uint32_t start = 0;
     for (uint32_t i = 1; i <= c->ncode; ++i) {

@@ -70,9 +70,15 @@ int code_line_at(Code const* code, uint32_t lasti);
 // The exception handler covering unit `lasti`, or nullptr.
 ExceptionEntry const* code_find_handler(Code const* code, uint32_t lasti);
 
-// Compiles source text to a Code object (SyntaxError pending on failure, with CPython's
-// attributes: msg, filename, lineno, offset, text, end_lineno, end_offset).
-Value compile_to_code(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, int optimize);
+// What compile_to_code is given: the text of a str, or bytes whose encoding the source
+// declares (PEP 263: a BOM or a coding cookie; UTF-8 by default).
+enum class SourceKind { Text, Bytes };
+
+// Compiles source to a Code object (SyntaxError pending on failure, with CPython's
+// attributes: msg, filename, lineno, offset, text, end_lineno, end_offset). `future_flags`
+// are CO_FUTURE_* features in effect before the source's own future statements.
+Value compile_to_code(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, int optimize,
+                      SourceKind kind = SourceKind::Text, uint32_t future_flags = 0);
 // Raises the SyntaxError (or IndentationError / TabError) described by `err`.
 Value raise_syntax_error(VM& vm, compiler::SyntaxErrorInfo const& err);
 

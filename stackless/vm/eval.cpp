@@ -138,6 +138,19 @@ bool as_python_call(Value callable, Value const* args, size_t nargs, PyCall& out
     return false;
 }
 
+// A frame leaving the running chain forgets its caller, except a captured one (Python
+// code may hold it as a frame object): that keeps f_back, as a CPython frame object
+// keeps its back frame object alive, so the caller is captured in turn and neither is
+// recycled when it returns. Generator frames get a new caller at each resumption and
+// keep none.
+inline void unlink_caller(Frame* done)
+{
+    if (done->captured && !done->gen && done->back)
+        done->back->captured = true;
+    else
+        done->back = nullptr;
+}
+
 } // namespace
 
 bool Interpreter::push_frame(Frame* frame, ReturnMode mode)
@@ -187,6 +200,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     Value ret_aux;
     // The object a truth-testing instruction tests on its slow path (see truth_test).
     Value truth_operand;
+    // VM::pending, polled at backward jumps and function entry (CHECK_PENDING).
+    std::atomic<uint32_t> const* const pending_word = &vm.pending;
 
 #define LOAD_FRAME()                              \
     do {                                          \
@@ -213,6 +228,21 @@ Value Interpreter::run(Frame* entry, bool throwing)
         goto* kLabels[word & 0xff];                    \
     } while (0)
 #define TARGET(name) op_##name:
+// The poll for asynchronous requests (Ctrl-C; later preemption) at backward jumps and
+// function entry, CPython's eval_breaker check: one test and branch on the hot path; the
+// `pending` block handles the request with the frame saved at `instr`.
+#define CHECK_PENDING()                                                      \
+    do {                                                                     \
+        if (pending_word->load(std::memory_order_relaxed) != 0) [[unlikely]] \
+            goto pending;                                                    \
+    } while (0)
+// A jump to unit `target`; one that does not go forward is a check point (opcodes.def).
+#define JUMP_TO(target)          \
+    do {                         \
+        ip = words + (target);   \
+        if (ip <= instr)         \
+            CHECK_PENDING();     \
+    } while (0)
 #define ARG (word >> 8)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
@@ -252,8 +282,12 @@ Value Interpreter::run(Frame* entry, bool throwing)
 
     TARGET(CACHE)
     TARGET(NOP)
-    TARGET(RESUME)
     DISPATCH();
+    TARGET(RESUME)
+    {
+        CHECK_PENDING();
+        DISPATCH();
+    }
 
     // ------------------------------------------------------------------ stack
     TARGET(POP_TOP)
@@ -312,7 +346,10 @@ Value Interpreter::run(Frame* entry, bool throwing)
     }
     TARGET(MAKE_CELL)
     {
-        fast[ARG] = Value::from_object(cell_new(vm, fast[ARG]));
+        Cell* cell = cell_new(vm, fast[ARG]);
+        if (!cell)
+            goto error;
+        fast[ARG] = Value::from_object(cell);
         DISPATCH();
     }
     TARGET(LOAD_CLOSURE)
@@ -532,6 +569,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
                 DISPATCH();
             } else if (attr_cache_kind(c) == AttrCacheKind::InstanceDict) {
                 Dict* d = instance_dict(vm, o, true);
+                if (!d)
+                    goto error;
                 uint32_t ix = attr_cache_offset(c);
                 if (ix < d->nentries && d->entry_table()[ix].key.is(cnames[ARG])) {
                     d->entry_table()[ix].value = v; // as dict_set on an existing key
@@ -866,6 +905,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         uint32_t n = ARG;
         Tuple* t = tuple_from_array(vm, sp - n, n);
+        if (!t)
+            goto error;
         sp -= n;
         PUSH(Value::from_object(t));
         DISPATCH();
@@ -874,6 +915,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         uint32_t n = ARG;
         List* l = list_from_array(vm, sp - n, n);
+        if (!l)
+            goto error;
         sp -= n;
         PUSH(Value::from_object(l));
         DISPATCH();
@@ -897,6 +940,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
         uint32_t n = ARG;
         SAVE_FRAME();
         Dict* d = dict_new(vm);
+        if (!d)
+            goto error;
         for (uint32_t i = 0; i < n; ++i)
             if (!dict_set(vm, d, sp[-2 * int(n) + 2 * int(i)], sp[-2 * int(n) + 2 * int(i) + 1]))
                 goto error;
@@ -910,6 +955,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
         SAVE_FRAME();
         Tuple* keys = sp[-1].as<Tuple>();
         Dict* d = dict_new(vm);
+        if (!d)
+            goto error;
         for (uint32_t i = 0; i < n; ++i)
             if (!dict_set(vm, d, keys->items[i], sp[-1 - int(n) + int(i)]))
                 goto error;
@@ -921,6 +968,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         uint32_t n = ARG;
         Value s = eval_build_string(vm, sp - n, n);
+        if (s.is_null())
+            goto error;
         sp -= n;
         PUSH(s);
         DISPATCH();
@@ -1000,7 +1049,10 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(LIST_TO_TUPLE)
     {
         List* l = TOP().as<List>();
-        sp[-1] = Value::from_object(tuple_from_array(vm, l->items(), l->size));
+        Tuple* t = tuple_from_array(vm, l->items(), l->size);
+        if (!t)
+            goto error;
+        sp[-1] = Value::from_object(t);
         DISPATCH();
     }
     TARGET(UNPACK_SEQUENCE)
@@ -1049,17 +1101,22 @@ Value Interpreter::run(Frame* entry, bool throwing)
 
     // ------------------------------------------------------------------ control flow
     TARGET(JUMP_FORWARD)
-    TARGET(JUMP_BACKWARD)
     TARGET(JUMP_BACKWARD_NO_INTERRUPT)
     {
         ip = words + ARG;
+        DISPATCH();
+    }
+    TARGET(JUMP_BACKWARD)
+    {
+        ip = words + ARG;
+        CHECK_PENDING();
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_FALSE)
     {
         Value v = POP();
         if (v.is(py_false()))
-            ip = words + ARG;
+            JUMP_TO(ARG);
         else if (!v.is(py_true())) {
             truth_operand = v;
             goto truth_test;
@@ -1070,7 +1127,7 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         Value v = POP();
         if (v.is(py_true()))
-            ip = words + ARG;
+            JUMP_TO(ARG);
         else if (!v.is(py_false())) {
             truth_operand = v;
             goto truth_test;
@@ -1080,13 +1137,13 @@ Value Interpreter::run(Frame* entry, bool throwing)
     TARGET(POP_JUMP_IF_NONE)
     {
         if (is_none(POP()))
-            ip = words + ARG;
+            JUMP_TO(ARG);
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_NOT_NONE)
     {
         if (!is_none(POP()))
-            ip = words + ARG;
+            JUMP_TO(ARG);
         DISPATCH();
     }
     TARGET(JUMP_IF_FALSE_OR_POP)
@@ -1223,6 +1280,8 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         SAVE_FRAME();
         Generator* g = generator_new(vm, f);
+        if (!g)
+            goto error; // out of memory: raised from the function's frame, as CPython
         // The frame stays suspended right after this instruction; the caller gets the
         // generator as the call's result.
         Frame* done = f;
@@ -1519,6 +1578,8 @@ do_call:
             if (!newf.is_null() && type_of(newf) == types.staticmethod && is_function(staticmethod_function(newf))) {
                 size_t nkw = call_kw ? call_kw->size : 0;
                 Tuple* keep = tuple_new(vm, 2 + nargs + nkw);
+                if (!keep)
+                    goto error;
                 keep->items[0] = callable;
                 keep->items[1] = call_kw ? Value::from_object(call_kw) : py_none();
                 for (size_t i = 0; i < nargs + nkw; ++i)
@@ -1597,7 +1658,7 @@ frame_return:
         if (done->gen)
             gen_leave(done->gen, done, true);
         current = done->back;
-        done->back = nullptr;
+        unlink_caller(done);
         --depth;
         ret_mode = done->return_mode;
         ret_aux = done->aux;
@@ -1724,7 +1785,7 @@ finish_instruction:
             bool jump_if = op == Op::POP_JUMP_IF_TRUE || op == Op::JUMP_IF_TRUE_OR_POP;
             bool kept = op == Op::JUMP_IF_FALSE_OR_POP || op == Op::JUMP_IF_TRUE_OR_POP;
             if (retval.is(py_true()) == jump_if)
-                ip = words + target;
+                JUMP_TO(target);
             else if (kept)
                 --sp;
             break;
@@ -1745,6 +1806,17 @@ finish_instruction:
         DISPATCH();
     }
 
+    // ------------------------------------------------------------------ pending requests
+    // Reached from CHECK_PENDING with `instr` the polling instruction and ip where it goes
+    // on: a KeyboardInterrupt is raised there (its traceback line is that instruction's).
+pending:
+    {
+        SAVE_FRAME();
+        if (!handle_pending(vm))
+            goto error;
+        DISPATCH();
+    }
+
     // ------------------------------------------------------------------ exceptions
 error:
     {
@@ -1753,7 +1825,9 @@ error:
         if (BaseException* be = as_exception(e)) {
             f->lasti = uint32_t(instr - words);
             Value prev = be->traceback.is_null() ? py_none() : be->traceback;
-            be->traceback = Value::from_object(traceback_new(vm, prev, f, f->lasti));
+            // Out of memory for the entry: the exception goes on with the traceback it has.
+            if (Traceback* tb = traceback_new(vm, prev, f, f->lasti))
+                be->traceback = Value::from_object(tb);
             f->captured = true;
         }
         vm.restore_error(e);
@@ -1763,6 +1837,9 @@ exception_unwind:
         uint32_t lasti = uint32_t(instr - words);
         if (ExceptionEntry const* h = code_find_handler(co, lasti)) {
             Value e = vm.take_error();
+            // A handler sees it: CPython normalizes here (see EXC_UNNORMALIZED).
+            if (BaseException* be = as_exception(e))
+                be->flags &= ~uint32_t(EXC_UNNORMALIZED);
             sp = fast + co->nlocalsplus + h->depth;
             if (h->lasti)
                 PUSH(Value::small_int(lasti));
@@ -1789,7 +1866,7 @@ exception_unwind:
             }
         }
         current = done->back;
-        done->back = nullptr;
+        unlink_caller(done);
         --depth;
         ReturnMode mode = done->return_mode;
         if (mode == ReturnMode::Entry)
@@ -1827,6 +1904,8 @@ exception_unwind:
 #undef SAVE_FRAME
 #undef DISPATCH
 #undef TARGET
+#undef CHECK_PENDING
+#undef JUMP_TO
 #undef ARG
 #undef PUSH
 #undef POP

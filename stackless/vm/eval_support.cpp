@@ -218,6 +218,8 @@ bool eval_unpack(VM& vm, Value seq, uint32_t before, int32_t after, Value* dest)
         return true;
     }
     List* rest = list_new(vm);
+    if (!rest)
+        return false;
     dest[total - 1 - before] = Value::from_object(rest);
     if (!list_extend(vm, rest, it))
         return false;
@@ -277,7 +279,7 @@ bool eval_dict_merge(VM& vm, Value func, Value dict, Value update)
     }
     // Collect (key, value) pairs first so a duplicate names the function.
     Dict* tmp = dict_new(vm);
-    if (!eval_dict_update(vm, Value::from_object(tmp), update))
+    if (!tmp || !eval_dict_update(vm, Value::from_object(tmp), update))
         return false;
     size_t pos = 0;
     Value k, v;
@@ -304,6 +306,8 @@ Tuple* eval_flatten_call_ex(VM& vm, Value func, Value callargs, Value kwargs, si
     Tuple* pos = as_tuple(callargs);
     if (!pos || type_of(callargs) != types.tuple) {
         List* l = list_new(vm);
+        if (!l)
+            return nullptr;
         if (!list_extend(vm, l, callargs)) {
             if (vm.error_matches(exc::TypeError) && type_of(callargs)->slot(Slot::ITER).is_null() &&
                 type_of(callargs)->slot(Slot::GETITEM).is_null()) {
@@ -314,24 +318,30 @@ Tuple* eval_flatten_call_ex(VM& vm, Value func, Value callargs, Value kwargs, si
             return nullptr;
         }
         pos = tuple_from_array(vm, l->items(), l->size);
+        if (!pos)
+            return nullptr;
     }
     Dict* kw = nullptr;
     if (!kwargs.is_null()) {
         kw = as_dict(kwargs);
         if (!kw || type_of(kwargs) != types.dict) {
             kw = dict_new(vm);
-            if (!eval_dict_merge(vm, func, Value::from_object(kw), kwargs))
+            if (!kw || !eval_dict_merge(vm, func, Value::from_object(kw), kwargs))
                 return nullptr;
         }
     }
     size_t nkw = kw ? kw->used : 0;
     Tuple* flat = tuple_new(vm, 1 + pos->size + nkw);
+    if (!flat)
+        return nullptr;
     flat->items[0] = py_none();
     for (size_t i = 0; i < pos->size; ++i)
         flat->items[1 + i] = pos->items[i];
     kwnames = nullptr;
     if (nkw) {
         kwnames = tuple_new(vm, nkw);
+        if (!kwnames)
+            return nullptr;
         size_t p = 0, i = 0;
         Value k, v;
         while (dict_next(kw, p, k, v)) {
@@ -361,6 +371,8 @@ Value eval_build_string(VM& vm, Value const* items, size_t n)
     if (n == 1)
         return items[0];
     String* out = str_alloc(vm, bytes);
+    if (!out)
+        return Value::null();
     char* p = out->data;
     for (size_t i = 0; i < n; ++i) {
         String* s = as_str(items[i]);
@@ -388,6 +400,8 @@ Value eval_format_value(VM& vm, Value v, uint32_t conversion, Value spec)
 Value eval_make_function(VM& vm, Frame* f, Value code, uint32_t flags, Value* sp)
 {
     Function* fn = function_new(vm, code.as<Code>(), f->globals, f->builtins);
+    if (!fn)
+        return Value::null();
     Value fv = Value::from_object(fn);
     // Operands below the code object, popped in this order.
     if (flags & 0x08)
@@ -396,6 +410,8 @@ Value eval_make_function(VM& vm, Frame* f, Value code, uint32_t flags, Value* sp
         Value ann = *--sp;
         if (Tuple* t = as_tuple(ann)) {
             Dict* d = dict_new(vm);
+            if (!d)
+                return Value::null();
             for (size_t i = 0; i + 1 < t->size; i += 2)
                 if (!dict_set(vm, d, t->items[i], t->items[i + 1]))
                     return Value::null();
@@ -529,7 +545,10 @@ bool eval_check_eg_match(VM& vm, Value exc, Value match_type, Value* match, Valu
             return true;
         }
         // A naked exception is handled as ExceptionGroup("", (exc,)).
-        Value wrapped = exception_group_create(vm, Value::from_object(tuple_pack(vm, { exc })));
+        Tuple* excs = tuple_pack(vm, { exc });
+        if (!excs)
+            return false;
+        Value wrapped = exception_group_create(vm, Value::from_object(excs));
         if (wrapped.is_null())
             return false;
         *match = wrapped;
@@ -537,7 +556,10 @@ bool eval_check_eg_match(VM& vm, Value exc, Value match_type, Value* match, Valu
     }
     if (!is_exception_group(exc))
         return true;
-    Value pair = call_method(vm, exc, intern(vm, "split"), &match_type, 1);
+    String* split = intern(vm, "split");
+    if (!split)
+        return false;
+    Value pair = call_method(vm, exc, split, &match_type, 1);
     if (pair.is_null())
         return false;
     Tuple* t = as_tuple(pair);
@@ -559,6 +581,8 @@ Value eval_prep_reraise_star(VM& vm, Value orig, Value excs_v)
         return excs->items()[0];
     List* raised = list_new(vm);
     List* reraised = list_new(vm);
+    if (!raised || !reraised)
+        return Value::null();
     for (size_t i = 0; i < excs->size; ++i) {
         Value e = excs->items()[i];
         if (is_none(e))
@@ -598,7 +622,10 @@ Value eval_import_name(VM& vm, Frame* f, String* name, Value fromlist, Value lev
     bool has_fromlist = !fromlist.is_null() && !is_none(fromlist) && (!as_tuple(fromlist) || as_tuple(fromlist)->size > 0);
     if (dot == std::string_view::npos || has_fromlist)
         return mod;
-    return in.import_module(intern(vm, full.substr(0, dot)));
+    String* top = intern(vm, full.substr(0, dot));
+    if (!top)
+        return Value::null();
+    return in.import_module(top);
 }
 
 Value eval_import_from(VM& vm, Value module, String* name)
@@ -641,8 +668,11 @@ bool eval_import_star(VM& vm, Frame* f, Value module)
                 raise_fmt(vm, exc::TypeError, "Item in module.__all__ must be str, not %s", type_name(n));
                 return false;
             }
-            Value v = getattr(vm, module, intern(vm, s));
-            if (v.is_null() || !eval_store_name(vm, f, intern(vm, s), v))
+            String* name = intern(vm, s);
+            if (!name)
+                return false;
+            Value v = getattr(vm, module, name);
+            if (v.is_null() || !eval_store_name(vm, f, name, v))
                 return false;
         }
     }
@@ -652,7 +682,8 @@ bool eval_import_star(VM& vm, Frame* f, Value module)
         String* s = as_str(k);
         if (!s || s->byte_length == 0 || s->data[0] == '_')
             continue;
-        if (!eval_store_name(vm, f, intern(vm, s), v))
+        String* name = intern(vm, s);
+        if (!name || !eval_store_name(vm, f, name, v))
             return false;
     }
     return true;
@@ -661,7 +692,10 @@ bool eval_import_star(VM& vm, Frame* f, Value module)
 bool eval_print_expr(VM& vm, Value v)
 {
     Interpreter& in = interp(vm);
-    Value hook = in.sys_module ? dict_get_str(vm, in.sys_module->dict, intern(vm, "displayhook")) : Value::not_found();
+    String* displayhook = intern(vm, "displayhook");
+    if (!displayhook)
+        return false;
+    Value hook = in.sys_module ? dict_get_str(vm, in.sys_module->dict, displayhook) : Value::not_found();
     if (hook.is_null())
         return false;
     if (hook.is_not_found()) {
@@ -682,7 +716,10 @@ bool eval_setup_annotations(VM& vm, Frame* f)
         return false;
     if (!v.is_not_found())
         return true;
-    return eval_store_name(vm, f, names.__annotations__, Value::from_object(dict_new(vm)));
+    Dict* annotations = dict_new(vm);
+    if (!annotations)
+        return false;
+    return eval_store_name(vm, f, names.__annotations__, Value::from_object(annotations));
 }
 
 Value stop_iteration_value(VM& vm, Value e)

@@ -21,6 +21,8 @@ Frame* frame_new(VM& vm, Code* code, Function* func, Dict* globals, Dict* builti
 {
     size_t bytes = sizeof(Frame) + size_t(code->framesize) * sizeof(Value);
     auto* f = static_cast<Frame*>(vm.heap.allocate(types.frame, bytes));
+    if (!f)
+        return nullptr;
     // The heap hands out zeroed memory: every link, locals slot and stack slot is null.
     f->code = code;
     f->func = func;
@@ -61,6 +63,8 @@ static void trace_frame(Object* o, Tracer& t)
 Traceback* traceback_new(VM& vm, Value next, Frame* frame, uint32_t lasti)
 {
     auto* tb = vm.heap.make<Traceback>(types.traceback);
+    if (!tb)
+        return nullptr;
     tb->next = next.is_null() ? py_none() : next;
     tb->frame = frame;
     tb->lasti = lasti;
@@ -167,6 +171,8 @@ Value tb_lineno(VM& vm, Value const* args, size_t, Tuple*) { return int_from_i64
 Value frame_locals_snapshot(VM& vm, Frame* f)
 {
     Dict* d = dict_new(vm);
+    if (!d)
+        return Value::null();
     Code* code = f->code;
     for (uint32_t i = 0; i < code->nlocalsplus; ++i) {
         Value v = f->localsplus[i];

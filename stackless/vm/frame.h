@@ -70,7 +70,8 @@ struct Frame : Object {
     Dict* globals;
     Dict* builtins;
     Value locals;    // the mapping of LOAD_NAME/STORE_NAME (module, class, exec); null otherwise
-    Frame* back;     // the caller while this frame is on the running chain
+    Frame* back;     // the caller while this frame is on the running chain; a captured
+                     // frame keeps it after returning (f_back), capturing the caller too
     Generator* gen;  // the generator owning this frame, or null
     Value aux;       // data of the return mode (Init: the new instance)
     Value prev_exc;  // generator frames: the handled exception of the resumer

@@ -18,6 +18,8 @@ extern NativeFn const instance_dict_set;
 Function* function_new(VM& vm, Code* code, Dict* globals, Dict* builtins)
 {
     auto* f = vm.heap.make<Function>(types.function);
+    if (!f)
+        return nullptr;
     f->code = code;
     f->globals = globals;
     f->builtins = builtins;
@@ -38,6 +40,8 @@ Function* function_new(VM& vm, Code* code, Dict* globals, Dict* builtins)
 Cell* cell_new(VM& vm, Value v)
 {
     auto* c = vm.heap.make<Cell>(types.cell);
+    if (!c)
+        return nullptr;
     c->ref = v;
     return c;
 }
@@ -98,9 +102,12 @@ Value fn_set_defaults(VM& vm, Value const* args, size_t, Tuple*)
         self_fn(args)->defaults = nullptr;
         return py_none();
     }
-    if (type_of(v) != types.tuple)
+    // Any length goes: argument binding uses the last argcount items (stackless/vm/call.cpp).
+    // A tuple subclass is accepted as CPython does; its tuple value is kept.
+    Tuple* t = as_tuple(v);
+    if (!t)
         return raise(vm, exc::TypeError, "__defaults__ must be set to a tuple object");
-    self_fn(args)->defaults = v.as<Tuple>();
+    self_fn(args)->defaults = t;
     return py_none();
 }
 
@@ -160,9 +167,11 @@ Value fn_get_annotations(VM& vm, Value const* args, size_t, Tuple*)
     Function* f = self_fn(args);
     Value a = f->annotations;
     if (a.is_null() || is_none(a)) {
-        f->annotations = Value::from_object(dict_new(vm));
+        f->annotations = TRY(Value::from_object(dict_new(vm)));
     } else if (Tuple* t = as_tuple(a)) {
         Dict* d = dict_new(vm);
+        if (!d)
+            return Value::null();
         for (size_t i = 0; i + 1 < t->size; i += 2)
             if (!dict_set(vm, d, t->items[i], t->items[i + 1]))
                 return Value::null();

@@ -18,6 +18,8 @@ namespace slpy {
 Generator* generator_new(VM& vm, Frame* frame)
 {
     auto* g = vm.heap.make<Generator>(types.generator);
+    if (!g)
+        return nullptr;
     g->frame = frame;
     g->name = frame->code->name;
     g->qualname = frame->code->qualname;
@@ -53,7 +55,8 @@ Value raise_stop_iteration(VM& vm, Value returned)
 {
     if (returned.is_null() || is_none(returned))
         return raise_with_args(vm, exc::StopIteration, nullptr);
-    return raise_with_args(vm, exc::StopIteration, tuple_pack(vm, { returned }));
+    Tuple* args = tuple_pack(vm, { returned });
+    return args ? raise_with_args(vm, exc::StopIteration, args) : Value::null();
 }
 
 // Resumes with `value` or throws `exc`; turns the end of the generator into StopIteration.

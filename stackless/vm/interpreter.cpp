@@ -9,6 +9,7 @@
 #include "objects/string.h"
 #include "objects/type.h"
 #include "stackless/modules/dis.h"
+#include "stackless/modules/future.h"
 #include "stackless/modules/io.h"
 #include "stackless/vm/call.h"
 #include "stackless/vm/eval_support.h"
@@ -50,15 +51,7 @@ void Interpreter::trace_roots(Tracer& t)
 
 // ------------------------------------------------------------------ native entry
 
-bool Interpreter::enter_native()
-{
-    auto here = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-    if (here < stack_limit) {
-        raise(vm, exc::RecursionError, "maximum recursion depth exceeded");
-        return false;
-    }
-    return true;
-}
+bool Interpreter::enter_native() { return stack_check(vm, ""); }
 
 Value Interpreter::run_entry(Frame* frame, bool throwing)
 {
@@ -99,6 +92,8 @@ Value Interpreter::exec_code(Code* code, Dict* globals, Value locals)
 {
     Dict* b = builtins_for(*this, globals);
     Frame* frame = frame_new(vm, code, nullptr, globals, b, locals.is_null() ? Value::from_object(globals) : locals);
+    if (!frame)
+        return Value::null();
     return run_entry(frame);
 }
 
@@ -293,6 +288,9 @@ Value Interpreter::current_locals()
 
 // ------------------------------------------------------------------ modules
 
+// More than any built-in module's setup allocates (math, the largest, takes ~100 KiB).
+static constexpr size_t kModuleSetupBytes = size_t(4) << 20;
+
 void Interpreter::register_builtin_module(char const* name, ModuleFactory factory)
 {
     m_builtin_modules.push_back({ name, factory });
@@ -306,7 +304,14 @@ Value Interpreter::import_module(String* name)
     for (BuiltinModule const& b : m_builtin_modules) {
         if (b.name != name->view())
             continue;
+        // Module setup code does not check its allocations: exhaustion inside it would
+        // end the process, so room for it is asked for first (MemoryError if there is
+        // none; the emergency reserve covers the rest).
+        if (!vm.heap.reserve_external(kModuleSetupBytes))
+            return Value::null();
+        vm.heap.begin_infallible();
         Module* mod = b.factory(vm);
+        vm.heap.end_infallible();
         if (!mod)
             return Value::null();
         if (!dict_set_str(vm, modules, name, Value::from_object(mod)))
@@ -324,8 +329,12 @@ Value Interpreter::import_module(String* name)
 void Interpreter::print_exception(Value exc_v)
 {
     // sys.excepthook(type, value, tb) when the program replaced it.
-    Value hook = sys_module ? dict_get_str(vm, sys_module->dict, intern(vm, "excepthook")) : Value::not_found();
-    Value original = sys_module ? dict_get_str(vm, sys_module->dict, intern(vm, "__excepthook__")) : Value::not_found();
+    String* hook_name = intern(vm, "excepthook");
+    String* original_name = intern(vm, "__excepthook__");
+    if (!hook_name || !original_name)
+        vm.clear_error(); // out of memory: the default printing below
+    Value hook = sys_module && hook_name ? dict_get_str(vm, sys_module->dict, hook_name) : Value::not_found();
+    Value original = sys_module && original_name ? dict_get_str(vm, sys_module->dict, original_name) : Value::not_found();
     if (!hook.is_null() && !hook.is_not_found() && !hook.is(original)) {
         BaseException* be = as_exception(exc_v);
         Value tb = be && !be->traceback.is_null() ? be->traceback : py_none();
@@ -386,6 +395,8 @@ static Tuple* update_bases(VM& vm, Tuple* bases, bool& changed)
         }
         if (!out) {
             out = list_new(vm);
+            if (!out)
+                return nullptr;
             for (size_t k = 0; k < i; ++k)
                 if (!list_append(vm, out, bases->items[k]))
                     return nullptr;
@@ -405,6 +416,8 @@ static Tuple* update_bases(VM& vm, Tuple* bases, bool& changed)
 static Tuple* class_call_args(VM& vm, std::initializer_list<Value> positional, List* keyword_values)
 {
     Tuple* t = tuple_new(vm, positional.size() + keyword_values->size);
+    if (!t)
+        return nullptr;
     size_t i = 0;
     for (Value v : positional)
         t->items[i++] = v;
@@ -424,6 +437,8 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
         return raise(vm, exc::TypeError, "__build_class__: name is not a string");
     Function* body = args[0].as<Function>();
     Tuple* orig_bases = tuple_from_array(vm, args + 2, nargs - 2);
+    if (!orig_bases)
+        return Value::null();
     bool changed = false;
     Tuple* bases = update_bases(vm, orig_bases, changed);
     if (!bases)
@@ -434,8 +449,12 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
     size_t nkw = kwnames ? kwnames->size : 0;
     Tuple* rest_names = nullptr;
     List* rest_values = list_new(vm);
+    if (!rest_values)
+        return Value::null();
     if (nkw) {
         List* kept = list_new(vm);
+        if (!kept)
+            return Value::null();
         for (size_t i = 0; i < nkw; ++i) {
             String* k = as_str(kwnames->items[i]);
             if (k && k->view() == "metaclass") {
@@ -445,8 +464,8 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
             if (!list_append(vm, kept, kwnames->items[i]) || !list_append(vm, rest_values, args[nargs + i]))
                 return Value::null();
         }
-        if (kept->size)
-            rest_names = tuple_from_array(vm, kept->items(), kept->size);
+        if (kept->size && !(rest_names = tuple_from_array(vm, kept->items(), kept->size)))
+            return Value::null();
     }
     bool is_class = false;
     if (meta.is_null()) {
@@ -468,9 +487,11 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
     if (prepare.is_null())
         return Value::null();
     if (prepare.is_not_found()) {
-        ns = Value::from_object(dict_new(vm));
+        ns = TRY(Value::from_object(dict_new(vm)));
     } else {
         Tuple* pargs = class_call_args(vm, { args[1], Value::from_object(bases) }, rest_values);
+        if (!pargs)
+            return Value::null();
         ns = TRY(call(vm, prepare, pargs->items, 2, rest_names));
         if (type_of(ns)->slot(Slot::GETITEM).is_null()) {
             if (is_class)
@@ -483,12 +504,17 @@ Value builtin_build_class(VM& vm, Value const* args, size_t nargs, Tuple* kwname
     // Run the class body with the namespace as its locals.
     Interpreter& in = interp(vm);
     Frame* frame = frame_new(vm, body->code, body, body->globals, body->builtins, ns);
+    if (!frame)
+        return Value::null();
     Value cell = TRY(in.run_entry(frame));
     if (changed) {
-        if (!setitem(vm, ns, Value::from_object(intern(vm, "__orig_bases__")), Value::from_object(orig_bases)))
+        String* orig_name = intern(vm, "__orig_bases__");
+        if (!orig_name || !setitem(vm, ns, Value::from_object(orig_name), Value::from_object(orig_bases)))
             return Value::null();
     }
     Tuple* margs = class_call_args(vm, { args[1], Value::from_object(bases), ns }, rest_values);
+    if (!margs)
+        return Value::null();
     Value cls = TRY(call(vm, meta, margs->items, 3, rest_names));
     if (is_instance_fast(cls, types.type) && type_of(cell) == types.cell) {
         Value cell_cls = cell.as<Cell>()->ref;
@@ -593,13 +619,15 @@ static uintptr_t compute_stack_limit()
 
 Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
 {
+    // Start-up has nothing to raise into: exhaustion here ends the process.
+    vm.heap.begin_infallible();
     auto* in = new Interpreter(vm);
     vm.interp = in;
     vm.call_python = call_python_hook;
     vm.caller_globals = [](VM& v) { return v.interp ? v.interp->current_globals() : nullptr; };
     vm.on_raise = chain_context;
     g_super_zero_args = super_zero_args;
-    in->stack_limit = compute_stack_limit();
+    vm.stack_limit = compute_stack_limit();
 
     setup_code_type(vm);
     setup_function_types(vm);
@@ -635,7 +663,9 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     in->register_builtin_module("time", make_time_module);
     in->register_builtin_module("io", make_io_module);
     in->register_builtin_module("dis", make_dis_module);
+    in->register_builtin_module("__future__", make_future_module);
     g_type_cache_enabled = true;
+    vm.heap.end_infallible();
     return in;
 }
 

@@ -51,9 +51,6 @@ public:
     // GC roots: the running chain, the handled exception, modules, pooled frames.
     void trace_roots(Tracer& t);
 
-    // ---- C stack guard for nested native -> Python re-entry
-    uintptr_t stack_limit = 0; // the loop refuses to nest below this address
-
     // Runs a module-level code object in `globals` (locals = globals) to completion.
     // Returns the result or null with the exception pending.
     Value run_module(Code* code, Dict* globals);
@@ -123,6 +120,7 @@ public:
     // Links a frame entered from native code (mode Entry) and runs it to its return.
     Value run_entry(Frame* frame, bool throwing = false);
     // false (RecursionError pending) when the C stack is too deep to nest the loop again
+    // (VM::stack_limit; the Python frames themselves count against recursion_limit)
     bool enter_native();
     // Links `frame` on top of the running chain; false (RecursionError pending) when the
     // recursion limit is reached.

@@ -134,6 +134,8 @@ String* calculate_suggestions(List* dir, String* name)
 List* dict_keys_list(VM& vm, Dict* d)
 {
     List* l = list_new(vm, d->used);
+    if (!l)
+        return nullptr;
     size_t pos = 0;
     Value k, v;
     while (dict_next(d, pos, k, v))
@@ -197,6 +199,8 @@ String* suggest_name(VM& vm, Value exc)
 
     // co_varnames: the plain local variables (not pure cells or free variables).
     List* varnames = list_new(vm);
+    if (!varnames)
+        return nullptr;
     for (uint32_t i = 0; i < code->nlocalsplus; ++i)
         if (code->local_kind(i) & CO_FAST_LOCAL)
             if (!list_append(vm, varnames, Value::from_object(code->local_name(i))))

@@ -23,6 +23,7 @@
 
 #include "stackless/vm/interpreter.h"
 
+#include "objects/codecs.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/string.h"
@@ -172,33 +173,6 @@ private:
         return false;
     }
 
-    // The declared source encoding (PEP 263) in the first two lines, lower-cased, or "".
-    static std::string coding_cookie(std::string const& text)
-    {
-        size_t pos = 0;
-        for (int n = 0; n < 2 && pos < text.size(); ++n) {
-            size_t eol = text.find('\n', pos);
-            std::string line = text.substr(pos, eol == std::string::npos ? std::string::npos : eol - pos);
-            pos = eol == std::string::npos ? text.size() : eol + 1;
-            size_t i = 0;
-            while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\f'))
-                ++i;
-            if (i >= line.size() || line[i] != '#')
-                continue;
-            size_t c = line.find("coding", i);
-            if (c == std::string::npos || c + 6 >= line.size() || (line[c + 6] != ':' && line[c + 6] != '='))
-                continue;
-            size_t j = c + 7;
-            while (j < line.size() && (line[j] == ' ' || line[j] == '\t'))
-                ++j;
-            std::string name;
-            while (j < line.size() && (std::isalnum(static_cast<unsigned char>(line[j])) || line[j] == '-' || line[j] == '_' || line[j] == '.'))
-                name += char(std::tolower(static_cast<unsigned char>(line[j++])));
-            return name;
-        }
-        return "";
-    }
-
     std::vector<std::string> load(std::string const& filename)
     {
         std::vector<std::string> lines;
@@ -208,15 +182,14 @@ private:
         std::string text;
         if (!read_file(filename, text) && !find_on_sys_path(filename, text))
             return lines;
-        std::string enc = coding_cookie(text);
-        std::replace(enc.begin(), enc.end(), '_', '-');
-        if (enc == "latin-1" || enc == "iso-8859-1" || enc == "iso8859-1" || enc == "latin1" || enc == "l1") {
-            std::string utf8;
-            for (unsigned char c : text)
-                utf8_append(utf8, c);
-            text = std::move(utf8);
-        } else if (!enc.empty() && enc != "utf-8" && enc != "utf8" && enc != "ascii" && enc != "us-ascii") {
-            return lines; // an encoding slpy cannot decode: no source, as a decode error
+        // Decoded as the file declares (PEP 263; a BOM stays, as in CPython's display);
+        // a file that does not decode shows no source.
+        parser::SourceEncoding enc = parser::detect_source_encoding(text);
+        if (!enc.name.empty() && enc.name != "utf-8") {
+            std::string decoded, error;
+            if (!decode_strict(enc.name, text, decoded, error))
+                return lines;
+            text = std::move(decoded);
         } else if (utf8_validate(text) != std::string::npos) {
             return lines;
         }
@@ -402,7 +375,7 @@ private:
         List* chain = list_new(m_vm);
         std::vector<char const*> links; // links[i]: the sentence after chain[i+1]
         Value cur = exc;
-        if (!list_append(m_vm, chain, cur))
+        if (!chain || !list_append(m_vm, chain, cur))
             return fail();
         for (;;) {
             m_seen.insert(cur.bits());
@@ -459,7 +432,12 @@ private:
     {
         if (!g_base_exception_group || !is_instance_fast(v, g_base_exception_group))
             return nullptr;
-        Value d = type_lookup(g_base_exception_group, intern(m_vm, "exceptions"));
+        String* exceptions_name = intern(m_vm, "exceptions");
+        if (!exceptions_name) {
+            m_vm.clear_error();
+            return nullptr;
+        }
+        Value d = type_lookup(g_base_exception_group, exceptions_name);
         if (d.is_null() || d.is_not_found() || type_of(d) != types.getset_descriptor)
             return nullptr;
         Value excs = d.as<GetSetDescriptor>()->get(m_vm, &v, 1, nullptr);
@@ -587,7 +565,12 @@ private:
     {
         if (!m_vm.interp || !m_vm.interp->sys_module)
             return kDefaultTracebackLimit;
-        Value v = dict_get_str(m_vm, m_vm.interp->sys_module->dict, intern(m_vm, "tracebacklimit"));
+        String* limit_name = intern(m_vm, "tracebacklimit");
+        if (!limit_name) {
+            m_vm.clear_error();
+            return kDefaultTracebackLimit;
+        }
+        Value v = dict_get_str(m_vm, m_vm.interp->sys_module->dict, limit_name);
         if (v.is_null()) {
             m_vm.clear_error();
             return kDefaultTracebackLimit;
@@ -976,30 +959,41 @@ std::string program_text_line(std::string const& path, int lineno)
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)
         return {};
+    // As CPython's PyErr_ProgramTextObject, which reads lines into a 1000-byte buffer:
+    // of a longer line only the last piece of at most 999 bytes remains.
+    constexpr size_t k_piece = 999;
     std::string line;
     int current = 1;
     for (int c; (c = std::fgetc(f)) != EOF;) {
-        if (current == lineno)
+        if (current == lineno) {
+            if (line.size() == k_piece)
+                line.clear();
             line.push_back(char(c));
+        }
         if (c == '\n' && ++current > lineno)
             break;
     }
     std::fclose(f);
+    // The line as UTF-8 (whatever the file declares), none when it is not.
+    if (utf8_validate(line) != std::string::npos)
+        return {};
     return line;
 }
 
 std::string format_syntax_error(compiler::SyntaxErrorInfo const& err)
 {
-    // The compiler's depth limit is a RecursionError without a location, as CPython's.
-    if (err.type == "RecursionError")
-        return "RecursionError: " + err.msg + "\n";
+    // The compiler's depth limit is a RecursionError without a location, as CPython's,
+    // and so is a file's "encoding problem" SyntaxError.
+    if (err.type == "RecursionError" || (err.form == compiler::SyntaxErrorInfo::Form::MsgOnly && err.lineno <= 0))
+        return err.type + ": " + err.msg + "\n";
     // The attributes CPython's SyntaxError would carry: end positions only for the
     // exact SyntaxError type, unknown values as None.
     long lineno = err.lineno;
     long offset = err.offset;
     bool exact = err.type == "SyntaxError";
     long end_lineno = exact && err.end_lineno > 0 ? err.end_lineno : lineno;
-    long end_offset = exact && err.end_offset > 0 ? err.end_offset : -1;
+    bool has_end = err.form == compiler::SyntaxErrorInfo::Form::Full;
+    long end_offset = exact && has_end && err.end_offset > 0 ? err.end_offset : -1;
     std::string out = "  File \"";
     out += err.filename.empty() ? "<string>" : err.filename;
     out += "\", line ";

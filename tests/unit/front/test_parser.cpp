@@ -170,11 +170,10 @@ TEST_CASE("parser: soft keywords stay identifiers", "[parser]")
     CHECK(dump_of("match[x]: y\n").rfind("Module(body=[AnnAssign(", 0) == 0);
 }
 
-TEST_CASE("parser: \\N escapes use a small name table", "[parser]")
+TEST_CASE("parser: \\N escapes use the full Unicode name table", "[parser]")
 {
     CHECK(dump_of("'\\N{BULLET}\\N{em dash}'") == "Module(body=[Expr(value=Constant(value='\xe2\x80\xa2\xe2\x80\x94'))], type_ignores=[])");
     auto err = error_of("x = '\\N{DASH}'");
-    CHECK(err.msg.find("DASH") != std::string::npos);
     CHECK(err.msg.find("unknown Unicode character name") != std::string::npos);
 }
 
@@ -189,7 +188,7 @@ TEST_CASE("parser: constants", "[parser]")
         if (s->value->kind == ast::ExprKind::BinOp) return static_cast<ast::Constant*>(static_cast<ast::BinOp*>(s->value)->right)->value;
         return static_cast<ast::Constant*>(s->value)->value;
     };
-    CHECK(value(0).kind == compiler::ConstValue::Kind::Imag);
+    CHECK(value(0).kind == compiler::ConstValue::Kind::Complex);
     CHECK(value(0).f == 1.0);
     CHECK(value(1).i == 64);
     CHECK(value(2).big == "18446744073709551616");

@@ -1,0 +1,3 @@
+# syntax error: a comprehension target that needs parentheses
+pairs = [(1, 2)]
+print([x, y for x, y in pairs])

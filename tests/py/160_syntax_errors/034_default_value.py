@@ -1,0 +1,3 @@
+# syntax error: a parameter default without its value
+def f(a, d=, c):
+    return a

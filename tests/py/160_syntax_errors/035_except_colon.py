@@ -1,0 +1,5 @@
+# syntax error: an except clause without its colon
+try:
+    pass
+except ValueError
+    pass

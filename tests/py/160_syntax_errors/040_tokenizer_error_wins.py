@@ -1,0 +1,3 @@
+# syntax error: a tokenizer error further on wins over a parser error
+x = 1 2
+y = "abc

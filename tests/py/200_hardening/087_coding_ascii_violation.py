@@ -1,0 +1,3 @@
+# coding: ascii
+# a byte the declared codec cannot decode
+x = "é"

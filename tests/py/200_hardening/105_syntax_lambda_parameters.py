@@ -1,0 +1,55 @@
+# syntax errors in lambda parameters (invalid_lambda_parameters, invalid_lambda_star_etc, invalid_lambda_kwds)
+cases = [
+    ('exec', 'lambda a=1, b: 0'),
+    ('exec', 'lambda a, b=1, c: 0'),
+    ('exec', 'lambda a=1, /, b: 0'),
+    ('exec', 'lambda (a, b): 0'),
+    ('exec', 'lambda a, (b): 0'),
+    ('exec', 'lambda (a): 0'),
+    ('exec', 'lambda a, (b, c), d: 0'),
+    ('exec', 'lambda /, a: 0'),
+    ('exec', 'lambda /: 0'),
+    ('exec', 'lambda a, /, b, /: 0'),
+    ('exec', 'lambda a=1, /, b=2, /: 0'),
+    ('exec', 'lambda *, a, /: 0'),
+    ('exec', 'lambda *a, /: 0'),
+    ('exec', 'lambda a, *, b, /: 0'),
+    ('exec', 'lambda a, /*: 0'),
+    ('exec', 'lambda a, /*b: 0'),
+    ('exec', 'lambda a b: 0'),
+    ('exec', 'lambda a, a: 0'),
+    ('exec', 'lambda a: int: 0'),
+    ('exec', 'lambda 1: 0'),
+    ('exec', 'lambda a.b: 0'),
+    ('exec', 'lambda a=1 b: 0'),
+    ('exec', 'lambda'),
+    ('exec', 'lambda x'),
+    ('exec', 'lambda x:'),
+    ('exec', 'lambda: '),
+    ('exec', 'lambda a, : 0'),
+    ('exec', 'x = lambda a, (b,): 0'),
+    ('exec', 'lambda *: 0'),
+    ('exec', 'lambda *,: 0'),
+    ('exec', 'lambda *, **k: 0'),
+    ('exec', 'lambda a, *: 0'),
+    ('exec', 'lambda *a=1: 0'),
+    ('exec', 'lambda *a, *b: 0'),
+    ('exec', 'lambda *, *b: 0'),
+    ('exec', 'lambda *a, b, *c: 0'),
+    ('exec', 'lambda *, a, *: 0'),
+    ('exec', 'lambda *a, **b, *c: 0'),
+    ('exec', 'lambda *a: int: 0'),
+    ('exec', 'lambda **k=1: 0'),
+    ('exec', 'lambda **k, a: 0'),
+    ('exec', 'lambda **k, *a: 0'),
+    ('exec', 'lambda **k, **j: 0'),
+    ('exec', 'lambda **k, /: 0'),
+    ('exec', 'lambda **k, a=1: 0'),
+    ('exec', 'lambda **k,: 0')
+]
+for mode, src in cases:
+    try:
+        compile(src, "<case>", mode)
+        print("ok", repr(src))
+    except SyntaxError as e:
+        print(repr(src), "->", type(e).__name__, repr(e.msg), e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))

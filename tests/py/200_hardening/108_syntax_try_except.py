@@ -1,0 +1,56 @@
+# syntax errors in try statements (invalid_try_stmt, invalid_except_stmt, except/except* mixes)
+cases = [
+    ('exec', 'try:\n  pass\n'),
+    ('exec', 'try:\n  pass\nx = 1'),
+    ('exec', 'try:\n  pass\nelse:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept E:\n  pass\nexcept* F:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept* E:\n  pass\nexcept F:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept* E:\n  pass\nexcept:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept E:\n  pass\nexcept* F as f:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept* E:\n  pass\nexcept F as f:\n  pass'),
+    ('exec', 'try pass'),
+    ('exec', 'try\n  pass'),
+    ('exec', 'try:\n  pass\nfinally\n  pass'),
+    ('exec', 'try:\n  pass\nexcept E:\n  pass\nelse\n  pass'),
+    ('exec', 'try:\n  pass\nexcept:\n  pass\nfinally:\n  pass\nelse:\n  pass'),
+    ('exec', 'try:\n  pass\nfinally:\n  pass\nexcept:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass'),
+    ('exec', 'def f():\n  try:\n    pass\n  return 1'),
+    ('exec', 'try:\n  x = 1\n\n# comment\n'),
+    ('exec', 'try: pass'),
+    ('exec', 'try: pass\nexcept: pass\nelse: pass\nfinally'),
+    ('exec', 'if x:\n  try:\n    pass\nelse:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept E:\n  pass\nelse:\n  pass\nexcept F:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A, B:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A, B as e:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept* A, B:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A, B, C:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept (A, B), C:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A as e\n  pass'),
+    ('exec', 'try:\n  pass\nexcept\n  pass'),
+    ('exec', 'try:\n  pass\nexcept*:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept*\n  pass'),
+    ('exec', 'try:\n  pass\nexcept* A\n  pass'),
+    ('exec', 'try:\n  pass\nexcept* A as e\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A as 1:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A as e.b:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A as (e):\n  pass'),
+    ('exec', 'try:\n  pass\nexcept (A, B) as e\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A, B\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A B:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A as e, B:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A, :\n  pass'),
+    ('exec', 'try:\n  pass\nexcept *A, B:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept* (A, B), C as e:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A pass'),
+    ('exec', 'try:\n  pass\nexcept: pass\nexcept\n  pass'),
+    ('exec', 'try:\n  pass\nexcept A if B:\n  pass'),
+    ('exec', 'try:\n  pass\nexcept *: pass')
+]
+for mode, src in cases:
+    try:
+        compile(src, "<case>", mode)
+        print("ok", repr(src))
+    except SyntaxError as e:
+        print(repr(src), "->", type(e).__name__, repr(e.msg), e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
