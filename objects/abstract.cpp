@@ -95,30 +95,6 @@ char const* type_name(Value v)
 
 // ------------------------------------------------------------------ calls
 
-// True when a native method of this name is what CPython calls a slot wrapper (its
-// wrapper_descriptor type-checks self with different messages than ordinary methods).
-static bool is_slot_wrapper_name(String const* name, TypeObject const* owner)
-{
-    std::string_view n = name ? name->view() : std::string_view();
-    if (n.size() < 5 || n.substr(0, 2) != "__" || n.substr(n.size() - 2) != "__")
-        return false;
-    // Methods CPython defines next to the slot (METH_COEXIST) are ordinary methods.
-    if ((n == "__getitem__" && (owner == types.list || owner == types.dict)) ||
-        (n == "__contains__" && (owner == types.dict || owner == types.set || owner == types.frozenset)))
-        return false;
-    static constexpr std::string_view kNotWrappers[] = { "__getattr__",     "__missing__",       "__round__",         "__enter__",
-                                                         "__exit__",        "__format__",        "__reversed__",      "__instancecheck__",
-                                                         "__subclasscheck__", "__init_subclass__", "__set_name__",     "__class_getitem__",
-                                                         "__length_hint__", "__new__" };
-    for (std::string_view x : kNotWrappers)
-        if (n == x)
-            return false;
-    for (int i = 0; i < kNumSlots; ++i)
-        if (n == kSlotNames[i])
-            return true;
-    return false;
-}
-
 Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames)
 {
     // Natives calling natives that call natives (bound methods of bound methods, chains
@@ -131,6 +107,8 @@ Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnam
         // Module functions keep their module in `self` but do not take it as an argument.
         if (f->self.is_null() || (!f->owner && type_of(f->self) == types.module))
             return f->fn(vm, args, nargs, kwnames);
+        if (!check_wrapper_arity(vm, f, nargs, kwnames))
+            return Value::null();
         return call_native_prepend(vm, f->fn, f->self, args, nargs, kwnames);
     }
     if (t == types.method_descriptor) {
@@ -151,6 +129,8 @@ Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnam
             return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(),
                              f->owner->name->c_str(), type_name(args[0]));
         }
+        if (!check_wrapper_arity(vm, f, nargs - 1, kwnames))
+            return Value::null();
         return f->fn(vm, args, nargs, kwnames);
     }
     if (t == types.function)

@@ -390,7 +390,9 @@ Value ba_iadd(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     std::string_view view;
     if (!get_bytes_like(args[1], view))
         return raise_fmt(vm, exc::TypeError, "can't concat %s to bytearray", type_name(args[1]));
-    std::string data(view);
+    std::string data;
+    if (!vm.heap.assign_buffer(data, view))
+        return Value::null();
     // CPython holds the operand's buffer while it resizes: b += b is refused (BufferError)
     // as an export of b.
     ByteArrayExport pin(args[1]);

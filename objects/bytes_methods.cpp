@@ -205,7 +205,9 @@ Value b_split(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_split(vm, "split", args, nargs, kwnames, sep, have_sep, maxsplit))
         return Value::null();
     SELF_BYTES();
-    std::string copy(self);
+    std::string copy;
+    if (!vm.heap.assign_buffer(copy, self))
+        return Value::null();
     std::string_view s = copy;
     List* out = list_new(vm);
     if (!out)
@@ -260,7 +262,9 @@ Value b_rsplit(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_split(vm, "rsplit", args, nargs, kwnames, sep, have_sep, maxsplit))
         return Value::null();
     SELF_BYTES();
-    std::string copy(self);
+    std::string copy;
+    if (!vm.heap.assign_buffer(copy, self))
+        return Value::null();
     std::string_view s = copy;
     List* out = list_new(vm);
     if (!out)
@@ -311,7 +315,9 @@ Value b_splitlines(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!kv[0].is_null() && !c_int_flag(vm, kv[0], keepends))
         return Value::null();
     SELF_BYTES();
-    std::string copy(self);
+    std::string copy;
+    if (!vm.heap.assign_buffer(copy, self))
+        return Value::null();
     std::string_view s = copy;
     List* out = list_new(vm);
     if (!out)
@@ -345,7 +351,9 @@ Value partition_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, 
         return raise(vm, exc::ValueError, "empty separator");
     std::string sep(sepv);
     SELF_BYTES();
-    std::string copy(self);
+    std::string copy;
+    if (!vm.heap.assign_buffer(copy, self))
+        return Value::null();
     std::string_view s = copy;
     size_t pos = reverse ? s.rfind(sep) : s.find(sep);
     Value empty = bytes_result(vm, self_ba, {});
@@ -524,7 +532,9 @@ Value case_common(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char 
     if (!positional(vm, args[0], name, nargs, kwnames, 0, 0))
         return Value::null();
     SELF_BYTES();
-    std::string out(self);
+    std::string out;
+    if (!vm.heap.assign_buffer(out, self))
+        return Value::null();
     bool prev_cased = false;
     for (size_t i = 0; i < out.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(out[i]);
@@ -656,9 +666,10 @@ Value justify(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char cons
     }
     SELF_BYTES();
     int64_t len = static_cast<int64_t>(self.size());
-    int64_t marg = width - len;
-    if (marg <= 0)
+    // width may be anything down to INT64_MIN: compare before subtracting.
+    if (width <= len)
         return bytes_result(vm, self_ba, self);
+    int64_t marg = width - len;
     if (!check_alloc_size(vm, static_cast<uint64_t>(width)))
         return Value::null();
     int64_t left = mode == '<' ? 0 : mode == '>' ? marg : marg / 2 + (marg & width & 1);
@@ -787,7 +798,9 @@ Value b_decode(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         err.assign(s->view());
     }
     SELF_BYTES();
-    std::string copy(self);
+    std::string copy;
+    if (!vm.heap.assign_buffer(copy, self))
+        return Value::null();
     return bytes_decode(vm, copy, enc, err);
 }
 
@@ -1021,7 +1034,9 @@ Value b_mod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return bytes_mod(vm, self, args[1], false);
     // Formatting runs Python code (__index__, __bytes__, ...) that may resize a
     // bytearray: format from a copy of its bytes.
-    std::string fmt(self);
+    std::string fmt;
+    if (!vm.heap.assign_buffer(fmt, self))
+        return Value::null();
     return bytes_mod(vm, fmt, args[1], true);
 }
 

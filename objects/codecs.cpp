@@ -1019,7 +1019,11 @@ Value str_encode(VM& vm, String* s, std::string_view encoding, std::string_view 
     Codec c = lookup_codec(encoding);
     if (!usable(c))
         return raise_bad_codec(vm, c, encoding, true);
-    Value r = encode(vm, s, c, errors);
+    // The codecs build native buffers as large as the text (and larger); they run no
+    // Python code, so std::bad_alloc from them can be turned into MemoryError.
+    Value r;
+    if (!vm.heap.native_build([&] { r = encode(vm, s, c, errors); }))
+        return Value::null();
     if (r.is_null())
         return wrap_codec_error(vm, "encoding", encoding);
     return r;
@@ -1057,7 +1061,9 @@ Value bytes_decode(VM& vm, std::string_view data, std::string_view encoding, std
     Codec c = lookup_codec(encoding);
     if (!usable(c))
         return raise_bad_codec(vm, c, encoding, false);
-    Value r = decode(vm, data, c, errors);
+    Value r;
+    if (!vm.heap.native_build([&] { r = decode(vm, data, c, errors); }))
+        return Value::null();
     if (r.is_null())
         return wrap_codec_error(vm, "decoding", encoding);
     return r;

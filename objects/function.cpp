@@ -54,15 +54,115 @@ Value bound_method_new(VM& vm, Value func, Value self)
     return Value::from_object(m);
 }
 
+// True when a native method of this name is what CPython calls a slot wrapper (its
+// wrapper_descriptor type-checks self with different messages than ordinary methods).
+bool is_slot_wrapper_name(String const* name, TypeObject const* owner)
+{
+    std::string_view n = name ? name->view() : std::string_view();
+    if (n.size() < 5 || n.substr(0, 2) != "__" || n.substr(n.size() - 2) != "__")
+        return false;
+    // Methods CPython defines next to the slot (METH_COEXIST) are ordinary methods.
+    if ((n == "__getitem__" && (owner == types.list || owner == types.dict)) ||
+        (n == "__contains__" && (owner == types.dict || owner == types.set || owner == types.frozenset)))
+        return false;
+    static constexpr std::string_view kNotWrappers[] = { "__getattr__",     "__missing__",       "__round__",         "__enter__",
+                                                         "__exit__",        "__format__",        "__reversed__",      "__instancecheck__",
+                                                         "__subclasscheck__", "__init_subclass__", "__set_name__",     "__class_getitem__",
+                                                         "__length_hint__", "__new__" };
+    for (std::string_view x : kNotWrappers)
+        if (n == x)
+            return false;
+    for (int i = 0; i < kNumSlots; ++i)
+        if (n == kSlotNames[i])
+            return true;
+    return false;
+}
+
+
+// How many arguments after self CPython's wrapper function for a slot takes (its wrap_*
+// family in typeobject.c).
+static uint32_t wrapper_kind(String const* name, TypeObject const* owner, bool sequence)
+{
+    if (!is_slot_wrapper_name(name, owner))
+        return 0;
+    int slot = 0;
+    while (slot < kNumSlots && name->view() != kSlotNames[slot])
+        ++slot;
+    switch (static_cast<Slot>(slot)) {
+    case Slot::REPR: case Slot::STR: case Slot::HASH: case Slot::BOOL: case Slot::LEN:
+    case Slot::ITER: case Slot::NEXT: case Slot::NEG: case Slot::POS: case Slot::ABS:
+    case Slot::INVERT: case Slot::INT: case Slot::FLOAT: case Slot::INDEX: case Slot::DEL:
+        return METH_WRAPPER_UNARY;
+    case Slot::SETATTR: case Slot::SET: case Slot::SETITEM:
+        return METH_WRAPPER_TERNARY;
+    case Slot::GET: case Slot::POW: case Slot::RPOW:
+        return METH_WRAPPER_OPTIONAL;
+    case Slot::CALL: case Slot::INIT:
+        return METH_WRAPPER_ANY;
+    case Slot::MUL: case Slot::RMUL: case Slot::IMUL:
+        return sequence ? METH_WRAPPER_REPEAT : METH_WRAPPER_BINARY;
+    default:
+        // The comparisons, the binary and in-place operators, __getitem__, __contains__,
+        // __getattribute__, __delattr__, __delitem__, __delete__, __divmod__.
+        return METH_WRAPPER_BINARY;
+    }
+}
+
+bool wrapper_arity_error(VM& vm, BuiltinFunction const* f, size_t nargs, Tuple* kwnames)
+{
+    if (kwnames && kwnames->size > 0) {
+        raise_fmt(vm, exc::TypeError, "wrapper %s() takes no keyword arguments", f->name->c_str());
+        return false;
+    }
+    size_t const n = nargs;
+    switch (f->mflags & METH_WRAPPER_MASK) {
+    case METH_WRAPPER_UNARY:
+        if (n == 0)
+            return true;
+        raise_fmt(vm, exc::TypeError, "expected 0 arguments, got %zu", n);
+        return false;
+    case METH_WRAPPER_BINARY:
+        if (n == 1)
+            return true;
+        raise_fmt(vm, exc::TypeError, "expected 1 argument, got %zu", n);
+        return false;
+    // CPython unpacks these with an empty function name, hence the leading space.
+    case METH_WRAPPER_REPEAT:
+        if (n == 1)
+            return true;
+        raise_fmt(vm, exc::TypeError, " expected 1 argument, got %zu", n);
+        return false;
+    case METH_WRAPPER_TERNARY:
+        if (n == 2)
+            return true;
+        raise_fmt(vm, exc::TypeError, " expected 2 arguments, got %zu", n);
+        return false;
+    case METH_WRAPPER_OPTIONAL:
+        if (n == 1 || n == 2)
+            return true;
+        if (n == 0)
+            raise_fmt(vm, exc::TypeError, " expected at least 1 argument, got 0");
+        else
+            raise_fmt(vm, exc::TypeError, " expected at most 2 arguments, got %zu", n);
+        return false;
+    default:
+        return true;
+    }
+}
+
 void add_methods(VM& vm, TypeObject* type, std::initializer_list<MethodDef> methods)
 {
+    // A sequence's * is its repeat slot, whose wrapper words errors differently.
+    bool sequence = !type->slot(Slot::LEN).is_null();
+    for (MethodDef const& def : methods)
+        sequence = sequence || std::string_view(def.name) == "__len__";
     for (MethodDef const& def : methods) {
         auto* f = vm.heap.make<BuiltinFunction>(types.method_descriptor);
         f->fn = def.fn;
         f->name = intern(vm, def.name);
         f->owner = type;
         f->doc = def.doc;
-        f->mflags = def.flags;
+        f->mflags = def.flags | wrapper_kind(f->name, type, sequence);
         (void)dict_set_str(vm, type->dict, f->name, Value::from_object(f));
         type_update_slot(vm, type, f->name);
     }
@@ -267,13 +367,25 @@ static Value method_descriptor_get(VM& vm, Value const* args, size_t nargs, Tupl
     }
     if (is_none(obj))
         return args[0];
+    return method_descriptor_bind(vm, f, obj);
+}
+
+Value method_descriptor_bind(VM& vm, BuiltinFunction* f, Value obj)
+{
     if (!is_instance_fast(obj, f->owner))
         return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(), f->owner->name->c_str(), type_name(obj));
     auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, obj, f->doc);
     if (!b)
         return Value::null();
     b->owner = f->owner;
+    b->mflags = f->mflags & METH_WRAPPER_MASK;
     return Value::from_object(b);
+}
+
+// __call__ of the callable built-in kinds (len.__call__(x), m.__call__()): the call itself.
+static Value callable_call(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    return call(vm, args[0], args + 1, nargs - 1, kwnames);
 }
 
 static Value builtin_function_repr(VM& vm, Value const* args, size_t, Tuple*)
@@ -416,7 +528,7 @@ static Value getset_repr(VM& vm, Value const* args, size_t, Tuple*)
 void setup_functions(VM& vm)
 {
     for (TypeObject* t : { types.builtin_function, types.method_descriptor }) {
-        add_methods(vm, t, { { "__repr__", builtin_function_repr } });
+        add_methods(vm, t, { { "__repr__", builtin_function_repr }, { "__call__", callable_call } });
         add_getsets(vm, t, {
                                { "__name__", builtin_function_name },
                                { "__qualname__", builtin_function_qualname },
@@ -430,6 +542,7 @@ void setup_functions(VM& vm)
                                       { "__getattr__", bound_method_getattr },
                                       { "__eq__", bound_method_eq },
                                       { "__hash__", bound_method_hash },
+                                      { "__call__", callable_call },
                                   });
     add_getsets(vm, types.method, { { "__func__", bound_method_func }, { "__self__", bound_method_self } });
     add_methods(vm, types.getset_descriptor, {

@@ -11,6 +11,18 @@ namespace slpy {
 enum MethodFlags : uint32_t {
     METH_CLASS = 1u << 0,  // bind to the type (classmethod)
     METH_STATIC = 1u << 1, // no binding (staticmethod)
+    // Bits 8-11: what CPython calls a slot wrapper (`int.__eq__`, `list.__len__`), and how
+    // many arguments after self its wrapper function takes. add_methods sets them from the
+    // slot's name; every path that calls a method descriptor or a bound built-in method
+    // with arguments from Python checks them (check_wrapper_arity), so the native itself
+    // may read args[1], args[2] without counting.
+    METH_WRAPPER_MASK = 0xfu << 8,
+    METH_WRAPPER_ANY = 1u << 8,      // a wrapper that parses its own arguments (__init__, __call__)
+    METH_WRAPPER_UNARY = 2u << 8,    // exactly 0 (__len__, __repr__, __neg__)
+    METH_WRAPPER_BINARY = 3u << 8,   // exactly 1 (__eq__, __add__, __getitem__)
+    METH_WRAPPER_TERNARY = 4u << 8,  // exactly 2 (__setitem__, __setattr__, __set__)
+    METH_WRAPPER_OPTIONAL = 5u << 8, // 1 or 2 (__get__, __pow__, __rpow__)
+    METH_WRAPPER_REPEAT = 6u << 8,   // exactly 1, a sequence's __mul__/__rmul__/__imul__
 };
 
 // A native function: a builtin (len), a method descriptor in a type's dict
@@ -23,6 +35,25 @@ struct BuiltinFunction : Object {
     char const* doc;
     uint32_t mflags;   // MethodFlags; bits 24-31: the eval loop's intrinsic id (stackless/vm/hooks.cpp)
 };
+
+// False (TypeError pending, CPython's wording) when the slot wrapper `f` is called with
+// `nargs` positional arguments after self and keyword arguments `kwnames`.
+struct BuiltinFunction;
+bool wrapper_arity_error(VM& vm, BuiltinFunction const* f, size_t nargs, Tuple* kwnames);
+inline bool check_wrapper_arity(VM& vm, BuiltinFunction const* f, size_t nargs, Tuple* kwnames);
+// True when a native method of this name on `owner` is a slot wrapper (see MethodFlags).
+bool is_slot_wrapper_name(String const* name, TypeObject const* owner);
+
+inline bool check_wrapper_arity(VM& vm, BuiltinFunction const* f, size_t nargs, Tuple* kwnames)
+{
+    if ((f->mflags & METH_WRAPPER_MASK) <= METH_WRAPPER_ANY) [[likely]]
+        return true;
+    return wrapper_arity_error(vm, f, nargs, kwnames);
+}
+
+// `f.__get__(obj)` of a method descriptor: the method bound to obj (TypeError when obj is
+// not an instance of the type that defines it).
+[[nodiscard]] Value method_descriptor_bind(VM& vm, BuiltinFunction* f, Value obj);
 
 [[nodiscard]] BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Value self = Value::null(), char const* doc = nullptr);
 

@@ -129,6 +129,7 @@ Heap::Heap()
     if (char const* n = std::getenv("SLPY_FAIL_ALLOC"))
         m_fail_at = std::strtoull(n, nullptr, 10);
 #endif
+    m_stack_ranges.reserve(64);
     acquire_reserve();
 }
 
@@ -202,7 +203,7 @@ Object* Heap::exhausted(size_t bytes)
 {
     release_reserve();
     if (m_infallible > 0 || !m_on_exhausted)
-        out_of_memory("during start-up", bytes);
+        out_of_memory("where nothing can be raised (start-up, built-in module setup)", bytes);
     // A failure while the handler runs (creating the MemoryError itself) just returns
     // null: the handler has a preallocated exception for that case.
     if (!m_in_exhausted) {
@@ -469,7 +470,10 @@ __attribute__((noinline)) void Heap::scan_stacks(Tracer& tracer)
     setjmp(registers);
     uintptr_t sp = reinterpret_cast<uintptr_t>(&registers);
 
-    std::vector<StackRange> ranges;
+    // Kept from one collection to the next (and reserved at start-up): a collection must
+    // not need new memory to find its roots.
+    std::vector<StackRange>& ranges = m_stack_ranges;
+    ranges.clear();
     if (m_stack_provider)
         m_stack_provider(ranges);
     else

@@ -156,7 +156,8 @@ public:
         return true;
     }
     // Runs `build`: native code that fills std::string / std::vector buffers of a size the
-    // user controls and calls nothing else (no VM function, no Python code), so that
+    // user controls, runs no Python code and leaves no state half-updated when unwound
+    // (it may allocate heap objects, which just become garbage, and raise), so that
     // unwinding it destroys only its own buffers. std::bad_alloc (or length_error) from
     // it gets a collection and one more run, then becomes MemoryError through the same
     // failure path as allocate: false then. `build` must (re)assign its results.
@@ -177,6 +178,16 @@ public:
             (void)exhausted(0);
             return false;
         }
+    }
+    // Copies `piece` into such a buffer (replacing its contents) through reserve_buffer.
+    template<typename Buffer, typename Piece>
+    [[nodiscard]] bool assign_buffer(Buffer& buffer, Piece const& piece)
+    {
+        buffer.clear();
+        if (!reserve_buffer(buffer, piece.size()))
+            return false;
+        buffer.assign(piece.data(), piece.size());
+        return true;
     }
     // Appends to such a buffer, growing it geometrically through reserve_buffer.
     template<typename Buffer, typename Piece>
@@ -276,6 +287,7 @@ private:
 
     std::vector<RootProvider> m_root_providers;
     StackProvider m_stack_provider;
+    std::vector<StackRange> m_stack_ranges;
     uintptr_t m_thread_stack_high = 0;
 
     // The emergency reserve: address space held (mapped, never touched) and given back

@@ -44,17 +44,9 @@ Value descriptor_get(VM& vm, Value descr, Value obj, TypeObject* type)
         return g->get(vm, &obj, 1, nullptr);
     }
     if (dt == types.method_descriptor && !(descr.as<BuiltinFunction>()->mflags & (METH_CLASS | METH_STATIC))) {
-        auto* f = descr.as<BuiltinFunction>();
         if (obj.is_null())
             return descr;
-        if (!is_instance_fast(obj, f->owner))
-            return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(),
-                             f->owner->name->c_str(), type_name(obj));
-        BuiltinFunction* b = builtin_function_new(vm, f->name->c_str(), f->fn, obj, f->doc);
-        if (!b)
-            return Value::null();
-        b->owner = f->owner;
-        return Value::from_object(b);
+        return method_descriptor_bind(vm, descr.as<BuiltinFunction>(), obj);
     }
     Value get = dt->slot(Slot::GET);
     if (get.is_null())

@@ -81,44 +81,51 @@ Value ascii_case(VM& vm, String* s, CaseOp op)
 
 Value unicode_case(VM& vm, String* s, CaseOp op)
 {
-    std::u32string text = utf8_to_u32(s->view());
+    // Pure native code on buffers as large as the string (four bytes a character for the
+    // code points): run under the heap's std::bad_alloc check.
     std::string out;
-    out.reserve(s->byte_length + 8);
-    uint32_t buf[3];
-    bool prev_cased = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        uint32_t c = text[i];
-        int n;
-        switch (op) {
-        case CaseOp::LOWER:
-            n = unicode::lower_in_context(text, i, buf);
-            break;
-        case CaseOp::UPPER:
-            n = unicode::to_upper(c, buf);
-            break;
-        case CaseOp::FOLD:
-            n = unicode::to_fold(c, buf);
-            break;
-        case CaseOp::SWAP:
-            if (unicode::has(c, unicode::UPPER))
+    bool built = vm.heap.native_build([&] {
+        std::u32string text = utf8_to_u32(s->view());
+        out.clear();
+        out.reserve(s->byte_length + 8);
+        uint32_t buf[3];
+        bool prev_cased = false;
+        for (size_t i = 0; i < text.size(); ++i) {
+            uint32_t c = text[i];
+            int n;
+            switch (op) {
+            case CaseOp::LOWER:
                 n = unicode::lower_in_context(text, i, buf);
-            else if (unicode::has(c, unicode::LOWER))
+                break;
+            case CaseOp::UPPER:
                 n = unicode::to_upper(c, buf);
-            else {
-                buf[0] = c;
-                n = 1;
+                break;
+            case CaseOp::FOLD:
+                n = unicode::to_fold(c, buf);
+                break;
+            case CaseOp::SWAP:
+                if (unicode::has(c, unicode::UPPER))
+                    n = unicode::lower_in_context(text, i, buf);
+                else if (unicode::has(c, unicode::LOWER))
+                    n = unicode::to_upper(c, buf);
+                else {
+                    buf[0] = c;
+                    n = 1;
+                }
+                break;
+            case CaseOp::TITLE:
+                n = prev_cased ? unicode::lower_in_context(text, i, buf) : unicode::to_title(c, buf);
+                prev_cased = unicode::has(c, unicode::CASED);
+                break;
+            default: // CAPITALIZE
+                n = i == 0 ? unicode::to_title(c, buf) : unicode::lower_in_context(text, i, buf);
+                break;
             }
-            break;
-        case CaseOp::TITLE:
-            n = prev_cased ? unicode::lower_in_context(text, i, buf) : unicode::to_title(c, buf);
-            prev_cased = unicode::has(c, unicode::CASED);
-            break;
-        default: // CAPITALIZE
-            n = i == 0 ? unicode::to_title(c, buf) : unicode::lower_in_context(text, i, buf);
-            break;
+            u32_append_utf8(out, buf, static_cast<size_t>(n));
         }
-        u32_append_utf8(out, buf, static_cast<size_t>(n));
-    }
+    });
+    if (!built)
+        return Value::null();
     return Value::from_object(make_str(vm, out, false));
 }
 
@@ -294,7 +301,8 @@ Value pad(VM& vm, Value self_v, String* self, int64_t left, int64_t right, uint3
     if (!check_alloc_size(vm, static_cast<uint64_t>(left) + static_cast<uint64_t>(right), f.size()))
         return Value::null();
     std::string out;
-    out.reserve(self->byte_length + (left + right) * f.size());
+    if (!vm.heap.reserve_buffer(out, self->byte_length + (left + right) * f.size()))
+        return Value::null();
     for (int64_t i = 0; i < left; ++i)
         out += f;
     out.append(self->view());
@@ -315,9 +323,10 @@ Value justify(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char cons
     if (!parse_fill(vm, args, nargs, 2, fill))
         return Value::null();
     int64_t len = static_cast<int64_t>(self->length);
-    int64_t marg = width - len;
-    if (marg <= 0)
+    // width may be anything down to INT64_MIN: compare before subtracting.
+    if (width <= len)
         return pad(vm, args[0], self, 0, 0, fill);
+    int64_t marg = width - len;
     if (mode == '<')
         return pad(vm, args[0], self, 0, marg, fill);
     if (mode == '>')
@@ -345,6 +354,8 @@ Value str_zfill(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     std::string_view s = self->view();
     std::string out;
+    if (!vm.heap.reserve_buffer(out, s.size() + static_cast<size_t>(width - len)))
+        return Value::null();
     size_t sign = (!s.empty() && (s[0] == '+' || s[0] == '-')) ? 1 : 0;
     out.append(s.substr(0, sign));
     out.append(static_cast<size_t>(width - len), '0');
@@ -362,8 +373,29 @@ Value str_expandtabs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!out_args[0].is_null() && !index_c_int(vm, out_args[0], tabsize))
         return Value::null();
     std::string_view s = self->view();
+    // Sized first (as CPython: OverflowError "result too long"), then built in a buffer
+    // asked of the heap.
+    uint64_t total = 0;
+    {
+        int64_t col = 0;
+        for (size_t i = 0; i < s.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(s[i]);
+            uint64_t add = 1;
+            if (c == '\t') {
+                add = tabsize > 0 ? static_cast<uint64_t>(tabsize - col % tabsize) : 0;
+                col += static_cast<int64_t>(add);
+            } else if (c == '\n' || c == '\r') {
+                col = 0;
+            } else if ((c & 0xC0) != 0x80) {
+                ++col;
+            }
+            if (__builtin_add_overflow(total, add, &total) || total > static_cast<uint64_t>(INT64_MAX) || col < 0)
+                return raise(vm, exc::OverflowError, "result too long");
+        }
+    }
     std::string out;
-    out.reserve(s.size());
+    if (!check_alloc_size(vm, total) || !vm.heap.reserve_buffer(out, static_cast<size_t>(total)))
+        return Value::null();
     int64_t col = 0;
     size_t i = 0;
     while (i < s.size()) {
@@ -371,8 +403,6 @@ Value str_expandtabs(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (c == '\t') {
             if (tabsize > 0) {
                 int64_t spaces = tabsize - col % tabsize;
-                if (!check_alloc_size(vm, out.size() + static_cast<uint64_t>(spaces)))
-                    return Value::null();
                 out.append(static_cast<size_t>(spaces), ' ');
                 col += spaces;
             }
@@ -402,7 +432,8 @@ Value str_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Value table = args[1];
     std::string_view s = self->view();
     std::string out;
-    out.reserve(s.size());
+    if (!vm.heap.reserve_buffer(out, s.size()))
+        return Value::null();
     // Small cache for ASCII characters: 0 unknown, 1 keep, 2 use cached value.
     Value cache_v[128];
     unsigned char cache_state[128] = {};
@@ -413,7 +444,8 @@ Value str_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         Value r;
         if (cp < 128 && cache_state[cp]) {
             if (cache_state[cp] == 1) {
-                out.append(s.substr(start, i - start));
+                if (!vm.heap.append_buffer(out, s.substr(start, i - start)))
+                    return Value::null();
                 continue;
             }
             r = cache_v[cp];
@@ -425,7 +457,8 @@ Value str_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
                 vm.clear_error();
                 if (cp < 128)
                     cache_state[cp] = 1;
-                out.append(s.substr(start, i - start));
+                if (!vm.heap.append_buffer(out, s.substr(start, i - start)))
+                    return Value::null();
                 continue;
             }
             if (cp < 128) {
@@ -435,14 +468,18 @@ Value str_translate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         }
         if (is_none(r))
             continue;
+        // The mapped text is the user's: the buffer grows through the heap's check.
         if (String* rs = as_str(r)) {
-            out.append(rs->view());
+            if (!vm.heap.append_buffer(out, rs->view()))
+                return Value::null();
             continue;
         }
         if (is_int(r)) {
             int64_t v;
             if (!int_to_i64(int_unwrap(r), v) || v < 0 || v > 0x10FFFF)
                 return raise(vm, exc::ValueError, "character mapping must be in range(0x110000)");
+            if (!vm.heap.reserve_buffer(out, out.size() + 4))
+                return Value::null();
             utf8_append(out, static_cast<uint32_t>(v));
             continue;
         }

@@ -687,7 +687,9 @@ Value str_dunder_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
                 return raise(vm, exc::TypeError, "decoding str is not supported");
             if (!get_bytes_like(out[0], data))
                 return raise_fmt(vm, exc::TypeError, "decoding to str: need a bytes-like object, %s found", type_name(out[0]));
-            std::string copy(data); // the decoder may allocate; keep the bytes stable
+            std::string copy; // the decoder may allocate; keep the bytes stable
+            if (!vm.heap.assign_buffer(copy, data))
+                return Value::null();
             result = TRY(bytes_decode(vm, copy, enc, err));
         }
     }

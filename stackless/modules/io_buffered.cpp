@@ -372,7 +372,9 @@ SLPY_FILE_METHOD(bf_write)
     if (!check_writable(vm, f))
         return Value::null();
     // Copy first: the data may live in a bytearray.
-    std::string copy(data);
+    std::string copy;
+    if (!vm.heap.assign_buffer(copy, data))
+        return Value::null();
     if (!buffered_write(vm, f, copy.data(), copy.size()))
         return Value::null();
     return int_from_i64(vm, int64_t(copy.size()));
@@ -395,7 +397,9 @@ SLPY_FILE_METHOD(bf_writelines)
             return raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(item));
         if (!check_writable(vm, f))
             return Value::null();
-        std::string copy(data);
+        std::string copy;
+        if (!vm.heap.assign_buffer(copy, data))
+            return Value::null();
         if (!buffered_write(vm, f, copy.data(), copy.size()))
             return Value::null();
     }

@@ -15,6 +15,7 @@
 #include <cerrno>
 #include <cfloat>
 #include <climits>
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -638,6 +639,18 @@ Value math_trunc(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 
 // ------------------------------------------------------------------ integer functions
 
+uint64_t saturating_mul(uint64_t a, uint64_t b)
+{
+    uint64_t r;
+    return __builtin_mul_overflow(a, b, &r) ? UINT64_MAX - 64 : r;
+}
+
+// log2(x!) by Stirling (lgamma), for sizing factorials before GMP computes them.
+uint64_t log2_factorial(double x)
+{
+    return static_cast<uint64_t>(std::lgamma(x + 1.0) / std::log(2.0)) + 1;
+}
+
 Value math_factorial(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
     if (!check_no_kwargs(vm, "math.factorial", kw))
@@ -652,6 +665,9 @@ Value math_factorial(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         return raise(vm, exc::OverflowError, "factorial() argument should not exceed 9223372036854775807");
     if (k > (int64_t(1) << 32))
         return raise_no_memory(vm);
+    // k! has log2(k!) bits (lgamma); GMP's product tree needs about as much again.
+    if (!int_reserve_bits(vm, log2_factorial(double(k)) + 64, 2))
+        return Value::null();
     Mpz r;
     mpz_fac_ui(r, static_cast<unsigned long>(k));
     return int_from_mpz(vm, r);
@@ -665,6 +681,8 @@ Value math_gcd_lcm(VM& vm, Value const* args, size_t nargs, Tuple* kw, bool lcm)
     mpz_set_ui(acc, lcm ? 1 : 0);
     for (size_t i = 0; i < nargs; ++i) {
         Value v = TRY(index(vm, args[i]));
+        if (lcm && !int_reserve_bits(vm, mpz_sizeinbase(acc, 2) + int_bit_length(v), 2))
+            return Value::null();
         MpzView z(v);
         if (lcm)
             mpz_lcm(acc, acc, z);
@@ -685,6 +703,8 @@ Value math_isqrt(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     Value n = TRY(index(vm, args[0]));
     if (int_sign(n) < 0)
         return raise(vm, exc::ValueError, "isqrt() argument must be nonnegative");
+    if (!int_reserve_bits(vm, int_bit_length(n) / 2 + 64, 2))
+        return Value::null();
     MpzView z(n);
     Mpz r;
     mpz_sqrt(r, z);
@@ -717,6 +737,9 @@ Value math_comb_perm(VM& vm, Value const* args, size_t nargs, bool comb)
         mpz_set(kk, mpz_cmp(nk, kz) < 0 ? nk.z : kz.get());
         if (!mpz_fits_slong_p(kk))
             return raise(vm, exc::OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
+        // comb(n, k) <= min(n**k, 2**n).
+        if (!int_reserve_bits(vm, std::min(saturating_mul(mpz_get_ui(kk), int_bit_length(n)), int_bit_length(n) > 63 ? UINT64_MAX - 64 : uint64_t(mpz_get_ui(nz))) + 64, 2))
+            return Value::null();
         mpz_bin_ui(r, nz, mpz_get_ui(kk));
     } else {
         if (!mpz_fits_slong_p(kz))
@@ -727,6 +750,9 @@ Value math_comb_perm(VM& vm, Value const* args, size_t nargs, bool comb)
             unsigned long nv = mpz_get_ui(nz);
             if (kv > (1ul << 32))
                 return raise_no_memory(vm);
+            // n! is computed whole, then divided by (n - k)!.
+            if (!int_reserve_bits(vm, log2_factorial(double(nv)) + 64, 3))
+                return Value::null();
             Mpz den;
             mpz_fac_ui(r, nv);
             mpz_fac_ui(den, nv - kv);
@@ -734,6 +760,8 @@ Value math_comb_perm(VM& vm, Value const* args, size_t nargs, bool comb)
         } else {
             if (kv > (1ul << 24))
                 return raise_no_memory(vm);
+            if (!int_reserve_bits(vm, saturating_mul(kv, int_bit_length(n)) + 64, 2))
+                return Value::null();
             mpz_set_ui(r, 1);
             Mpz f;
             for (unsigned long i = 0; i < kv; ++i) {

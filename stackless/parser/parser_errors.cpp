@@ -156,7 +156,8 @@ compiler::SyntaxErrorInfo Parser::error_info(std::string_view type, std::string 
 {
     compiler::SyntaxErrorInfo info;
     info.type = std::string(type);
-    info.msg = m_fstring_level > 0 ? "f-string: " + msg : std::move(msg);
+    info.msg = std::move(msg);
+    if (m_fstring_level > 0) info.msg.insert(0, "f-string: ");
     info.text = error_line(lineno, current_line > 0 ? current_line : tokenizer_line(last_fetched()));
     // An f-string field's first line is shifted to the field's place in the literal;
     // CPython reports columns relative to the field's own text.
@@ -249,7 +250,8 @@ void Parser::raise_depth()
 
 void Parser::raise_unsupported(std::string what, Token const& from, Token const& to)
 {
-    raise_known("SyntaxError", what + " not supported yet", from.lineno, from.col + 1, to.end_lineno, to.end_col + 1);
+    what += " not supported yet";
+    raise_known("SyntaxError", std::move(what), from.lineno, from.col + 1, to.end_lineno, to.end_col + 1);
 }
 
 // CPython's raise_unclosed_parentheses_error, for the innermost bracket still open, once
@@ -258,8 +260,10 @@ compiler::SyntaxErrorInfo Parser::unclosed_bracket_error() const
 {
     auto const& b = m_tz.open_brackets().back();
     int current = m_tz.error() ? m_tz.error()->lineno : last_line();
-    return error_info("SyntaxError", std::string("'") + b.ch + "' was never closed", b.lineno, b.col + 1, b.lineno, 0,
-                      current);
+    std::string msg = "' was never closed";
+    msg.insert(msg.begin(), b.ch);
+    msg.insert(msg.begin(), '\'');
+    return error_info("SyntaxError", std::move(msg), b.lineno, b.col + 1, b.lineno, 0, current);
 }
 
 void Parser::raise_tokenizer_error() const

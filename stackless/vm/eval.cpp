@@ -1630,6 +1630,8 @@ do_call:
             auto* bf = callable.as<BuiltinFunction>();
             if (nargs > 0 && type_of(args[0]) == bf->owner && !(bf->mflags & (METH_CLASS | METH_STATIC))) {
                 SAVE_FRAME();
+                if (!check_wrapper_arity(vm, bf, nargs - 1, call_kw))
+                    goto error;
                 retval = bf->fn(vm, args, nargs, call_kw);
                 if (retval.is_null())
                     goto error;
