@@ -1,5 +1,6 @@
 // builtins: the functions that consume or make iterators: iter, next, aiter, anext,
 // all, any, sorted, max, min and sum.
+#include "stackless/vm/coroutine.h"
 #include "stackless/builtins/builtins.h"
 
 #include "objects/bytes.h"
@@ -187,7 +188,7 @@ Value builtin_anext(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (type_lookup(type_of(args[0]), name).is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterator", type_name(args[0]));
     if (nargs == 2)
-        return raise(vm, exc::NotImplementedError, "anext() with a default is not supported yet");
+        return anext_awaitable_new(vm, args[0], args[1]);
     return call_special0(vm, args[0], name);
 }
 

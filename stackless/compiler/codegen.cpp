@@ -216,7 +216,11 @@ std::shared_ptr<CodeUnit> Codegen::assemble_unit(bool add_none)
         flags |= CO_NEWLOCALS | CO_OPTIMIZED;
         if (ste->nested)
             flags |= CO_NESTED;
-        if (ste->generator)
+        if (ste->coroutine && ste->generator)
+            flags |= CO_ASYNC_GENERATOR;
+        else if (ste->coroutine)
+            flags |= CO_COROUTINE;
+        else if (ste->generator)
             flags |= CO_GENERATOR;
         if (ste->varargs)
             flags |= CO_VARARGS;
@@ -263,7 +267,7 @@ std::shared_ptr<CodeUnit> Codegen::assemble_unit(bool add_none)
         i.arg = static_cast<int>(c);
         prefix.push_back(i);
     }
-    if (flags & CO_GENERATOR) {
+    if (flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
         Instr i;
         i.op = op_code(Op::RETURN_GENERATOR);
         i.loc = Location { unit->firstlineno, unit->firstlineno, -1, -1 };

@@ -101,6 +101,8 @@ public:
     int deref_index(std::string const& name) const; // index in cells + frees space
     void make_closure(std::shared_ptr<CodeUnit> const& code, int flags);
     bool is_function_scope() const { return m_unit->ste->type == BlockType::Function; }
+    bool is_async_function_scope() const;
+    void emit_await(int kind); // GET_AWAITABLE kind, then the `yield from` loop
 
     // ---- statements (codegen_stmt.cpp)
     void visit_stmt(ast::Stmt* s);
@@ -175,6 +177,11 @@ public:
     void compile_attribute(ast::Attribute* e);
     void update_start_location_to_match_attr(ast::Attribute* e);
     void add_yield_from();
+    void compile_async_for(ast::For* s);
+    void emit_yield();
+    void comprehension_element(int depth, ast::Expr* elt, ast::Expr* val, ast::ExprKind type);
+    void async_comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index, int depth,
+                                       ast::Expr* elt, ast::Expr* val, ast::ExprKind type);
     bool is_import_originated(ast::Expr* e) const;
 
     std::string const& filename() const { return m_filename; }

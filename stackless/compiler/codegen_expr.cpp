@@ -615,6 +615,10 @@ void Codegen::comprehension_generator(std::vector<ast::Comprehension*> const& ge
     Block* if_cleanup = new_block();
     Block* anchor = new_block();
     ast::Comprehension* gen = gens[gen_index];
+    if (gen->is_async) {
+        async_comprehension_generator(gens, gen_index, depth, elt, val, type);
+        return;
+    }
     if (gen_index == 0) {
         m_unit->argcount = 1;
         emit(Op::LOAD_FAST, 0);
@@ -643,29 +647,8 @@ void Codegen::comprehension_generator(std::vector<ast::Comprehension*> const& ge
         jump_if(cond, if_cleanup, false);
     if (++gen_index < gens.size())
         comprehension_generator(gens, gen_index, depth, elt, val, type);
-    if (gen_index >= gens.size()) {
-        switch (type) {
-        case ast::ExprKind::GeneratorExp:
-            visit_expr(elt);
-            emit(Op::YIELD_VALUE);
-            emit(Op::RESUME, 1);
-            emit(Op::POP_TOP);
-            break;
-        case ast::ExprKind::ListComp:
-            visit_expr(elt);
-            emit(Op::LIST_APPEND, depth + 1);
-            break;
-        case ast::ExprKind::SetComp:
-            visit_expr(elt);
-            emit(Op::SET_ADD, depth + 1);
-            break;
-        default:
-            visit_expr(elt);
-            visit_expr(val);
-            emit(Op::MAP_ADD, depth + 1);
-            break;
-        }
-    }
+    else
+        comprehension_element(depth, elt, val, type);
     use_next_block(if_cleanup);
     if (start) {
         emit_jump(JUMP, start);
@@ -673,15 +656,106 @@ void Codegen::comprehension_generator(std::vector<ast::Comprehension*> const& ge
     }
 }
 
+// The innermost body of a comprehension: yield, append or add the element.
+void Codegen::comprehension_element(int depth, ast::Expr* elt, ast::Expr* val, ast::ExprKind type)
+{
+    switch (type) {
+    case ast::ExprKind::GeneratorExp:
+        visit_expr(elt);
+        emit_yield();
+        emit(Op::POP_TOP);
+        break;
+    case ast::ExprKind::ListComp:
+        visit_expr(elt);
+        emit(Op::LIST_APPEND, depth + 1);
+        break;
+    case ast::ExprKind::SetComp:
+        visit_expr(elt);
+        emit(Op::SET_ADD, depth + 1);
+        break;
+    default:
+        visit_expr(elt);
+        visit_expr(val);
+        emit(Op::MAP_ADD, depth + 1);
+        break;
+    }
+}
+
+// `async for` clause of a comprehension, as CPython 3.11's
+// compiler_async_comprehension_generator: __anext__ awaited under a handler that ends
+// the loop on StopAsyncIteration (END_ASYNC_FOR).
+void Codegen::async_comprehension_generator(std::vector<ast::Comprehension*> const& gens, size_t gen_index, int depth,
+                                            ast::Expr* elt, ast::Expr* val, ast::ExprKind type)
+{
+    Block* start = new_block();
+    Block* except = new_block();
+    Block* if_cleanup = new_block();
+    ast::Comprehension* gen = gens[gen_index];
+    if (gen_index == 0) {
+        m_unit->argcount = 1;
+        emit(Op::LOAD_FAST, 0);
+    } else {
+        visit_expr(gen->iter);
+        emit(Op::GET_AITER);
+    }
+    use_next_block(start);
+    emit_jump(SETUP_FINALLY, except);
+    emit(Op::GET_ANEXT);
+    load_const(ConstValue::none());
+    add_yield_from();
+    emit_pseudo(POP_BLOCK);
+    visit_expr(gen->target);
+    for (auto* cond : gen->ifs)
+        jump_if(cond, if_cleanup, false);
+    depth++;
+    if (++gen_index < gens.size())
+        comprehension_generator(gens, gen_index, depth, elt, val, type);
+    else
+        comprehension_element(depth, elt, val, type);
+    use_next_block(if_cleanup);
+    emit_jump(JUMP, start);
+    use_next_block(except);
+    unset_loc();
+    emit(Op::END_ASYNC_FOR);
+}
+
+bool Codegen::is_async_function_scope() const
+{
+    return m_unit->scope == UnitScope::Function && m_unit->ste->node &&
+           static_cast<ast::FunctionDef const*>(m_unit->ste->node)->is_async;
+}
+
+void Codegen::emit_await(int kind)
+{
+    emit(Op::GET_AWAITABLE, kind);
+    load_const(ConstValue::none());
+    add_yield_from();
+}
+
+// YIELD_VALUE; in an async generator the value is first marked as the generator's own
+// (ASYNC_GEN_WRAP), so that its asend()/athrow() tell it from what an `await` yields.
+void Codegen::emit_yield()
+{
+    if (m_unit->ste->coroutine)
+        emit(Op::ASYNC_GEN_WRAP);
+    emit(Op::YIELD_VALUE);
+    emit(Op::RESUME, 1);
+}
+
 void Codegen::compile_comprehension(ast::Expr* e, std::string const& name, std::vector<ast::Comprehension*> const& gens,
                                     ast::Expr* elt, ast::Expr* val)
 {
     ast::Comprehension* outermost = gens[0];
-    if (outermost->is_async)
-        error("asynchronous comprehension outside of an asynchronous function");
+    UnitScope outer_scope = m_unit->scope;
+    bool outer_async = is_async_function_scope();
     Location outer_loc = m_unit->loc;
     enter_scope(name, UnitScope::Comprehension, e, e->pos.lineno);
     m_unit->loc = outer_loc;
+    // A comprehension that awaits (or has `async for`) is itself a coroutine, which the
+    // enclosing code awaits; only an async function or another comprehension may do so.
+    bool is_async = m_unit->ste->coroutine;
+    if (is_async && e->kind != ast::ExprKind::GeneratorExp && !outer_async && outer_scope != UnitScope::Comprehension)
+        error("asynchronous comprehension outside of an asynchronous function");
     if (e->kind != ast::ExprKind::GeneratorExp) {
         Op op = e->kind == ast::ExprKind::ListComp ? Op::BUILD_LIST
             : e->kind == ast::ExprKind::SetComp    ? Op::BUILD_SET
@@ -695,8 +769,10 @@ void Codegen::compile_comprehension(ast::Expr* e, std::string const& name, std::
     exit_scope();
     make_closure(code, 0);
     visit_expr(outermost->iter);
-    emit(Op::GET_ITER);
+    emit(outermost->is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 0);
+    if (is_async && e->kind != ast::ExprKind::GeneratorExp)
+        emit_await(0);
 }
 
 void Codegen::visit_expr_inner(ast::Expr* e)
@@ -772,17 +848,27 @@ void Codegen::visit_expr_inner(ast::Expr* e)
             visit_expr(y->value);
         else
             load_const(ConstValue::none());
-        emit(Op::YIELD_VALUE);
-        emit(Op::RESUME, 1);
+        emit_yield();
         break;
     }
     case K::YieldFrom: {
         if (!is_function_scope())
             error("'yield' outside function");
+        if (is_async_function_scope())
+            error("'yield from' inside async function");
         visit_expr(static_cast<ast::YieldFrom*>(e)->value);
         emit(Op::GET_YIELD_FROM_ITER);
         load_const(ConstValue::none());
         add_yield_from();
+        break;
+    }
+    case K::Await: {
+        if (!is_function_scope())
+            error("'await' outside function");
+        if (!is_async_function_scope() && m_unit->scope != UnitScope::Comprehension)
+            error("'await' outside async function");
+        visit_expr(static_cast<ast::Await*>(e)->value);
+        emit_await(0);
         break;
     }
     case K::Compare: compile_compare(static_cast<ast::Compare*>(e)); break;

@@ -88,6 +88,8 @@ void Codegen::unwind_fblock(FBlock const& fb, bool preserve_tos)
         if (preserve_tos)
             emit(Op::SWAP, 2);
         call_exit_with_nones();
+        if (static_cast<ast::With const*>(fb.with)->is_async)
+            emit_await(2);
         emit(Op::POP_TOP);
         unset_loc();
         return;
@@ -135,6 +137,8 @@ void Codegen::compile_return(ast::Return* s)
 {
     if (!is_function_scope())
         error("'return' outside function");
+    if (s->value && m_unit->ste->coroutine && m_unit->ste->generator)
+        error("'return' with value in async generator");
     bool preserve_tos = s->value && s->value->kind != ast::ExprKind::Constant;
     if (preserve_tos) {
         visit_expr(s->value);
@@ -199,6 +203,10 @@ void Codegen::compile_if(ast::If* s)
 
 void Codegen::compile_for(ast::For* s)
 {
+    if (s->is_async) {
+        compile_async_for(s);
+        return;
+    }
     Block* start = new_block();
     Block* body = new_block();
     Block* cleanup = new_block();
@@ -215,6 +223,36 @@ void Codegen::compile_for(ast::For* s)
     emit_jump(JUMP, start);
     use_next_block(cleanup);
     pop_fblock(FBlockType::ForLoop);
+    visit_stmts(s->orelse);
+    use_next_block(end);
+}
+
+// async for, as CPython 3.11: __anext__() awaited under a handler that leaves the loop
+// on StopAsyncIteration (END_ASYNC_FOR) and re-raises anything else.
+void Codegen::compile_async_for(ast::For* s)
+{
+    if (!is_async_function_scope())
+        error("'async for' outside async function");
+    Block* start = new_block();
+    Block* except = new_block();
+    Block* end = new_block();
+    visit_expr(s->iter);
+    emit(Op::GET_AITER);
+    use_next_block(start);
+    push_fblock(FBlock { FBlockType::ForLoop, start, end });
+    emit_jump(SETUP_FINALLY, except);
+    emit(Op::GET_ANEXT);
+    load_const(ConstValue::none());
+    add_yield_from();
+    emit_pseudo(POP_BLOCK);
+    visit_expr(s->target);
+    visit_stmts(s->body);
+    unset_loc();
+    emit_jump(JUMP, start);
+    pop_fblock(FBlockType::ForLoop);
+    use_next_block(except);
+    unset_loc();
+    emit(Op::END_ASYNC_FOR);
     visit_stmts(s->orelse);
     use_next_block(end);
 }
@@ -515,8 +553,15 @@ void Codegen::compile_with(ast::With* s, size_t pos)
     Block* final = new_block();
     Block* exit = new_block();
     Block* cleanup = new_block();
+    if (s->is_async && !is_async_function_scope())
+        error("'async with' outside async function");
     visit_expr(item->context_expr);
-    emit(Op::BEFORE_WITH);
+    if (s->is_async) {
+        emit(Op::BEFORE_ASYNC_WITH);
+        emit_await(1);
+    } else {
+        emit(Op::BEFORE_WITH);
+    }
     emit_jump(SETUP_WITH, final);
     use_next_block(block);
     FBlock fb { FBlockType::With, block, final };
@@ -536,12 +581,16 @@ void Codegen::compile_with(ast::With* s, size_t pos)
     pop_fblock(FBlockType::With);
     set_loc(s->pos);
     call_exit_with_nones();
+    if (s->is_async)
+        emit_await(2);
     emit(Op::POP_TOP);
     emit_jump(JUMP, exit);
     use_next_block(final);
     emit_jump(SETUP_CLEANUP, cleanup);
     emit(Op::PUSH_EXC_INFO);
     emit(Op::WITH_EXCEPT_START);
+    if (s->is_async)
+        emit_await(2);
     compile_with_except_finish(cleanup);
     use_next_block(exit);
 }

@@ -464,6 +464,7 @@ public:
         }
         case K::Yield: expr(static_cast<ast::Yield*>(e)->value); break;
         case K::YieldFrom: expr(static_cast<ast::YieldFrom*>(e)->value); break;
+        case K::Await: expr(static_cast<ast::Await*>(e)->value); break;
         case K::Compare: {
             auto* c = static_cast<ast::Compare*>(e);
             expr(c->left);

@@ -27,6 +27,9 @@ int stack_effect(Op op, int arg, bool jump)
     case Op::JUMP_BACKWARD_NO_INTERRUPT:
     case Op::GET_ITER:
     case Op::GET_YIELD_FROM_ITER:
+    case Op::GET_AWAITABLE:
+    case Op::GET_AITER:
+    case Op::ASYNC_GEN_WRAP:
     case Op::YIELD_VALUE:
     case Op::KW_NAMES:
     case Op::CHECK_EXC_MATCH:
@@ -74,6 +77,8 @@ int stack_effect(Op op, int arg, bool jump)
     case Op::LOAD_BUILD_CLASS:
     case Op::PUSH_EXC_INFO:
     case Op::BEFORE_WITH:
+    case Op::BEFORE_ASYNC_WITH:
+    case Op::GET_ANEXT:
     case Op::WITH_EXCEPT_START:
     case Op::IMPORT_FROM:
         return 1;
@@ -85,6 +90,7 @@ int stack_effect(Op op, int arg, bool jump)
         return 1 + (arg & 1);
     case Op::STORE_ATTR:
     case Op::DELETE_SUBSCR:
+    case Op::END_ASYNC_FOR:
     case Op::MAP_ADD:
         return -2;
     case Op::STORE_SUBSCR:

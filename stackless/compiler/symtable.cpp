@@ -226,6 +226,7 @@ struct SymTable::Builder {
             visit_exprs(f->decorator_list);
             int lineno = f->decorator_list.empty() ? s->pos.lineno : f->decorator_list[0]->pos.lineno;
             enter_block(f->name, BlockType::Function, s, lineno);
+            cur->coroutine = f->is_async;
             visit_arguments(f->args);
             visit_body(f->body);
             exit_block();
@@ -446,6 +447,8 @@ struct SymTable::Builder {
         visit_expr(g->iter);
         cur->comp_iter_expr--;
         visit_exprs(g->ifs);
+        if (g->is_async)
+            cur->coroutine = true;
     }
 
     void handle_comprehension(ast::Expr* e, std::string const& scope_name, std::vector<ast::Comprehension*> const& gens,
@@ -458,6 +461,8 @@ struct SymTable::Builder {
         cur->comp_iter_expr--;
         enter_block(scope_name, BlockType::Function, e, e->pos.lineno);
         cur->comprehension = true;
+        if (outermost->is_async)
+            cur->coroutine = true;
         add_def(".0", DEF_PARAM, e->pos);
         cur->comp_iter_target = 1;
         visit_expr(outermost->target);
@@ -567,6 +572,12 @@ struct SymTable::Builder {
             visit_expr(static_cast<ast::YieldFrom*>(e)->value);
             cur->generator = true;
             check_yield_in_comprehension(e);
+            break;
+        }
+        case K::Await: {
+            check_not_in_annotation("await expression", e);
+            visit_expr(static_cast<ast::Await*>(e)->value);
+            cur->coroutine = true;
             break;
         }
         case K::Compare: {

@@ -47,6 +47,7 @@ struct SymEntry {
 
     bool nested = false;
     bool generator = false;
+    bool coroutine = false; // async def, or a comprehension with `await`/`async for` (CPython's ste_coroutine)
     bool comprehension = false; // a list/set/dict comprehension or generator expression
     bool is_lambda = false;
     bool varargs = false;

@@ -150,6 +150,14 @@ public:
             expr(static_cast<ast::YieldFrom const*>(e)->value, PR_TEST);
             out += ')';
             break;
+        case K::Await:
+            if (level > PR_AWAIT)
+                out += '(';
+            out += "await ";
+            expr(static_cast<ast::Await const*>(e)->value, PR_ATOM);
+            if (level > PR_AWAIT)
+                out += ')';
+            break;
         case K::Compare: compare(static_cast<ast::Compare const*>(e), level); break;
         case K::Call: call(static_cast<ast::Call const*>(e)); break;
         case K::FormattedValue: {

@@ -289,7 +289,10 @@ TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
     for (size_t i = 0; i < n_in_sequence; ++i)
         add_getsets(vm, type, { { field_names[i]->c_str(), kFieldGetters[i] } });
     add_methods(vm, type, { { "__new__", seq_new, METH_STATIC }, { "__repr__", seq_repr }, { "__reduce__", seq_reduce } });
-    g_struct_seqs->push_back({ type, std::string(module) + "." + name, std::move(field_names), n_in_sequence });
+    // A type of module "builtins" prints its bare name, as CPython's dotless tp_name
+    // (sys.get_asyncgen_hooks()' asyncgen_hooks).
+    std::string full_name = std::string_view(module) == "builtins" ? std::string(name) : std::string(module) + "." + name;
+    g_struct_seqs->push_back({ type, std::move(full_name), std::move(field_names), n_in_sequence });
     return type;
 }
 

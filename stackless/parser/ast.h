@@ -3,8 +3,10 @@
 // Mirrors CPython 3.11's Parser/Python.asdl node for node and field for field, so that
 // anyone who knows the `ast` module can read it. Differences:
 //   * no TypeIgnore, no type_comment fields;
-//   * `match` statements and async constructs are rejected by the parser with
-//     "SyntaxError: ... is not supported yet", so they have no nodes here.
+//   * `match` statements are rejected by the parser with
+//     "SyntaxError: ... is not supported yet", so they have no nodes here;
+//   * AsyncFunctionDef, AsyncFor and AsyncWith are FunctionDef, For and With with
+//     `is_async` set (their fields are the same).
 //
 // Ownership: every node is allocated in an Arena and lives exactly as long as it.
 // Nodes point at each other with plain pointers; a pointer that the grammar makes
@@ -65,7 +67,7 @@ enum class CmpOp { Eq, NotEq, Lt, LtE, Gt, GtE, Is, IsNot, In, NotIn };
 enum class ExprKind {
     BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp,
     DictComp, GeneratorExp, Yield, YieldFrom, Compare, Call, FormattedValue, JoinedStr,
-    Constant, Attribute, Subscript, Starred, Name, List, Tuple, Slice,
+    Constant, Attribute, Subscript, Starred, Name, List, Tuple, Slice, Await,
 };
 
 struct Expr : Node {
@@ -92,6 +94,7 @@ struct DictComp : Expr { DictComp() : Expr(ExprKind::DictComp) {} Expr* key = nu
 struct GeneratorExp : Expr { GeneratorExp() : Expr(ExprKind::GeneratorExp) {} Expr* elt = nullptr; std::vector<Comprehension*> generators; };
 struct Yield : Expr { Yield() : Expr(ExprKind::Yield) {} Expr* value = nullptr; };
 struct YieldFrom : Expr { YieldFrom() : Expr(ExprKind::YieldFrom) {} Expr* value = nullptr; };
+struct Await : Expr { Await() : Expr(ExprKind::Await) {} Expr* value = nullptr; };
 struct Compare : Expr { Compare() : Expr(ExprKind::Compare) {} Expr* left = nullptr; std::vector<CmpOp> ops; std::vector<Expr*> comparators; };
 struct Call : Expr { Call() : Expr(ExprKind::Call) {} Expr* func = nullptr; std::vector<Expr*> args; std::vector<Keyword*> keywords; };
 // conversion: -1 none, 's', 'r' or 'a' (as in CPython).
@@ -140,7 +143,7 @@ struct Stmt : Node {
     StmtKind kind;
 };
 
-struct FunctionDef : Stmt { FunctionDef() : Stmt(StmtKind::FunctionDef) {} std::string name; Arguments* args = nullptr; std::vector<Stmt*> body; std::vector<Expr*> decorator_list; Expr* returns = nullptr; };
+struct FunctionDef : Stmt { FunctionDef() : Stmt(StmtKind::FunctionDef) {} bool is_async = false; std::string name; Arguments* args = nullptr; std::vector<Stmt*> body; std::vector<Expr*> decorator_list; Expr* returns = nullptr; };
 struct ClassDef : Stmt { ClassDef() : Stmt(StmtKind::ClassDef) {} std::string name; std::vector<Expr*> bases; std::vector<Keyword*> keywords; std::vector<Stmt*> body; std::vector<Expr*> decorator_list; };
 struct Return : Stmt { Return() : Stmt(StmtKind::Return) {} Expr* value = nullptr; };
 struct Delete : Stmt { Delete() : Stmt(StmtKind::Delete) {} std::vector<Expr*> targets; };
@@ -148,10 +151,10 @@ struct Assign : Stmt { Assign() : Stmt(StmtKind::Assign) {} std::vector<Expr*> t
 struct AugAssign : Stmt { AugAssign() : Stmt(StmtKind::AugAssign) {} Expr* target = nullptr; Operator op {}; Expr* value = nullptr; };
 // simple: target is a plain Name not in parentheses.
 struct AnnAssign : Stmt { AnnAssign() : Stmt(StmtKind::AnnAssign) {} Expr* target = nullptr; Expr* annotation = nullptr; Expr* value = nullptr; bool simple = false; };
-struct For : Stmt { For() : Stmt(StmtKind::For) {} Expr* target = nullptr; Expr* iter = nullptr; std::vector<Stmt*> body; std::vector<Stmt*> orelse; };
+struct For : Stmt { For() : Stmt(StmtKind::For) {} bool is_async = false; Expr* target = nullptr; Expr* iter = nullptr; std::vector<Stmt*> body; std::vector<Stmt*> orelse; };
 struct While : Stmt { While() : Stmt(StmtKind::While) {} Expr* test = nullptr; std::vector<Stmt*> body; std::vector<Stmt*> orelse; };
 struct If : Stmt { If() : Stmt(StmtKind::If) {} Expr* test = nullptr; std::vector<Stmt*> body; std::vector<Stmt*> orelse; };
-struct With : Stmt { With() : Stmt(StmtKind::With) {} std::vector<WithItem*> items; std::vector<Stmt*> body; };
+struct With : Stmt { With() : Stmt(StmtKind::With) {} bool is_async = false; std::vector<WithItem*> items; std::vector<Stmt*> body; };
 struct Raise : Stmt { Raise() : Stmt(StmtKind::Raise) {} Expr* exc = nullptr; Expr* cause = nullptr; };
 struct Try : Stmt { Try() : Stmt(StmtKind::Try) {} std::vector<Stmt*> body; std::vector<ExceptHandler*> handlers; std::vector<Stmt*> orelse; std::vector<Stmt*> finalbody; };
 struct TryStar : Stmt { TryStar() : Stmt(StmtKind::TryStar) {} std::vector<Stmt*> body; std::vector<ExceptHandler*> handlers; std::vector<Stmt*> orelse; std::vector<Stmt*> finalbody; };

@@ -381,6 +381,11 @@ std::string Dumper::expr(Expr const* e)
         f.add("value", expr(static_cast<YieldFrom const*>(e)->value));
         break;
     }
+    case ExprKind::Await: {
+        f.name = "Await";
+        f.add("value", expr(static_cast<Await const*>(e)->value));
+        break;
+    }
     case ExprKind::Compare: {
         auto const* n = static_cast<Compare const*>(e);
         f.name = "Compare";
@@ -479,7 +484,7 @@ std::string Dumper::stmt(Stmt const* s)
     switch (s->kind) {
     case StmtKind::FunctionDef: {
         auto const* n = static_cast<FunctionDef const*>(s);
-        f.name = "FunctionDef";
+        f.name = n->is_async ? "AsyncFunctionDef" : "FunctionDef";
         f.add("name", str(n->name));
         f.add("args", arguments(n->args));
         f.add("body", stmts(n->body));
@@ -534,7 +539,7 @@ std::string Dumper::stmt(Stmt const* s)
     }
     case StmtKind::For: {
         auto const* n = static_cast<For const*>(s);
-        f.name = "For";
+        f.name = n->is_async ? "AsyncFor" : "For";
         f.add("target", expr(n->target));
         f.add("iter", expr(n->iter));
         f.add("body", stmts(n->body));
@@ -559,7 +564,7 @@ std::string Dumper::stmt(Stmt const* s)
     }
     case StmtKind::With: {
         auto const* n = static_cast<With const*>(s);
-        f.name = "With";
+        f.name = n->is_async ? "AsyncWith" : "With";
         f.add("items", list(n->items, [&](WithItem* w) { return withitem(w); }));
         f.add("body", stmts(n->body));
         break;

@@ -328,9 +328,10 @@ ast::Stmt* Parser::parse_compound_statement()
     if (w == "class") return parse_classdef({}, nullptr);
     if (w == "async") {
         Token const& n = peek_tok();
-        if (n.is_name("def")) raise_unsupported("'async def' is", t, n);
-        if (n.is_name("for")) raise_unsupported("'async for' is", t, n);
-        if (n.is_name("with")) raise_unsupported("'async with' is", t, n);
+        Token const& async_kw = t;
+        if (n.is_name("def")) { advance(); return parse_funcdef({}, nullptr, &async_kw); }
+        if (n.is_name("for")) { advance(); return parse_for(&async_kw); }
+        if (n.is_name("with")) { advance(); return parse_with(&async_kw); }
         fail();
     }
     if (w == "match") check_match_statement();
@@ -373,7 +374,10 @@ ast::Stmt* Parser::parse_decorated()
     }
     if (at_kw("def")) return parse_funcdef(std::move(decorators), &first);
     if (at_kw("class")) return parse_classdef(std::move(decorators), &first);
-    if (at_kw("async") && peek_tok().is_name("def")) raise_unsupported("'async def' is", tok(), peek_tok());
+    if (at_kw("async") && peek_tok().is_name("def")) {
+        Token const& async_kw = advance();
+        return parse_funcdef(std::move(decorators), &first, &async_kw);
+    }
     fail();
 }
 
@@ -420,11 +424,12 @@ ast::Stmt* Parser::parse_while()
 
 // for_stmt: 'for' star_targets 'in' ~ star_expressions ':' block [else_block]
 //         | invalid_for_target
-ast::Stmt* Parser::parse_for()
+ast::Stmt* Parser::parse_for(Token const* async_kw)
 {
     size_t for_pos = mark();
     Token const& kw = advance();
     auto* node = make<ast::For>(tok_pos(kw));
+    node->is_async = async_kw != nullptr;
     node->target = parse_for_targets(for_pos);
     node->iter = parse_star_expressions();
     expect_colon(false);
@@ -434,7 +439,7 @@ ast::Stmt* Parser::parse_for()
         expect_colon(true);
         node->orelse = parse_block("'else' statement on line", e.lineno);
     }
-    node->pos = from(kw);
+    node->pos = from(async_kw ? *async_kw : kw);
     return node;
 }
 
@@ -449,11 +454,12 @@ ast::Expr* Parser::parse_star_target()
 // with_stmt: 'with' '(' ','.with_item+ ','? ')' ':' block
 //          | 'with' ','.with_item+ ':' block
 //          | invalid_with_stmt (second pass)
-ast::Stmt* Parser::parse_with()
+ast::Stmt* Parser::parse_with(Token const* async_kw)
 {
     size_t with_pos = mark();
     Token const& kw = advance();
     auto* node = make<ast::With>(tok_pos(kw));
+    node->is_async = async_kw != nullptr;
     // with_item: expression 'as' star_target &(',' | ')' | ':') | invalid_with_item | expression
     auto parse_item = [&]() {
         auto* item = m_arena.make<ast::WithItem>();
@@ -505,7 +511,7 @@ ast::Stmt* Parser::parse_with()
     }
     advance(); // ':'
     node->body = parse_block("'with' statement on line", kw.lineno);
-    node->pos = from(kw);
+    node->pos = from(async_kw ? *async_kw : kw);
     return node;
 }
 
@@ -606,10 +612,11 @@ ast::ExceptHandler* Parser::parse_except_block(bool star)
 }
 
 // function_def_raw: 'def' NAME &&'(' [params] ')' ['->' expression] &&':' block
-ast::Stmt* Parser::parse_funcdef(std::vector<ast::Expr*> decorators, Token const* first)
+ast::Stmt* Parser::parse_funcdef(std::vector<ast::Expr*> decorators, Token const* first, Token const* async_kw)
 {
     Token const& kw = advance(); // 'def'
     auto* node = make<ast::FunctionDef>(tok_pos(kw));
+    node->is_async = async_kw != nullptr;
     node->name = identifier(expect_identifier());
     if (!at_op("(")) raise_at_token("expected '('", tok());
     advance();
@@ -625,7 +632,7 @@ ast::Stmt* Parser::parse_funcdef(std::vector<ast::Expr*> decorators, Token const
     expect_colon(true);
     node->decorator_list = std::move(decorators);
     node->body = parse_block("function definition on line", kw.lineno);
-    node->pos = from(kw);
+    node->pos = from(async_kw ? *async_kw : kw);
     (void)first;
     return node;
 }

@@ -1,7 +1,7 @@
 // Python 3.11 parser: source text -> AST (stackless/parser/ast.h).
 //
 // A hand-written recursive-descent parser over the token stream of tokenizer.h. It
-// accepts the full 3.11 grammar except `async` constructs and `match` statements, which
+// accepts the full 3.11 grammar except `match` statements, which
 // are rejected with "SyntaxError: ... not supported yet". Node positions (lineno,
 // col_offset, end_lineno, end_col_offset; byte columns) match CPython's `ast` module,
 // and syntax errors carry CPython 3.11's messages and locations: a second pass tries the

@@ -563,8 +563,18 @@ ast::Expr* Parser::parse_factor()
 ast::Expr* Parser::parse_power()
 {
     Token const& start = tok();
-    if (at_kw("await")) raise_unsupported("'await' expressions are", tok(), tok());
-    ast::Expr* left = parse_primary();
+    ast::Expr* left;
+    // await_primary: AWAIT primary | primary
+    if (at_kw("await")) {
+        DepthGuard guard(*this);
+        advance();
+        auto* aw = make<ast::Await>(tok_pos(start));
+        aw->value = parse_primary();
+        aw->pos = from(start);
+        left = aw;
+    } else {
+        left = parse_primary();
+    }
     if (!at_op("**")) return left;
     size_t op_pos = mark();
     advance();
@@ -898,13 +908,16 @@ std::vector<ast::Comprehension*> Parser::parse_comprehension_clauses()
 {
     std::vector<ast::Comprehension*> out;
     while (at_kw("for") || at_kw("async")) {
+        bool is_async = false;
         if (at_kw("async")) {
-            if (peek_tok().is_name("for")) raise_unsupported("'async for' is", tok(), peek_tok());
-            fail();
+            if (!peek_tok().is_name("for")) fail();
+            advance();
+            is_async = true;
         }
         size_t for_pos = mark();
         advance();
         auto* c = m_arena.make<ast::Comprehension>();
+        c->is_async = is_async;
         c->target = parse_for_targets(for_pos);
         c->iter = parse_disjunction();
         while (accept_kw("if")) c->ifs.push_back(parse_disjunction());

@@ -261,10 +261,10 @@ private:
     void expect_colon(bool forced);
     ast::Stmt* parse_if(bool is_elif);
     ast::Stmt* parse_while();
-    ast::Stmt* parse_for();
-    ast::Stmt* parse_with();
+    ast::Stmt* parse_for(Token const* async_kw = nullptr);
+    ast::Stmt* parse_with(Token const* async_kw = nullptr);
     ast::Stmt* parse_try();
-    ast::Stmt* parse_funcdef(std::vector<ast::Expr*> decorators, Token const* first);
+    ast::Stmt* parse_funcdef(std::vector<ast::Expr*> decorators, Token const* first, Token const* async_kw = nullptr);
     ast::Stmt* parse_classdef(std::vector<ast::Expr*> decorators, Token const* first);
     ast::Stmt* parse_decorated();
     ast::Stmt* parse_import();

@@ -126,6 +126,11 @@ int stack_inputs(Op op, uint32_t arg)
     case Op::RETURN_VALUE:
     case Op::YIELD_VALUE:
     case Op::GET_YIELD_FROM_ITER:
+    case Op::GET_AWAITABLE:
+    case Op::GET_AITER:
+    case Op::GET_ANEXT:
+    case Op::BEFORE_ASYNC_WITH:
+    case Op::ASYNC_GEN_WRAP:
     case Op::PUSH_EXC_INFO:
     case Op::POP_EXCEPT:
     case Op::BEFORE_WITH:
@@ -141,6 +146,7 @@ int stack_inputs(Op op, uint32_t arg)
     case Op::IS_OP:
     case Op::CONTAINS_OP:
     case Op::SEND:
+    case Op::END_ASYNC_FOR:
     case Op::CHECK_EXC_MATCH:
     case Op::CHECK_EG_MATCH:
     case Op::PREP_RERAISE_STAR:
@@ -229,7 +235,7 @@ private:
             return fail("code object too large");
         if (u.locations.size() != u.code.size())
             return fail("location table size differs from code size");
-        if (u.flags & ~(uint32_t(0x7f) | compiler::k_future_flags_mask))
+        if (u.flags & ~(uint32_t(0x3ff) | compiler::k_future_flags_mask))
             return fail("unknown flags");
         if (!valid_generalized_utf8(u.name) || !valid_generalized_utf8(u.qualname) || !valid_generalized_utf8(u.filename))
             return fail("name is not valid UTF-8");
@@ -395,6 +401,7 @@ private:
         switch (op) {
         case Op::RESUME:
         case Op::RERAISE:
+        case Op::GET_AWAITABLE:
             return arg <= 2;
         case Op::LOAD_GLOBAL:
             return (arg >> 1) < nnames;
@@ -906,6 +913,72 @@ Value code_repr(VM& vm, Value const* args, size_t, Tuple*)
 
 } // namespace
 
+// code.replace(**changes): a copy with other names, flags, first line or constants (what
+// types.coroutine and functools-style helpers change). The bytecode and its tables are
+// shared, so changes that would need them re-verified are refused with a clear error.
+Value code_replace(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    Code* c = self_code(args);
+    if (nargs > 1)
+        return raise_fmt(vm, exc::TypeError, "replace() takes exactly 0 positional arguments (%zu given)", nargs - 1);
+    Value a[18];
+    if (!parse_args(vm, "replace", args + 1, 0, kw,
+                    { "co_flags", "co_name", "co_qualname", "co_filename", "co_firstlineno", "co_consts", "co_argcount",
+                      "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_code", "co_names",
+                      "co_varnames", "co_freevars", "co_cellvars", "co_linetable", "co_exceptiontable" },
+                    0, a))
+        return Value::null();
+    static char const* const unsupported[] = { "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
+                                               "co_stacksize", "co_code", "co_names", "co_varnames", "co_freevars",
+                                               "co_cellvars", "co_linetable", "co_exceptiontable" };
+    for (size_t i = 6; i < 18; i++)
+        if (!a[i].is_null())
+            return raise_fmt(vm, exc::NotImplementedError, "code.replace(%s=...) is not supported by slpy", unsupported[i - 6]);
+    int64_t flags = c->flags, firstlineno = c->firstlineno;
+    if (!a[0].is_null() && !int_to_i64(a[0], flags))
+        return raise_fmt(vm, exc::TypeError, "replace() argument 'co_flags' must be int, not %s", type_name(a[0]));
+    if (flags < 0 || (uint64_t(flags) & ~uint64_t(0x3ff | compiler::k_future_flags_mask)))
+        return raise(vm, exc::ValueError, "code: co_flags has unknown bits");
+    // The argument layout (total_args, the frame's locals) follows these bits.
+    if ((uint32_t(flags) ^ c->flags) & (CO_OPTIMIZED | CO_NEWLOCALS | CO_VARARGS | CO_VARKEYWORDS))
+        return raise(vm, exc::NotImplementedError, "code.replace() changing the argument or locals flags is not supported by slpy");
+    if (!a[4].is_null() && !int_to_i64(a[4], firstlineno))
+        return raise_fmt(vm, exc::TypeError, "replace() argument 'co_firstlineno' must be int, not %s", type_name(a[4]));
+    String* strs[3] = { c->name, c->qualname, c->filename };
+    char const* str_names[3] = { "co_name", "co_qualname", "co_filename" };
+    for (int i = 0; i < 3; i++) {
+        if (a[1 + i].is_null())
+            continue;
+        if (!as_str(a[1 + i]))
+            return raise_fmt(vm, exc::TypeError, "replace() argument '%s' must be str, not %s", str_names[i], type_name(a[1 + i]));
+        strs[i] = intern(vm, as_str(a[1 + i]));
+        if (!strs[i])
+            return Value::null();
+    }
+    Tuple* consts = c->consts;
+    if (!a[5].is_null()) {
+        if (type_of(a[5]) != types.tuple)
+            return raise_fmt(vm, exc::TypeError, "replace() argument 'co_consts' must be tuple, not %s", type_name(a[5]));
+        if (a[5].as<Tuple>()->size != c->consts->size)
+            return raise(vm, exc::NotImplementedError, "code.replace(co_consts=...) with another number of constants is not supported by slpy");
+        consts = a[5].as<Tuple>();
+    }
+    auto* n = vm.heap.make<Code>(types.code);
+    if (!n)
+        return Value::null();
+    std::memcpy(static_cast<void*>(reinterpret_cast<char*>(n) + sizeof(Object)),
+                reinterpret_cast<char const*>(c) + sizeof(Object), sizeof(Code) - sizeof(Object));
+    n->name = strs[0];
+    n->qualname = strs[1];
+    n->filename = strs[2];
+    n->consts = consts;
+    n->flags = uint32_t(flags);
+    n->firstlineno = int32_t(firstlineno);
+    // The bytecode is shared with `c`: the specializer's inline caches are per
+    // instruction, valid for both.
+    return Value::from_object(n);
+}
+
 void setup_code_type(VM& vm)
 {
     TypeObject* t = types.code;
@@ -917,6 +990,7 @@ void setup_code_type(VM& vm)
                     { "__repr__", code_repr },
                     { "co_positions", code_co_positions },
                     { "co_lines", code_co_lines },
+                    { "replace", code_replace },
                 });
     add_getsets(vm, t,
                 {

@@ -68,6 +68,9 @@ enum CodeFlags : uint32_t {
     CO_NESTED = 0x0010,
     CO_GENERATOR = 0x0020,
     CO_NOFREE = 0x0040,
+    CO_COROUTINE = 0x0080,
+    CO_ITERABLE_COROUTINE = 0x0100,
+    CO_ASYNC_GENERATOR = 0x0200,
 };
 
 // Kinds of a localsplus slot (co_localspluskinds), CPython 3.11's values.
