@@ -408,7 +408,12 @@ static Value os_error_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     Value errno_v = nargs >= 3 ? args[1] : py_none();
     Value strerror = nargs >= 3 ? args[2] : py_none();
     Value filename = nargs >= 4 ? args[3] : py_none();
-    if (!set_attrs(vm, args[0], { { names.errno_, errno_v }, { names.strerror, strerror }, { names.filename, filename } }))
+    // OSError(errno, strerror, filename, winerror, filename2): the second file of
+    // rename() and the like.
+    Value filename2 = nargs >= 6 ? args[5] : py_none();
+    String* filename2_name = intern(vm, "filename2");
+    if (!filename2_name ||
+        !set_attrs(vm, args[0], { { names.errno_, errno_v }, { names.strerror, strerror }, { names.filename, filename }, { filename2_name, filename2 } }))
         return Value::null();
     if (nargs >= 4) {
         // CPython keeps only (errno, strerror) in args when a filename is given.
@@ -432,7 +437,13 @@ static Value os_error_str(VM& vm, Value const* args, size_t, Tuple*)
         Value e = TRY(to_str(vm, errno_v));
         Value s = TRY(to_str(vm, strerror));
         Value f = TRY(repr(vm, filename));
-        return str_value(vm, std::string("[Errno ") + as_str(e)->c_str() + "] " + as_str(s)->c_str() + ": " + as_str(f)->c_str());
+        std::string out = std::string("[Errno ") + as_str(e)->c_str() + "] " + as_str(s)->c_str() + ": " + as_str(f)->c_str();
+        Value filename2 = TRY(dict_get_str(vm, d, intern(vm, "filename2")));
+        if (!filename2.is_not_found() && !is_none(filename2)) {
+            Value f2 = TRY(repr(vm, filename2));
+            out += std::string(" -> ") + as_str(f2)->c_str();
+        }
+        return str_value(vm, out);
     }
     if (!errno_v.is_not_found() && !is_none(errno_v) && !strerror.is_not_found() && !is_none(strerror)) {
         Value e = TRY(to_str(vm, errno_v));

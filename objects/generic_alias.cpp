@@ -38,7 +38,8 @@ void generic_alias_trace(Object* self, Tracer& t)
 
 void union_trace(Object* self, Tracer& t) { t.visit(static_cast<UnionType*>(self)->args); }
 
-bool is_generic_alias(Value v) { return type_of(v) == g_generic_alias; }
+// Instances of subclasses too (_collections_abc._CallableGenericAlias).
+bool is_generic_alias(Value v) { return is_instance_fast(v, g_generic_alias); }
 bool is_union(Value v) { return type_of(v) == g_union_type; }
 
 Value generic_alias_new(VM& vm, Value origin, Value args)
@@ -88,6 +89,26 @@ bool append_repr_item(VM& vm, std::string& out, Value p)
 }
 
 GenericAlias* self_alias(Value const* args) { return args[0].as<GenericAlias>(); }
+
+// GenericAlias(origin, args): also the base of Python subclasses, so the instance is
+// allocated for `cls` (with the subclass's own layout after the alias's fields).
+Value ga_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    auto* cls = args[0].as<TypeObject>();
+    if (kwnames && kwnames->size)
+        return raise(vm, exc::TypeError, "GenericAlias() takes no keyword arguments");
+    if (nargs != 3)
+        return raise_fmt(vm, exc::TypeError, "GenericAlias expected 2 arguments, got %zu", nargs - 1);
+    Object* o = alloc_instance(vm, cls);
+    if (!o)
+        return Value::null();
+    auto* g = static_cast<GenericAlias*>(o);
+    g->origin = args[1];
+    g->args = type_of(args[2]) == types.tuple ? args[2].as<Tuple>() : tuple_pack(vm, { args[2] });
+    if (!g->args)
+        return Value::null();
+    return Value::from_object(o);
+}
 
 Value ga_repr(VM& vm, Value const* args, size_t, Tuple*)
 {
@@ -334,13 +355,14 @@ Value make_generic_alias(VM& vm, Value origin, Value args) { return generic_alia
 
 void setup_generic_alias(VM& vm)
 {
-    g_generic_alias = make_builtin_type(vm, "GenericAlias", nullptr, sizeof(GenericAlias), 0, generic_alias_trace, nullptr);
+    g_generic_alias = make_builtin_type(vm, "GenericAlias", nullptr, sizeof(GenericAlias), TF_BASETYPE, generic_alias_trace, nullptr);
     g_union_type = make_builtin_type(vm, "UnionType", nullptr, sizeof(UnionType), 0, union_trace, nullptr);
     for (TypeObject* t : { g_generic_alias, g_union_type })
         (void)dict_set_str(vm, t->dict, names.__module__, str_value(vm, "types"));
 
     add_methods(vm, g_generic_alias,
                 {
+                    { "__new__", ga_new, METH_STATIC },
                     { "__repr__", ga_repr },
                     { "__eq__", ga_eq },
                     { "__ne__", ga_ne },

@@ -15,8 +15,10 @@
 #include "objects/string.h"
 #include "stackless/cli/source_error.h"
 #include "stackless/compiler/compiler.h"
+#include "stackless/imports/imports.h"
 #include "stackless/modules/io.h"
 #include "stackless/vm/code.h"
+#include "scheduler/scheduler.h"
 #include "stackless/vm/interpreter.h"
 #include "stackless/vm/interrupt.h"
 #include "stackless/vm/traceback.h"
@@ -86,6 +88,7 @@ struct Options {
     bool have_command = false;
     bool have_module = false;
     std::vector<std::string> argv; // sys.argv
+    std::string program;           // argv[0] of the slpy command, for messages
 };
 
 // Parses the command line as CPython does: options stop at the script, -c or -m.
@@ -217,7 +220,7 @@ std::string dirname_of(std::string const& path)
 // run_program's status for an uncaught KeyboardInterrupt (see exit_by_sigint).
 constexpr int kExitBySigint = -2;
 
-int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filename, Options const& opt)
+int run_program(slpy::compiler::CodeUnit const* unit, std::string const& filename, Options const& opt)
 {
     using namespace slpy;
     // A closed pipe raises BrokenPipeError instead of killing the process.
@@ -234,15 +237,19 @@ int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filenam
     // The rest of start-up does not check its allocations (exhaustion here ends the
     // process); the program's own allocations raise MemoryError.
     vm.heap.begin_infallible();
-    // sys.path[0]: the script's directory ('' for -c and stdin), as CPython.
-    Value path = dict_get_str(vm, in->sys_module->dict, names.path);
-    if (List* l = path.is_object() ? as_list(path) : nullptr) {
-        std::string first = (opt.have_command || filename == "<stdin>") ? "" : dirname_of(filename);
-        if (list_append(vm, l, py_none())) {
-            for (size_t i = l->size - 1; i > 0; --i)
-                l->items()[i] = l->items()[i - 1];
-            l->items()[0] = str_value(vm, first);
-        }
+    // sys.path: the script's directory ('' for -c and stdin, the current directory for
+    // -m), PYTHONPATH, slpy's own library, CPython's library.
+    std::string first;
+    if (opt.have_module) {
+        char buf[PATH_MAX];
+        first = getcwd(buf, sizeof buf) ? buf : "";
+    } else if (!opt.have_command && filename != "<stdin>") {
+        first = dirname_of(filename);
+    }
+    std::string path_error;
+    if (!imports_setup_path(vm, first, &path_error)) {
+        std::fprintf(stderr, "%s\n", path_error.c_str());
+        return 1;
     }
 
     Module* main_module = module_new(vm, "__main__");
@@ -253,19 +260,32 @@ int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filenam
     vm.heap.end_infallible();
 
     int status = 0;
-    Value code = load_code(vm, unit);
-    Value result = code.is_null() ? Value::null() : in->run_module(code.as<Code>(), main_module->dict);
+    Value result;
+    if (opt.have_module) {
+        // -m: the module found on sys.path runs as __main__ (a package: its __main__).
+        std::string message;
+        result = imports_run_main_module(vm, opt.module, &message);
+        if (result.is_not_found()) {
+            std::fprintf(stderr, "%s: %s\n", opt.program.c_str(), message.c_str());
+            return 1;
+        }
+    } else {
+        Value code = load_code(vm, *unit);
+        result = code.is_null() ? Value::null() : in->run_module(code.as<Code>(), main_module->dict);
+    }
     // CPython flushes the streams here, before it reports an uncaught exception.
     io_flush_io(vm);
     if (result.is_null()) {
         Value e = vm.take_error();
-        if (is_instance_fast(e, exc::SystemExit)) {
+        if (is_instance_fast(e, exc::SystemExit) && !is_tasklet_exit(vm, e)) {
             status = system_exit_status(vm, *in, e);
         } else {
             in->print_exception(e);
             status = is_instance_fast(e, exc::KeyboardInterrupt) ? kExitBySigint : 1;
         }
     }
+    // As CPython's Py_FinalizeEx: atexit's callbacks after the program's own end.
+    vm.run_exit_hooks();
     io_flush_std_streams(vm);
     return status;
 }
@@ -285,33 +305,22 @@ int run_program(slpy::compiler::CodeUnit const& unit, std::string const& filenam
 int main(int argc, char** argv)
 {
     Options opt;
+    opt.program = argv[0];
     if (int rc = parse_options(argc, argv, opt); rc >= 0)
         return rc;
+    if (opt.have_module) {
+        // The module is found and compiled by the import system, after start-up.
+        int status = run_program(nullptr, "", opt);
+        if (status == kExitBySigint)
+            exit_by_sigint();
+        return status;
+    }
 
     std::string source;
     std::string filename;
     if (opt.have_command) {
         source = opt.command;
         filename = "<string>";
-    } else if (opt.have_module) {
-        // Modules are looked up as files on the path: the current directory, then the
-        // modules that ship with slpy.
-        std::string rel = opt.module;
-        for (char& c : rel)
-            if (c == '.')
-                c = '/';
-        std::vector<std::string> candidates = { rel + ".py", std::string(SLPY_LIB_DIR) + "/" + rel + ".py" };
-        bool found = false;
-        for (std::string const& c : candidates)
-            if (read_file(c, source)) {
-                filename = absolute_path(c);
-                found = true;
-                break;
-            }
-        if (!found) {
-            std::fprintf(stderr, "%s: No module named %s\n", argv[0], opt.module.c_str());
-            return 1;
-        }
     } else if (!opt.script.empty() && opt.script != "-") {
         filename = absolute_path(opt.script);
         struct stat st;
@@ -376,7 +385,7 @@ int main(int argc, char** argv)
         std::fputs(slpy::cli::disassemble(*code).c_str(), stdout);
         return 0;
     }
-    int status = run_program(*code, filename, opt);
+    int status = run_program(code.get(), filename, opt);
     if (status == kExitBySigint)
         exit_by_sigint();
     return status;

@@ -4,6 +4,7 @@
 // (stackless/vm/code.h); eval() and exec() run a Code in a globals dict and a locals
 // mapping through Interpreter::exec_code, defaulting both to the caller's namespaces.
 #include "stackless/builtins/builtins.h"
+#include "stackless/imports/imports.h"
 
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -176,7 +177,7 @@ Value run_code(VM& vm, char const* fname, Value source, Value globals_arg, Value
     } else {
         code = TRY(compile_string(vm, source, mode, fname));
     }
-    return interp(vm).exec_code(code.as<Code>(), globals, locals);
+    return interp(vm).exec_code_soft(code.as<Code>(), globals, locals);
 }
 
 } // namespace
@@ -259,8 +260,8 @@ Value builtin_exec(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Value source = args[0];
     if (!is_source(source))
         return raise(vm, exc::TypeError, "exec() arg 1 must be a string, bytes or code object");
-    TRY(run_code(vm, "exec", source, nargs > 1 ? args[1] : Value::null(), nargs > 2 ? args[2] : Value::null(), parser::Mode::Exec));
-    return py_none();
+    Value r = TRY(run_code(vm, "exec", source, nargs > 1 ? args[1] : Value::null(), nargs > 2 ? args[2] : Value::null(), parser::Mode::Exec));
+    return r.is_not_found() ? r : py_none(); // not_found: the loop runs the frame (exec_code_soft)
 }
 
 // __import__(name, globals=None, locals=None, fromlist=(), level=0): imports `name` (its
@@ -277,81 +278,10 @@ Value builtin_import(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     int64_t level = 0;
     if (!a[4].is_null() && !index_i64(vm, a[4], level))
         return Value::null();
-    if (level < 0)
-        return raise(vm, exc::ValueError, "level must be >= 0");
-    std::string full(name->view());
-    if (level > 0) {
-        Dict* g = a[1].is_null() ? nullptr : as_dict(a[1]);
-        if (!g)
-            return raise(vm, exc::ImportError, "attempted relative import with no known parent package");
-        Value pkg = TRY(dict_get_str(vm, g, names.__package__));
-        std::string base;
-        if (!pkg.is_not_found() && as_str(pkg)) {
-            base = as_str(pkg)->view();
-        } else {
-            Value mod = TRY(dict_get_str(vm, g, names.__name__));
-            if (mod.is_not_found())
-                return raise(vm, exc::KeyError, "'__name__' not in globals");
-            if (!as_str(mod))
-                return raise(vm, exc::TypeError, "__name__ must be a string");
-            base = as_str(mod)->view();
-            Value path = TRY(dict_get_str(vm, g, names.__path__));
-            if (path.is_not_found()) {
-                size_t dot = base.rfind('.');
-                base = dot == std::string::npos ? std::string() : base.substr(0, dot);
-            }
-        }
-        if (base.empty())
-            return raise(vm, exc::ImportError, "attempted relative import with no known parent package");
-        for (int64_t i = 1; i < level; ++i) {
-            size_t dot = base.rfind('.');
-            if (dot == std::string::npos)
-                return raise(vm, exc::ImportError, "attempted relative import beyond top-level package");
-            base.resize(dot);
-        }
-        full = full.empty() ? base : base + "." + full;
-    } else if (full.empty()) {
-        return raise(vm, exc::ValueError, "Empty module name");
-    }
-    // Parents first: importing a.b.c imports a, then a.b, then a.b.c.
-    Value module;
-    Value top;
-    size_t pos = 0;
-    for (;;) {
-        size_t dot = full.find('.', pos);
-        std::string part = full.substr(0, dot);
-        String* part_name = str_new(vm, part);
-        if (!part_name)
-            return Value::null();
-        module = TRY(interp(vm).import_module(part_name));
-        if (top.is_null())
-            top = module;
-        if (dot == std::string::npos)
-            break;
-        pos = dot + 1;
-    }
-    bool has_fromlist = false;
-    if (!a[3].is_null() && !is_none(a[3])) {
-        int t = truthy(vm, a[3]);
-        if (t < 0)
-            return Value::null();
-        has_fromlist = t;
-    }
-    if (has_fromlist)
-        return module;
-    if (level > 0) {
-        // `from . import x` style callers pass a fromlist; a bare relative import returns
-        // the first component of the name as given, resolved under the package.
-        size_t dot = name->view().find('.');
-        if (dot == std::string_view::npos)
-            return module;
-        std::string upto = full.substr(0, full.size() - (name->view().size() - dot));
-        String* upto_name = str_new(vm, upto);
-        if (!upto_name)
-            return Value::null();
-        return interp(vm).import_module(upto_name);
-    }
-    return top;
+    Dict* globals = a[1].is_null() || is_none(a[1]) ? nullptr : as_dict(a[1]);
+    if (!a[1].is_null() && !is_none(a[1]) && !globals)
+        return raise(vm, exc::TypeError, "globals must be a dict");
+    return import_name(vm, name, globals, a[3], level);
 }
 
 } // namespace slpy

@@ -36,7 +36,7 @@ bool io_size_arg(VM& vm, char const* method, Value const* args, size_t nargs, Tu
 {
     out = -1;
     if (kwnames && kwnames->size) {
-        raise_fmt(vm, exc::TypeError, "%s.%s() takes no keyword arguments", type_name(args[0]), method);
+        raise_fmt(vm, exc::TypeError, "%s.%s() takes no keyword arguments", type_of(args[0])->name->c_str(), method); // the method's qualname: bare type name
         return false;
     }
     if (!check_nargs(vm, method, nargs - 1, 0, 1))
@@ -64,6 +64,7 @@ void setup_io_types(VM& vm)
     add_methods(vm, types.textio, { { "__new__", textio_new, METH_STATIC } });
     add_methods(vm, g_file_io, { { "__new__", fileio_new, METH_STATIC } });
     setup_stringio_type(vm);
+    setup_bytesio_type(vm);
 }
 
 // open()'s path argument: str, bytes or os.PathLike; false with TypeError otherwise.
@@ -497,6 +498,7 @@ Module* make_io_module(VM& vm)
     module_add(vm, m, "BufferedRandom", Value::from_object(g_buffered_random));
     module_add(vm, m, "FileIO", Value::from_object(g_file_io));
     module_add(vm, m, "StringIO", Value::from_object(g_string_io));
+    module_add(vm, m, "BytesIO", Value::from_object(g_bytes_io));
     module_add(vm, m, "UnsupportedOperation", Value::from_object(g_unsupported_operation));
     module_add(vm, m, "DEFAULT_BUFFER_SIZE", Value::small_int(8192));
     module_add(vm, m, "SEEK_SET", Value::small_int(0));

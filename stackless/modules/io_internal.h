@@ -176,4 +176,8 @@ bool text_newline_mode(VM& vm, Value newline, NewlineMode& out);
 extern TypeObject* g_string_io;
 void setup_stringio_type(VM& vm);
 
+// ---- io_bytesio.cpp
+extern TypeObject* g_bytes_io;
+void setup_bytesio_type(VM& vm);
+
 } // namespace slpy

@@ -9,9 +9,11 @@
 #include "objects/string.h"
 #include "objects/type.h"
 #include "stackless/modules/records.h"
+#include "stackless/vm/coroutine.h"
 #include "stackless/vm/interpreter.h"
 
 #include <cfloat>
+#include <cstdlib>
 #include <climits>
 #include <cstdint>
 #include <string>
@@ -355,6 +357,13 @@ Value make_version_info(VM& vm, TypeObject* type, int major, int minor, int micr
     return struct_seq_new(vm, type, v, 5);
 }
 
+// A boolean environment option (PYTHONDONTWRITEBYTECODE, ...): set and not empty.
+bool env_flag(char const* name)
+{
+    char const* v = std::getenv(name);
+    return v && *v;
+}
+
 Value make_flags(VM& vm)
 {
     TypeObject* t = struct_seq_type(vm, "sys", "flags",
@@ -366,7 +375,7 @@ Value make_flags(VM& vm)
     if (!t)
         return Value::null();
     auto i = [](int64_t n) { return Value::small_int(n); };
-    Value v[18] = { i(0), i(0), i(0), i(vm.optimize), i(1), i(0), i(0), i(0), i(0), i(0),
+    Value v[18] = { i(0), i(0), i(0), i(vm.optimize), i(env_flag("PYTHONDONTWRITEBYTECODE")), i(0), i(0), i(0), i(0), i(0),
                     i(0), i(0), i(0), py_false(), i(0), i(0), py_false(), i(-1) };
     return struct_seq_new(vm, t, v, 18);
 }
@@ -449,6 +458,7 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
         { "is_finalizing", sys_is_finalizing },
         { "audit", sys_audit },
     });
+    add_asyncgen_hook_functions(vm, m);
     // The hooks, and their originals as __displayhook__ / __excepthook__.
     for (auto [name, fn] : { std::pair<char const*, NativeFn>{ "displayhook", sys_displayhook }, { "excepthook", sys_excepthook } }) {
         Value f = Value::from_object(builtin_function_new(vm, name, fn, Value::from_object(m)));
@@ -482,7 +492,8 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
         add(name, str_value(vm, prefix));
     add("platlibdir", str_value(vm, "lib"));
     add("pycache_prefix", py_none());
-    add("dont_write_bytecode", py_true()); // slpy never writes bytecode caches
+    // The bytecode cache (stackless/imports/pycache.cpp) is written unless this is true.
+    add("dont_write_bytecode", py_bool(env_flag("PYTHONDONTWRITEBYTECODE")));
 
     // ---- version and platform
     add("version", str_value(vm, "3.11.7 (slpy " SLPY_VERSION_STRING ") [GCC " __VERSION__ "]"));
@@ -502,7 +513,8 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
     add("version_info", version_info);
     Dict* impl = dict_new(vm);
     (void)dict_set_str(vm, impl, names.name, str_value(vm, "slpy"));
-    (void)dict_set_str(vm, impl, intern(vm, "cache_tag"), py_none()); // no bytecode caches
+    // __pycache__/NAME.slpy-311.pyc (stackless/imports/pycache.h)
+    (void)dict_set_str(vm, impl, intern(vm, "cache_tag"), str_value(vm, "slpy-311"));
     if (vi_type) {
         Value impl_version = make_version_info(vm, vi_type, 0, 1, 0, "final", 0);
         if (impl_version.is_null())

@@ -10,6 +10,7 @@
 #include "objects/string.h"
 #include "objects/type.h"
 #include "stackless/builtins/builtins.h"
+#include "stackless/imports/imports.h"
 #include "stackless/vm/interpreter.h"
 
 #include <cstring>
@@ -612,40 +613,27 @@ Value eval_lookup_special(VM& vm, Value obj, String* name)
 
 Value eval_import_name(VM& vm, Frame* f, String* name, Value fromlist, Value level)
 {
+    // builtins.__import__ as the frame sees it: a replacement is called as CPython does;
+    // the original goes straight to the import system (stackless/imports/).
+    Value imp = dict_get_str(vm, f->builtins, names.__import__);
+    if (imp.is_null())
+        return imp;
+    if (imp.is_not_found())
+        return raise(vm, exc::ImportError, "__import__ not found");
     int64_t lvl = level.is_int() ? level.as_int() : 0;
-    if (lvl > 0)
-        return raise(vm, exc::ImportError, "attempted relative import with no known parent package");
-    Interpreter& in = interp(vm);
-    Value mod = TRY(in.import_module(name));
-    std::string_view full = name->view();
-    size_t dot = full.find('.');
-    bool has_fromlist = !fromlist.is_null() && !is_none(fromlist) && (!as_tuple(fromlist) || as_tuple(fromlist)->size > 0);
-    if (dot == std::string_view::npos || has_fromlist)
-        return mod;
-    String* top = intern(vm, full.substr(0, dot));
-    if (!top)
-        return Value::null();
-    return in.import_module(top);
+    BuiltinFunction* bf = type_of(imp) == types.builtin_function ? imp.as<BuiltinFunction>() : nullptr;
+    if (bf && bf->fn == builtin_import)
+        return import_name(vm, name, f->globals, fromlist, lvl);
+    Value locals = f->locals.is_null() ? py_none() : f->locals;
+    Value args[5] = { Value::from_object(name), Value::from_object(f->globals), locals, fromlist.is_null() ? py_none() : fromlist, level };
+    return call(vm, imp, args, 5);
 }
 
-Value eval_import_from(VM& vm, Value module, String* name)
-{
-    Value v = getattr_opt(vm, module, name);
-    if (v.is_null() || !v.is_not_found())
-        return v;
-    Value mname = getattr_opt(vm, module, names.__name__);
-    if (mname.is_null())
-        vm.clear_error();
-    String* m = (!mname.is_null() && !mname.is_not_found()) ? as_str(mname) : nullptr;
-    raise_fmt(vm, exc::ImportError, "cannot import name '%s' from '%s' (unknown location)", name->c_str(), m ? m->c_str() : "<unknown module name>");
-    if (m)
-        set_exc_attr(vm, names.name, Value::from_object(m));
-    return Value::null();
-}
+Value eval_import_from(VM& vm, Value module, String* name) { return import_from(vm, module, name); }
 
 bool eval_import_star(VM& vm, Frame* f, Value module)
 {
-    Dict* d = type_of(module) == types.module ? module.as<Module>()->dict : nullptr;
+    Dict* d = is_instance_fast(module, types.module) ? module.as<Module>()->dict : nullptr; // stackless's module is a subclass
     if (!d) {
         raise(vm, exc::ImportError, "from-import-* object has no __dict__ and no __all__");
         return false;

@@ -146,6 +146,11 @@ def compare(test_path, interp, timeout=DEFAULT_TIMEOUT, stack_kib=None):
     return not summary, "; ".join(summary), "".join(report)
 
 
+def is_helper_dir(name):
+    """A folder of helper modules for tests (not tests), or a bytecode cache."""
+    return name.endswith("_pkgs") or name == "__pycache__"
+
+
 def all_tests(pattern=None):
     """All test programs under tests/py, sorted.  `pattern` selects by the path
     relative to tests/py: an fnmatch glob if it contains * ? or [ (e.g.
@@ -154,7 +159,9 @@ def all_tests(pattern=None):
     import fnmatch
     found = []
     for root, dirs, files in os.walk(PY_DIR):
-        dirs.sort()
+        # Folders named *_pkgs hold the helper modules and packages a test imports
+        # (tests/py/220_imports); they are not tests themselves.
+        dirs[:] = sorted(d for d in dirs if not is_helper_dir(d))
         for f in sorted(files):
             if f.endswith(".py"):
                 found.append(os.path.join(root, f))

@@ -1,0 +1,394 @@
+// io.BytesIO: an in-memory binary stream with CPython's semantics: positions may go past
+// the end (a write there pads with NUL bytes), truncate does not move the position, and
+// every operation on a closed stream raises "I/O operation on closed file.".
+//
+// The bytes are kept in malloc'd memory (freed by the finalizer).
+#include "stackless/modules/io_internal.h"
+
+#include "objects/bytes.h"
+#include "objects/containers.h"
+#include "objects/function.h"
+#include "objects/int.h"
+#include "objects/iterators.h"
+#include "objects/string.h"
+#include "objects/type.h"
+
+#include <cstring>
+#include <string>
+
+namespace slpy {
+
+TypeObject* g_bytes_io = nullptr;
+
+namespace {
+
+struct BytesIOObject : Object {
+    std::string* buf;
+    size_t pos; // may be past the end
+    bool closed;
+};
+
+void bio_finalize(Object* o)
+{
+    auto* b = static_cast<BytesIOObject*>(o);
+    delete b->buf;
+    b->buf = nullptr;
+}
+
+BytesIOObject* self_bio(Value v) { return static_cast<BytesIOObject*>(v.as_object()); }
+
+bool check_open(VM& vm, BytesIOObject* b)
+{
+    if (b->closed || !b->buf) {
+        raise(vm, exc::ValueError, b->closed ? "I/O operation on closed file." : "I/O operation on uninitialized object");
+        return false;
+    }
+    return true;
+}
+
+Value bytes_value(VM& vm, std::string_view data)
+{
+    Bytes* r = bytes_new(vm, data);
+    return r ? Value::from_object(r) : Value::null();
+}
+
+// The bytes of a bytes-like object (bytes, bytearray, memoryview).
+bool bytes_like(VM& vm, Value v, std::string& out)
+{
+    if (Bytes* b = as_bytes(v)) {
+        out.assign(b->view());
+        return true;
+    }
+    if (ByteArray* ba = as_bytearray(v)) {
+        out.assign(reinterpret_cast<char const*>(ba->data()), ba->size);
+        return true;
+    }
+    if (type_of(v) == types.memoryview) {
+        Value copy = call1(vm, Value::from_object(types.bytes), v);
+        if (copy.is_null())
+            return false;
+        out.assign(as_bytes(copy)->view());
+        return true;
+    }
+    raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v));
+    return false;
+}
+
+// A size argument: None or -1 (or any negative) means "all".
+bool size_arg(VM& vm, Value v, int64_t& out)
+{
+    out = -1;
+    if (v.is_null() || is_none(v))
+        return true;
+    return index_i64(vm, v, out);
+}
+
+// The next `size` bytes (all when negative) from the position.
+std::string_view take(BytesIOObject* b, int64_t size)
+{
+    std::string const& s = *b->buf;
+    if (b->pos >= s.size())
+        return {};
+    size_t avail = s.size() - b->pos;
+    size_t n = size < 0 || size_t(size) > avail ? avail : size_t(size);
+    std::string_view r(s.data() + b->pos, n);
+    b->pos += n;
+    return r;
+}
+
+std::string_view take_line(BytesIOObject* b, int64_t limit)
+{
+    std::string const& s = *b->buf;
+    if (b->pos >= s.size())
+        return {};
+    size_t nl = s.find('\n', b->pos);
+    size_t end = nl == std::string::npos ? s.size() : nl + 1;
+    if (limit >= 0 && end - b->pos > size_t(limit))
+        end = b->pos + size_t(limit);
+    std::string_view r(s.data() + b->pos, end - b->pos);
+    b->pos = end;
+    return r;
+}
+
+#define SLPY_BIO_METHOD(cname) Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+
+SLPY_BIO_METHOD(bio_new)
+{
+    auto* cls = args[0].as<TypeObject>();
+    auto* b = static_cast<BytesIOObject*>(alloc_instance(vm, cls));
+    if (!b)
+        return Value::null();
+    b->buf = new std::string();
+    return Value::from_object(b);
+}
+
+// __init__(initial_bytes=b'')
+SLPY_BIO_METHOD(bio_init)
+{
+    Value a[2];
+    if (!parse_args(vm, "BytesIO", args, nargs, kwnames, { "self", "initial_bytes" }, 1, a, 1))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!b->buf)
+        b->buf = new std::string();
+    std::string init;
+    if (!a[1].is_null() && !is_none(a[1]) && !bytes_like(vm, a[1], init))
+        return Value::null();
+    *b->buf = std::move(init);
+    b->pos = 0;
+    b->closed = false;
+    return py_none();
+}
+
+SLPY_BIO_METHOD(bio_read)
+{
+    Value a[2];
+    int64_t size;
+    if (!parse_args(vm, "read", args, nargs, kwnames, { "self", "size" }, 1, a, 2) || !size_arg(vm, a[1], size))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    return bytes_value(vm, take(b, size));
+}
+
+SLPY_BIO_METHOD(bio_readline)
+{
+    Value a[2];
+    int64_t size;
+    if (!parse_args(vm, "readline", args, nargs, kwnames, { "self", "size" }, 1, a, 2) || !size_arg(vm, a[1], size))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    return bytes_value(vm, take_line(b, size));
+}
+
+SLPY_BIO_METHOD(bio_readlines)
+{
+    Value a[2];
+    int64_t hint;
+    if (!parse_args(vm, "readlines", args, nargs, kwnames, { "self", "hint" }, 1, a, 2) || !size_arg(vm, a[1], hint))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    List* out = list_new(vm);
+    if (!out)
+        return Value::null();
+    int64_t total = 0;
+    for (;;) {
+        std::string_view line = take_line(b, -1);
+        if (line.empty())
+            break;
+        Value v = bytes_value(vm, line);
+        if (v.is_null() || !list_append(vm, out, v))
+            return Value::null();
+        total += int64_t(line.size());
+        if (hint > 0 && total >= hint)
+            break;
+    }
+    return Value::from_object(out);
+}
+
+SLPY_BIO_METHOD(bio_readinto)
+{
+    Value a[2];
+    if (!parse_args(vm, "readinto", args, nargs, kwnames, { "self", "buffer" }, 2, a, 2))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    ByteArray* ba = as_bytearray(a[1]);
+    if (!ba)
+        return raise_fmt(vm, exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s", type_name(a[1]));
+    std::string_view got = take(b, int64_t(ba->size));
+    if (!got.empty())
+        std::memcpy(ba->data(), got.data(), got.size());
+    return Value::small_int(int64_t(got.size()));
+}
+
+SLPY_BIO_METHOD(bio_write)
+{
+    Value a[2];
+    if (!parse_args(vm, "write", args, nargs, kwnames, { "self", "b" }, 2, a, 2))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    std::string data;
+    if (!bytes_like(vm, a[1], data))
+        return Value::null();
+    std::string& s = *b->buf;
+    if (!data.empty()) {
+        if (b->pos > s.size())
+            s.resize(b->pos, '\0');
+        s.replace(b->pos, std::min(data.size(), s.size() - b->pos), data);
+        b->pos += data.size();
+    }
+    return int_from_i64(vm, int64_t(data.size()));
+}
+
+SLPY_BIO_METHOD(bio_writelines)
+{
+    Value a[2];
+    if (!parse_args(vm, "writelines", args, nargs, kwnames, { "self", "lines" }, 2, a, 2))
+        return Value::null();
+    if (!check_open(vm, self_bio(args[0])))
+        return Value::null();
+    Value it = TRY(get_iter(vm, a[1]));
+    for (;;) {
+        Value line = TRY(iter_next(vm, it));
+        if (line.is_stop_iteration())
+            return py_none();
+        Value wargs[2] = { args[0], line };
+        TRY(bio_write(vm, wargs, 2, nullptr));
+    }
+}
+
+SLPY_BIO_METHOD(bio_seek)
+{
+    Value a[3];
+    int64_t pos, whence = 0;
+    if (!parse_args(vm, "seek", args, nargs, kwnames, { "self", "pos", "whence" }, 2, a, 3) || !index_i64(vm, a[1], pos) ||
+        (!a[2].is_null() && !index_i64(vm, a[2], whence)))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    if (whence < 0 || whence > 2)
+        return raise_fmt(vm, exc::ValueError, "invalid whence (%lld, should be 0, 1 or 2)", static_cast<long long>(whence));
+    if (whence == 0 && pos < 0)
+        return raise_fmt(vm, exc::ValueError, "negative seek value %lld", static_cast<long long>(pos));
+    int64_t base = whence == 0 ? 0 : whence == 1 ? int64_t(b->pos) : int64_t(b->buf->size());
+    int64_t target = base + pos;
+    b->pos = target < 0 ? 0 : size_t(target);
+    return int_from_i64(vm, int64_t(b->pos));
+}
+
+SLPY_BIO_METHOD(bio_tell)
+{
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    return int_from_i64(vm, int64_t(b->pos));
+}
+
+SLPY_BIO_METHOD(bio_truncate)
+{
+    Value a[2];
+    if (!parse_args(vm, "truncate", args, nargs, kwnames, { "self", "size" }, 1, a, 2))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    int64_t size = int64_t(b->pos);
+    if (!a[1].is_null() && !is_none(a[1]) && !index_i64(vm, a[1], size))
+        return Value::null();
+    if (size < 0)
+        return raise_fmt(vm, exc::ValueError, "negative size value %lld", static_cast<long long>(size));
+    if (size_t(size) < b->buf->size())
+        b->buf->resize(size_t(size));
+    return int_from_i64(vm, size);
+}
+
+SLPY_BIO_METHOD(bio_getvalue)
+{
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    return bytes_value(vm, *b->buf);
+}
+
+SLPY_BIO_METHOD(bio_getbuffer)
+{
+    return raise(vm, exc::NotImplementedError, "BytesIO.getbuffer() is not supported by slpy yet");
+}
+
+SLPY_BIO_METHOD(bio_close)
+{
+    BytesIOObject* b = self_bio(args[0]);
+    b->closed = true;
+    return py_none();
+}
+
+SLPY_BIO_METHOD(bio_true)
+{
+    if (!check_open(vm, self_bio(args[0])))
+        return Value::null();
+    return py_true();
+}
+
+SLPY_BIO_METHOD(bio_false)
+{
+    if (!check_open(vm, self_bio(args[0])))
+        return Value::null();
+    return py_false();
+}
+
+SLPY_BIO_METHOD(bio_flush)
+{
+    if (!check_open(vm, self_bio(args[0])))
+        return Value::null();
+    return py_none();
+}
+
+SLPY_BIO_METHOD(bio_fileno) { return raise_unsupported(vm, "fileno"); }
+
+SLPY_BIO_METHOD(bio_enter)
+{
+    if (!check_open(vm, self_bio(args[0])))
+        return Value::null();
+    return args[0];
+}
+
+SLPY_BIO_METHOD(bio_exit) { return bio_close(vm, args, 1, nullptr); }
+
+Value bio_iternext(VM& vm, Value self)
+{
+    BytesIOObject* b = self_bio(self);
+    if (!check_open(vm, b))
+        return Value::null();
+    std::string_view line = take_line(b, -1);
+    if (line.empty())
+        return Value::stop_iteration();
+    return bytes_value(vm, line);
+}
+
+SLPY_BIO_METHOD(bio_iter)
+{
+    if (!check_open(vm, self_bio(args[0])))
+        return Value::null();
+    return args[0];
+}
+
+SLPY_BIO_METHOD(bio_next) { return next_from_iternext(vm, args[0], bio_iternext); }
+
+SLPY_BIO_METHOD(bio_get_closed) { return py_bool(self_bio(args[0])->closed); }
+
+#undef SLPY_BIO_METHOD
+
+} // namespace
+
+void setup_bytesio_type(VM& vm)
+{
+    if (g_bytes_io)
+        return;
+    TypeObject* t = make_builtin_type(vm, "BytesIO", nullptr, sizeof(BytesIOObject), TF_BASETYPE, nullptr, bio_finalize);
+    set_native_type_module(vm, t, "_io");
+    add_methods(vm, t, {
+        { "__new__", bio_new, METH_STATIC }, { "__init__", bio_init }, { "read", bio_read }, { "read1", bio_read },
+        { "readline", bio_readline }, { "readlines", bio_readlines }, { "readinto", bio_readinto },
+        { "readinto1", bio_readinto }, { "write", bio_write }, { "writelines", bio_writelines }, { "seek", bio_seek },
+        { "tell", bio_tell }, { "truncate", bio_truncate }, { "getvalue", bio_getvalue }, { "getbuffer", bio_getbuffer },
+        { "close", bio_close }, { "readable", bio_true }, { "writable", bio_true }, { "seekable", bio_true },
+        { "isatty", bio_false }, { "flush", bio_flush }, { "fileno", bio_fileno }, { "__enter__", bio_enter },
+        { "__exit__", bio_exit }, { "__iter__", bio_iter }, { "__next__", bio_next },
+    });
+    add_getsets(vm, t, { { "closed", bio_get_closed } });
+    t->iternext = bio_iternext;
+    finish_builtin_type(vm, t);
+    g_bytes_io = t;
+}
+
+} // namespace slpy

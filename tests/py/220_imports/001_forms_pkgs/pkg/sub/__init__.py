@@ -1,0 +1,1 @@
+# a subpackage whose module imports two levels up

@@ -1,0 +1,3 @@
+from .. import beta
+from ..beta import NAME
+VALUE = "gamma+" + NAME

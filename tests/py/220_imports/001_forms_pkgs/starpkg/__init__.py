@@ -1,0 +1,5 @@
+__all__ = ["public", "helper", "lazy"]
+public = 1
+helper = 2
+_private = 3
+not_listed = 4

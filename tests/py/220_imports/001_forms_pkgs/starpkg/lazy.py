@@ -1,0 +1,1 @@
+LAZY = "imported by from-star through __all__"

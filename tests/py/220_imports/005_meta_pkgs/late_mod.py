@@ -1,0 +1,1 @@
+WHERE = "late_mod found on an appended sys.path entry"
