@@ -90,6 +90,8 @@ Slot const kInplaceSlots[13] = { Slot::IADD, Slot::IAND, Slot::IFLOORDIV, Slot::
 char const* type_name(Value v)
 {
     TypeObject* t = type_of(v);
+    if (t && t->full_name)
+        return t->full_name->c_str();
     return t && t->name ? t->name->c_str() : "?";
 }
 
@@ -317,7 +319,7 @@ bool hash(VM& vm, Value v, int64_t& out)
     TypeObject* t = type_of(v);
     Value f = t->slot(Slot::HASH);
     if (f.is_null() || is_none(f)) {
-        raise_fmt(vm, exc::TypeError, "unhashable type: '%s'", t->name->c_str());
+        raise_fmt(vm, exc::TypeError, "unhashable type: '%s'", type_name(v));
         return false;
     }
     return hash_result(vm, call_slot(vm, v, Slot::HASH, nullptr, 0), out);
@@ -967,7 +969,26 @@ bool handle_pending(VM& vm)
         raise_with_args(vm, exc::KeyboardInterrupt, nullptr);
         return false;
     }
-    return true;
+    return run_pending_calls(vm);
+}
+
+bool run_pending_calls(VM& vm)
+{
+    // The bit is cleared first: work requested while the states run (a collection inside
+    // a weakref callback) comes at the next poll. A failing state leaves the others'
+    // work for that next poll too.
+    uint32_t was = vm.pending.fetch_and(~VM::kPendingCalls, std::memory_order_relaxed);
+    if (!(was & VM::kPendingCalls))
+        return true;
+    for (size_t i = 0;; ++i) {
+        VM::ModuleState* state = vm.module_state_at(i);
+        if (!state)
+            return true;
+        if (!state->run_pending(vm)) {
+            vm.request_pending_calls();
+            return false;
+        }
+    }
 }
 
 // ------------------------------------------------------------------ repr recursion guard

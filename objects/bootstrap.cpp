@@ -121,6 +121,25 @@ VM::~VM()
         g_vm = nullptr;
 }
 
+VM::ModuleState* VM::add_module_state(void const* key, std::unique_ptr<ModuleState> state)
+{
+    // The first state added registers the root provider that traces them all.
+    if (m_module_states.empty())
+        heap.add_root_provider([this](Tracer& t) {
+            for (auto const& entry : m_module_states)
+                entry.second->trace(t);
+        });
+    m_module_states.emplace_back(key, std::move(state));
+    return m_module_states.back().second.get();
+}
+
+void VM::run_exit_hooks()
+{
+    // By index: a hook may import a module that adds a state.
+    for (size_t i = 0; i < m_module_states.size(); ++i)
+        m_module_states[i].second->at_exit(*this);
+}
+
 void init_runtime(VM& vm)
 {
     vm.heap.add_root_provider(trace_roots);

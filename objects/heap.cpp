@@ -149,7 +149,16 @@ Heap::~Heap()
         std::free(b);
     for (Large const& l : m_large)
         std::free(reinterpret_cast<void*>(l.start));
+    release_large_cache();
     release_reserve();
+}
+
+void Heap::release_large_cache()
+{
+    for (auto const& [size, start] : m_large_cache)
+        std::free(reinterpret_cast<void*>(start));
+    m_large_cache.clear();
+    m_large_cache_bytes = 0;
 }
 
 Object* Heap::allocate(TypeObject* type, size_t bytes)
@@ -186,6 +195,7 @@ Object* Heap::allocate_slow(size_t bytes)
     auto retry = [&] { return bytes <= kMaxSmall ? allocate_small(size_class_for(bytes)) : allocate_large(bytes); };
     if (m_defer == 0 && !m_collecting) {
         collect();
+        release_large_cache(); // the memory kept for reuse goes back before giving up
         if (Object* o = retry())
             return o;
     }
@@ -308,9 +318,10 @@ void* Heap::external_realloc(void* old, size_t old_bytes, size_t new_bytes)
 void Heap::maybe_collect(size_t bytes)
 {
     m_allocated_since_gc += bytes;
+    ++m_stats.objects_allocated;
     if (m_defer > 0 || m_collecting)
         return;
-    if (m_stress || m_allocated_since_gc >= m_threshold)
+    if (m_stress || (m_auto_collect && m_allocated_since_gc >= m_threshold))
         collect();
 }
 
@@ -359,6 +370,19 @@ Object* Heap::allocate_large(size_t bytes)
     size_t rounded = (bytes + 15) & ~size_t(15);
     if (!room_for_one(m_large))
         return nullptr;
+    // A dead block of about this size (at most a quarter bigger), zeroed as calloc's.
+    if (auto it = m_large_cache.lower_bound(rounded); it != m_large_cache.end() && it->first - rounded <= rounded / 4) {
+        size_t size = it->first;
+        auto start = it->second;
+        m_large_cache.erase(it);
+        m_large_cache_bytes -= size;
+        std::memset(reinterpret_cast<void*>(start), 0, rounded);
+        if (!m_large.empty() && m_large.back().start > start)
+            m_large_sorted = false;
+        m_large.push_back({ start, size });
+        ++m_stats.large_objects;
+        return reinterpret_cast<Object*>(start);
+    }
     // calloc (malloc's alignment is 16 here): pages fresh from the kernel are known to be
     // zero and are not touched, so a big object costs memory only as it is written.
     void* mem = std::calloc(1, rounded);
@@ -508,6 +532,7 @@ void Heap::finalize(Object* o)
 void Heap::sweep()
 {
     size_t live = 0;
+    size_t freed = 0;
     for (SizeClass& sc : m_classes) {
         sc.free_list = nullptr;
         // Rebuild the free list so that low addresses are handed out first.
@@ -526,6 +551,7 @@ void Heap::sweep()
                     continue;
                 }
                 finalize(o);
+                ++freed;
                 o->gc = GC_FREE;
                 o->flags = 0;
                 o->type = reinterpret_cast<TypeObject*>(sc.free_list);
@@ -542,7 +568,15 @@ void Heap::sweep()
             m_large[kept++] = l;
         } else {
             finalize(o);
-            std::free(o);
+            ++freed;
+            // Kept for reuse within a budget (never under GC stress, where every dead
+            // block should go back at once).
+            if (!m_stress && m_large_cache_bytes + l.size <= m_threshold) {
+                m_large_cache.emplace(l.size, l.start);
+                m_large_cache_bytes += l.size;
+            } else {
+                std::free(o);
+            }
         }
     }
     m_large.resize(kept);
@@ -550,6 +584,20 @@ void Heap::sweep()
     m_large_sorted = true;
     m_stats.large_objects = m_large.size();
     m_stats.live_bytes = live;
+    m_stats.objects_freed = freed;
+    m_stats.objects_allocated = 0;
+}
+
+void Heap::for_each_object(std::function<void(Object*)> const& f) const
+{
+    for (Block* b : m_all_blocks)
+        for (uint32_t i = 0; i < b->ncells; ++i) {
+            Object* o = b->cell(i);
+            if (!(o->gc & GC_FREE) && o->type)
+                f(o);
+        }
+    for (Large const& l : m_large)
+        f(reinterpret_cast<Object*>(l.start));
 }
 
 void Heap::collect()
@@ -569,6 +617,8 @@ void Heap::collect()
     scan_stacks(tracer);
     drain(tracer);
     retrace_marked(tracer);
+    for (WeakProcessor const& p : m_weak_processors)
+        p();
     sweep();
     ++m_stats.collections;
     m_stats.allocated_bytes = m_allocated_since_gc;

@@ -18,8 +18,11 @@
 #include <atomic>
 #include <cstdarg>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace slpy {
 
@@ -242,6 +245,35 @@ public:
     // read-modify-write from signal handlers, so it must stay lock-free.
     std::atomic<uint32_t> pending { 0 };
     static constexpr uint32_t kPendingInterrupt = 1u << 0; // SIGINT: raise KeyboardInterrupt
+    // Deferred work of native modules (ModuleState::run_pending below): weak reference
+    // callbacks after a collection, Python signal handlers.
+    static constexpr uint32_t kPendingCalls = 1u << 3;
+    void request_pending_calls() { pending.fetch_or(kPendingCalls, std::memory_order_relaxed); }
+
+    // ---- per-VM state of native modules (CPython's module state): the weak reference
+    // registry, atexit's callbacks, the Python signal handlers. A module finds its own by
+    // a key it owns (the address of a constant in its file). The VM traces each state at
+    // every collection, gives it the kPendingCalls polls and the exit hook, and deletes
+    // it with itself.
+    struct ModuleState {
+        virtual ~ModuleState() = default;
+        virtual void trace(Tracer&) {}
+        // The work asked for with request_pending_calls(): false with the error pending.
+        virtual bool run_pending(VM&) { return true; }
+        // At interpreter exit, after the main program ended (run_exit_hooks).
+        virtual void at_exit(VM&) {}
+    };
+    ModuleState* module_state(void const* key) const
+    {
+        for (auto const& [k, s] : m_module_states)
+            if (k == key)
+                return s.get();
+        return nullptr;
+    }
+    ModuleState* add_module_state(void const* key, std::unique_ptr<ModuleState> state);
+    ModuleState* module_state_at(size_t i) const { return i < m_module_states.size() ? m_module_states[i].second.get() : nullptr; }
+    // Runs every state's at_exit (atexit's callbacks): the program's end, normal or not.
+    void run_exit_hooks();
 
     // sys.flags-like options.
     int optimize = 0;
@@ -252,6 +284,7 @@ public:
 
 private:
     Value m_error;
+    std::vector<std::pair<void const*, std::unique_ptr<ModuleState>>> m_module_states;
 };
 
 // Creates the built-in types, exceptions, singletons and names. Called by VM::VM once
@@ -321,6 +354,9 @@ inline constexpr uintptr_t kStackSlack = 32u << 10;
 // Handles what vm.pending holds (out of line; callers test the word first): a SIGINT
 // raises KeyboardInterrupt. false with the exception pending.
 [[nodiscard]] bool handle_pending(VM& vm);
+// Runs the native modules' deferred work now (VM::kPendingCalls; handle_pending does it
+// at the next poll): false with the exception pending.
+[[nodiscard]] bool run_pending_calls(VM& vm);
 // The poll for natives that loop long or block (EINTR): false with KeyboardInterrupt
 // pending when a SIGINT arrived.
 [[nodiscard]] inline bool check_pending(VM& vm)

@@ -1,0 +1,25 @@
+// Helpers shared by the native modules of the runtime library (_weakref, atexit, gc,
+// _signal, ...): per-VM module state and CPython's "Exception ignored" reports.
+#pragma once
+
+#include "objects/runtime.h"
+
+#include <memory>
+
+namespace slpy {
+
+// The VM's state of type State (a VM::ModuleState) under `key`, created on first use.
+template<typename State>
+State& module_state(VM& vm, void const* key)
+{
+    if (VM::ModuleState* s = vm.module_state(key))
+        return *static_cast<State*>(s);
+    return *static_cast<State*>(vm.add_module_state(key, std::make_unique<State>(vm)));
+}
+
+// Reports the pending exception as CPython's PyErr_WriteUnraisable does, to sys.stderr:
+// "<prefix>: <repr(obj)>" then the traceback, and clears it. (`prefix` is "Exception
+// ignored in" or "Exception ignored in atexit callback".)
+void write_unraisable(VM& vm, char const* prefix, Value obj);
+
+} // namespace slpy

@@ -1,0 +1,26 @@
+// Factories of the native modules of the runtime half of the library (issue 9):
+// registered by create_interpreter (stackless/vm/interpreter.cpp).
+#pragma once
+
+namespace slpy {
+
+class VM;
+struct Module;
+
+Module* make_weakref_module(VM& vm); // _weakref (weakref.cpp)
+Module* make_thread_module(VM& vm);  // _thread (thread.cpp)
+Module* make_gc_module(VM& vm);      // gc (gc.cpp)
+Module* make_atexit_module(VM& vm);  // atexit (atexit.cpp)
+Module* make_string_module(VM& vm);  // _string (string_module.cpp)
+Module* make_signal_module(VM& vm);  // _signal (signal.cpp)
+Module* make_binascii_module(VM& vm); // binascii (binascii.cpp)
+Module* make_zlib_module(VM& vm);    // zlib (zlib_module.cpp)
+Module* make_hashlib_module(VM& vm); // _hashlib (hashlib_module.cpp)
+Module* make_locale_module(VM& vm);  // _locale (locale_module.cpp)
+Module* make_contextvars_module(VM& vm); // _contextvars (contextvars.cpp)
+Module* make_codecs_module(VM& vm);  // _codecs (codecs_module.cpp)
+Module* make_unicodedata_module(VM& vm); // unicodedata (unicodedata.cpp)
+Module* make_cmath_module(VM& vm);   // cmath (cmath.cpp)
+Module* make_array_module(VM& vm);   // array (array_module.cpp)
+
+} // namespace slpy
