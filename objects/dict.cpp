@@ -188,10 +188,14 @@ Value dict_repr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!check_wrapper_args(vm, "__repr__", nargs - 1, kwnames, 0))
         return Value::null();
     Dict* d = self_dict(args);
-    if (d->used == 0)
-        return str_value(vm, "{}");
+    // The recursion check comes first, as CPython's dict_repr: an empty dict already
+    // being printed (a defaultdict that is its own default_factory) prints "{...}".
     if (!repr_enter(vm, d))
         return str_value(vm, "{...}");
+    if (d->used == 0) {
+        repr_leave(vm, d);
+        return str_value(vm, "{}");
+    }
     std::string out = "{";
     bool first = true;
     for (size_t pos = 0; pos < d->nentries; ++pos) {

@@ -378,7 +378,7 @@ Value method_descriptor_bind(VM& vm, BuiltinFunction* f, Value obj)
     if (!b)
         return Value::null();
     b->owner = f->owner;
-    b->mflags = f->mflags & METH_WRAPPER_MASK;
+    b->mflags = f->mflags & (METH_WRAPPER_MASK | METH_SWITCH); // a bound switching native still switches
     return Value::from_object(b);
 }
 
@@ -519,6 +519,38 @@ static Value getset_delete(VM& vm, Value const* args, size_t nargs, Tuple*)
     return g->set(vm, a, 2, nullptr);
 }
 
+// Two built-in functions are equal when they run the same native with the same self
+// (CPython's meth_richcompare): `object.__new__ == object.__new__` though each access
+// makes a new wrapper, which enum's `__new__ in {..., object.__new__}` relies on.
+static bool builtin_same(Value a, Value b)
+{
+    auto* x = a.as<BuiltinFunction>();
+    auto* y = b.as<BuiltinFunction>();
+    return x->fn == y->fn && x->self.is(y->self) && (x->fn != builtin_new_wrapper || x->owner == y->owner);
+}
+
+static Value builtin_function_eq(VM&, Value const* args, size_t, Tuple*)
+{
+    if (type_of(args[1]) != types.builtin_function)
+        return py_not_implemented();
+    return py_bool(builtin_same(args[0], args[1]));
+}
+
+static Value builtin_function_ne(VM&, Value const* args, size_t, Tuple*)
+{
+    if (type_of(args[1]) != types.builtin_function)
+        return py_not_implemented();
+    return py_bool(!builtin_same(args[0], args[1]));
+}
+
+static Value builtin_function_hash(VM&, Value const* args, size_t, Tuple*)
+{
+    auto* f = args[0].as<BuiltinFunction>();
+    uint64_t h = reinterpret_cast<uintptr_t>(f->fn) >> 4;
+    h ^= f->self.is_null() ? 0 : std::hash<uint64_t>{}(f->self.bits());
+    return Value::small_int(int64_t(h & ((uint64_t(1) << 46) - 1)));
+}
+
 static Value getset_repr(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* g = args[0].as<GetSetDescriptor>();
@@ -537,6 +569,11 @@ void setup_functions(VM& vm)
                            });
     }
     add_methods(vm, types.method_descriptor, { { "__get__", method_descriptor_get } });
+    add_methods(vm, types.builtin_function, {
+                                                { "__eq__", builtin_function_eq },
+                                                { "__ne__", builtin_function_ne },
+                                                { "__hash__", builtin_function_hash },
+                                            });
     add_methods(vm, types.method, {
                                       { "__repr__", bound_method_repr },
                                       { "__getattr__", bound_method_getattr },

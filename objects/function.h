@@ -11,6 +11,7 @@ namespace slpy {
 enum MethodFlags : uint32_t {
     METH_CLASS = 1u << 0,  // bind to the type (classmethod)
     METH_STATIC = 1u << 1, // no binding (staticmethod)
+    METH_SWITCH = 1u << 2, // may switch tasklets (stackless): the eval loop calls it on its switch path
     // Bits 8-11: what CPython calls a slot wrapper (`int.__eq__`, `list.__len__`), and how
     // many arguments after self its wrapper function takes. add_methods sets them from the
     // slot's name; every path that calls a method descriptor or a bound built-in method

@@ -125,6 +125,9 @@ using FinalizeFn = void (*)(Object* self);
 struct TypeObject : Object {
     String* name = nullptr;     // __name__ (e.g. "int", "Point")
     String* qualname = nullptr; // __qualname__
+    // CPython's tp_name for a native type defined in a module ("collections.deque"), which
+    // messages print; null for builtins types and classes, whose tp_name is `name`.
+    String* full_name = nullptr;
     TypeObject* base = nullptr; // __base__ (solid base for layout); null for object
     Tuple* bases = nullptr;     // __bases__
     Tuple* mro = nullptr;       // __mro__

@@ -125,7 +125,21 @@ Value raise_attribute_error(VM& vm, Value obj, String* name)
     else if (type_of(obj) == types.module) {
         Value mod_name = dict_get_str(vm, obj.as<Module>()->dict, names.__name__);
         String* mn = mod_name.is_object() ? as_str(mod_name) : nullptr;
-        err = raise_fmt(vm, exc::AttributeError, "module '%s' has no attribute '%s'", mn ? mn->c_str() : "?", name->c_str());
+        // A module still running its body (a circular import): importlib's spec flag.
+        bool initializing = false;
+        Value spec = dict_get_str(vm, obj.as<Module>()->dict, names.__spec__);
+        if (spec.is_object() && !is_none(spec)) {
+            String* flag = intern(vm, "_initializing");
+            Value v = flag ? getattr_opt(vm, spec, flag) : Value::null();
+            int t = v.is_null() || v.is_not_found() ? 0 : truthy(vm, v);
+            initializing = t > 0;
+            vm.clear_error(); // a failing flag lookup only loses the hint
+        }
+        if (initializing)
+            err = raise_fmt(vm, exc::AttributeError, "partially initialized module '%s' has no attribute '%s' (most likely due to a circular import)",
+                            mn ? mn->c_str() : "?", name->c_str());
+        else
+            err = raise_fmt(vm, exc::AttributeError, "module '%s' has no attribute '%s'", mn ? mn->c_str() : "?", name->c_str());
     } else
         err = raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj), name->c_str());
     // name/obj attributes let the traceback printer add "Did you mean" suggestions.
@@ -499,6 +513,14 @@ static Value type_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     if (!winner)
         return Value::null();
     size_t nkw = kw ? kw->size : 0;
+    // type(name, bases, ns, **kw) where a base's metaclass is more derived: that
+    // metaclass's __new__ makes the class (CPython's type_new passes it to the winner).
+    if (winner != meta && !winner->slot(Slot::NEW).is(types.type->slot(Slot::NEW))) {
+        Value f = TRY(descriptor_get(vm, winner->slot(Slot::NEW), Value::null(), winner));
+        std::vector<Value> wargs(args, args + nargs + nkw);
+        wargs[0] = Value::from_object(winner);
+        return call(vm, f, wargs.data(), nargs, kw);
+    }
     // As CPython: a class made by type() belongs to the module of its caller.
     if (dict_get_str(vm, ns, names.__module__).is_not_found() && vm.caller_globals) {
         if (Dict* g = vm.caller_globals(vm)) {
@@ -524,11 +546,15 @@ static Value type_repr(VM& vm, Value const* args, size_t, Tuple*)
     Value mod = dict_get_str(vm, t->dict, names.__module__);
     String* m = (mod.is_object() && !mod.is_not_found()) ? as_str(mod) : nullptr;
     std::string s = "<class '";
+    // As CPython's type_repr: module.qualname, else the tp_name (for builtins, or when
+    // __module__ is not a str).
     if (m && std::string_view(m->view()) != "builtins") {
         s += m->c_str();
         s += ".";
+        s += t->qualname->c_str();
+    } else {
+        s += (t->full_name ? t->full_name : t->name)->c_str();
     }
-    s += t->qualname->c_str();
     s += "'>";
     return str_value(vm, s);
 }
@@ -558,25 +584,48 @@ static Value type_subclasscheck(VM& vm, Value const* args, size_t, Tuple*)
     return py_bool(is_subtype(args[1].as<TypeObject>(), args[0].as<TypeObject>()));
 }
 
+// The check CPython's check_set_special_type_attr makes before `cls.__name__ = v` and
+// the like: built-in types are immutable, and no class lets these go.
+static bool check_special_type_attr(VM& vm, TypeObject* t, Value value, char const* attr)
+{
+    if (!t->is_heap_type()) {
+        raise_fmt(vm, exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", attr, t->name->c_str());
+        return false;
+    }
+    if (value.is_null()) {
+        raise_fmt(vm, exc::TypeError, "cannot delete '%s' attribute of immutable type '%s'", attr, t->name->c_str());
+        return false;
+    }
+    return true;
+}
+
 static Value type_get_name(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->name); }
 static Value type_set_name(VM& vm, Value const* args, size_t, Tuple*)
 {
+    auto* t = args[0].as<TypeObject>();
+    if (!check_special_type_attr(vm, t, args[1], "__name__"))
+        return Value::null();
     String* s = as_str(args[1]);
     if (!s)
-        return raise_fmt(vm, exc::TypeError, "can only assign string to %s.__name__, not '%s'", args[0].as<TypeObject>()->name->c_str(), type_name(args[1]));
+        return raise_fmt(vm, exc::TypeError, "can only assign string to %s.__name__, not '%s'", t->name->c_str(), type_name(args[1]));
+    if (s->view().find('\0') != std::string_view::npos)
+        return raise(vm, exc::ValueError, "type name must not contain null characters");
     String* name = intern(vm, s);
     if (!name)
         return Value::null();
-    args[0].as<TypeObject>()->name = name;
+    t->name = name;
     return py_none();
 }
 static Value type_get_qualname(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->qualname); }
 static Value type_set_qualname(VM& vm, Value const* args, size_t, Tuple*)
 {
+    auto* t = args[0].as<TypeObject>();
+    if (!check_special_type_attr(vm, t, args[1], "__qualname__"))
+        return Value::null();
     String* s = as_str(args[1]);
     if (!s)
-        return raise_fmt(vm, exc::TypeError, "can only assign string to %s.__qualname__, not '%s'", args[0].as<TypeObject>()->name->c_str(), type_name(args[1]));
-    args[0].as<TypeObject>()->qualname = s;
+        return raise_fmt(vm, exc::TypeError, "can only assign string to %s.__qualname__, not '%s'", t->name->c_str(), type_name(args[1]));
+    t->qualname = s;
     return py_none();
 }
 static Value type_get_bases(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->bases); }
@@ -610,6 +659,29 @@ static Value type_get_module(VM& vm, Value const* args, size_t, Tuple*)
     if (m.is_not_found())
         return str_value(vm, "builtins");
     return m;
+}
+// cls.__module__ = name: classes only (CPython's check_set_special_type_attr); the
+// value goes to the class dict, where type_get_module reads it.
+static Value type_set_module(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    if (!check_special_type_attr(vm, t, args[1], "__module__"))
+        return Value::null();
+    if (!dict_set_str(vm, t->dict, names.__module__, args[1]))
+        return Value::null();
+    type_modified(t);
+    return py_none();
+}
+// cls.__doc__ = text: classes only, as __module__.
+static Value type_set_doc(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    if (!check_special_type_attr(vm, t, args[1], "__doc__"))
+        return Value::null();
+    if (!dict_set_str(vm, t->dict, names.__doc__, args[1]))
+        return Value::null();
+    type_modified(t);
+    return py_none();
 }
 static Value type_get_doc(VM& vm, Value const* args, size_t, Tuple*)
 {
@@ -658,16 +730,90 @@ static Value singleton_new(VM& vm, Value const* args, size_t nargs, Tuple*)
     return py_ellipsis();
 }
 
+// repr(module) as importlib's _module_repr: from the spec when there is one (origin,
+// namespace portions, loader), else from __file__; native modules without either are
+// built-in.
 static Value module_repr(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* m = args[0].as<Module>();
     Value name = dict_get_str(vm, m->dict, names.__name__);
     String* n = name.is_object() ? as_str(name) : nullptr;
+    std::string s = std::string("<module '") + (n ? n->c_str() : "?") + "'";
+    Value spec = dict_get_str(vm, m->dict, names.__spec__);
+    if (spec.is_object() && !is_none(spec)) {
+        auto attr = [&](char const* a) {
+            String* k = intern(vm, a);
+            Value v = k ? getattr_opt(vm, spec, k) : Value::null();
+            if (v.is_null())
+                vm.clear_error();
+            return v.is_null() || v.is_not_found() ? py_none() : v;
+        };
+        Value origin = attr("origin");
+        if (is_none(origin)) {
+            Value loader = attr("loader");
+            Value locs = attr("submodule_search_locations");
+            if (!is_none(locs)) {
+                Value r = repr(vm, locs);
+                if (r.is_null())
+                    return r;
+                return str_value(vm, s + " (namespace) from " + std::string(as_str(r)->view()) + ">");
+            }
+            if (is_none(loader))
+                return str_value(vm, s + ">");
+            Value r = repr(vm, loader);
+            if (r.is_null())
+                return r;
+            return str_value(vm, s + " (" + std::string(as_str(r)->view()) + ")>");
+        }
+        Value o = to_str(vm, origin);
+        if (o.is_null())
+            return o;
+        int has_location = truthy(vm, attr("has_location"));
+        if (has_location < 0)
+            return Value::null();
+        if (has_location)
+            return str_value(vm, s + " from '" + std::string(as_str(o)->view()) + "'>");
+        return str_value(vm, s + " (" + std::string(as_str(o)->view()) + ")>");
+    }
     Value file = dict_get_str(vm, m->dict, names.__file__);
     String* f = file.is_object() ? as_str(file) : nullptr;
-    std::string s = std::string("<module '") + (n ? n->c_str() : "?") + "'";
-    s += f ? std::string(" from '") + f->c_str() + "'>" : std::string(" (built-in)>");
-    return str_value(vm, s);
+    if (f)
+        return str_value(vm, s + " from '" + f->c_str() + "'>");
+    // A module made by module(name) has a __loader__ (None): no origin to show.
+    if (!dict_get_str(vm, m->dict, names.__loader__).is_not_found())
+        return str_value(vm, s + ">");
+    return str_value(vm, s + " (built-in)>");
+}
+
+// module(name, doc=None): a new module object; module_new gives the C++ side's.
+static Value module_tp_new(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    auto* cls = args[0].as<TypeObject>();
+    Object* o = alloc_instance(vm, cls);
+    if (!o)
+        return Value::null();
+    auto* m = static_cast<Module*>(o);
+    if (!m->dict && !(m->dict = dict_new(vm)))
+        return Value::null();
+    (void)nargs;
+    return Value::from_object(o);
+}
+
+static Value module_tp_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[3];
+    if (!parse_args(vm, "module", args, nargs, kwnames, { "self", "name", "doc" }, 2, a, 1))
+        return Value::null();
+    if (!as_str(a[1]))
+        return raise_fmt(vm, exc::TypeError, "module.__init__() argument 'name' must be str, not %s", type_name(a[1]));
+    auto* m = a[0].as<Module>();
+    if (!m->dict && !(m->dict = dict_new(vm)))
+        return Value::null();
+    if (!dict_set_str(vm, m->dict, names.__name__, a[1]) || !dict_set_str(vm, m->dict, names.__doc__, a[2].is_null() ? py_none() : a[2]) ||
+        !dict_set_str(vm, m->dict, names.__package__, py_none()) || !dict_set_str(vm, m->dict, names.__loader__, py_none()) ||
+        !dict_set_str(vm, m->dict, names.__spec__, py_none()))
+        return Value::null();
+    return py_none();
 }
 
 static Value module_get_dict(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<Module>()->dict); }
@@ -735,14 +881,15 @@ void setup_object_and_type(VM& vm)
                                     { "__base__", type_get_base },
                                     { "__mro__", type_get_mro },
                                     { "__dict__", type_get_dict },
-                                    { "__module__", type_get_module },
-                                    { "__doc__", type_get_doc },
+                                    { "__module__", type_get_module, type_set_module },
+                                    { "__doc__", type_get_doc, type_set_doc },
                                 });
 
     add_methods(vm, types.none, { { "__repr__", none_repr }, { "__bool__", none_bool }, { "__new__", singleton_new, METH_STATIC } });
     add_methods(vm, types.not_implemented, { { "__repr__", notimpl_repr }, { "__new__", singleton_new, METH_STATIC } });
     add_methods(vm, types.ellipsis, { { "__repr__", ellipsis_repr }, { "__new__", singleton_new, METH_STATIC } });
-    add_methods(vm, types.module, { { "__repr__", module_repr }, { "__dir__", module_dir } });
+    add_methods(vm, types.module, { { "__new__", module_tp_new, METH_STATIC }, { "__init__", module_tp_init },
+                                    { "__repr__", module_repr }, { "__dir__", module_dir } });
     add_getsets(vm, types.module, { { "__dict__", module_get_dict } });
 
     setup_functions(vm);

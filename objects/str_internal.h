@@ -164,11 +164,17 @@ bool get_bytes_like(Value v, std::string_view& out);
 struct MemoryView : Object {
     Value obj;        // the exporter (bytes / bytearray); null once released
     size_t start;     // byte offset into the exporter
-    int64_t step;     // 1 for contiguous views
-    size_t length;    // number of items
+    int64_t step;     // stride of the first dimension in bytes (itemsize when contiguous)
+    size_t length;    // shape[0] (1 for a 0-dim view)
     bool released;
     bool readonly;
     bool exported;    // counted in its bytearray exporter's view_exports
+    uint8_t ndim;     // 0 .. 64
+    uint8_t itemsize;
+    char format[3];   // a native struct format: one letter, '@' allowed in front ("B", "@I")
+    // shape[1:] as a tuple of ints for ndim >= 2 (made by cast(); those dimensions stay
+    // C-contiguous, since only the first one can be sliced), else null.
+    Value dims;
 };
 // The bytes a contiguous memoryview covers (step 1); false when released or not contiguous.
 bool memoryview_bytes(MemoryView* mv, std::string_view& out);

@@ -18,6 +18,7 @@ void trace_type(Object* o, Tracer& t)
     auto* type = static_cast<TypeObject*>(o);
     t.visit(type->name);
     t.visit(type->qualname);
+    t.visit(type->full_name);
     t.visit(type->base);
     t.visit(type->bases);
     t.visit(type->mro);
@@ -295,6 +296,18 @@ void finish_builtin_type(VM& vm, TypeObject* type)
     }
 }
 
+void set_native_type_module(VM& vm, TypeObject* type, char const* module)
+{
+    String* mod = intern(vm, module);
+    (void)dict_set_str(vm, type->dict, names.__module__, Value::from_object(mod));
+    // Exceptions of native modules are heap types in CPython (PyErr_NewException),
+    // whose tp_name is the bare name.
+    if (type->is_heap_type() || type->has_flag(TF_EXC_SUBCLASS) || mod->view() == "builtins")
+        return;
+    std::string full = std::string(mod->view()) + "." + std::string(type->name->view());
+    type->full_name = intern(vm, full);
+}
+
 // ------------------------------------------------------------------ instances
 
 Object* alloc_instance(VM& vm, TypeObject* type)
@@ -408,8 +421,12 @@ static void set_builtin_layout_flags(TypeObject* t)
             f |= TF_LAYOUT_SOLID;
     if (t->dict_offset || t == types.type)
         f |= TF_LAYOUT_DICT;
-    if (t == types.type || t == types.set || t == types.frozenset || t == types.module)
-        f |= TF_LAYOUT_WEAKREF;
+    // The __weakref__ holders: CPython's built-in types with a tp_weaklistoffset, whose
+    // instances weak references accept (stackless/modules/weakref.cpp).
+    for (TypeObject* holder : { types.type, types.set, types.frozenset, types.module, types.function, types.builtin_function,
+                                types.method, types.code, types.generator, types.memoryview, types.textio, types.fileio })
+        if (t == holder)
+            f |= TF_LAYOUT_WEAKREF;
     t->tflags |= f;
 }
 
@@ -851,8 +868,9 @@ static Value new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dic
         if (dict_get_str(vm, t->dict, names.__dict__).is_not_found() && !add_getsets(vm, t, { { "__dict__", instance_dict_get, instance_dict_set } }))
             return Value::null();
     }
-    // slpy has no weak references, so the __weakref__ slot of CPython's layout never
-    // holds one: the attribute is there, and None.
+    // The __weakref__ slot of CPython's layout: slpy keeps weak references in the
+    // _weakref module's registry (stackless/modules/weakref.cpp), not in the instance, so
+    // the attribute is there and reads None.
     if (add_weak && dict_get_str(vm, t->dict, names.__weakref__).is_not_found()
         && !add_getsets(vm, t, { { "__weakref__", weakref_slot_get, nullptr, "list of weak references to the object" } }))
         return Value::null();

@@ -15,6 +15,10 @@ TypeObject* make_builtin_type(VM& vm, char const* name, TypeObject* base, uint32
 // Recomputes the MRO of a built-in type and fills its empty slots from the MRO.
 // Call after all methods are added (bases first).
 void finish_builtin_type(VM& vm, TypeObject* type);
+// A native type defined by module `module`: its __module__, and the "module.Name" that
+// messages print (CPython's tp_name for extension types; a class keeps its bare name).
+// Start-up only (allocation failures end the process there).
+void set_native_type_module(VM& vm, TypeObject* type, char const* module);
 
 // type(name, bases, ns) for classes: computes the layout, MRO, slots, __slots__, runs
 // __set_name__ and __init_subclass__ (metatype is `meta`). Returns the class or null.

@@ -587,7 +587,7 @@ SLPY_FILE_METHOD(bf_get_closefd) { return py_bool(self_file(args[0])->fflags & F
 TypeObject* make_io_subtype(VM& vm, char const* name, TypeObject* base)
 {
     TypeObject* t = make_builtin_type(vm, name, base, sizeof(BufferedFile), 0, buffered_trace, buffered_finalize);
-    (void)dict_set_str(vm, t->dict, names.__module__, str_value(vm, "_io"));
+    set_native_type_module(vm, t, "_io");
     t->iternext = bf_iternext;
     finish_builtin_type(vm, t);
     return t;
@@ -885,7 +885,7 @@ void setup_buffered_types(VM& vm)
     base->trace = buffered_trace;
     base->finalize = buffered_finalize;
     base->iternext = bf_iternext;
-    (void)dict_set_str(vm, base->dict, names.__module__, str_value(vm, "_io"));
+    set_native_type_module(vm, base, "_io");
     add_methods(vm, base, {
         { "read", bf_read }, { "read1", bf_read1 }, { "readall", bf_readall }, { "peek", bf_peek },
         { "readinto", bf_readinto }, { "readline", bf_readline }, { "readlines", bf_readlines },
@@ -908,7 +908,7 @@ void setup_buffered_types(VM& vm)
     // both bases and the C3 order CPython computes.
     TypeObject* u = make_builtin_type(vm, "UnsupportedOperation", exc::OSError, exc::OSError->basicsize,
                                       TF_BASETYPE | TF_EXC_SUBCLASS);
-    (void)dict_set_str(vm, u->dict, names.__module__, str_value(vm, "io"));
+    set_native_type_module(vm, u, "io");
     finish_builtin_type(vm, u);
     u->bases = tuple_pack(vm, { Value::from_object(exc::OSError), Value::from_object(exc::ValueError) });
     u->mro = tuple_pack(vm, { Value::from_object(u), Value::from_object(exc::OSError), Value::from_object(exc::ValueError),

@@ -415,7 +415,7 @@ void setup_stringio_type(VM& vm)
     if (g_string_io)
         return;
     TypeObject* t = make_builtin_type(vm, "StringIO", nullptr, sizeof(StringIOObject), TF_BASETYPE, nullptr, sio_finalize);
-    (void)dict_set_str(vm, t->dict, names.__module__, str_value(vm, "_io"));
+    set_native_type_module(vm, t, "_io");
     add_methods(vm, t, {
         { "__new__", sio_new, METH_STATIC }, { "__init__", sio_init }, { "write", sio_write },
         { "writelines", sio_writelines }, { "getvalue", sio_getvalue }, { "read", sio_read },

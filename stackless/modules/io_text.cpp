@@ -799,7 +799,7 @@ void setup_text_type(VM& vm)
     t->trace = text_trace;
     t->finalize = text_finalize;
     t->iternext = tx_iternext;
-    (void)dict_set_str(vm, t->dict, names.__module__, str_value(vm, "_io"));
+    set_native_type_module(vm, t, "_io");
     add_methods(vm, t, {
         { "read", tx_read }, { "readline", tx_readline }, { "readlines", tx_readlines }, { "write", tx_write },
         { "writelines", tx_writelines }, { "flush", tx_flush }, { "close", tx_close }, { "tell", tx_tell },
