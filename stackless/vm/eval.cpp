@@ -12,6 +12,7 @@
 #include "stackless/vm/interpreter.h"
 
 #include "objects/exceptions.h"
+#include "scheduler/scheduler.h"
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -22,6 +23,7 @@
 #include "objects/type.h"
 #include "stackless/vm/attr_cache.h"
 #include "stackless/vm/call.h"
+#include "stackless/vm/coroutine.h"
 #include "stackless/vm/eval_support.h"
 #include "stackless/vm/frame_api.h"
 #include "stackless/vm/hooks.h"
@@ -153,6 +155,23 @@ inline void unlink_caller(Frame* done)
 
 } // namespace
 
+// The one pop sequence: `done` (the innermost frame) leaves the running chain.
+inline void Interpreter::pop_frame(Frame* done)
+{
+    current = done->back;
+    unlink_caller(done);
+    --depth;
+}
+
+// pop_frame for a generator's frame (a yield, or the call that made the generator),
+// where unlink_caller always drops the link: generator frames keep no caller.
+inline void pop_generator_frame(Interpreter& in, Frame* done)
+{
+    in.current = done->back;
+    done->back = nullptr;
+    --in.depth;
+}
+
 bool Interpreter::push_frame(Frame* frame, ReturnMode mode)
 {
     if (depth >= recursion_limit) {
@@ -167,7 +186,7 @@ bool Interpreter::push_frame(Frame* frame, ReturnMode mode)
     return true;
 }
 
-Value Interpreter::run(Frame* entry, bool throwing)
+Value Interpreter::run_frames(Frame* entry, bool throwing)
 {
     static void* const kLabels[] = {
 #define OP(name, operand, cache, flags) &&op_##name,
@@ -786,6 +805,7 @@ Value Interpreter::run(Frame* entry, bool throwing)
             }
         }
         if (t == types.dict) {
+            SAVE_FRAME(); // __hash__/__eq__ of the key may run
             Value v = dict_get(vm, c.as<Dict>(), key);
             if (v.is_null())
                 goto error;
@@ -823,6 +843,7 @@ Value Interpreter::run(Frame* entry, bool throwing)
             }
         }
         if (t == types.dict) {
+            SAVE_FRAME(); // __hash__/__eq__ of the key may run
             if (!dict_set(vm, c.as<Dict>(), key, v))
                 goto error;
             sp -= 3;
@@ -1180,23 +1201,59 @@ Value Interpreter::run(Frame* entry, bool throwing)
                 DISPATCH();
             }
             SAVE_FRAME();
-            if (!push_frame(gf, ReturnMode::ForIterGen))
+            if (!enter_generator(g, ReturnMode::ForIterGen))
                 goto error;
-            g->running = true;
-            gen_enter(g, gf);
             gf->localsplus[gf->stack_top++] = py_none();
             ENTER_FRAME(gf);
         }
         Value v;
+        if (t == types.range_iterator) {
+            // range(): counted here (CPython's FOR_ITER_RANGE); big ranges take the call.
+            auto* ri = it.as<RangeIterator>();
+            if (!ri->big) {
+                if (ri->remaining <= 0) {
+                    --sp;
+                    ip = words + ARG;
+                    DISPATCH();
+                }
+                int64_t x = ri->next;
+                if (Value::int_fits(x)) {
+                    ri->remaining--;
+                    ri->next = static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(ri->step));
+                    PUSH(Value::small_int(x));
+                    DISPATCH();
+                }
+            }
+        }
+        if (t == types.list_iterator) {
+            v = t->iternext(vm, it); // runs no Python code: nothing to save
+            goto for_iter_got;
+        }
+        SAVE_FRAME(); // the iterator may run Python code (a traceback names this line)
         if (t->iternext) {
-            v = t->iternext(vm, it);
+            if (t->iternext == switch_iternext) [[unlikely]] {
+                // A stackless channel: its receive may switch tasklets (like a METH_SWITCH call).
+                soft_call = true;
+                v = t->iternext(vm, it);
+                soft_call = false;
+                if (v.is_not_found()) {
+                    sched->complete_switch(true);
+                    goto resume_tasklet;
+                }
+                if (v.is_null() && vm.error_matches(exc::StopIteration)) {
+                    vm.clear_error(); // send_exception(StopIteration) ends the loop
+                    v = Value::stop_iteration();
+                }
+            } else {
+                v = t->iternext(vm, it);
+            }
         } else {
             Value nx = t->slot(Slot::NEXT);
             if (is_function(nx))
                 RUN_FRAME(frame_for_call(vm, nx.as<Function>(), sp - 1, 1, nullptr), sp, ReturnMode::ForIterNext, Value::null());
-            SAVE_FRAME();
             v = iter_next(vm, it);
         }
+    for_iter_got:
         if (v.is_null())
             goto error;
         if (v.is_stop_iteration()) {
@@ -1286,13 +1343,13 @@ Value Interpreter::run(Frame* entry, bool throwing)
         // generator as the call's result.
         Frame* done = f;
         done->state = FrameState::Created;
-        current = done->back;
-        done->back = nullptr;
-        --depth;
+        pop_generator_frame(*this, done);
         retval = Value::from_object(g);
         ret_mode = done->return_mode;
         ret_aux = done->aux;
-        if (ret_mode == ReturnMode::Entry) {
+        if (ret_mode >= ReturnMode::Entry) [[unlikely]] {
+            if (ret_mode == ReturnMode::TaskletEnd)
+                goto tasklet_returned;
             m_yielded = false;
             return retval;
         }
@@ -1307,9 +1364,7 @@ Value Interpreter::run(Frame* entry, bool throwing)
         Frame* g = f;
         g->state = FrameState::Suspended;
         gen_leave(g->gen, g, false);
-        current = g->back;
-        g->back = nullptr;
-        --depth;
+        pop_generator_frame(*this, g);
         if (g->return_mode == ReturnMode::Entry) {
             m_yielded = true;
             return v;
@@ -1323,29 +1378,31 @@ Value Interpreter::run(Frame* entry, bool throwing)
     {
         Value v = sp[-1];
         Value recv = sp[-2];
-        if (type_of(recv) == types.generator) {
+        if (is_gen_or_coro(type_of(recv))) {
             Generator* g = recv.as<Generator>();
             Frame* gf = g->frame;
             if (g->running) {
-                raise(vm, exc::ValueError, "generator already executing");
+                raise_fmt(vm, exc::ValueError, "%s already executing", gen_kind_name(g));
                 goto error;
             }
             if (gf->state == FrameState::Done) {
+                if (type_of(recv) != types.generator) {
+                    raise_gen_finished(vm, g); // a coroutine cannot be awaited twice
+                    goto error;
+                }
                 sp -= 1;
                 sp[-1] = py_none();
                 ip = words + ARG;
                 DISPATCH();
             }
             if (gf->state == FrameState::Created && !is_none(v)) {
-                raise(vm, exc::TypeError, "can't send non-None value to a just-started generator");
+                raise_fmt(vm, exc::TypeError, "can't send non-None value to a just-started %s", gen_kind_name(g));
                 goto error;
             }
             --sp;
             SAVE_FRAME();
-            if (!push_frame(gf, ReturnMode::SendGen))
+            if (!enter_generator(g, ReturnMode::SendGen))
                 goto error;
-            g->running = true;
-            gen_enter(g, gf);
             gf->localsplus[gf->stack_top++] = v;
             ENTER_FRAME(gf);
         }
@@ -1382,7 +1439,13 @@ Value Interpreter::run(Frame* entry, bool throwing)
     }
     TARGET(GET_YIELD_FROM_ITER)
     {
-        if (type_of(TOP()) != types.generator) {
+        if (type_of(TOP()) == coro_types.coroutine) {
+            if (!(co->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+                SAVE_FRAME();
+                raise(vm, exc::TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                goto error;
+            }
+        } else if (type_of(TOP()) != types.generator) {
             SAVE_FRAME();
             if (Hook h = hook_slot(TOP(), Slot::ITER, ResultCheck::Iter))
                 RUN_SLOT(h, sp - 1);
@@ -1391,6 +1454,70 @@ Value Interpreter::run(Frame* entry, bool throwing)
                 goto error;
             sp[-1] = it;
         }
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ coroutines
+    TARGET(GET_AWAITABLE)
+    {
+        SAVE_FRAME();
+        Value it = get_awaitable_iter(vm, TOP(), int(ARG));
+        if (it.is_null())
+            goto error;
+        sp[-1] = it;
+        DISPATCH();
+    }
+    TARGET(GET_AITER)
+    {
+        SAVE_FRAME();
+        Value it = get_aiter(vm, TOP());
+        if (it.is_null())
+            goto error;
+        sp[-1] = it;
+        DISPATCH();
+    }
+    TARGET(GET_ANEXT)
+    {
+        SAVE_FRAME();
+        Value aw = get_anext_awaitable(vm, TOP());
+        if (aw.is_null())
+            goto error;
+        PUSH(aw);
+        DISPATCH();
+    }
+    TARGET(BEFORE_ASYNC_WITH)
+    {
+        SAVE_FRAME();
+        Value enter, exit;
+        if (!lookup_async_with(vm, TOP(), &enter, &exit))
+            goto error;
+        sp[-1] = exit;
+        PyCall pc;
+        if (as_python_call(enter, nullptr, 0, pc))
+            RUN_FRAME(frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr), sp, ReturnMode::Push, Value::null());
+        Value r = call0(vm, enter);
+        if (r.is_null())
+            goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(END_ASYNC_FOR)
+    {
+        Value e = POP();
+        if (is_instance_fast(e, exc::StopAsyncIteration)) {
+            (void)POP(); // the async iterator: the loop is over
+            DISPATCH();
+        }
+        vm.restore_error(e);
+        goto exception_unwind;
+    }
+    TARGET(ASYNC_GEN_WRAP)
+    {
+        SAVE_FRAME();
+        Value w = async_gen_wrap(vm, TOP());
+        if (w.is_null())
+            goto error;
+        sp[-1] = w;
         DISPATCH();
     }
 
@@ -1555,7 +1682,10 @@ Value Interpreter::run(Frame* entry, bool throwing)
 do_call:
     {
         TypeObject* ct = type_of(callable);
-        if (ct == types.method && can_prepend) {
+        if (ct == types.method) {
+            // self goes in front of the arguments: into the slot CALL left free, or over
+            // the bound method itself (base[0]: the exit call of a with block), which
+            // `callable` keeps meanwhile.
             auto* m = callable.as<BoundMethod>();
             args[-1] = m->self;
             --args;
@@ -1628,7 +1758,7 @@ do_call:
             // A method of a built-in type called on an instance of exactly that type
             // (lst.append(x), s.split()): straight to the native function.
             auto* bf = callable.as<BuiltinFunction>();
-            if (nargs > 0 && type_of(args[0]) == bf->owner && !(bf->mflags & (METH_CLASS | METH_STATIC))) {
+            if (nargs > 0 && type_of(args[0]) == bf->owner && !(bf->mflags & (METH_CLASS | METH_STATIC | METH_SWITCH))) {
                 SAVE_FRAME();
                 if (!check_wrapper_arity(vm, bf, nargs - 1, call_kw))
                     goto error;
@@ -1640,6 +1770,19 @@ do_call:
         } else if (!call_kw) {
             if (Hook h = hook_builtin_call(callable, args, nargs))
                 RUN_SLOT(h, result_slot);
+        }
+        if (ct == types.builtin_function || ct == types.method_descriptor) {
+            if (callable.as<BuiltinFunction>()->mflags & METH_SWITCH) [[unlikely]]
+                goto switch_call;
+            if (nargs == 1 && !call_kw && is_builtin_next(callable)) {
+                // next(x) of a generator or channel: their own __next__, which runs the
+                // generator as a frame here or may switch tasklets.
+                Value nx = type_of(args[0])->slot(Slot::NEXT);
+                if (type_of(nx) == types.method_descriptor && (nx.as<BuiltinFunction>()->mflags & METH_SWITCH)) {
+                    callable = nx;
+                    goto switch_call;
+                }
+            }
         }
         SAVE_FRAME();
         retval = call(vm, callable, args, nargs, call_kw);
@@ -1659,13 +1802,13 @@ frame_return:
         done->state = FrameState::Done;
         if (done->gen)
             gen_leave(done->gen, done, true);
-        current = done->back;
-        unlink_caller(done);
-        --depth;
+        pop_frame(done);
         ret_mode = done->return_mode;
         ret_aux = done->aux;
         release_frame(done);
-        if (ret_mode == ReturnMode::Entry) {
+        if (ret_mode >= ReturnMode::Entry) [[unlikely]] {
+            if (ret_mode == ReturnMode::TaskletEnd)
+                goto tasklet_returned;
             m_yielded = false;
             return retval;
         }
@@ -1754,7 +1897,13 @@ deliver_result:
         sp[-1] = retval;
         ip = words + word_arg(*instr);
         break;
-    case ReturnMode::Entry: break;
+    case ReturnMode::NextGen:
+        // The generator returned: next()/send() raise StopIteration(value) at the call.
+        SAVE_FRAME();
+        raise_generator_return(vm, retval);
+        goto error;
+    case ReturnMode::Entry:
+    case ReturnMode::TaskletEnd: break;
     }
     DISPATCH();
 
@@ -1814,8 +1963,89 @@ finish_instruction:
 pending:
     {
         SAVE_FRAME();
+        if (pending_word->load(std::memory_order_relaxed) & kPendingPreempt) {
+            // The preemption watchdog's tick (stackless.run(timeout)): the budget runs
+            // out here, and the tasklet is suspended at this boundary.
+            if (sched->tick()) {
+                sched->complete_switch(false);
+                goto resume_tasklet;
+            }
+            if (!(pending_word->load(std::memory_order_relaxed) & ~kPendingPreempt))
+                DISPATCH();
+        }
         if (!handle_pending(vm))
             goto error;
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ tasklets
+    // A native that may switch tasklets (METH_SWITCH), called with the loop as its direct
+    // caller (soft_call): not_found means it asked the scheduler for a switch, and the
+    // call's result is what the tasklet receives when it is resumed.
+switch_call:
+    {
+        SAVE_FRAME();
+        soft_call = true;
+        if (type_of(callable) == types.method_descriptor && nargs > 0 && type_of(args[0]) == callable.as<BuiltinFunction>()->owner) {
+            // As the method fast path of do_call: straight to the native.
+            auto* bf = callable.as<BuiltinFunction>();
+            retval = check_wrapper_arity(vm, bf, nargs - 1, call_kw) ? bf->fn(vm, args, nargs, call_kw) : Value::null();
+        } else {
+            retval = call(vm, callable, args, nargs, call_kw);
+        }
+        soft_call = false;
+        if (retval.is_null())
+            goto error;
+        sp = result_slot;
+        if (!retval.is_not_found()) {
+            PUSH(retval);
+            DISPATCH();
+        }
+        if (Frame* nf = m_frame_to_run) {
+            // exec()/eval() (or gen.__next__/send) handed their frame to the loop: it runs
+            // here, its result pushed as the call's (a generator's yield likewise).
+            m_frame_to_run = nullptr;
+            SAVE_FRAME();
+            if (Generator* g = nf->gen) {
+                if (!enter_generator(g, ReturnMode::NextGen))
+                    goto error;
+                nf->localsplus[nf->stack_top++] = m_frame_value;
+                m_frame_value = Value::null();
+            } else if (!push_frame(nf, ReturnMode::Push)) {
+                goto error;
+            }
+            ENTER_FRAME(nf);
+        }
+        SAVE_FRAME();
+        sched->complete_switch(true);
+        goto resume_tasklet;
+    }
+    // The bottom frame of a tasklet returned (its result is dropped).
+tasklet_returned:
+    {
+        sched->tasklet_end(false);
+        sched->complete_switch(false);
+    }
+    // Continues the tasklet the scheduler switched to at its top frame: the result of
+    // the call it was suspended in, or the exception of a bomb in its tempval.
+resume_tasklet:
+    {
+        f = current;
+        LOAD_FRAME();
+        Value v;
+        int r = sched->resume_value(&v);
+        if (r > 0)
+            PUSH(v);
+        else if (r < 0) {
+            if (word_op(*instr) == Op::FOR_ITER && vm.error_matches(exc::StopIteration)) {
+                // send_exception(StopIteration) ends a for loop over a channel.
+                vm.clear_error();
+                --sp;
+                ip = words + word_arg(*instr);
+                DISPATCH();
+            }
+            goto error;
+        }
         DISPATCH();
     }
 
@@ -1855,24 +2085,20 @@ exception_unwind:
         done->state = FrameState::Done;
         if (done->gen) {
             gen_leave(done->gen, done, true);
-            if (vm.error_matches(exc::StopIteration)) {
-                // PEP 479: a StopIteration leaving a generator becomes a RuntimeError.
-                Value stop = vm.take_error();
-                raise(vm, exc::RuntimeError, "generator raised StopIteration");
-                Value rt = vm.take_error();
-                BaseException* be = as_exception(rt);
-                be->cause = stop;
-                be->context = stop;
-                be->suppress_context = true;
-                vm.restore_error(rt);
-            }
+            // PEP 479/525: a StopIteration (StopAsyncIteration out of an async
+            // generator) leaving the frame becomes a RuntimeError.
+            gen_fix_stop_error(vm, done->gen);
         }
-        current = done->back;
-        unlink_caller(done);
-        --depth;
+        pop_frame(done);
         ReturnMode mode = done->return_mode;
-        if (mode == ReturnMode::Entry)
+        if (mode >= ReturnMode::Entry) [[unlikely]] {
+            if (mode == ReturnMode::TaskletEnd) {
+                sched->tasklet_end(true);
+                sched->complete_switch(false);
+                goto resume_tasklet;
+            }
             return Value::null();
+        }
         Value aux = done->aux;
         f = current;
         LOAD_FRAME();

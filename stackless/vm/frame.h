@@ -24,7 +24,6 @@ struct Generator;
 // eval loop instead of recursing in C++.
 enum class ReturnMode : uint8_t {
     Push,       // push the result on the caller's value stack (CALL and friends)
-    Entry,      // entered from native code (vm.call): leave the eval loop with the result
     Init,       // __init__ called by a class call: result must be None; push frame->aux
     ForIterGen, // a generator resumed by FOR_ITER: a yield pushes the value; a return ends the loop
     SendGen,    // a generator resumed by SEND (yield from): a return pushes the value and jumps
@@ -40,6 +39,12 @@ enum class ReturnMode : uint8_t {
                 // pushed; an AttributeError out of it calls __getattr__ (aux: the object)
     New,        // a Python __new__ run by a class call: __init__ follows when the result is
                 // an instance (aux: a tuple (class, kwnames or None, *call arguments))
+    NextGen,    // a generator resumed by next()/send() called from the loop: a yield pushes
+                // the value; a return raises StopIteration(value) at the call
+    // The two modes of a bottom frame come last, so that a return tests for both at once
+    // (mode >= Entry).
+    Entry,      // entered from native code (vm.call): leave the eval loop with the result
+    TaskletEnd, // the bottom frame of a (non-main) tasklet: its end goes to the scheduler
 };
 
 // How a ReturnMode::Slot return checks and converts the special method's result; the

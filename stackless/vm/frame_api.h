@@ -17,6 +17,9 @@ Generator* generator_new(VM& vm, Frame* frame);
 // True when the generator cannot run any more (its frame finished or was closed).
 bool generator_finished(Generator const* gen);
 
+// Raises StopIteration for a generator that returned `returned` (no argument for None).
+Value raise_generator_return(VM& vm, Value returned);
+
 // The generator type's methods and layout; called by setup_frame_types.
 void setup_generator_type(VM& vm);
 

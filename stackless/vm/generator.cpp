@@ -6,6 +6,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/string.h"
+#include "stackless/vm/coroutine.h"
 #include "stackless/vm/frame.h"
 #include "stackless/vm/frame_api.h"
 #include "stackless/vm/interpreter.h"
@@ -17,9 +18,24 @@ namespace slpy {
 
 Generator* generator_new(VM& vm, Frame* frame)
 {
-    auto* g = vm.heap.make<Generator>(types.generator);
-    if (!g)
-        return nullptr;
+    // The code's flags say which kind: a coroutine shares the generator's layout; an
+    // async generator adds its awaitables' state (coroutine.h).
+    uint32_t flags = frame->code->flags;
+    Generator* g;
+    if (flags & CO_ASYNC_GENERATOR) {
+        auto* ag = vm.heap.make<AsyncGenerator>(coro_types.async_generator);
+        if (!ag)
+            return nullptr;
+        ag->running_async = false;
+        ag->closed = false;
+        ag->hooks_inited = false;
+        ag->finalizer = Value::null();
+        g = ag;
+    } else {
+        g = vm.heap.make<Generator>(flags & CO_COROUTINE ? coro_types.coroutine : types.generator);
+        if (!g)
+            return nullptr;
+    }
     g->frame = frame;
     g->name = frame->code->name;
     g->qualname = frame->code->qualname;
@@ -48,7 +64,15 @@ namespace {
 
 Generator* self_gen(Value const* args) { return args[0].as<Generator>(); }
 
-Value already_executing(VM& vm) { return raise(vm, exc::ValueError, "generator already executing"); }
+Value already_executing(VM& vm, Generator* gen)
+{
+    return raise_fmt(vm, exc::ValueError, "%s already executing", gen_kind_name(gen));
+}
+
+Value just_started(VM& vm, Generator* gen)
+{
+    return raise_fmt(vm, exc::TypeError, "can't send non-None value to a just-started %s", gen_kind_name(gen));
+}
 
 // StopIteration carrying the generator's return value (no args for None).
 Value raise_stop_iteration(VM& vm, Value returned)
@@ -64,8 +88,13 @@ Value resume(VM& vm, Generator* gen, Value value, Value exc)
 {
     Value returned = py_none();
     Value r = interp(vm).gen_resume(gen, value, exc, &returned);
-    if (r.is_stop_iteration())
+    if (r.is_stop_iteration()) {
+        // An async generator that ran to its end raises StopAsyncIteration (it cannot
+        // return a value).
+        if (type_of(Value::from_object(gen)) == coro_types.async_generator)
+            return raise_with_args(vm, exc::StopAsyncIteration, nullptr);
         return raise_stop_iteration(vm, returned);
+    }
     return r;
 }
 
@@ -74,7 +103,7 @@ Value gen_iternext(VM& vm, Value self)
 {
     Generator* gen = self.as<Generator>();
     if (gen->running)
-        return already_executing(vm);
+        return already_executing(vm, gen);
     if (generator_finished(gen))
         return Value::stop_iteration();
     Value returned = py_none();
@@ -83,28 +112,37 @@ Value gen_iternext(VM& vm, Value self)
 
 Value gen_iter(VM&, Value const* args, size_t, Tuple*) { return args[0]; }
 
+// __next__ and send are METH_SWITCH: called straight from the loop they hand the
+// generator's frame to it (Interpreter::hand_generator), so the generator runs without
+// a nested loop and a tasklet may switch inside it.
 Value gen_next(VM& vm, Value const* args, size_t, Tuple*)
 {
+    bool soft = interp(vm).take_soft_call();
     Generator* gen = self_gen(args);
     if (gen->running)
-        return already_executing(vm);
+        return already_executing(vm, gen);
     if (generator_finished(gen))
         return raise_with_args(vm, exc::StopIteration, nullptr);
+    if (soft)
+        return interp(vm).hand_generator(gen, py_none());
     return resume(vm, gen, py_none(), Value::null());
 }
 
 Value gen_send(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    bool soft = interp(vm).take_soft_call();
     if (!check_no_kwargs(vm, "generator.send", kw) || !check_nargs(vm, "generator.send", nargs - 1, 1, 1))
         return Value::null();
     Generator* gen = self_gen(args);
     Value v = args[1];
     if (gen->running)
-        return already_executing(vm);
+        return already_executing(vm, gen);
     if (generator_finished(gen))
-        return raise_with_args(vm, exc::StopIteration, nullptr);
+        return raise_gen_finished(vm, gen);
     if (gen->frame->state == FrameState::Created && !is_none(v))
-        return raise(vm, exc::TypeError, "can't send non-None value to a just-started generator");
+        return just_started(vm, gen);
+    if (soft)
+        return interp(vm).hand_generator(gen, v);
     return resume(vm, gen, v, Value::null());
 }
 
@@ -165,7 +203,7 @@ Value gen_yf(Generator* gen)
 Value throw_impl(VM& vm, Generator* gen, Value e)
 {
     if (gen->running)
-        return already_executing(vm);
+        return already_executing(vm, gen);
     // A finished generator just raises the exception where throw() was called.
     if (generator_finished(gen))
         return vm.set_error(e);
@@ -183,7 +221,7 @@ Value gen_throw(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 Value close_impl(VM& vm, Generator* gen)
 {
     if (gen->running)
-        return already_executing(vm);
+        return already_executing(vm, gen);
     if (generator_finished(gen))
         return py_none();
     // A generator that never started has nothing to clean up.
@@ -204,7 +242,7 @@ Value close_impl(VM& vm, Generator* gen)
     }
     if (r.is_stop_iteration())
         return py_none();
-    return raise(vm, exc::RuntimeError, "generator ignored GeneratorExit");
+    return raise_fmt(vm, exc::RuntimeError, "%s ignored GeneratorExit", gen_kind_name(gen));
 }
 
 Value gen_close(VM& vm, Value const* args, size_t nargs, Tuple* kw)
@@ -219,7 +257,7 @@ Value gen_repr(VM& vm, Value const* args, size_t, Tuple*)
     Generator* gen = self_gen(args);
     char buf[48];
     std::snprintf(buf, sizeof buf, " at %p>", static_cast<void*>(gen));
-    return str_value(vm, std::string("<generator object ") + gen->qualname->c_str() + buf);
+    return str_value(vm, std::string("<") + type_of(args[0])->name->c_str() + " object " + gen->qualname->c_str() + buf);
 }
 
 Value gen_get_frame(VM&, Value const* args, size_t, Tuple*)
@@ -282,9 +320,9 @@ void setup_generator_type(VM& vm)
     add_methods(vm, t,
                 {
                     { "__iter__", gen_iter },
-                    { "__next__", gen_next },
+                    { "__next__", gen_next, METH_SWITCH },
                     { "__repr__", gen_repr },
-                    { "send", gen_send },
+                    { "send", gen_send, METH_SWITCH },
                     { "throw", gen_throw },
                     { "close", gen_close },
                 });
@@ -295,6 +333,107 @@ void setup_generator_type(VM& vm)
                     { "gi_suspended", gen_get_suspended },
                     { "gi_code", gen_get_code },
                     { "gi_yieldfrom", gen_get_yieldfrom },
+                    { "__name__", gen_get_name, gen_set_name },
+                    { "__qualname__", gen_get_qualname, gen_set_qualname },
+                });
+    setup_coroutine_types(vm);
+}
+
+Value raise_generator_return(VM& vm, Value returned) { return raise_stop_iteration(vm, returned); }
+
+char const* gen_kind_name(Generator const* gen)
+{
+    TypeObject* t = type_of(Value::from_object(const_cast<Generator*>(gen)));
+    return t == coro_types.coroutine ? "coroutine" : t == coro_types.async_generator ? "async generator" : "generator";
+}
+
+Value raise_gen_finished(VM& vm, Generator* gen)
+{
+    if (type_of(Value::from_object(gen)) == coro_types.coroutine)
+        return raise(vm, exc::RuntimeError, "cannot reuse already awaited coroutine");
+    if (type_of(Value::from_object(gen)) == coro_types.async_generator)
+        return raise_with_args(vm, exc::StopAsyncIteration, nullptr);
+    return raise_with_args(vm, exc::StopIteration, nullptr);
+}
+
+void gen_fix_stop_error(VM& vm, Generator* gen)
+{
+    bool async_gen = type_of(Value::from_object(gen)) == coro_types.async_generator;
+    char const* what;
+    if (vm.error_matches(exc::StopIteration))
+        what = "StopIteration";
+    else if (async_gen && vm.error_matches(exc::StopAsyncIteration))
+        what = "StopAsyncIteration";
+    else
+        return;
+    Value stop = vm.take_error();
+    raise_fmt(vm, exc::RuntimeError, "%s raised %s", gen_kind_name(gen), what);
+    Value rt = vm.take_error();
+    BaseException* be = as_exception(rt);
+    be->cause = stop;
+    be->context = stop;
+    be->suppress_context = true;
+    vm.restore_error(rt);
+}
+
+Value gen_send_value(VM& vm, Generator* gen, Value v)
+{
+    if (gen->running)
+        return already_executing(vm, gen);
+    if (generator_finished(gen))
+        return raise_gen_finished(vm, gen);
+    if (gen->frame->state == FrameState::Created && !is_none(v))
+        return just_started(vm, gen);
+    return resume(vm, gen, v, Value::null());
+}
+
+Value gen_throw_args(VM& vm, Generator* gen, Value const* args, size_t nargs)
+{
+    if (!check_nargs(vm, "throw", nargs, 1, 3))
+        return Value::null();
+    Value e = TRY(normalize_throw(vm, args[0], nargs > 1 ? args[1] : Value::null(), nargs > 2 ? args[2] : Value::null()));
+    return throw_impl(vm, gen, e);
+}
+
+Value gen_close_impl(VM& vm, Generator* gen) { return close_impl(vm, gen); }
+
+// The coroutine type: the generator's methods minus iteration, plus __await__ and the
+// cr_* names of the gi_* attributes.
+void setup_coroutine_type(VM& vm, TypeObject* t)
+{
+    t->basicsize = sizeof(Generator);
+    t->trace = trace_generator;
+    t->finalize = nullptr;
+    add_methods(vm, t,
+                {
+                    { "__repr__", gen_repr },
+                    { "send", gen_send, METH_SWITCH },
+                    { "throw", gen_throw },
+                    { "close", gen_close },
+                });
+    add_getsets(vm, t,
+                {
+                    { "cr_frame", gen_get_frame },
+                    { "cr_running", gen_get_running },
+                    { "cr_suspended", gen_get_suspended },
+                    { "cr_code", gen_get_code },
+                    { "cr_await", gen_get_yieldfrom },
+                    { "__name__", gen_get_name, gen_set_name },
+                    { "__qualname__", gen_get_qualname, gen_set_qualname },
+                });
+}
+
+// The async generator type's attributes shared with generators (its methods are in
+// coroutine.cpp).
+void setup_async_generator_base(VM& vm, TypeObject* t)
+{
+    add_methods(vm, t, { { "__repr__", gen_repr } });
+    add_getsets(vm, t,
+                {
+                    { "ag_frame", gen_get_frame },
+                    { "ag_suspended", gen_get_suspended },
+                    { "ag_code", gen_get_code },
+                    { "ag_await", gen_get_yieldfrom },
                     { "__name__", gen_get_name, gen_set_name },
                     { "__qualname__", gen_get_qualname, gen_set_qualname },
                 });

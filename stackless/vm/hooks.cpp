@@ -168,6 +168,12 @@ Value hook_getattr(VM& vm, Value obj, String* name, Hook& hook, bool& fallback)
     return r;
 }
 
+bool is_builtin_next(Value callable)
+{
+    return type_of(callable) == types.builtin_function
+        && static_cast<Intrinsic>(callable.as<BuiltinFunction>()->mflags >> kIntrinsicShift) == Intrinsic::Next;
+}
+
 Hook hook_builtin_call(Value callable, Value const* args, size_t nargs)
 {
     if (nargs == 0 || nargs > 2)
@@ -249,6 +255,12 @@ void mark_builtin_intrinsics(VM& vm, Dict* builtins)
         Value f = dict_get_str(vm, builtins, intern(vm, k.name));
         if (!f.is_null() && type_of(f) == types.builtin_function)
             f.as<BuiltinFunction>()->mflags |= static_cast<uint32_t>(k.id) << kIntrinsicShift;
+    }
+    // exec() and eval() hand their frame to the loop when it calls them (exec_code_soft).
+    for (char const* name : { "exec", "eval" }) {
+        Value f = dict_get_str(vm, builtins, intern(vm, name));
+        if (!f.is_null() && type_of(f) == types.builtin_function)
+            f.as<BuiltinFunction>()->mflags |= METH_SWITCH;
     }
 }
 

@@ -40,6 +40,8 @@ Value hook_getattr(VM& vm, Value obj, String* name, Hook& hook, bool& fallback);
 // A call of a built-in whose whole work is one special method (len, repr, iter, next,
 // hash, abs, format, str, bool) with an argument whose method is a Python function.
 Hook hook_builtin_call(Value callable, Value const* args, size_t nargs);
+// True for the built-in next() (the loop turns next(channel) into a switching call).
+bool is_builtin_next(Value callable);
 
 // The result of a ReturnMode::Slot frame checked and converted as `check` says; null with
 // the protocol's exception pending when it is wrong.

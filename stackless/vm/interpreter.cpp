@@ -2,15 +2,22 @@
 // native code, exception context chaining, class creation (__build_class__, the
 // __class__ cell, zero-argument super) and the built-in module table.
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/coroutine.h"
+
+#include "scheduler/scheduler.h"
 
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/modules/data_modules.h"
+#include "stackless/imports/imports.h"
 #include "stackless/modules/dis.h"
 #include "stackless/modules/future.h"
 #include "stackless/modules/io.h"
+#include "stackless/modules/runtime_modules.h"
+#include "stackless/modules/sre/sre.h"
 #include "stackless/vm/call.h"
 #include "stackless/vm/eval_support.h"
 #include "stackless/vm/frame_api.h"
@@ -23,6 +30,8 @@ namespace slpy {
 extern bool (*g_super_zero_args)(VM& vm, TypeObject*& type, Value& obj);
 
 Interpreter& interp(VM& vm) { return *vm.interp; }
+
+Module* make_stackless_module(VM& vm); // stackless/modules/stackless_module.cpp
 
 Interpreter::Interpreter(VM& v) : vm(v) {}
 
@@ -47,6 +56,10 @@ void Interpreter::trace_roots(Tracer& t)
     t.visit(sys_module);
     for (Frame* f : m_frame_pool)
         t.visit(f); // the rest of each free list through Frame::back
+    t.visit(m_frame_to_run);
+    t.visit(m_frame_value);
+    if (sched)
+        sched->trace(t);
 }
 
 // ------------------------------------------------------------------ native entry
@@ -97,6 +110,18 @@ Value Interpreter::exec_code(Code* code, Dict* globals, Value locals)
     return run_entry(frame);
 }
 
+Value Interpreter::exec_code_soft(Code* code, Dict* globals, Value locals)
+{
+    if (!take_soft_call())
+        return exec_code(code, globals, locals);
+    Dict* b = builtins_for(*this, globals);
+    Frame* frame = frame_new(vm, code, nullptr, globals, b, locals.is_null() ? Value::from_object(globals) : locals);
+    if (!frame)
+        return Value::null();
+    m_frame_to_run = frame;
+    return Value::not_found();
+}
+
 Value Interpreter::run_module(Code* code, Dict* globals) { return exec_code(code, globals, Value::null()); }
 
 // ------------------------------------------------------------------ generators
@@ -135,7 +160,7 @@ bool Interpreter::gen_throw_delegate(Generator* gen, Value exc_v, Value* returne
     Value r;
     bool is_exit = is_instance_fast(exc_v, exc::GeneratorExit);
     gen->running = true;
-    if (type_of(sub) == types.generator) {
+    if (is_gen_or_coro(type_of(sub))) {
         Value sub_returned = py_none();
         r = gen_resume(sub.as<Generator>(), py_none(), exc_v, &sub_returned);
         gen->running = false;
@@ -195,12 +220,8 @@ bool Interpreter::gen_throw_delegate(Generator* gen, Value exc_v, Value* returne
 Value Interpreter::gen_resume_raw(Generator* gen, Value exc_v)
 {
     Frame* f = gen->frame;
-    if (!enter_native())
+    if (!enter_native() || !enter_generator(gen, ReturnMode::Entry))
         return Value::null();
-    if (!push_frame(f, ReturnMode::Entry))
-        return Value::null();
-    gen->running = true;
-    gen_enter(gen, f);
     vm.restore_error(exc_v);
     return run(f, true);
 }
@@ -208,12 +229,8 @@ Value Interpreter::gen_resume_raw(Generator* gen, Value exc_v)
 Value Interpreter::gen_resume_continue(Generator* gen)
 {
     Frame* f = gen->frame;
-    if (!enter_native())
+    if (!enter_native() || !enter_generator(gen, ReturnMode::Entry))
         return Value::null();
-    if (!push_frame(f, ReturnMode::Entry))
-        return Value::null();
-    gen->running = true;
-    gen_enter(gen, f);
     return run(f, false);
 }
 
@@ -237,12 +254,8 @@ Value Interpreter::gen_resume(Generator* gen, Value value, Value exc_v, Value* r
             return out;
         r = gen_resume_raw(gen, exc_v);
     } else {
-        if (!enter_native())
+        if (!enter_native() || !enter_generator(gen, ReturnMode::Entry))
             return Value::null();
-        if (!push_frame(f, ReturnMode::Entry))
-            return Value::null();
-        gen->running = true;
-        gen_enter(gen, f);
         f->localsplus[f->stack_top++] = value;
         r = run(f, false);
     }
@@ -298,6 +311,28 @@ void Interpreter::register_builtin_module(char const* name, ModuleFactory factor
 
 Value Interpreter::import_module(String* name)
 {
+    // The import system proper lives in stackless/imports/.
+    return import_absolute(vm, name);
+}
+
+bool Interpreter::is_builtin_module(std::string_view name) const
+{
+    for (BuiltinModule const& b : m_builtin_modules)
+        if (b.name == name)
+            return true;
+    return false;
+}
+
+std::vector<std::string> Interpreter::builtin_module_names() const
+{
+    std::vector<std::string> out;
+    for (BuiltinModule const& b : m_builtin_modules)
+        out.push_back(b.name);
+    return out;
+}
+
+Value Interpreter::load_builtin_module(String* name)
+{
     Value m = dict_get_str(vm, modules, name);
     if (m.is_null() || !m.is_not_found())
         return m;
@@ -318,12 +353,7 @@ Value Interpreter::import_module(String* name)
             return Value::null();
         return Value::from_object(mod);
     }
-    raise_fmt(vm, exc::ModuleNotFoundError, "No module named '%s'", name->c_str());
-    Value e = vm.take_error();
-    if (Dict* d = instance_dict(vm, e.as_object(), true))
-        (void)dict_set_str(vm, d, names.name, Value::from_object(name));
-    vm.restore_error(e);
-    return Value::null();
+    return Value::not_found();
 }
 
 void Interpreter::print_exception(Value exc_v)
@@ -659,11 +689,37 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
         module_add(vm, in->sys_module, (std::string("__") + s.attr + "__").c_str(), stream);
     }
 
+    in->register_builtin_module("stackless", make_stackless_module);
     in->register_builtin_module("math", make_math_module);
     in->register_builtin_module("time", make_time_module);
     in->register_builtin_module("io", make_io_module);
     in->register_builtin_module("dis", make_dis_module);
     in->register_builtin_module("__future__", make_future_module);
+    register_import_modules(*in);
+    in->register_builtin_module("itertools", make_itertools_module);
+    in->register_builtin_module("_collections", make_collections_module);
+    in->register_builtin_module("_random", make_random_module);
+    in->register_builtin_module("_bisect", make_bisect_module);
+    in->register_builtin_module("_heapq", make_heapq_module);
+    in->register_builtin_module("_struct", make_struct_module);
+    in->register_builtin_module("_functools", make_functools_module);
+    in->register_builtin_module("_operator", make_operator_module);
+    in->register_builtin_module("_weakref", make_weakref_module);
+    in->register_builtin_module("_thread", make_thread_module);
+    in->register_builtin_module("gc", make_gc_module);
+    in->register_builtin_module("atexit", make_atexit_module);
+    in->register_builtin_module("_string", make_string_module);
+    in->register_builtin_module("_signal", make_signal_module);
+    in->register_builtin_module("binascii", make_binascii_module);
+    in->register_builtin_module("zlib", make_zlib_module);
+    in->register_builtin_module("_hashlib", make_hashlib_module);
+    in->register_builtin_module("_locale", make_locale_module);
+    in->register_builtin_module("_contextvars", make_contextvars_module);
+    in->register_builtin_module("_codecs", make_codecs_module);
+    in->register_builtin_module("unicodedata", make_unicodedata_module);
+    in->register_builtin_module("cmath", make_cmath_module);
+    in->register_builtin_module("array", make_array_module);
+    in->register_builtin_module("_sre", make_sre_module);
     g_type_cache_enabled = true;
     vm.heap.end_infallible();
     return in;

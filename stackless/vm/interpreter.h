@@ -19,6 +19,9 @@
 
 namespace slpy {
 
+struct ImportState; // stackless/imports/import_state.h
+class Scheduler;    // scheduler/scheduler.h
+
 class Interpreter {
 public:
     explicit Interpreter(VM& vm);
@@ -27,11 +30,33 @@ public:
 
     VM& vm;
 
-    // ---- the running chain
+    // ---- the running chain: the registers of the running tasklet. A tasklet switch
+    // (Scheduler::complete_switch) saves them into the outgoing tasklet and loads the
+    // incoming one's, so the hot paths read them here without an indirection.
     Frame* current = nullptr; // innermost running Python frame (null when none)
     int depth = 0;            // Python frames on the chain (the recursion depth)
     int recursion_limit = 1000;
     Value exc_info;           // the exception being handled (sys.exc_info()), null when none
+
+    // ---- tasklets (scheduler/): null until `import stackless` creates the scheduler
+    Scheduler* sched = nullptr;
+    // Active runs of the loop (native re-entries + 1 while Python code runs). A tasklet
+    // switches soft only from the outermost run (nesting == 1): deeper, native code that
+    // called back into Python sits below it on the C stack.
+    int nesting = 0;
+    // Set by the loop right before it calls a native that may switch tasklets
+    // (METH_SWITCH) and taken by that native at its entry (take_soft_call): true means the
+    // caller is the loop itself, which completes a switch the native asks for.
+    bool soft_call = false;
+    bool take_soft_call()
+    {
+        bool s = soft_call;
+        soft_call = false;
+        return s;
+    }
+    // The iternext of the one iterator type whose next() may switch (stackless.channel):
+    // FOR_ITER calls it as a soft call.
+    Value (*switch_iternext)(VM& vm, Value it) = nullptr;
 
     // ---- namespaces
     Module* builtins_module = nullptr;
@@ -56,6 +81,19 @@ public:
     Value run_module(Code* code, Dict* globals);
     // exec(code, globals, locals): locals may be any mapping (or null for globals).
     Value exec_code(Code* code, Dict* globals, Value locals);
+    // exec_code for the exec()/eval() built-ins (METH_SWITCH): called straight from the
+    // loop, the frame is handed to the loop (not_found; it runs there, so a tasklet may
+    // switch inside it); from native code, exec_code.
+    Value exec_code_soft(Code* code, Dict* globals, Value locals);
+    // For gen.__next__/gen.send called straight from the loop (METH_SWITCH, soft_call
+    // taken): hands the generator's frame to the loop, which resumes it with `value` as a
+    // frame of its own (ReturnMode::NextGen). Returns not_found for the native to return.
+    Value hand_generator(Generator* gen, Value value)
+    {
+        m_frame_to_run = gen->frame;
+        m_frame_value = value;
+        return Value::not_found();
+    }
     // Calls a Python function from native code (installed as vm.call_python).
     Value call_function(Function* f, Value const* args, size_t nargs, Tuple* kwnames);
 
@@ -71,12 +109,19 @@ public:
     // function frame's locals.
     Value current_locals();
 
-    // The module object of an importable built-in module (sys, math, time, builtins, ...)
-    // or a module already in sys.modules; ModuleNotFoundError otherwise.
+    // `import name` (absolute, dotted; stackless/imports/): the module from sys.modules,
+    // a built-in module, or one found on sys.path; ModuleNotFoundError otherwise.
     Value import_module(String* name);
     // Registers a built-in module factory under `name` (called at start-up).
     using ModuleFactory = Module* (*)(VM& vm);
     void register_builtin_module(char const* name, ModuleFactory factory);
+    // The built-in module `name`, created and put in sys.modules on first use;
+    // not_found when no built-in module has that name (stackless/imports/ uses these).
+    Value load_builtin_module(String* name);
+    bool is_builtin_module(std::string_view name) const;
+    std::vector<std::string> builtin_module_names() const;
+    // The import system's per-VM state (stackless/imports/), created on first use.
+    ImportState* imports = nullptr;
 
     // Tracebacks: prints `exc` (with its chain) as CPython's default excepthook does,
     // to sys.stderr.
@@ -103,11 +148,21 @@ private:
 
     // How the last run() ended: its entry frame returned, or (a generator) yielded.
     bool m_yielded = false;
+    // The frame exec_code_soft hands to the loop (null when none).
+    Frame* m_frame_to_run = nullptr;
+    Value m_frame_value; // a generator frame's: the value its yield expression gets
 
     // Runs the loop from `entry` (already linked as `current`) until the entry frame
     // returns or yields. With `throwing`, starts by raising the pending exception at
-    // the entry frame's current instruction.
-    Value run(Frame* entry, bool throwing);
+    // the entry frame's current instruction. (run counts the nesting; run_frames is the loop.)
+    Value run(Frame* entry, bool throwing)
+    {
+        ++nesting;
+        Value r = run_frames(entry, throwing);
+        --nesting;
+        return r;
+    }
+    Value run_frames(Frame* entry, bool throwing);
     // Delegates a throw/close into the sub-iterator of a generator suspended in
     // `yield from`. Returns true when it handled the resume (result in *out).
     bool gen_throw_delegate(Generator* gen, Value exc, Value* returned, Value* out);
@@ -125,6 +180,17 @@ public:
     // Links `frame` on top of the running chain; false (RecursionError pending) when the
     // recursion limit is reached.
     bool push_frame(Frame* frame, ReturnMode mode);
+    // Unlinks the innermost frame `done` from the running chain (the one pop sequence).
+    inline void pop_frame(Frame* done);
+    // Links the frame of a generator being resumed (push_frame + the generator's state).
+    bool enter_generator(Generator* gen, ReturnMode mode)
+    {
+        if (!push_frame(gen->frame, mode))
+            return false;
+        gen->running = true;
+        gen_enter(gen, gen->frame);
+        return true;
+    }
 };
 
 Interpreter& interp(VM& vm);

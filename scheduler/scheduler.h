@@ -1,0 +1,191 @@
+// Tasklets, channels and the scheduler of one VM (see scheduler/README.md).
+//
+// A Tasklet is a GC heap object: its saved frame chain and registers, its tempval and
+// flags, and two Boost.Intrusive hooks (the run queue, a channel's wait list), so that
+// queueing, blocking and waking never allocate. The Scheduler owns the run queue (a
+// circular order whose head is the current tasklet), the watchdog stack of nested
+// stackless.run() calls and the preemption state. Natives ask it for a switch; the eval
+// loop completes the switch at the instruction boundary of the call (soft switch).
+#pragma once
+
+#include "objects/runtime.h"
+#include "stackless/vm/frame.h"
+
+#include <boost/intrusive/list.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace slpy {
+
+class Interpreter;
+struct Channel;
+
+namespace bi = boost::intrusive;
+using TaskletHook = bi::list_member_hook<bi::link_mode<bi::normal_link>>;
+
+// vm.pending bit of the preemption watchdog: set while a stackless.run(timeout) is active,
+// so the loop's existing poll (backward jumps, function entry) counts the ticks on its
+// slow path and costs nothing otherwise.
+inline constexpr uint32_t kPendingPreempt = 1u << 1;
+
+struct Tasklet : Object {
+    TaskletHook run_hook;  // the run queue
+    TaskletHook wait_hook; // the wait list of blocked_on
+    Frame* frame;          // the innermost frame while suspended (null: not alive, or running)
+    Value exc_info;        // the handled exception while suspended
+    Value tempval;         // the value slot (spec 1.3)
+    Value trace_function;
+    Value profile_function;
+    Channel* blocked_on;   // the channel whose wait list holds it, or null
+    int depth;             // recursion depth while suspended
+    int8_t block_dir;      // +1 blocked sending, -1 receiving
+    bool in_queue;
+    bool is_main;
+    bool started;          // its bottom frame began running (a set-up tasklet has not)
+    bool in_call;          // suspended inside a switching call: resuming it returns tempval
+    bool atomic;
+    bool ignore_nesting;
+    bool block_trap;
+};
+
+using RunQueue = bi::list<Tasklet, bi::member_hook<Tasklet, TaskletHook, &Tasklet::run_hook>, bi::constant_time_size<false>>;
+using WaitList = bi::list<Tasklet, bi::member_hook<Tasklet, TaskletHook, &Tasklet::wait_hook>, bi::constant_time_size<false>>;
+
+struct Channel : Object {
+    WaitList waiters;
+    int64_t balance;    // waiting senders (> 0) or minus waiting receivers
+    int8_t preference;  // -1 receiver, 0 none, 1 sender
+    bool schedule_all;
+    bool closing;
+};
+
+// stackless.bomb: an exception carried in a tempval.
+struct Bomb : Object {
+    Value type;
+    Value value;
+    Value traceback;
+};
+
+class Scheduler {
+public:
+    explicit Scheduler(Interpreter& in);
+    Scheduler(Scheduler const&) = delete;
+    Scheduler& operator=(Scheduler const&) = delete;
+
+    Interpreter& in;
+    VM& vm;
+
+    TypeObject* tasklet_type = nullptr;
+    TypeObject* channel_type = nullptr;
+    TypeObject* bomb_type = nullptr;
+    TypeObject* atomic_type = nullptr;
+    TypeObject* tasklet_exit = nullptr; // builtins.TaskletExit
+
+    Tasklet* main = nullptr;
+    Tasklet* current = nullptr;
+    RunQueue queue; // head: the current tasklet; order: the round robin
+    std::vector<Tasklet*> watchdogs; // callers inside stackless.run(), innermost last
+
+    Function* boot = nullptr; // calls a tasklet's non-Python callable: f(*args, **kwargs)
+    Value channel_callback;
+    Value schedule_callback;
+    Value error_handler;
+    int switch_trap = 0;
+    bool in_channel_callback = false;
+    bool in_schedule_callback = false;
+    bool softswitch = true;
+    int64_t pickle_flags = 0;
+    int64_t pickle_flags_default = 0;
+
+    // ---- preemption (spec 5.5)
+    Tasklet* timed_watchdog = nullptr; // the outermost run() with a timeout, or null
+    int64_t timeout = 0;
+    int64_t budget = 0;
+    bool total_timeout = false;
+    bool soft_preempt = false;
+    bool preempt_ignore_nesting = false;
+    bool soft_due = false; // soft mode: the deadline passed; the next switch goes to the watchdog
+
+    // Makes the main tasklet for the running flow (at module creation).
+    bool init_main();
+    void trace(Tracer& t);
+
+    // ---- queries
+    size_t runcount() const { return m_count; }
+    bool alive(Tasklet const* t) const { return t == current || t->frame != nullptr; }
+    bool paused(Tasklet const* t) const { return alive(t) && !t->in_queue && !t->blocked_on; }
+    Tasklet* queue_next(Tasklet* t);
+    Tasklet* queue_prev(Tasklet* t);
+    // The innermost watchdog (a run() caller), or the main tasklet.
+    Tasklet* watchdog() const { return watchdogs.empty() ? main : watchdogs.back(); }
+    // The tasklet's nesting level: native re-entries below its frames.
+    int nesting_level(Tasklet const* t) const;
+
+    // ---- queue primitives (no allocation)
+    void append(Tasklet* t);      // just before the current tasklet: the end of the round
+    void unlink(Tasklet* t);      // off the run queue
+    void make_head(Tasklet* t);   // rotate so that t (in the queue) runs next
+    void unblock(Tasklet* t);     // off its channel's wait list, balance toward 0
+
+    // ---- switching. check_switch comes first (nothing changed yet: false with the
+    // error pending); then the caller arranges the queue and calls switch_to, which
+    // returns not_found for a direct call of the loop (the loop calls complete_switch)
+    // or the tempval right away when `next` is the current tasklet.
+    bool check_switch(bool soft, char const* what);
+    Value switch_to(Tasklet* next);
+    // Called by the loop: saves its registers into the current tasklet, runs the
+    // schedule callback, loads `next`. `in_call`: the outgoing tasklet waits for the
+    // result of a call (it gets its tempval back when resumed).
+    void complete_switch(bool in_call);
+    // For the loop after complete_switch: 1 with *out to push (the suspended call's
+    // result), 0 when nothing is pushed, -1 with the bomb's exception pending.
+    int resume_value(Value* out);
+    // The current tasklet's tempval taken (reset to None); a bomb raises instead.
+    Value take_tempval(Tasklet* t);
+    Tasklet* target() const { return m_target; }
+
+    // The bottom frame of the current (non-main) tasklet returned (error: raised, with the
+    // exception pending). Arranges the queue and the target; the loop then switches.
+    void tasklet_end(bool error);
+    // The preemption tick (from the loop's poll). true when the loop must switch to
+    // target() (the current tasklet is suspended at an instruction boundary).
+    bool tick();
+    // Hard-interrupts the current tasklet: the timed watchdog becomes the target.
+    void interrupt_current();
+    // After set_atomic(False) and the like: a deferred interruption fires now (not_found:
+    // the loop switches) or `result` is returned.
+    Value fire_deferred(Value result, bool soft);
+    // Re-arms the budget at a switch.
+    void arm_budget();
+    void stop_preemption();
+
+    // ---- operations (natives in stackless/modules/stackless_module.cpp call these)
+    Value schedule(Value retval, bool remove, bool soft);
+    Value run_watchdog(int64_t timeout, bool soft_mode, bool ignore_nesting, bool totaltimeout, bool soft);
+    Value tasklet_run(Tasklet* t, bool remove_caller, bool soft);
+    Value tasklet_throw(Tasklet* t, Value exc, bool pending, bool soft);
+    Value channel_action(Channel* ch, int dir, Value value, bool soft);
+
+    // Helpers
+    Bomb* make_bomb(Value exc);
+    bool is_bomb(Value v) const { return type_of(v) == bomb_type || (v.is_object() && is_subtype(type_of(v), bomb_type)); }
+    // Raises the exception a bomb carries; returns null.
+    Value explode(Value bomb);
+    Value deadlock_error(Channel* ch);
+
+private:
+    Tasklet* m_target = nullptr;
+    size_t m_count = 0; // tasklets in the queue (the list itself does not count, so that
+                        // rotating it is O(1))
+    // The name of the native below the innermost Python frames (for the carrier error).
+    std::string native_below();
+};
+
+Scheduler* scheduler_of(VM& vm); // null before `import stackless`
+// An uncaught TaskletExit in the main tasklet is reported like any exception, not as
+// SystemExit (spec 2.10).
+bool is_tasklet_exit(VM& vm, Value e);
+
+} // namespace slpy
