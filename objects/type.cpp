@@ -961,9 +961,20 @@ static Value new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dic
                 continue;
             Value args[3] = { v, Value::from_object(t), items->items()[i] };
             if (call(vm, set_name, args, 3).is_null()) {
+                // CPython 3.11 (type_new_set_names): a RuntimeError naming the attribute,
+                // caused by the original error.
                 Value err = vm.take_error();
-                (void)err;
-                vm.set_error(err);
+                String* attr = as_str(items->items()[i]);
+                raise_fmt(vm, exc::RuntimeError, "Error calling __set_name__ on '%s' instance '%s' in '%s'", type_name(v),
+                          attr ? attr->c_str() : "?", t->name->c_str());
+                Value wrapped = vm.take_error();
+                if (BaseException* be = as_exception(wrapped)) {
+                    be->cause = err;
+                    be->suppress_context = true;
+                    vm.restore_error(wrapped);
+                } else {
+                    vm.restore_error(err); // no memory for the wrapper: the original goes on
+                }
                 return Value::null();
             }
         }
