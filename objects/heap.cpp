@@ -260,10 +260,14 @@ bool Heap::reserve_external(size_t bytes)
         (void)exhausted(bytes);
         return false;
     }
+    // The probe asks a little more than the buffer: std::string stores its terminating
+    // NUL past the capacity, and a request that only just fits must fail here, not in
+    // the std::string's own allocation (which cannot report failure).
+    size_t const probe = bytes + 64;
     for (int attempt = 0;; ++attempt) {
         // Large blocks come straight from mmap and go straight back: asking costs two
         // system calls and touches nothing.
-        if (void* p = std::malloc(bytes)) {
+        if (void* p = std::malloc(probe)) {
             std::free(p);
             return true;
         }
