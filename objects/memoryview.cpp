@@ -447,7 +447,9 @@ bool is_multi_slice(Value key)
 }
 
 // The byte offset of the item a full tuple of indices names (CPython's ptr_from_tuple
-// after memory_item_multi's check).
+// after memory_item_multi's check). The NotImplementedErrors in this file ("sub-views are
+// not implemented", "multi-dimensional slicing is not implemented") are CPython 3.11's own
+// answers to those requests, with its wording, not missing slpy features.
 bool tuple_offset(VM& vm, MemoryView* mv, Tuple* key, int64_t& pos)
 {
     if (key->size < mv->ndim) {
