@@ -8,6 +8,7 @@
 #include "objects/slice.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "objects/vm_local.h"
 
 #include <cstring>
 #include <string>
@@ -173,6 +174,10 @@ Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs, 
     // A native method found on type(self)'s MRO always applies to self: no checks needed.
     if (ft == types.method_descriptor && !(f.as<BuiltinFunction>()->mflags & (METH_CLASS | METH_STATIC)))
         return call_native_prepend(vm, f.as<BuiltinFunction>()->fn, self, args, nargs, kwnames);
+    // A bound built-in method stored on a class (`__next__ = gen.__next__`) is no
+    // descriptor, as in CPython: it is called as it is.
+    if (ft == types.builtin_function && !f.as<BuiltinFunction>()->self.is_null())
+        return call(vm, f, args, nargs, kwnames);
     if (ft == types.function || ft == types.method_descriptor || ft == types.builtin_function)
         return call_prepend(vm, f, self, args, nargs, kwnames);
     // Other descriptors (staticmethod, classmethod, callables with __get__) bind first.
@@ -454,9 +459,9 @@ Value getattr_opt(VM& vm, Value obj, String* name)
     } else {
         Value arg = Value::from_object(name);
         r = call_slot(vm, obj, Slot::GETATTRIBUTE, &arg, 1);
+        // A custom __getattribute__ says "missing" by raising AttributeError: that is
+        // not_found here (then __getattr__, if any, gets its turn).
         if (r.is_null() && vm.error_matches(exc::AttributeError)) {
-            if (t->slot(Slot::GETATTR).is_null())
-                return r;
             vm.clear_error();
             r = Value::not_found();
         }
@@ -993,24 +998,23 @@ bool run_pending_calls(VM& vm)
 
 // ------------------------------------------------------------------ repr recursion guard
 
-namespace {
-std::vector<Object*> g_repr_stack;
-}
-
-bool repr_enter(VM&, Object* o)
+// Per VM (VM::Local::repr_stack).
+bool repr_enter(VM& vm, Object* o)
 {
-    for (Object* p : g_repr_stack)
+    std::vector<Object*>& stack = vm.local->repr_stack;
+    for (Object* p : stack)
         if (p == o)
             return false;
-    g_repr_stack.push_back(o);
+    stack.push_back(o);
     return true;
 }
 
-void repr_leave(VM&, Object* o)
+void repr_leave(VM& vm, Object* o)
 {
-    for (size_t i = g_repr_stack.size(); i-- > 0;)
-        if (g_repr_stack[i] == o) {
-            g_repr_stack.erase(g_repr_stack.begin() + long(i));
+    std::vector<Object*>& stack = vm.local->repr_stack;
+    for (size_t i = stack.size(); i-- > 0;)
+        if (stack[i] == o) {
+            stack.erase(stack.begin() + long(i));
             return;
         }
 }

@@ -1,5 +1,8 @@
 // Start-up of the runtime: the built-in type objects, exception classes, singletons and
-// interned names, created once per process in dependency order.
+// interned names, created once per process in dependency order, in the shared runtime:
+// a VM of its own whose heap is never collected and whose objects are frozen (marked
+// for good and never written) before any other VM uses them.
+#include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
@@ -8,8 +11,10 @@
 #include "objects/setup.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "objects/vm_local.h"
 
 #include <cstddef>
+#include <mutex>
 #include <vector>
 
 namespace slpy {
@@ -17,7 +22,7 @@ namespace slpy {
 CoreTypes types;
 Singletons singletons;
 Names names;
-VM* g_vm = nullptr;
+__thread VM* t_current_vm = nullptr;
 
 char const* const kSlotNames[kNumSlots] = {
 #define SLPY_SLOT_NAME(id, name) name,
@@ -45,6 +50,7 @@ static TypeObject*& object = types.object;
 namespace {
 
 bool g_initialized = false;
+bool g_initialized_done = false; // init_runtime finished: g_all_types is complete
 std::vector<TypeObject*> g_all_types; // creation order: bases before subclasses
 
 void bigint_finalize(Object* o) { mpz_clear(static_cast<BigInt*>(o)->z); }
@@ -64,7 +70,10 @@ void init_type(VM& vm, TypeObject* t, char const* name, TypeObject* base, uint32
     if (base && !t->dict_offset)
         t->dict_offset = base->dict_offset;
     t->dict = dict_new(vm);
-    g_all_types.push_back(t);
+    // (Only init_runtime's own types are finished from the list; a VM's later
+    // make_builtin_type calls must not touch it.)
+    if (!g_initialized_done)
+        g_all_types.push_back(t);
 }
 
 TypeObject* bare_type(VM& vm)
@@ -84,31 +93,95 @@ TypeObject* make(VM& vm, char const* name, TypeObject* base, uint32_t size, uint
     return t;
 }
 
-void trace_roots(Tracer& t)
+} // namespace
+
+// ---- the shared runtime
+//
+// Built once, by the first VM::VM (init_runtime) and then by the interpreter
+// (extend_shared_runtime: its types and the built-in modules' types), each time followed
+// by freeze(). Written only under g_shared_mutex before any other VM can see it; frozen
+// afterwards, so VMs on other threads read it without synchronization.
+
+namespace {
+
+std::mutex g_shared_mutex;
+VM* g_shared_vm = nullptr;
+// Version tags given to shared types; a VM's own classes count from kFirstVmTypeVersion.
+uint32_t g_shared_type_versions = 0;
+constexpr uint32_t kFirstVmTypeVersion = 1u << 31;
+
+// Marks every object made so far for good (so no collector marks or traverses it) and
+// fills the fields that reading would otherwise fill lazily: str and bytes hashes, the
+// version tags of types.
+void freeze(VM& rt)
 {
-#define SLPY_VISIT_TYPE(name) t.visit(types.name);
-    SLPY_CORE_TYPES(SLPY_VISIT_TYPE)
-#undef SLPY_VISIT_TYPE
-#define SLPY_VISIT_EXC(name, base) t.visit(exc::name);
-    SLPY_EXCEPTION_TYPES(SLPY_VISIT_EXC)
-#undef SLPY_VISIT_EXC
-    for (TypeObject* type : g_all_types)
-        t.visit(type);
-    t.visit(singletons.none);
-    t.visit(singletons.true_);
-    t.visit(singletons.false_);
-    t.visit(singletons.not_implemented);
-    t.visit(singletons.ellipsis);
+    rt.heap.for_each_object([](Object* o) {
+        // (A type frozen before may have lost its tag to a change made since.)
+        if (is_subtype(o->type, types.type) && static_cast<TypeObject*>(o)->version == 0)
+            static_cast<TypeObject*>(o)->version = ++g_shared_type_versions;
+        if (o->gc & GC_SHARED)
+            return;
+        o->gc |= GC_MARK | GC_SHARED;
+        if (o->type == types.str)
+            (void)str_hash(static_cast<String*>(o));
+        else if (o->type == types.bytes)
+            (void)bytes_hash(static_cast<Bytes*>(o));
+    });
 }
 
 } // namespace
 
+VM::VM(BootstrapTag)
+{
+    // The shared runtime's heap is never collected: its objects live as long as the
+    // process and are marked for good once frozen.
+    heap.defer_gc();
+    heap.begin_infallible();
+    builds_shared_runtime = true;
+    init_own_state();
+}
+
+void VM::init_own_state()
+{
+    type_cache = new TypeCacheEntry[kTypeCacheSize]();
+    next_type_version = kFirstVmTypeVersion;
+    max_str_digits = kIntDefaultMaxStrDigits;
+    local = new Local();
+    if (!builds_shared_runtime)
+        local->keys_version = uint64_t(1) << 62;
+    heap.add_root_provider([this](Tracer& t) {
+        for (auto const& entry : local->interned)
+            t.visit(entry.second);
+        for (auto const& entry : local->shared_subclasses)
+            t.visit(entry.second);
+    });
+}
+
+// Makes the objects/ part of the shared runtime if it does not exist yet (the caller
+// holds g_shared_mutex). `make` is a VM's (private) bootstrap constructor.
+static void ensure_base_runtime(VM* (*make)())
+{
+    if (g_shared_vm)
+        return;
+    VM* previous = t_current_vm;
+    g_shared_vm = make();
+    t_current_vm = g_shared_vm;
+    init_runtime(*g_shared_vm);
+    freeze(*g_shared_vm);
+    t_current_vm = previous;
+}
+
 VM::VM()
 {
-    g_vm = this;
+    {
+        std::lock_guard<std::mutex> lock(g_shared_mutex);
+        ensure_base_runtime([] { return new VM(BootstrapTag {}); });
+    }
+    init_own_state();
+    make_current();
     // Start-up has nothing to raise into: exhaustion there ends the process.
     heap.begin_infallible();
-    init_runtime(*this);
+    int_install_gmp_allocator(*this);
     spare_memory_error = exception_new(*this, exc::MemoryError, empty_tuple());
     heap.add_root_provider([this](Tracer& t) { t.visit(spare_memory_error); });
     heap.end_infallible();
@@ -117,8 +190,23 @@ VM::VM()
 
 VM::~VM()
 {
-    if (g_vm == this)
-        g_vm = nullptr;
+    // Module states first: their destructors may still look at the heap's objects.
+    m_module_states.clear();
+    delete local;
+    delete[] type_cache;
+    if (t_current_vm == this)
+        t_current_vm = nullptr;
+}
+
+void extend_shared_runtime(void (*setup)(VM& rt))
+{
+    std::lock_guard<std::mutex> lock(g_shared_mutex);
+    ensure_base_runtime([] { return new VM(VM::BootstrapTag {}); });
+    VM* previous = t_current_vm;
+    t_current_vm = g_shared_vm;
+    setup(*g_shared_vm);
+    freeze(*g_shared_vm);
+    t_current_vm = previous;
 }
 
 VM::ModuleState* VM::add_module_state(void const* key, std::unique_ptr<ModuleState> state)
@@ -142,7 +230,6 @@ void VM::run_exit_hooks()
 
 void init_runtime(VM& vm)
 {
-    vm.heap.add_root_provider(trace_roots);
     if (g_initialized)
         return;
     g_initialized = true;
@@ -243,6 +330,8 @@ void init_runtime(VM& vm)
     SLPY_EXCEPTION_TYPES(SLPY_MAKE_EXC)
 #undef SLPY_MAKE_EXC
 
+    init_latin1_chars(vm);
+
     // Singletons.
     singletons.none = vm.heap.allocate(types.none, sizeof(Object));
     singletons.not_implemented = vm.heap.allocate(types.not_implemented, sizeof(Object));
@@ -287,6 +376,7 @@ void init_runtime(VM& vm)
             (void)dict_set_str(vm, type->dict, names.__module__, Value::from_object(intern(vm, "builtins")));
         finish_builtin_type(vm, type);
     }
+    g_initialized_done = true;
     vm.heap.undefer_gc();
 }
 

@@ -244,9 +244,7 @@ bool bytes_constructor_data(VM& vm, char const* name, Value x, Value encoding, V
         return false;
     }
     if (is_bytes) {
-        static String* bytes_name = nullptr;
-        if (!bytes_name && !(bytes_name = intern(vm, "__bytes__")))
-            return false;
+        String* bytes_name = names.__bytes__;
         TypeObject* t = type_of(x);
         if (t && t->is_heap_type()) {
             Value m = type_lookup(t, bytes_name);
@@ -357,6 +355,13 @@ Value bytes_dunder_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Bytes* b = as_bytes(args[0]);
     if (!b)
         return raise(vm, exc::TypeError, "descriptor '__hash__' requires a 'bytes' object");
+    return int_from_i64(vm, bytes_hash(b));
+}
+
+} // namespace
+
+int64_t bytes_hash(Bytes* b)
+{
     if (b->hash_cache == -1) {
         // The same function as str_hash, so hash(b'abc') == hash('abc') as in CPython.
         uint64_t h = 1469598103934665603ull;
@@ -369,8 +374,10 @@ Value bytes_dunder_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         h ^= h >> 33;
         b->hash_cache = static_cast<int64_t>(h >> 1);
     }
-    return int_from_i64(vm, b->hash_cache);
+    return b->hash_cache;
 }
+
+namespace {
 
 Value bytes_fromhex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {

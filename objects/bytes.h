@@ -17,6 +17,7 @@ struct Bytes : Object {
 Bytes* bytes_new(VM& vm, std::string_view data);
 Bytes* bytes_alloc(VM& vm, size_t size); // uninitialized contents
 Bytes* as_bytes(Value v); // exact bytes or bytes-subclass instance; nullptr otherwise
+int64_t bytes_hash(Bytes* b); // cached in the object
 
 struct ByteArray : Object {
     RawBuffer* buffer;

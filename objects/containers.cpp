@@ -1,6 +1,7 @@
 // Core of the containers: GC buffers, tuple and list storage, and the compact ordered
 // dict table. Python-level methods live in tuple.cpp, list.cpp and dict.cpp.
 #include "objects/containers.h"
+#include "objects/vm_local.h"
 
 #include "objects/exceptions.h"
 #include "objects/int.h"
@@ -424,8 +425,7 @@ bool insert_new(VM& vm, Dict* d, Value key, Value value, int64_t h, size_t slot)
     index_table(d)[slot] = int32_t(ix);
     ++d->used;
     ++d->version;
-    static uint64_t g_keys_version = 0;
-    d->keys_version = ++g_keys_version;
+    d->keys_version = ++vm.local->keys_version;
     return true;
 }
 

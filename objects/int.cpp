@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 namespace slpy {
@@ -24,31 +25,43 @@ namespace slpy {
 // BigInts and free limbs). GMP cannot be told that an allocation failed, so operations
 // that may build a big result ask the heap for room first (int_reserve_bits); the
 // allocator itself only falls back on a collection and the emergency reserve.
-static Heap* g_gmp_heap = nullptr;
+// mp_set_memory_functions is process-wide, so the hooks find the heap of the VM running
+// on the calling thread (t_current_vm); a thread without one gets plain malloc.
 
 static void* gmp_alloc(size_t n)
 {
-    return g_gmp_heap->external_malloc(n);
+    if (VM* vm = t_current_vm)
+        return vm->heap.external_malloc(n);
+    void* p = std::malloc(n);
+    if (!p)
+        std::abort();
+    return p;
 }
 
 static void* gmp_realloc(void* p, size_t old_size, size_t new_size)
 {
-    return g_gmp_heap->external_realloc(p, old_size, new_size);
+    if (VM* vm = t_current_vm)
+        return vm->heap.external_realloc(p, old_size, new_size);
+    void* q = std::realloc(p, new_size);
+    if (!q)
+        std::abort();
+    return q;
 }
 
 static void gmp_free(void* p, size_t) { std::free(p); }
 
-void int_install_gmp_allocator(VM& vm)
+void int_install_gmp_allocator(VM&)
 {
-    g_gmp_heap = &vm.heap;
-    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
+    // The same three functions every time: installing them from several threads at
+    // once writes the same values, but once is enough.
+    static std::once_flag once;
+    std::call_once(once, [] { mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free); });
 }
 
 // ------------------------------------------------------------------ digit limit
 
-static int64_t g_max_str_digits = kIntDefaultMaxStrDigits;
-
-int64_t get_int_max_str_digits() { return g_max_str_digits; }
+// Per VM (sys.set_int_max_str_digits); the no-argument form reads the running VM's.
+int64_t get_int_max_str_digits() { return t_current_vm ? t_current_vm->max_str_digits : kIntDefaultMaxStrDigits; }
 
 bool set_int_max_str_digits(VM& vm, int64_t maxdigits)
 {
@@ -56,7 +69,7 @@ bool set_int_max_str_digits(VM& vm, int64_t maxdigits)
         raise(vm, exc::ValueError, "maxdigits must be 0 or larger than 640");
         return false;
     }
-    g_max_str_digits = maxdigits;
+    vm.max_str_digits = maxdigits;
     return true;
 }
 
@@ -460,12 +473,12 @@ static Value parse_int(VM& vm, std::string_view text, int base, Value orig)
     }
     if (!ok)
         return invalid_literal(vm, given_base, orig);
-    if (!base_is_power_of_two(base) && g_max_str_digits > 0 &&
-        static_cast<int64_t>(digits.size()) > g_max_str_digits) {
+    if (!base_is_power_of_two(base) && get_int_max_str_digits() > 0 &&
+        static_cast<int64_t>(digits.size()) > get_int_max_str_digits()) {
         return raise_fmt(vm, exc::ValueError,
                          "Exceeds the limit (%lld digits) for integer string conversion: value has %zu "
                          "digits; use sys.set_int_max_str_digits() to increase the limit",
-                         static_cast<long long>(g_max_str_digits), digits.size());
+                         static_cast<long long>(get_int_max_str_digits()), digits.size());
     }
     if (digits.size() <= 9 && base <= 36) {
         int64_t v = 0;
@@ -549,17 +562,17 @@ std::string int_to_decimal(Value v)
 bool int_check_str_digits(VM& vm, Value v)
 {
     v = int_unwrap(v);
-    if (v.is_int() || g_max_str_digits == 0)
+    if (v.is_int() || get_int_max_str_digits() == 0)
         return true;
     mpz_srcptr z = as_big(v)->z;
     size_t bits = mpz_sizeinbase(z, 2);
     // Cheap bound first: digits >= (bits - 1) * log10(2).
     double lower = static_cast<double>(bits - 1) * 0.30102999566398120;
-    bool too_many = lower >= static_cast<double>(g_max_str_digits);
-    if (!too_many && static_cast<double>(bits) * 0.30102999566398120 + 1 > static_cast<double>(g_max_str_digits)) {
+    bool too_many = lower >= static_cast<double>(get_int_max_str_digits());
+    if (!too_many && static_cast<double>(bits) * 0.30102999566398120 + 1 > static_cast<double>(get_int_max_str_digits())) {
         // Close to the limit: count exactly by comparing with 10**limit.
         Mpz p, a;
-        mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(g_max_str_digits));
+        mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(get_int_max_str_digits()));
         mpz_abs(a, z);
         too_many = mpz_cmp(a, p) >= 0;
     }
@@ -567,7 +580,7 @@ bool int_check_str_digits(VM& vm, Value v)
         raise_fmt(vm, exc::ValueError,
                   "Exceeds the limit (%lld digits) for integer string conversion; use "
                   "sys.set_int_max_str_digits() to increase the limit",
-                  static_cast<long long>(g_max_str_digits));
+                  static_cast<long long>(get_int_max_str_digits()));
         return false;
     }
     return true;

@@ -804,10 +804,7 @@ Value mv_hex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!view_contents(vm, mv, data))
         return Value::null();
     Value b = TRY(Value::from_object(bytes_new(vm, data)));
-    static String* hex_name = nullptr;
-    if (!hex_name && !(hex_name = intern(vm, "hex")))
-        return Value::null();
-    return call_method(vm, b, hex_name, args + 1, nargs - 1, kwnames);
+    return call_method(vm, b, names.hex, args + 1, nargs - 1, kwnames);
 }
 
 Value mv_release(VM& vm, Value const* args, size_t, Tuple*)

@@ -26,6 +26,9 @@ enum GcBits : uint32_t {
     GC_MARK = 1u << 0,
     GC_FINALIZED = 1u << 1,
     GC_FREE = 1u << 2, // a free heap cell (its type field links the free list)
+    // An object of the frozen shared runtime (bootstrap.cpp): it keeps GC_MARK for good,
+    // so no VM's collector marks or traverses it (Tracer::visit skips marked objects).
+    GC_SHARED = 1u << 3,
 };
 
 struct Object {

@@ -376,8 +376,16 @@ static Value object_sizeof(VM&, Value const* args, size_t, Tuple*)
     return Value::small_int(type_of(args[0])->basicsize);
 }
 
+// object.__reduce_ex__(protocol): a class's own __reduce__ wins, as in CPython (object
+// has none here, so any __reduce__ found is an override); the generic copyreg protocol
+// is not there yet.
 static Value object_reduce_ex(VM& vm, Value const* args, size_t, Tuple*)
 {
+    String* reduce_name = intern(vm, "__reduce__");
+    if (!reduce_name)
+        return Value::null();
+    if (!type_lookup(type_of(args[0]), reduce_name).is_not_found())
+        return call_method(vm, args[0], reduce_name, nullptr, 0);
     return raise_fmt(vm, exc::NotImplementedError, "pickling of '%s' objects is not supported yet", type_name(args[0]));
 }
 
@@ -442,7 +450,8 @@ static Value type_setattr(VM& vm, Value const* args, size_t nargs, Tuple*)
             return py_none();
         }
     }
-    if (!type->is_heap_type())
+    // A type of the shared runtime is frozen (objects/README.md), whatever its flags.
+    if (!type->is_heap_type() || is_shared_object(type))
         return raise_fmt(vm, exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", name->c_str(), type->name->c_str());
     name = intern(vm, name);
     if (!name)
@@ -567,9 +576,7 @@ static Value type_mro(VM& vm, Value const* args, size_t, Tuple*)
 
 static Value type_subclasses(VM& vm, Value const* args, size_t, Tuple*)
 {
-    auto* t = args[0].as<TypeObject>();
-    List* subs = static_cast<List*>(t->subclasses);
-    return Value::from_object(subs ? list_from_array(vm, subs->items(), subs->size) : list_new(vm));
+    return type_subclasses_of(vm, args[0].as<TypeObject>());
 }
 
 static Value type_instancecheck(VM& vm, Value const* args, size_t, Tuple*)
@@ -588,7 +595,7 @@ static Value type_subclasscheck(VM& vm, Value const* args, size_t, Tuple*)
 // the like: built-in types are immutable, and no class lets these go.
 static bool check_special_type_attr(VM& vm, TypeObject* t, Value value, char const* attr)
 {
-    if (!t->is_heap_type()) {
+    if (!t->is_heap_type() || is_shared_object(t)) {
         raise_fmt(vm, exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", attr, t->name->c_str());
         return false;
     }

@@ -1,8 +1,9 @@
 // The runtime state shared by every object operation, and the abstract object protocol.
 //
 // `VM` holds the heap, the pending exception and the hooks into the interpreter. The
-// built-in types, exception classes, singletons and interned names are process-wide
-// globals (`types`, `exc::`, `py_none()`, `names`), created once by init_runtime().
+// built-in types, exception classes, singletons and interned names (`types`, `exc::`,
+// `py_none()`, `names`) are the shared runtime: created once per process, in an arena
+// no VM's collector marks, then frozen (objects/README.md, "Shared and per-VM state").
 //
 // Error convention (everywhere in slpy): a fallible function returns a null Value (or
 // false / -1 as its doc says) with the exception pending in the VM (vm.raise...). The
@@ -165,11 +166,13 @@ inline TypeObject* type_of(Value v)
     X(end_offset) X(print_file_and_line) X(name) X(obj) X(path) X(strerror)    \
     X(start) X(end) X(reason) X(object) X(stdout) X(stderr) X(stdin) X(argv) X(modules) \
     X(self) X(cls) X(key) X(reverse) X(sep) X(file) X(strict) X(replace)    \
-    X(ignore) X(empty)
+    X(ignore) X(empty) X(insert) X(hex) X(__bytes__) X(__copy__) X(__fspath__) X(__aiter__) \
+    X(__anext__)
 
 // Names that are not valid C++ identifiers (keywords, macros): X(field, "text").
 #define SLPY_SPECIAL_NAMES(X) \
-    X(func_, "__func__") X(throw_, "throw") X(errno_, "errno") X(default_, "default") X(utf_8, "utf-8")
+    X(func_, "__func__") X(throw_, "throw") X(errno_, "errno") X(default_, "default") X(utf_8, "utf-8") \
+    X(space, " ") X(newline, "\n")
 
 struct Names {
 #define SLPY_NAME_FIELD(id) String* id = nullptr;
@@ -183,6 +186,12 @@ struct Names {
 extern Names names;
 
 // ------------------------------------------------------------------ the VM
+
+struct TypeCacheEntry;
+class VM;
+// The VM running on this thread (set by VM::VM and VM::make_current): for the few
+// paths that have no VM at hand (the method cache behind type_lookup, GMP's allocator).
+extern __thread VM* t_current_vm;
 
 class VM {
 public:
@@ -282,14 +291,40 @@ public:
     // rooted by the VM; see raise_no_memory).
     Value spare_memory_error;
 
+    // ---- the VM's own part of the runtime (the shared part is frozen): the method
+    // cache behind type_lookup and the version tags of this VM's classes
+    // (objects/type.cpp), sys.set_int_max_str_digits, and (Local, objects/vm_local.h)
+    // the strings interned after start-up, the subclass lists of shared types and the
+    // repr recursion stack. A host that runs a VM on another thread than the one that
+    // made it calls make_current() there first.
+    TypeCacheEntry* type_cache = nullptr;
+    bool type_cache_enabled = false; // switched on when start-up is over
+    uint32_t next_type_version = 0;
+    int64_t max_str_digits = 0;
+    struct Local;
+    Local* local = nullptr;
+    bool builds_shared_runtime = false; // only the shared runtime's own VM
+    void make_current() { t_current_vm = this; }
+
 private:
+    friend void extend_shared_runtime(void (*setup)(VM& rt));
+    struct BootstrapTag {};
+    explicit VM(BootstrapTag);
+    void init_own_state();
+
     Value m_error;
     std::vector<std::pair<void const*, std::unique_ptr<ModuleState>>> m_module_states;
 };
 
-// Creates the built-in types, exceptions, singletons and names. Called by VM::VM once
-// per process (later VMs share them).
+// Creates the built-in types, exceptions, singletons and names in the shared runtime's
+// VM (`vm`), once per process: the first VM::VM calls it through the shared runtime.
 void init_runtime(VM& vm);
+// Runs `setup` on the shared runtime's own VM and freezes what it made: the interpreter
+// adds its types and the built-in modules' types this way, once (callers serialize).
+// Every object made there is shared by all VMs and must never be written afterwards.
+void extend_shared_runtime(void (*setup)(VM& rt));
+// True for an object of the frozen shared runtime.
+inline bool is_shared_object(Object const* o) { return (o->gc & GC_SHARED) != 0; }
 
 // ------------------------------------------------------------------ raising
 
@@ -372,8 +407,9 @@ inline bool is_instance_fast(Value v, TypeObject const* t) { return is_subtype(t
 inline Value type_lookup(TypeObject const* type, String* name);
 
 // The method cache behind type_lookup (objects/type.cpp): (type version tag, interned
-// name) -> the result of the MRO walk. Tags are assigned lazily from a process-wide
-// counter, never reused, and dropped (0) when the type or a base changes, so a stale
+// name) -> the result of the MRO walk, one table per VM (its entries hold the VM's
+// objects). Shared types get their tags when the runtime is frozen, a VM's classes
+// lazily from the VM's counter (above the shared range); tags are never reused, and dropped (0) when the type or a base changes, so a stale
 // entry cannot match again. The hit path is inline; everything else is type_lookup_slow.
 struct TypeCacheEntry {
     uint32_t version;
@@ -381,7 +417,6 @@ struct TypeCacheEntry {
     Value value;
 };
 inline constexpr size_t kTypeCacheSize = 4096;
-extern TypeCacheEntry g_type_cache[kTypeCacheSize];
 inline size_t type_cache_index(uint32_t version, String const* name)
 {
     return (size_t(version) * 2654435761u ^ (reinterpret_cast<uintptr_t>(name) >> 4)) & (kTypeCacheSize - 1);
@@ -391,7 +426,7 @@ Value type_lookup_slow(TypeObject const* type, String* name);
 inline Value type_lookup(TypeObject const* type, String* name)
 {
     uint32_t version = type->version;
-    TypeCacheEntry const& e = g_type_cache[type_cache_index(version, name)];
+    TypeCacheEntry const& e = t_current_vm->type_cache[type_cache_index(version, name)];
     if (version != 0 && e.version == version && e.name == name)
         return e.value;
     return type_lookup_slow(type, name);

@@ -503,9 +503,7 @@ bool bytes_of(VM& vm, Value v, std::string& out)
         out.assign(data);
         return true;
     }
-    static String* bytes_name = nullptr;
-    if (!bytes_name && !(bytes_name = intern(vm, "__bytes__")))
-        return false;
+    String* bytes_name = names.__bytes__;
     TypeObject* t = type_of(v);
     Value m = t ? type_lookup(t, bytes_name) : Value::not_found();
     if (!m.is_not_found() && !m.is_null()) {

@@ -1,6 +1,7 @@
 // str core: construction, interning, hashing, comparison and UTF-8 helpers.
 // Python-level str methods live in str_methods.cpp and friends.
 #include "objects/string.h"
+#include "objects/vm_local.h"
 
 #include <cstring>
 #include <unordered_map>
@@ -11,11 +12,10 @@ String* g_empty_str = nullptr;
 
 namespace {
 
-// Interned strings by content. Values are heap objects kept alive by a root provider.
-struct InternTable {
-    std::unordered_map<std::string_view, String*> map;
-};
-InternTable* g_interned = nullptr;
+// The strings interned while the shared runtime was built (in its heap, frozen with it:
+// never written once another VM exists). Each VM interns later strings in its own table
+// (VM::Local::interned), after looking here.
+std::unordered_map<std::string_view, String*>* g_interned = nullptr;
 String* g_latin1_chars[256] = {};
 
 } // namespace
@@ -166,28 +166,43 @@ String* str_new(VM& vm, std::string_view utf8)
     return s;
 }
 
+// The table `vm` adds to: the shared one while the shared runtime is built, else its own.
+static std::unordered_map<std::string_view, String*>& intern_table(VM& vm)
+{
+    if (vm.builds_shared_runtime) {
+        if (!g_interned)
+            g_interned = new std::unordered_map<std::string_view, String*>();
+        return *g_interned;
+    }
+    return vm.local->interned;
+}
+
+static String* find_interned(VM& vm, std::string_view utf8)
+{
+    if (g_interned) {
+        auto it = g_interned->find(utf8);
+        if (it != g_interned->end())
+            return it->second;
+    }
+    if (!vm.builds_shared_runtime) {
+        auto it = vm.local->interned.find(utf8);
+        if (it != vm.local->interned.end())
+            return it->second;
+    }
+    return nullptr;
+}
+
 String* intern(VM& vm, std::string_view utf8)
 {
-    if (!g_interned) {
-        g_interned = new InternTable;
-        vm.heap.add_root_provider([](Tracer& t) {
-            for (auto& [key, s] : g_interned->map)
-                t.visit(s);
-            for (String* c : g_latin1_chars)
-                t.visit(c);
-            t.visit(g_empty_str);
-        });
-    }
-    auto it = g_interned->map.find(utf8);
-    if (it != g_interned->map.end())
-        return it->second;
+    if (String* found = find_interned(vm, utf8))
+        return found;
     String* s = str_alloc(vm, utf8.size());
     if (!s)
         return nullptr;
     std::memcpy(s->data, utf8.data(), utf8.size());
     str_finish(s);
     s->flags |= STR_INTERNED;
-    g_interned->map.emplace(s->view(), s);
+    intern_table(vm).emplace(s->view(), s);
     return s;
 }
 
@@ -195,18 +210,13 @@ String* intern(VM& vm, String* s)
 {
     if (s->flags & STR_INTERNED)
         return s;
-    if (g_interned) {
-        auto it = g_interned->map.find(s->view());
-        if (it != g_interned->map.end())
-            return it->second;
-    }
+    if (String* found = find_interned(vm, s->view()))
+        return found;
     if (s->type != types.str)
         return intern(vm, s->view());
     // Adopt this very string (it is an exact str, so immutable).
-    if (!g_interned)
-        (void)intern(vm, std::string_view());
     s->flags |= STR_INTERNED;
-    g_interned->map.emplace(s->view(), s);
+    intern_table(vm).emplace(s->view(), s);
     return s;
 }
 
@@ -311,9 +321,17 @@ String* str_from_codepoint(VM& vm, uint32_t cp)
     std::string buf;
     utf8_append(buf, cp);
     String* s = cp < 128 ? intern(vm, buf) : str_new(vm, buf);
-    if (s && cp < 256)
-        g_latin1_chars[cp] = s;
     return s;
+}
+
+void init_latin1_chars(VM& vm)
+{
+    // Made once, in the shared runtime (str_from_codepoint only reads the table).
+    for (uint32_t cp = 0; cp < 256; ++cp) {
+        std::string buf;
+        utf8_append(buf, cp);
+        g_latin1_chars[cp] = cp < 128 ? intern(vm, buf) : str_new(vm, buf);
+    }
 }
 
 String* str_substring(VM& vm, String const* s, size_t start, size_t stop)

@@ -63,6 +63,8 @@ uint32_t str_char_at(String const* s, size_t index);
 size_t str_byte_offset(String const* s, size_t index);
 // A one-character string (cached for code points < 256).
 [[nodiscard]] String* str_from_codepoint(VM& vm, uint32_t cp);
+// Start-up (the shared runtime): the one-character strings str_from_codepoint hands out.
+void init_latin1_chars(VM& vm);
 // Substring by code point indices [start, stop).
 [[nodiscard]] String* str_substring(VM& vm, String const* s, size_t start, size_t stop);
 inline String* empty_str();

@@ -5,6 +5,7 @@
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/string.h"
+#include "objects/vm_local.h"
 
 #include <algorithm>
 #include <cstring>
@@ -158,13 +159,8 @@ bool is_subtype(TypeObject const* a, TypeObject const* b)
     return false;
 }
 
-// The method cache (see runtime.h).
-TypeCacheEntry g_type_cache[kTypeCacheSize];
-namespace {
-uint32_t g_next_type_version = 1;
-} // namespace
-
-bool g_type_cache_enabled = false;
+// The method cache (see runtime.h): one table per VM (VM::type_cache), found through
+// t_current_vm because type_lookup has no VM argument.
 
 void type_modified(TypeObject* type)
 {
@@ -178,7 +174,7 @@ void type_modified(TypeObject* type)
 static void type_cache_forget(TypeObject* type, String* name)
 {
     if (type->version != 0) {
-        TypeCacheEntry& e = g_type_cache[type_cache_index(type->version, name)];
+        TypeCacheEntry& e = t_current_vm->type_cache[type_cache_index(type->version, name)];
         if (e.version == type->version && e.name == name)
             e.version = 0; // no type has version 0 while it is cached
     }
@@ -189,11 +185,11 @@ static void type_cache_forget(TypeObject* type, String* name)
 
 static Value type_lookup_uncached(TypeObject const* type, String* name)
 {
-    extern VM* g_vm;
+    VM& vm = *t_current_vm;
     Tuple* mro = type->mro;
     if (!mro) {
         for (TypeObject const* t = type; t; t = t->base) {
-            Value v = dict_get_str(*g_vm, t->dict, name);
+            Value v = dict_get_str(vm, t->dict, name);
             if (!v.is_not_found())
                 return v;
         }
@@ -201,9 +197,9 @@ static Value type_lookup_uncached(TypeObject const* type, String* name)
     }
     for (size_t i = 0; i < mro->size; ++i) {
         auto* t = mro->items[i].as<TypeObject>();
-        Value v = dict_get_str(*g_vm, t->dict, name);
+        Value v = dict_get_str(vm, t->dict, name);
         if (v.is_null()) {
-            g_vm->clear_error();
+            vm.clear_error();
             continue;
         }
         if (!v.is_not_found())
@@ -214,15 +210,17 @@ static Value type_lookup_uncached(TypeObject const* type, String* name)
 
 Value type_lookup_slow(TypeObject const* type, String* name)
 {
-    if (!g_type_cache_enabled || !(name->flags & STR_INTERNED))
+    VM& vm = *t_current_vm;
+    if (!vm.type_cache_enabled || !(name->flags & STR_INTERNED))
         return type_lookup_uncached(type, name);
     auto* t = const_cast<TypeObject*>(type);
     if (t->version == 0) {
-        if (g_next_type_version == UINT32_MAX)
+        // (A shared type always has its tag, given when the runtime was frozen.)
+        if (vm.next_type_version == UINT32_MAX)
             return type_lookup_uncached(type, name);
-        t->version = g_next_type_version++;
+        t->version = vm.next_type_version++;
     }
-    TypeCacheEntry& e = g_type_cache[type_cache_index(t->version, name)];
+    TypeCacheEntry& e = vm.type_cache[type_cache_index(t->version, name)];
     if (e.version == t->version && e.name == name)
         return e.value;
     Value v = type_lookup_uncached(type, name);
@@ -289,11 +287,8 @@ void finish_builtin_type(VM& vm, TypeObject* type)
     type->bases = bases;
     type->mro = compute_mro(vm, type, bases);
     fill_slots(type);
-    if (type->base) {
-        if (!type->base->subclasses)
-            type->base->subclasses = list_new(vm);
-        (void)list_append(vm, static_cast<List*>(type->base->subclasses), Value::from_object(type));
-    }
+    if (type->base)
+        (void)type_add_subclass(vm, type->base, type);
 }
 
 void set_native_type_module(VM& vm, TypeObject* type, char const* module)
@@ -448,7 +443,8 @@ static TypeObject* best_base(VM& vm, Tuple* bases)
     for (size_t i = 0; i < bases->size; ++i) {
         auto* b = bases->items[i].as<TypeObject>();
         if (!b->has_flag(TF_BASETYPE)) {
-            raise_fmt(vm, exc::TypeError, "type '%s' is not an acceptable base type", b->name->c_str());
+            // CPython prints tp_name: "module.Name" for a native module's type.
+            raise_fmt(vm, exc::TypeError, "type '%s' is not an acceptable base type", (b->full_name ? b->full_name : b->name)->c_str());
             return nullptr;
         }
         TypeObject* candidate = solid_base(b);
@@ -617,9 +613,45 @@ static void collect_hierarchy(TypeObject* cls, std::vector<TypeObject*>& out)
             collect_hierarchy(subs->items()[i].as<TypeObject>(), out);
 }
 
-static void remove_subclass(TypeObject* base, TypeObject* cls)
+// The list of `base`'s subclasses that this VM adds to: a shared type's own list is
+// frozen (it holds only shared types), so the VM keeps its subclasses of it apart.
+static List** subclass_list(VM& vm, TypeObject* base)
 {
-    auto* subs = static_cast<List*>(base->subclasses);
+    if (!is_shared_object(base) || vm.builds_shared_runtime)
+        return reinterpret_cast<List**>(&base->subclasses);
+    return &vm.local->shared_subclasses[base];
+}
+
+bool type_add_subclass(VM& vm, TypeObject* base, TypeObject* cls)
+{
+    List** subs = subclass_list(vm, base);
+    if (!*subs && !(*subs = list_new(vm)))
+        return false;
+    return list_append(vm, *subs, Value::from_object(cls));
+}
+
+Value type_subclasses_of(VM& vm, TypeObject* t)
+{
+    List* out = list_new(vm);
+    if (!out)
+        return Value::null();
+    if (auto* own = static_cast<List*>(t->subclasses))
+        for (size_t i = 0; i < own->size; ++i)
+            if (!list_append(vm, out, own->items()[i]))
+                return Value::null();
+    if (is_shared_object(t)) {
+        auto it = vm.local->shared_subclasses.find(t);
+        if (it != vm.local->shared_subclasses.end() && it->second)
+            for (size_t i = 0; i < it->second->size; ++i)
+                if (!list_append(vm, out, it->second->items()[i]))
+                    return Value::null();
+    }
+    return Value::from_object(out);
+}
+
+static void remove_subclass(VM& vm, TypeObject* base, TypeObject* cls)
+{
+    List* subs = *subclass_list(vm, base);
     if (!subs)
         return;
     size_t kept = 0;
@@ -692,14 +724,10 @@ bool type_set_bases(VM& vm, TypeObject* cls, Value value)
     }
 
     for (size_t i = 0; i < old_bases->size; ++i)
-        remove_subclass(old_bases->items[i].as<TypeObject>(), cls);
-    for (size_t i = 0; i < bases->size; ++i) {
-        auto* b = bases->items[i].as<TypeObject>();
-        if (!b->subclasses && !(b->subclasses = list_new(vm)))
+        remove_subclass(vm, old_bases->items[i].as<TypeObject>(), cls);
+    for (size_t i = 0; i < bases->size; ++i)
+        if (!type_add_subclass(vm, bases->items[i].as<TypeObject>(), cls))
             return false;
-        if (!list_append(vm, static_cast<List*>(b->subclasses), Value::from_object(cls)))
-            return false;
-    }
     // The inherited "fast subclass" bits and the slot tables follow the new MROs.
     for (TypeObject* t : hierarchy) {
         uint32_t inherited = 0;
@@ -926,13 +954,9 @@ static Value new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dic
         return Value::null();
     t->mro = mro;
     fill_slots(t);
-    for (size_t i = 0; i < bases->size; ++i) {
-        auto* b = bases->items[i].as<TypeObject>();
-        if (!b->subclasses && !(b->subclasses = list_new(vm)))
+    for (size_t i = 0; i < bases->size; ++i)
+        if (!type_add_subclass(vm, bases->items[i].as<TypeObject>(), t))
             return Value::null();
-        if (!list_append(vm, static_cast<List*>(b->subclasses), Value::from_object(t)))
-            return Value::null();
-    }
 
     Value cell = dict_get_str(vm, t->dict, names.__classcell__);
     if (!cell.is_not_found() && !cell.is_null()) {

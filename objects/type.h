@@ -30,8 +30,10 @@ Value type_new_record_class(VM& vm, String* name, TypeObject* base, Dict* ns);
 // Invalidates the method cache entries of `type` and its subclasses: call after any
 // change to a type's namespace or MRO (type_update_slot does).
 void type_modified(TypeObject* type);
-// The method cache is switched on once start-up (which edits type dicts directly) is over.
-extern bool g_type_cache_enabled;
+// Records `cls` as a subclass of `base` (in the VM's own list when `base` is shared).
+bool type_add_subclass(VM& vm, TypeObject* base, TypeObject* cls);
+// type.__subclasses__(): a new list, the shared subclasses and this VM's.
+Value type_subclasses_of(VM& vm, TypeObject* t);
 // Keeps a class's slot table in step after `cls.name = value` / `del cls.name`.
 void type_update_slot(VM& vm, TypeObject* type, String* name);
 // After `cls.name = value` replaced the value of an existing attribute: a full

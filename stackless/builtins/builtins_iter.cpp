@@ -169,10 +169,7 @@ Value builtin_aiter(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "aiter", kwnames) || !check_nargs(vm, "aiter", nargs, 1, 1))
         return Value::null();
-    static String* name = nullptr;
-    if (!name && !(name = intern(vm, "__aiter__")))
-        return Value::null();
-    Value r = TRY(call_special0(vm, args[0], name));
+    Value r = TRY(call_special0(vm, args[0], names.__aiter__));
     if (r.is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterable", type_name(args[0]));
     return r;
@@ -182,9 +179,7 @@ Value builtin_anext(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "anext", kwnames) || !check_nargs(vm, "anext", nargs, 1, 2))
         return Value::null();
-    static String* name = nullptr;
-    if (!name && !(name = intern(vm, "__anext__")))
-        return Value::null();
+    String* name = names.__anext__;
     if (type_lookup(type_of(args[0]), name).is_not_found())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not an async iterator", type_name(args[0]));
     if (nargs == 2)

@@ -99,11 +99,8 @@ Value insort_fn(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     int64_t i = bisect_index(vm, b.a, probe, b.lo, b.hi, b.key, Right);
     if (i < 0)
         return Value::null();
-    static String* insert_name = nullptr;
-    if (!insert_name && !(insert_name = intern(vm, "insert")))
-        return Value::null();
     Value call_args[2] = { TRY(int_from_i64(vm, i)), b.x };
-    TRY(call_method(vm, b.a, insert_name, call_args, 2));
+    TRY(call_method(vm, b.a, names.insert, call_args, 2));
     return py_none();
 }
 

@@ -966,14 +966,11 @@ Value itertools_tee(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (n == 0)
         return Value::from_object(result);
     Value it = TRY(get_iter(vm, args[0]));
-    static String* copy_name = nullptr;
-    if (!copy_name && !(copy_name = intern(vm, "__copy__")))
-        return Value::null();
-    Value copyfunc = TRY(getattr_opt(vm, it, copy_name));
+    Value copyfunc = TRY(getattr_opt(vm, it, names.__copy__));
     Value copyable = it;
     if (copyfunc.is_not_found()) {
         copyable = TRY(tee_from_iterable(vm, it));
-        copyfunc = TRY(getattr(vm, copyable, copy_name));
+        copyfunc = TRY(getattr(vm, copyable, names.__copy__));
     }
     result->items[0] = copyable;
     for (int64_t i = 1; i < n; ++i)

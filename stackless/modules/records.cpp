@@ -15,6 +15,7 @@
 #include "objects/type.h"
 
 #include <array>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,36 +33,59 @@ struct StructSeqInfo {
     size_t n_visible;
 };
 
-std::vector<StructSeqInfo>* g_struct_seqs = nullptr;
-TypeObject* g_namespace_type = nullptr;
-bool g_roots_registered = false;
+// The struct sequence types made while the shared runtime was built (time.struct_time,
+// ...: frozen with it) and, per VM (a module state), those each VM makes (sys.flags, the
+// os module's records).
+std::vector<StructSeqInfo>* g_shared_struct_seqs = nullptr;
+TypeObject* g_namespace_type = nullptr; // made once, in the shared runtime
 
-void register_roots(VM& vm)
+struct StructSeqState : VM::ModuleState {
+    std::vector<StructSeqInfo> seqs;
+    void trace(Tracer& t) override
+    {
+        for (StructSeqInfo const& info : seqs) {
+            t.visit(info.type);
+            for (String* f : info.fields)
+                t.visit(f);
+        }
+    }
+};
+char const kStructSeqKey = 0;
+
+StructSeqState& seq_state(VM& vm)
 {
-    if (g_roots_registered)
-        return;
-    g_roots_registered = true;
-    vm.heap.add_root_provider([](Tracer& t) {
-        if (g_struct_seqs)
-            for (StructSeqInfo const& info : *g_struct_seqs) {
-                t.visit(info.type);
-                for (String* f : info.fields)
-                    t.visit(f);
-            }
-        t.visit(g_namespace_type);
-    });
+    if (auto* st = vm.module_state(&kStructSeqKey))
+        return *static_cast<StructSeqState*>(st);
+    return *static_cast<StructSeqState*>(vm.add_module_state(&kStructSeqKey, std::make_unique<StructSeqState>()));
+}
+
+// The registry `vm` adds to.
+std::vector<StructSeqInfo>& struct_seqs(VM& vm)
+{
+    if (vm.builds_shared_runtime) {
+        if (!g_shared_struct_seqs)
+            g_shared_struct_seqs = new std::vector<StructSeqInfo>;
+        return *g_shared_struct_seqs;
+    }
+    return seq_state(vm).seqs;
 }
 
 // The registry entry of a struct sequence type or of a subclass of one.
-StructSeqInfo const* find_info(TypeObject const* type)
+StructSeqInfo const* find_info(VM& vm, TypeObject const* type)
 {
-    if (!g_struct_seqs || !type)
+    if (!type)
         return nullptr;
+    StructSeqState* st = vm.builds_shared_runtime ? nullptr : static_cast<StructSeqState*>(vm.module_state(&kStructSeqKey));
     for (size_t i = 0; type->mro && i < type->mro->size; ++i) {
         auto const* t = type->mro->items[i].as<TypeObject>();
-        for (StructSeqInfo const& info : *g_struct_seqs)
-            if (info.type == t)
-                return &info;
+        if (g_shared_struct_seqs)
+            for (StructSeqInfo const& info : *g_shared_struct_seqs)
+                if (info.type == t)
+                    return &info;
+        if (st)
+            for (StructSeqInfo const& info : st->seqs)
+                if (info.type == t)
+                    return &info;
     }
     return nullptr;
 }
@@ -88,7 +112,7 @@ constexpr std::array<NativeFn, kMaxVisibleFields> kFieldGetters = make_getters(s
 
 Value seq_repr(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
-    StructSeqInfo const* info = find_info(type_of(args[0]));
+    StructSeqInfo const* info = find_info(vm, type_of(args[0]));
     Tuple* t = as_tuple(args[0]);
     if (!info || !t)
         return raise(vm, exc::TypeError, "not a struct sequence");
@@ -109,7 +133,7 @@ Value seq_repr(VM& vm, Value const* args, size_t nargs, Tuple*)
 Value seq_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     auto* cls = args[0].as<TypeObject>();
-    StructSeqInfo const* info = find_info(cls);
+    StructSeqInfo const* info = find_info(vm, cls);
     if (!info)
         return raise(vm, exc::TypeError, "not a struct sequence type");
     std::string fname = info->full_name;
@@ -162,7 +186,7 @@ Value seq_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 // Pickles as (type, (visible tuple, {attribute-only fields})).
 Value seq_reduce(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
-    StructSeqInfo const* info = find_info(type_of(args[0]));
+    StructSeqInfo const* info = find_info(vm, type_of(args[0]));
     Tuple* t = as_tuple(args[0]);
     if (!info || !t)
         return raise(vm, exc::TypeError, "not a struct sequence");
@@ -257,9 +281,6 @@ Value ns_reduce(VM& vm, Value const* args, size_t, Tuple*)
 TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
                             std::initializer_list<char const*> fields, size_t n_in_sequence)
 {
-    register_roots(vm);
-    if (!g_struct_seqs)
-        g_struct_seqs = new std::vector<StructSeqInfo>;
     if (n_in_sequence > kMaxVisibleFields || n_in_sequence > fields.size())
         return nullptr;
 
@@ -292,13 +313,13 @@ TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
     // A type of module "builtins" prints its bare name, as CPython's dotless tp_name
     // (sys.get_asyncgen_hooks()' asyncgen_hooks).
     std::string full_name = std::string_view(module) == "builtins" ? std::string(name) : std::string(module) + "." + name;
-    g_struct_seqs->push_back({ type, std::move(full_name), std::move(field_names), n_in_sequence });
+    struct_seqs(vm).push_back({ type, std::move(full_name), std::move(field_names), n_in_sequence });
     return type;
 }
 
 Value struct_seq_new(VM& vm, TypeObject* type, Value const* values, size_t n)
 {
-    StructSeqInfo const* info = find_info(type);
+    StructSeqInfo const* info = find_info(vm, type);
     if (!info)
         return raise(vm, exc::TypeError, "not a struct sequence type");
     Tuple* t = tuple_new(vm, info->n_visible);
@@ -315,7 +336,7 @@ Value struct_seq_new(VM& vm, TypeObject* type, Value const* values, size_t n)
 
 Value struct_seq_get(VM& vm, Value seq, size_t i)
 {
-    StructSeqInfo const* info = find_info(type_of(seq));
+    StructSeqInfo const* info = find_info(vm, type_of(seq));
     Tuple* t = as_tuple(seq);
     if (!info || !t || i >= info->fields.size())
         return py_none();
@@ -331,7 +352,6 @@ TypeObject* simple_namespace_type(VM& vm)
 {
     if (g_namespace_type)
         return g_namespace_type;
-    register_roots(vm);
     Dict* ns = dict_new(vm);
     String* name = intern(vm, "SimpleNamespace");
     if (!ns || !name || !dict_set_str(vm, ns, names.__module__, Value::from_object(intern(vm, "types"))) ||

@@ -22,5 +22,9 @@ Module* make_codecs_module(VM& vm);  // _codecs (codecs_module.cpp)
 Module* make_unicodedata_module(VM& vm); // unicodedata (unicodedata.cpp)
 Module* make_cmath_module(VM& vm);   // cmath (cmath.cpp)
 Module* make_array_module(VM& vm);   // array (array_module.cpp)
+Module* make_ast_module(VM& vm);     // _ast (ast/ast_module.cpp)
+Module* make_json_module(VM& vm);    // _json (json_module.cpp)
+Module* make_csv_module(VM& vm);     // _csv (csv_module.cpp)
+Module* make_pyexpat_module(VM& vm); // pyexpat (pyexpat_module.cpp)
 
 } // namespace slpy

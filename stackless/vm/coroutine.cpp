@@ -701,7 +701,9 @@ void setup_coroutine_types(VM& vm)
 
 void add_asyncgen_hook_functions(VM& vm, Module* sys)
 {
-    g_hooks_type = struct_seq_type(vm, "builtins", "asyncgen_hooks", { "firstiter", "finalizer" }, 2);
+    // Made once, by the shared runtime's own sys module (objects/README.md).
+    if (!g_hooks_type)
+        g_hooks_type = struct_seq_type(vm, "builtins", "asyncgen_hooks", { "firstiter", "finalizer" }, 2);
     module_add_functions(vm, sys,
                          {
                              { "set_asyncgen_hooks", sys_set_asyncgen_hooks },

@@ -24,6 +24,7 @@
 #include "stackless/vm/hooks.h"
 
 #include <sys/resource.h>
+#include <mutex>
 
 namespace slpy {
 
@@ -121,6 +122,8 @@ Value Interpreter::exec_code_soft(Code* code, Dict* globals, Value locals)
     m_frame_to_run = frame;
     return Value::not_found();
 }
+
+Value Interpreter::base_run_returned(Value r) { return sched->main_finished(r); }
 
 Value Interpreter::run_module(Code* code, Dict* globals) { return exec_code(code, globals, Value::null()); }
 
@@ -304,9 +307,9 @@ Value Interpreter::current_locals()
 // More than any built-in module's setup allocates (math, the largest, takes ~100 KiB).
 static constexpr size_t kModuleSetupBytes = size_t(4) << 20;
 
-void Interpreter::register_builtin_module(char const* name, ModuleFactory factory)
+void Interpreter::register_builtin_module(char const* name, ModuleFactory factory, ModuleTypes types)
 {
-    m_builtin_modules.push_back({ name, factory });
+    m_builtin_modules.push_back({ name, factory, types });
 }
 
 Value Interpreter::import_module(String* name)
@@ -328,6 +331,15 @@ std::vector<std::string> Interpreter::builtin_module_names() const
     std::vector<std::string> out;
     for (BuiltinModule const& b : m_builtin_modules)
         out.push_back(b.name);
+    return out;
+}
+
+std::vector<std::string> Interpreter::shared_builtin_module_names() const
+{
+    std::vector<std::string> out;
+    for (BuiltinModule const& b : m_builtin_modules)
+        if (b.types == ModuleTypes::SharedOnce)
+            out.push_back(b.name);
     return out;
 }
 
@@ -647,7 +659,9 @@ static uintptr_t compute_stack_limit()
     return here - (size - margin) + (64u << 10) > here ? 0 : here - (size - margin) + (64u << 10);
 }
 
-Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
+// One VM's interpreter; `std_streams` false for the shared runtime's own (below), which
+// must not own the process's descriptors.
+static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& argv, bool std_streams)
 {
     // Start-up has nothing to raise into: exhaustion here ends the process.
     vm.heap.begin_infallible();
@@ -656,12 +670,7 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     vm.call_python = call_python_hook;
     vm.caller_globals = [](VM& v) { return v.interp ? v.interp->current_globals() : nullptr; };
     vm.on_raise = chain_context;
-    g_super_zero_args = super_zero_args;
     vm.stack_limit = compute_stack_limit();
-
-    setup_code_type(vm);
-    setup_function_types(vm);
-    setup_frame_types(vm);
 
     vm.heap.add_root_provider([in](Tracer& t) { in->trace_roots(t); });
 
@@ -680,6 +689,8 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
         bool writable;
     };
     for (Std s : { Std{ 0, "<stdin>", "stdin", false }, Std{ 1, "<stdout>", "stdout", true }, Std{ 2, "<stderr>", "stderr", true } }) {
+        if (!std_streams)
+            break;
         Value stream = io_std_stream(vm, s.fd, s.name, s.writable);
         if (stream.is_null()) {
             vm.clear_error();
@@ -689,25 +700,25 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
         module_add(vm, in->sys_module, (std::string("__") + s.attr + "__").c_str(), stream);
     }
 
-    in->register_builtin_module("stackless", make_stackless_module);
-    in->register_builtin_module("math", make_math_module);
+    in->register_builtin_module("stackless", make_stackless_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("math", make_math_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("time", make_time_module);
-    in->register_builtin_module("io", make_io_module);
-    in->register_builtin_module("dis", make_dis_module);
-    in->register_builtin_module("__future__", make_future_module);
+    in->register_builtin_module("_io", make_io_module, Interpreter::ModuleTypes::PerVM); // CPython's io.py runs on it
+    in->register_builtin_module("dis", make_dis_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("__future__", make_future_module, Interpreter::ModuleTypes::PerVM);
     register_import_modules(*in);
     in->register_builtin_module("itertools", make_itertools_module);
     in->register_builtin_module("_collections", make_collections_module);
     in->register_builtin_module("_random", make_random_module);
-    in->register_builtin_module("_bisect", make_bisect_module);
-    in->register_builtin_module("_heapq", make_heapq_module);
+    in->register_builtin_module("_bisect", make_bisect_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("_heapq", make_heapq_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_struct", make_struct_module);
     in->register_builtin_module("_functools", make_functools_module);
     in->register_builtin_module("_operator", make_operator_module);
     in->register_builtin_module("_weakref", make_weakref_module);
     in->register_builtin_module("_thread", make_thread_module);
-    in->register_builtin_module("gc", make_gc_module);
-    in->register_builtin_module("atexit", make_atexit_module);
+    in->register_builtin_module("gc", make_gc_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("atexit", make_atexit_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_string", make_string_module);
     in->register_builtin_module("_signal", make_signal_module);
     in->register_builtin_module("binascii", make_binascii_module);
@@ -715,13 +726,52 @@ Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
     in->register_builtin_module("_hashlib", make_hashlib_module);
     in->register_builtin_module("_locale", make_locale_module);
     in->register_builtin_module("_contextvars", make_contextvars_module);
-    in->register_builtin_module("_codecs", make_codecs_module);
-    in->register_builtin_module("unicodedata", make_unicodedata_module);
+    in->register_builtin_module("_codecs", make_codecs_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("unicodedata", make_unicodedata_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("cmath", make_cmath_module);
     in->register_builtin_module("array", make_array_module);
+    in->register_builtin_module("_json", make_json_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("_csv", make_csv_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("pyexpat", make_pyexpat_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_sre", make_sre_module);
-    g_type_cache_enabled = true;
+    in->register_builtin_module("_ast", make_ast_module, Interpreter::ModuleTypes::PerVM);
     vm.heap.end_infallible();
+    return in;
+}
+
+// The interpreter's part of the shared runtime (objects/README.md), made once per
+// process in the shared runtime's VM and frozen with it: the interpreter's own types,
+// and the types of the built-in modules registered SharedOnce. Such a module makes its
+// types once per process (its `g_` type pointers), so they are made here, by loading it
+// once in a throwaway interpreter of the shared runtime; later VMs build their own
+// module objects around the same frozen types. PerVM modules are not loaded here.
+static void build_shared_interpreter_runtime(VM& rt)
+{
+    g_super_zero_args = super_zero_args;
+    setup_code_type(rt);
+    setup_function_types(rt);
+    setup_frame_types(rt);
+    Interpreter* in = make_interpreter(rt, {}, false);
+    rt.heap.begin_infallible();
+    // A module whose setup fails here fails again (ImportError) when a VM imports it.
+    for (std::string const& name : in->shared_builtin_module_names())
+        if (in->load_builtin_module(intern(rt, name)).is_null())
+            rt.clear_error();
+    rt.heap.end_infallible();
+}
+
+void ensure_shared_interpreter_runtime()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { extend_shared_runtime(build_shared_interpreter_runtime); });
+}
+
+Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv)
+{
+    ensure_shared_interpreter_runtime();
+    Interpreter* in = make_interpreter(vm, argv, true);
+    // The method cache is switched on once start-up (which edits type dicts directly) is over.
+    vm.type_cache_enabled = true;
     return in;
 }
 

@@ -112,14 +112,21 @@ public:
     // `import name` (absolute, dotted; stackless/imports/): the module from sys.modules,
     // a built-in module, or one found on sys.path; ModuleNotFoundError otherwise.
     Value import_module(String* name);
-    // Registers a built-in module factory under `name` (called at start-up).
+    // Registers a built-in module factory under `name` (called at start-up). A module
+    // whose types are made once per process (`g_` type pointers) is loaded once into the
+    // frozen shared runtime; one that keeps its types in per-VM state (ModuleState, the
+    // Scheduler) says PerVM and is made only when a VM imports it, which keeps start-up
+    // from paying for modules a program never imports.
     using ModuleFactory = Module* (*)(VM& vm);
-    void register_builtin_module(char const* name, ModuleFactory factory);
+    enum class ModuleTypes : uint8_t { SharedOnce, PerVM };
+    void register_builtin_module(char const* name, ModuleFactory factory, ModuleTypes types = ModuleTypes::SharedOnce);
     // The built-in module `name`, created and put in sys.modules on first use;
     // not_found when no built-in module has that name (stackless/imports/ uses these).
     Value load_builtin_module(String* name);
     bool is_builtin_module(std::string_view name) const;
     std::vector<std::string> builtin_module_names() const;
+    // The modules whose types join the shared runtime (ModuleTypes::SharedOnce).
+    std::vector<std::string> shared_builtin_module_names() const;
     // The import system's per-VM state (stackless/imports/), created on first use.
     ImportState* imports = nullptr;
 
@@ -135,6 +142,7 @@ private:
     struct BuiltinModule {
         std::string name;
         ModuleFactory factory;
+        ModuleTypes types;
     };
     std::vector<BuiltinModule> m_builtin_modules;
 
@@ -160,8 +168,13 @@ private:
         ++nesting;
         Value r = run_frames(entry, throwing);
         --nesting;
+        if (nesting == 0 && sched) [[unlikely]]
+            r = base_run_returned(r);
         return r;
     }
+    // The base run of the thread's stack returned with tasklets about: the scheduler may
+    // have carriers to unwind first (Scheduler::main_finished).
+    Value base_run_returned(Value r);
     Value run_frames(Frame* entry, bool throwing);
     // Delegates a throw/close into the sub-iterator of a generator suspended in
     // `yield from`. Returns true when it handled the resume (result in *out).
@@ -172,6 +185,16 @@ private:
     Value gen_resume_continue(Generator* gen);
 
 public:
+    // The base run of a new carrier (scheduler/carrier.h): the loop continues the running
+    // tasklet's top frame as a switch would, and returns when the main tasklet's bottom
+    // frame returned there or no tasklet is left to run (`current` null).
+    Value run_carrier_base()
+    {
+        ++nesting;
+        Value r = run_frames(nullptr, false);
+        --nesting;
+        return r;
+    }
     // Links a frame entered from native code (mode Entry) and runs it to its return.
     Value run_entry(Frame* frame, bool throwing = false);
     // false (RecursionError pending) when the C stack is too deep to nest the loop again
@@ -249,6 +272,10 @@ inline void Interpreter::release_frame(Frame* f)
 // Creates the interpreter for `vm`, the builtins, sys and the other built-in modules.
 // `argv` becomes sys.argv.
 Interpreter* create_interpreter(VM& vm, std::vector<std::string> const& argv);
+// The interpreter's types and the built-in modules' types, made once per process in the
+// shared runtime (create_interpreter calls it; a host or test that needs the types
+// without an interpreter may too).
+void ensure_shared_interpreter_runtime();
 
 // ---- pieces implemented outside the eval loop, wired up by create_interpreter
 Module* make_builtins_module(VM& vm);        // stackless/builtins/

@@ -11,6 +11,7 @@
 #include "stackless/vm/code.h"
 #include "stackless/vm/frame.h"
 #include "stackless/vm/function.h"
+#include "stackless/vm/interpreter.h"
 
 #include <functional>
 #include <memory>
@@ -24,9 +25,7 @@ VM& code_vm()
 {
     static VM* vm = [] {
         VM* v = &test::shared_vm();
-        setup_code_type(*v);
-        setup_function_types(*v);
-        setup_frame_types(*v);
+        ensure_shared_interpreter_runtime();
         return v;
     }();
     return *vm;

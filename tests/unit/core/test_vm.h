@@ -1,11 +1,8 @@
 // The one VM that every runtime unit test shares.
 //
-// The runtime is one VM per process: the built-in types, singletons and interned strings
-// are process globals created in the first VM's heap. A second VM would have its own heap
-// but trace those shared objects too, and a collection in one heap leaves GC_MARK bits set
-// on the other heap's objects, which that heap's next collection then fails to trace
-// (objects reachable only through them are freed while still in use). So the test files
-// must not each make their own VM: they all call shared_vm().
+// The runtime tests share one VM: objects made by one test file may be used by another
+// until exit. (Several VMs per process work, objects/README.md "Shared and per-VM
+// state"; tests/unit/test_vm_threads.cpp makes and destroys its own, in its own process.)
 #pragma once
 
 #include "objects/runtime.h"
