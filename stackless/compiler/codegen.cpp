@@ -380,6 +380,11 @@ static bool find_ann(std::vector<ast::Stmt*> const& stmts)
             if (find_ann(static_cast<ast::With*>(s)->body))
                 return true;
             break;
+        case K::Match:
+            for (auto* c : static_cast<ast::Match*>(s)->cases)
+                if (find_ann(c->body))
+                    return true;
+            break;
         case K::Try: {
             auto* t = static_cast<ast::Try*>(s);
             for (auto* h : t->handlers)

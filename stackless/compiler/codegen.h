@@ -3,7 +3,7 @@
 // One Unit per code object being compiled (module, class body, function, lambda,
 // comprehension); each emits into a flow graph (flowgraph.h) that assemble() turns into
 // code words, locations and an exception table. The statement and expression visitors
-// live in codegen_stmt.cpp and codegen_expr.cpp.
+// live in codegen_stmt.cpp and codegen_expr.cpp, match statements in codegen_match.cpp.
 #pragma once
 
 #include "stackless/compiler/code_unit.h"
@@ -38,6 +38,17 @@ struct FBlock {
     ast::Stmt const* with = nullptr;                    // With
     std::string name;                                   // HandlerCleanup: `except ... as name`
     bool has_name = false;
+};
+
+// The state of compiling one case's pattern (CPython's pattern_context): the names
+// captured so far (their values wait on the stack, in this order), the blocks that pop
+// what a failed match leaves on the stack (fail_pop[n] pops n items, then falls into
+// fail_pop[n - 1]...), and how many items sit above the captured values.
+struct PatternContext {
+    std::vector<std::string> stores;
+    bool allow_irrefutable = false;
+    std::vector<Block*> fail_pop;
+    int on_top = 0;
 };
 
 struct Unit {
@@ -147,6 +158,25 @@ public:
     int default_arguments(ast::Arguments* args);
     int annotations(ast::Arguments* args, ast::Expr* returns);
     void apply_decorators(std::vector<ast::Expr*> const& decos);
+
+    // ---- match statements (codegen_match.cpp)
+    void compile_match(ast::Match* s);
+    void pattern(ast::Pattern* p, PatternContext& pc);
+    void pattern_subpattern(ast::Pattern* p, PatternContext& pc);
+    void pattern_value(ast::MatchValue* p, PatternContext& pc);
+    void pattern_singleton(ast::MatchSingleton* p, PatternContext& pc);
+    void pattern_sequence(ast::MatchSequence* p, PatternContext& pc);
+    void pattern_mapping(ast::MatchMapping* p, PatternContext& pc);
+    void pattern_class(ast::MatchClass* p, PatternContext& pc);
+    void pattern_as(ast::MatchAs* p, PatternContext& pc);
+    void pattern_or(ast::MatchOr* p, PatternContext& pc);
+    void pattern_store_name(std::string const& name, PatternContext& pc);
+    void pattern_rotate(int count);
+    void pattern_sequence_unpack(std::vector<ast::Pattern*> const& patterns, PatternContext& pc);
+    void pattern_sequence_subscr(std::vector<ast::Pattern*> const& patterns, int star, PatternContext& pc);
+    void ensure_fail_pop(PatternContext& pc, size_t n);
+    void jump_to_fail_pop(PatternContext& pc, int op);
+    void emit_and_reset_fail_pop(PatternContext& pc);
 
     // ---- expressions (codegen_expr.cpp)
     void visit_expr(ast::Expr* e);

@@ -983,6 +983,7 @@ void Codegen::visit_stmt(ast::Stmt* s)
     case K::Pass: emit(Op::NOP); break;
     case K::Break: compile_break(); break;
     case K::Continue: compile_continue(); break;
+    case K::Match: compile_match(static_cast<ast::Match*>(s)); break;
     }
 }
 

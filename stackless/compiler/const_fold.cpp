@@ -634,7 +634,58 @@ public:
             break;
         }
         case K::Expr: expr(static_cast<ast::ExprStmt*>(s)->value); break;
+        case K::Match: {
+            auto* m = static_cast<ast::Match*>(s);
+            expr(m->subject);
+            for (auto* c : m->cases) {
+                pattern(c->pattern);
+                expr(c->guard);
+                stmts(c->body);
+            }
+            break;
+        }
         default: break;
+        }
+    }
+
+    // Folds the value expressions of a pattern (`-1`, `1+2j`), which the code generator
+    // then requires to be constants or attribute lookups (as CPython's astfold_pattern).
+    void pattern(ast::Pattern* p)
+    {
+        DepthGuard guard;
+        using K = ast::PatternKind;
+        switch (p->kind) {
+        case K::MatchValue: expr(static_cast<ast::MatchValue*>(p)->value); break;
+        case K::MatchSingleton:
+        case K::MatchStar: break;
+        case K::MatchSequence:
+            for (auto* q : static_cast<ast::MatchSequence*>(p)->patterns)
+                pattern(q);
+            break;
+        case K::MatchMapping: {
+            auto* m = static_cast<ast::MatchMapping*>(p);
+            exprs(m->keys);
+            for (auto* q : m->patterns)
+                pattern(q);
+            break;
+        }
+        case K::MatchClass: {
+            auto* c = static_cast<ast::MatchClass*>(p);
+            expr(c->cls);
+            for (auto* q : c->patterns)
+                pattern(q);
+            for (auto* q : c->kwd_patterns)
+                pattern(q);
+            break;
+        }
+        case K::MatchAs:
+            if (auto* q = static_cast<ast::MatchAs*>(p)->pattern)
+                pattern(q);
+            break;
+        case K::MatchOr:
+            for (auto* q : static_cast<ast::MatchOr*>(p)->patterns)
+                pattern(q);
+            break;
         }
     }
 

@@ -3,6 +3,8 @@
 // label_exception_targets, assemble_jump_offsets, exception table).
 #include "stackless/compiler/flowgraph.h"
 
+#include <algorithm>
+
 #include "stackless/compiler/stack_effect.h"
 
 #include <cstring>
@@ -103,6 +105,105 @@ bool fold_tuple_on_constants(Block* bb, int i, ConstPool& consts)
     return true;
 }
 
+// A run of SWAPs (and NOPs) starting at bb->instrs[*ix] replaced by the fewest SWAPs with
+// the same combined effect (CPython 3.11's swaptimize); *ix moves to the run's end.
+void swaptimize(Block* bb, int* ix)
+{
+    Instr* ins = &bb->instrs[size_t(*ix)];
+    int depth = ins[0].arg;
+    int len = 0;
+    bool more = false;
+    int limit = static_cast<int>(bb->instrs.size()) - *ix;
+    while (++len < limit) {
+        int op = ins[len].op;
+        if (op == op_code(Op::SWAP)) {
+            depth = std::max(depth, ins[len].arg);
+            more = true;
+        } else if (op != op_code(Op::NOP)) {
+            break;
+        }
+    }
+    if (!more)
+        return; // one SWAP is already optimal
+    // Run the SWAPs on the stack {0, 1, ..., depth - 1} to get their permutation.
+    std::vector<int> stack(static_cast<size_t>(depth));
+    for (int i = 0; i < depth; i++)
+        stack[size_t(i)] = i;
+    for (int i = 0; i < len; i++) {
+        if (ins[i].op == op_code(Op::SWAP)) {
+            int arg = ins[i].arg;
+            std::swap(stack[0], stack[size_t(arg - 1)]);
+        }
+    }
+    // Rebuild it cycle by cycle, each cycle through position 0 (the only one SWAP
+    // exchanges with), writing the SWAPs from the end of the run backwards.
+    constexpr int kVisited = -1;
+    int current = len - 1;
+    for (int i = 0; i < depth; i++) {
+        if (stack[size_t(i)] == kVisited || stack[size_t(i)] == i)
+            continue;
+        int j = i;
+        for (;;) {
+            if (j) {
+                ins[current].op = op_code(Op::SWAP);
+                ins[current--].arg = j + 1;
+            }
+            if (stack[size_t(j)] == kVisited)
+                break;
+            int next_j = stack[size_t(j)];
+            stack[size_t(j)] = kVisited;
+            j = next_j;
+        }
+    }
+    while (0 <= current)
+        ins[current--].op = op_code(Op::NOP);
+    *ix += len - 1;
+}
+
+// Instructions that may be reordered with each other: no control flow, no arbitrary code,
+// they only consume the top of the stack.
+bool is_swappable(int op) { return op == op_code(Op::STORE_FAST) || op == op_code(Op::POP_TOP); }
+
+int next_swappable_instruction(Block* bb, int i, int lineno)
+{
+    while (++i < static_cast<int>(bb->instrs.size())) {
+        Instr const& in = bb->instrs[size_t(i)];
+        // Reordering across lines would change which names are bound at a line event.
+        if (0 <= lineno && in.loc.lineno != lineno)
+            return -1;
+        if (in.op == op_code(Op::NOP))
+            continue;
+        return is_swappable(in.op) ? i : -1;
+    }
+    return -1;
+}
+
+// SWAPs applied statically, by swapping the instructions after them (CPython 3.11's
+// apply_static_swaps): SWAP 2, POP_TOP, STORE_FAST x becomes NOP, STORE_FAST x, POP_TOP.
+void apply_static_swaps(Block* bb, int i)
+{
+    for (; 0 <= i; i--) {
+        Instr& swap = bb->instrs[size_t(i)];
+        if (swap.op != op_code(Op::SWAP)) {
+            if (swap.op == op_code(Op::NOP) || is_swappable(swap.op))
+                continue;
+            return;
+        }
+        int j = next_swappable_instruction(bb, i, -1);
+        if (j < 0)
+            return;
+        int k = j;
+        int lineno = bb->instrs[size_t(j)].loc.lineno;
+        for (int count = swap.arg - 1; 0 < count; count--) {
+            k = next_swappable_instruction(bb, k, lineno);
+            if (k < 0)
+                return;
+        }
+        swap.op = op_code(Op::NOP);
+        std::swap(bb->instrs[size_t(j)], bb->instrs[size_t(k)]);
+    }
+}
+
 void optimize_basic_block(Block* bb, ConstPool& consts)
 {
     Instr nop;
@@ -179,6 +280,13 @@ void optimize_basic_block(Block* bb, ConstPool& consts)
                    || op == op_code(Op::POP_JUMP_IF_FALSE) || op == op_code(Op::POP_JUMP_IF_TRUE) || op == JUMP) {
             if (target->op == JUMP)
                 i -= jump_thread(inst, *target, op);
+        } else if (op == op_code(Op::SWAP)) {
+            if (oparg == 1) {
+                inst.op = op_code(Op::NOP);
+                continue;
+            }
+            swaptimize(bb, &i);
+            apply_static_swaps(bb, i);
         } else if (op == op_code(Op::PUSH_NULL)) {
             if (nextop == op_code(Op::LOAD_GLOBAL) && (bb->instrs[i + 1].arg & 1) == 0) {
                 inst.op = op_code(Op::NOP);

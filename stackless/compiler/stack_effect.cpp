@@ -81,7 +81,13 @@ int stack_effect(Op op, int arg, bool jump)
     case Op::GET_ANEXT:
     case Op::WITH_EXCEPT_START:
     case Op::IMPORT_FROM:
+    case Op::GET_LEN:
+    case Op::MATCH_MAPPING:
+    case Op::MATCH_SEQUENCE:
+    case Op::MATCH_KEYS:
         return 1;
+    case Op::MATCH_CLASS:
+        return -2;
     // The generator object is returned to the caller; when the frame is first resumed
     // the sent value (None) is on the stack, which the following POP_TOP discards.
     case Op::RETURN_GENERATOR:

@@ -346,6 +346,17 @@ struct SymTable::Builder {
             visit_body(finalbody);
             break;
         }
+        case K::Match: {
+            auto* m = static_cast<ast::Match*>(s);
+            visit_expr(m->subject);
+            for (auto* c : m->cases) {
+                visit_pattern(c->pattern);
+                if (c->guard)
+                    visit_expr(c->guard);
+                visit_body(c->body);
+            }
+            break;
+        }
         case K::Assert: {
             auto* a = static_cast<ast::Assert*>(s);
             visit_expr(a->test);
@@ -407,6 +418,58 @@ struct SymTable::Builder {
     }
 
     // ---- expressions
+
+    // A pattern's value expressions are loads; its capture names are local definitions.
+    void visit_pattern(ast::Pattern* p)
+    {
+        DepthGuard guard;
+        using K = ast::PatternKind;
+        switch (p->kind) {
+        case K::MatchValue: visit_expr(static_cast<ast::MatchValue*>(p)->value); break;
+        case K::MatchSingleton: break;
+        case K::MatchSequence:
+            for (auto* q : static_cast<ast::MatchSequence*>(p)->patterns)
+                visit_pattern(q);
+            break;
+        case K::MatchStar: {
+            auto* m = static_cast<ast::MatchStar*>(p);
+            if (!m->name.empty())
+                add_def(m->name, DEF_LOCAL, p->pos);
+            break;
+        }
+        case K::MatchMapping: {
+            auto* m = static_cast<ast::MatchMapping*>(p);
+            for (auto* k : m->keys)
+                visit_expr(k);
+            for (auto* q : m->patterns)
+                visit_pattern(q);
+            if (!m->rest.empty())
+                add_def(m->rest, DEF_LOCAL, p->pos);
+            break;
+        }
+        case K::MatchClass: {
+            auto* c = static_cast<ast::MatchClass*>(p);
+            visit_expr(c->cls);
+            for (auto* q : c->patterns)
+                visit_pattern(q);
+            for (auto* q : c->kwd_patterns)
+                visit_pattern(q);
+            break;
+        }
+        case K::MatchAs: {
+            auto* m = static_cast<ast::MatchAs*>(p);
+            if (m->pattern)
+                visit_pattern(m->pattern);
+            if (!m->name.empty())
+                add_def(m->name, DEF_LOCAL, p->pos);
+            break;
+        }
+        case K::MatchOr:
+            for (auto* q : static_cast<ast::MatchOr*>(p)->patterns)
+                visit_pattern(q);
+            break;
+        }
+    }
 
     void extend_namedexpr_scope(ast::Name* target)
     {

@@ -3,8 +3,6 @@
 // Mirrors CPython 3.11's Parser/Python.asdl node for node and field for field, so that
 // anyone who knows the `ast` module can read it. Differences:
 //   * no TypeIgnore, no type_comment fields;
-//   * `match` statements are rejected by the parser with
-//     "SyntaxError: ... is not supported yet", so they have no nodes here;
 //   * AsyncFunctionDef, AsyncFor and AsyncWith are FunctionDef, For and With with
 //     `is_async` set (their fields are the same).
 //
@@ -135,7 +133,7 @@ struct WithItem : Node { Expr* context_expr = nullptr; Expr* optional_vars = nul
 enum class StmtKind {
     FunctionDef, ClassDef, Return, Delete, Assign, AugAssign, AnnAssign, For, While, If,
     With, Raise, Try, TryStar, Assert, Import, ImportFrom, Global, Nonlocal, Expr, Pass,
-    Break, Continue,
+    Break, Continue, Match,
 };
 
 struct Stmt : Node {
@@ -168,6 +166,36 @@ struct ExprStmt : Stmt { ExprStmt() : Stmt(StmtKind::Expr) {} Expr* value = null
 struct Pass : Stmt { Pass() : Stmt(StmtKind::Pass) {} };
 struct Break : Stmt { Break() : Stmt(StmtKind::Break) {} };
 struct Continue : Stmt { Continue() : Stmt(StmtKind::Continue) {} };
+struct MatchCase;
+struct Match : Stmt { Match() : Stmt(StmtKind::Match) {} Expr* subject = nullptr; std::vector<MatchCase*> cases; };
+
+// ---------------------------------------------------------------- patterns (PEP 634)
+
+enum class PatternKind {
+    MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr,
+};
+
+struct Pattern : Node {
+    explicit Pattern(PatternKind k) : kind(k) {}
+    PatternKind kind;
+};
+
+// CPython's match_case: it has no position attributes in the ASDL (pos is unused).
+struct MatchCase : Node { Pattern* pattern = nullptr; Expr* guard = nullptr; std::vector<Stmt*> body; };
+
+struct MatchValue : Pattern { MatchValue() : Pattern(PatternKind::MatchValue) {} Expr* value = nullptr; };
+// value is None, True or False.
+struct MatchSingleton : Pattern { MatchSingleton() : Pattern(PatternKind::MatchSingleton) {} compiler::ConstValue value; };
+struct MatchSequence : Pattern { MatchSequence() : Pattern(PatternKind::MatchSequence) {} std::vector<Pattern*> patterns; };
+// rest empty: no `**rest`.
+struct MatchMapping : Pattern { MatchMapping() : Pattern(PatternKind::MatchMapping) {} std::vector<Expr*> keys; std::vector<Pattern*> patterns; std::string rest; };
+struct MatchClass : Pattern { MatchClass() : Pattern(PatternKind::MatchClass) {} Expr* cls = nullptr; std::vector<Pattern*> patterns; std::vector<std::string> kwd_attrs; std::vector<Pattern*> kwd_patterns; };
+// name empty: `*_`.
+struct MatchStar : Pattern { MatchStar() : Pattern(PatternKind::MatchStar) {} std::string name; };
+// pattern nullptr and name empty: the wildcard `_`; pattern nullptr: a capture; name empty
+// never occurs with a pattern (`p as _` is a syntax error).
+struct MatchAs : Pattern { MatchAs() : Pattern(PatternKind::MatchAs) {} Pattern* pattern = nullptr; std::string name; };
+struct MatchOr : Pattern { MatchOr() : Pattern(PatternKind::MatchOr) {} std::vector<Pattern*> patterns; };
 
 // ---------------------------------------------------------------- modules
 

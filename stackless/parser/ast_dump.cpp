@@ -197,6 +197,8 @@ private:
     std::string keyword(Keyword const* k);
     std::string comprehension(Comprehension const* c);
     std::string handler(ExceptHandler const* h);
+    std::string pattern(Pattern const* p);
+    std::string match_case(MatchCase const* c);
     std::string alias(Alias const* a);
     std::string withitem(WithItem const* w);
     static std::string str(std::string const& s) { return str_repr(s, false); }
@@ -626,8 +628,82 @@ std::string Dumper::stmt(Stmt const* s)
     case StmtKind::Pass: f.name = "Pass"; break;
     case StmtKind::Break: f.name = "Break"; break;
     case StmtKind::Continue: f.name = "Continue"; break;
+    case StmtKind::Match: {
+        auto const* n = static_cast<Match const*>(s);
+        f.name = "Match";
+        f.add("subject", expr(n->subject));
+        f.add("cases", list(n->cases, [&](MatchCase* c) { return match_case(c); }));
+        break;
+    }
     }
     return finish(f, s);
+}
+
+// match_case has no position attributes.
+std::string Dumper::match_case(MatchCase const* c)
+{
+    Fields f;
+    f.name = "match_case";
+    f.add("pattern", pattern(c->pattern));
+    if (c->guard) f.add("guard", expr(c->guard));
+    f.add("body", stmts(c->body));
+    return finish(f, nullptr);
+}
+
+std::string Dumper::pattern(Pattern const* p)
+{
+    Fields f;
+    auto patterns = [&](std::vector<Pattern*> const& v) { return list(v, [&](Pattern* q) { return pattern(q); }); };
+    auto names = [&](std::vector<std::string> const& v) { return list(v, [&](std::string const& n) { return str(n); }); };
+    switch (p->kind) {
+    case PatternKind::MatchValue:
+        f.name = "MatchValue";
+        f.add("value", expr(static_cast<MatchValue const*>(p)->value));
+        break;
+    case PatternKind::MatchSingleton:
+        f.name = "MatchSingleton";
+        f.add("value", const_repr(static_cast<MatchSingleton const*>(p)->value));
+        break;
+    case PatternKind::MatchSequence:
+        f.name = "MatchSequence";
+        f.add("patterns", patterns(static_cast<MatchSequence const*>(p)->patterns));
+        break;
+    case PatternKind::MatchMapping: {
+        auto const* n = static_cast<MatchMapping const*>(p);
+        f.name = "MatchMapping";
+        f.add("keys", exprs(n->keys));
+        f.add("patterns", patterns(n->patterns));
+        if (!n->rest.empty()) f.add("rest", str(n->rest));
+        break;
+    }
+    case PatternKind::MatchClass: {
+        auto const* n = static_cast<MatchClass const*>(p);
+        f.name = "MatchClass";
+        f.add("cls", expr(n->cls));
+        f.add("patterns", patterns(n->patterns));
+        f.add("kwd_attrs", names(n->kwd_attrs));
+        f.add("kwd_patterns", patterns(n->kwd_patterns));
+        break;
+    }
+    case PatternKind::MatchStar: {
+        auto const* n = static_cast<MatchStar const*>(p);
+        f.name = "MatchStar";
+        if (!n->name.empty()) f.add("name", str(n->name));
+        break;
+    }
+    case PatternKind::MatchAs: {
+        auto const* n = static_cast<MatchAs const*>(p);
+        f.name = "MatchAs";
+        if (n->pattern) f.add("pattern", pattern(n->pattern));
+        if (!n->name.empty()) f.add("name", str(n->name));
+        break;
+    }
+    case PatternKind::MatchOr:
+        f.name = "MatchOr";
+        f.add("patterns", patterns(static_cast<MatchOr const*>(p)->patterns));
+        break;
+    }
+    return finish(f, p);
 }
 
 } // namespace

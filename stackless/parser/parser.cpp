@@ -334,32 +334,8 @@ ast::Stmt* Parser::parse_compound_statement()
         if (n.is_name("with")) { advance(); return parse_with(&async_kw); }
         fail();
     }
-    if (w == "match") check_match_statement();
+    if (w == "match") return parse_match_statement();
     return nullptr;
-}
-
-// `match` is a soft keyword: a match statement (not supported) is where CPython's
-// match_stmt matches: "match" subject_expr ':' NEWLINE INDENT, tried before the statement
-// is parsed as anything else (so its tokens count as fetched, as in CPython).
-void Parser::check_match_statement()
-{
-    size_t start = mark();
-    bool is_match = attempt([&] {
-        advance(); // 'match'
-        // subject_expr: star_named_expression ',' star_named_expressions? | named_expression
-        ast::Expr* first = parse_star_named_expression();
-        if (accept_op(",")) {
-            match_star_named_expressions();
-        } else if (first->kind == ast::ExprKind::Starred) {
-            fail();
-        }
-        expect_op(":");
-        if (tok().kind != TokenKind::Newline) fail();
-        advance();
-        if (tok().kind != TokenKind::Indent) fail();
-    });
-    m_pos = start;
-    if (is_match) raise_unsupported("'match' statements are", at(start), at(start));
 }
 
 ast::Stmt* Parser::parse_decorated()

@@ -248,12 +248,6 @@ void Parser::raise_depth()
     throw e;
 }
 
-void Parser::raise_unsupported(std::string what, Token const& from, Token const& to)
-{
-    what += " not supported yet";
-    raise_known("SyntaxError", std::move(what), from.lineno, from.col + 1, to.end_lineno, to.end_col + 1);
-}
-
 // CPython's raise_unclosed_parentheses_error, for the innermost bracket still open, once
 // the tokenizer has stopped (at the end of the input or at its error).
 compiler::SyntaxErrorInfo Parser::unclosed_bracket_error() const

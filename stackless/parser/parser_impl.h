@@ -4,6 +4,7 @@
 // The parser is split over these files:
 //   parser.cpp          entry point, statements;
 //   parser_expr.cpp     expressions, arguments, targets;
+//   parser_match.cpp    match statements and patterns (with their invalid_ rules);
 //   parser_invalid.cpp  the invalid_ rules (CPython's specialised syntax errors);
 //   parser_errors.cpp   raising errors and choosing the one to report;
 //   string_literal.cpp  numbers, string and f-string literals.
@@ -156,7 +157,6 @@ private:
     // CPython's RAISE_SYNTAX_ERROR_STARTING_FROM: from `start` to the tokenizer's position.
     [[noreturn]] void raise_starting_from(std::string msg, ast::Pos const& start) const;
     [[noreturn]] void raise_depth();
-    [[noreturn]] void raise_unsupported(std::string what, Token const& from, Token const& to);
     // CPython's _PyPegen_raise_error_known_location: columns are byte offsets plus one
     // (0 for a token without a column), `end_col` -1 for none.
     [[noreturn]] void raise_known(std::string_view type, std::string msg, int lineno, int col, int end_lineno,
@@ -269,7 +269,24 @@ private:
     ast::Stmt* parse_decorated();
     ast::Stmt* parse_import();
     ast::Stmt* parse_from_import();
-    void check_match_statement();
+    // ---- match statements (parser_match.cpp)
+    ast::Stmt* parse_match_statement();
+    ast::Expr* parse_subject_expr();
+    ast::MatchCase* parse_case_block();
+    ast::Pattern* parse_patterns();
+    ast::Pattern* parse_maybe_star_pattern();
+    ast::Pattern* parse_pattern();
+    ast::Pattern* parse_or_pattern();
+    ast::Pattern* parse_closed_pattern();
+    ast::Pattern* parse_sequence_pattern();
+    ast::Pattern* parse_mapping_pattern();
+    ast::Pattern* parse_class_pattern(ast::Expr* cls);
+    ast::Expr* parse_pattern_number(bool want_imaginary);
+    ast::Expr* parse_number_literal();
+    ast::Expr* parse_name_or_attr(bool need_dot);
+    std::string parse_capture_target();
+    bool at_capture_target() const;
+    bool can_start_pattern() const;
 
     // ---- expressions (parser_expr.cpp)
 public:

@@ -27,6 +27,7 @@
 #include "stackless/vm/eval_support.h"
 #include "stackless/vm/frame_api.h"
 #include "stackless/vm/hooks.h"
+#include "stackless/vm/match_support.h"
 
 namespace slpy {
 
@@ -294,6 +295,8 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     RUN_FRAME(frame_for_call(vm, (hook).fn, (hook).args, (hook).nargs, nullptr), new_sp, ReturnMode::Slot, \
               Value::small_int(int64_t((hook).check)))
 
+    if (!entry) [[unlikely]]
+        goto resume_tasklet; // a new carrier's base run (Interpreter::run_carrier_base)
     LOAD_FRAME();
     if (throwing)
         goto error;
@@ -1678,6 +1681,55 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         DISPATCH();
     }
 
+    // ------------------------------------------------------------------ pattern matching
+    // The slow parts (they may run Python code) are in match_support.cpp.
+    TARGET(GET_LEN)
+    {
+        SAVE_FRAME();
+        Value n = match_get_len(vm, TOP());
+        if (n.is_null())
+            goto error;
+        PUSH(n);
+        DISPATCH();
+    }
+    TARGET(MATCH_MAPPING)
+    {
+        SAVE_FRAME();
+        int r = match_is_mapping(vm, TOP());
+        if (r < 0)
+            goto error;
+        PUSH(py_bool(r));
+        DISPATCH();
+    }
+    TARGET(MATCH_SEQUENCE)
+    {
+        SAVE_FRAME();
+        int r = match_is_sequence(vm, TOP());
+        if (r < 0)
+            goto error;
+        PUSH(py_bool(r));
+        DISPATCH();
+    }
+    TARGET(MATCH_KEYS)
+    {
+        SAVE_FRAME();
+        Value values = match_keys(vm, sp[-2], sp[-1]);
+        if (values.is_null())
+            goto error;
+        PUSH(values);
+        DISPATCH();
+    }
+    TARGET(MATCH_CLASS)
+    {
+        SAVE_FRAME();
+        Value attrs = match_class(vm, sp[-3], sp[-2], sp[-1], ARG);
+        if (attrs.is_null())
+            goto error;
+        sp -= 2;
+        sp[-1] = attrs;
+        DISPATCH();
+    }
+
     // ------------------------------------------------------------------ the call paths
 do_call:
     {
@@ -2031,6 +2083,8 @@ tasklet_returned:
 resume_tasklet:
     {
         f = current;
+        if (!f) [[unlikely]]
+            return py_none(); // a carrier unwound at exit (Scheduler::main_finished)
         LOAD_FRAME();
         Value v;
         int r = sched->resume_value(&v);

@@ -132,27 +132,25 @@ std::string dump_of(std::string const& source, parser::Mode mode = parser::Mode:
 
 } // namespace
 
-TEST_CASE("parser: unsupported constructs are rejected with their position", "[parser]")
+TEST_CASE("parser: match statements give CPython's AST", "[parser]")
 {
-    struct Expect {
-        char const* src;
-        char const* msg;
-        int lineno, offset, end_offset;
-    };
-    Expect const cases[] = {
-        {"match x:\n    case 1:\n        pass", "'match' statements are not supported yet", 1, 1, 6},
-        {"match (x):\n    case _: pass", "'match' statements are not supported yet", 1, 1, 6},
-    };
-    for (auto const& c : cases) {
-        INFO(c.src);
-        auto err = error_of(c.src);
-        CHECK(err.type == "SyntaxError");
-        CHECK(err.msg == c.msg);
-        CHECK(err.lineno == c.lineno);
-        CHECK(err.offset == c.offset);
-        CHECK(err.end_offset == c.end_offset);
-        CHECK(err.filename == "f.py");
-    }
+    // Expected: CPython 3.11's ast.dump(ast.parse(src)).
+    CHECK(dump_of("match x:\n    case 1 | -2 | 3+4j | \"s\" | a.b:\n        pass") ==
+          "Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchOr(patterns=["
+          "MatchValue(value=Constant(value=1)), MatchValue(value=UnaryOp(op=USub(), operand=Constant(value=2))), "
+          "MatchValue(value=BinOp(left=Constant(value=3), op=Add(), right=Constant(value=4j))), "
+          "MatchValue(value=Constant(value='s')), MatchValue(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', "
+          "ctx=Load()))]), body=[Pass()])])], type_ignores=[])");
+    CHECK(dump_of("match (x, *y):\n    case [a, *_, {\"k\": v, **r}] if a:\n        pass\n    case C(1, k=_) as z:\n"
+                  "        pass\n    case None | True | (): pass\n    case _:\n        pass") ==
+          "Module(body=[Match(subject=Tuple(elts=[Name(id='x', ctx=Load()), Starred(value=Name(id='y', ctx=Load()), "
+          "ctx=Load())], ctx=Load()), cases=[match_case(pattern=MatchSequence(patterns=[MatchAs(name='a'), MatchStar(), "
+          "MatchMapping(keys=[Constant(value='k')], patterns=[MatchAs(name='v')], rest='r')]), guard=Name(id='a', "
+          "ctx=Load()), body=[Pass()]), match_case(pattern=MatchAs(pattern=MatchClass(cls=Name(id='C', ctx=Load()), "
+          "patterns=[MatchValue(value=Constant(value=1))], kwd_attrs=['k'], kwd_patterns=[MatchAs()]), name='z'), "
+          "body=[Pass()]), match_case(pattern=MatchOr(patterns=[MatchSingleton(value=None), MatchSingleton(value=True), "
+          "MatchSequence(patterns=[])]), body=[Pass()]), match_case(pattern=MatchAs(), body=[Pass()])])], "
+          "type_ignores=[])");
 }
 
 TEST_CASE("parser: async constructs parse (await placement is the compiler's check)", "[parser]")
