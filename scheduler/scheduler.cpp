@@ -10,6 +10,7 @@
 #include "stackless/vm/opcodes.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace slpy {
 
@@ -21,7 +22,14 @@ bool is_tasklet_exit(VM& vm, Value e)
     return s && s->tasklet_exit && is_instance_fast(e, s->tasklet_exit);
 }
 
-Scheduler::Scheduler(Interpreter& i) : in(i), vm(i.vm) {}
+Scheduler::Scheduler(Interpreter& i) : in(i), vm(i.vm)
+{
+    if (char const* kb = std::getenv("SLPY_CARRIER_STACK_KB")) {
+        long n = std::strtol(kb, nullptr, 10);
+        if (n >= 64)
+            carrier_stack_size = size_t(n) << 10;
+    }
+}
 
 bool Scheduler::init_main()
 {
@@ -53,13 +61,26 @@ void Scheduler::trace(Tracer& t)
     t.visit(channel_callback);
     t.visit(schedule_callback);
     t.visit(error_handler);
+    t.visit(main_result);
+    t.visit(main_error);
+    if (carriers) {
+        // A pinned tasklet lives as long as its carrier (its native code holds it).
+        for (size_t i = 0; i < carriers->size(); ++i)
+            if (Carrier* c = carriers->at(i); c->owner)
+                t.visit(static_cast<Tasklet*>(c->owner));
+    }
 }
 
 int Scheduler::nesting_level(Tasklet const* t) const
 {
-    // Suspended tasklets never keep native frames (there are no carriers yet): only the
-    // running one can be inside a native re-entry.
-    return t == current ? in.nesting > 0 ? in.nesting - 1 : 0 : 0;
+    // The running tasklet: the runs of the loop on its carrier below its frames. A pinned
+    // one: at least 1 (it may have been switched by a native called straight from its
+    // base run). Others keep no native frames.
+    if (t == current)
+        return in.nesting > 0 ? in.nesting - 1 : 0;
+    if (t->carrier)
+        return t->carrier->nesting > 2 ? t->carrier->nesting - 1 : 1;
+    return 0;
 }
 
 // ------------------------------------------------------------------ the queue
@@ -172,20 +193,105 @@ bool Scheduler::check_switch(bool soft, char const* what)
         return false;
     }
     if (!soft || in.nesting != 1) {
-        std::string name = native_below();
-        raise_fmt(vm, exc::RuntimeError, "%s: switching inside native call '%s' needs carriers, not implemented yet", what,
-                  name.c_str());
-        return false;
+        // Native code below: the tasklet keeps this carrier and the others continue on
+        // a free one, which must exist before anything changes.
+        if (!reserve_carrier()) {
+            std::string name = native_below();
+            raise_fmt(vm, exc::MemoryError, "%s: no memory for a carrier stack to switch inside native call '%s'", what,
+                      name.c_str());
+            return false;
+        }
     }
     return true;
 }
 
-Value Scheduler::switch_to(Tasklet* next)
+Value Scheduler::native_switch()
 {
-    if (next == current)
-        return take_tempval(current);
-    m_target = next;
-    return Value::not_found();
+    // Asked by native code (a switching native called by another native): the switch
+    // happens here, the carrier stays pinned under this call, and the call returns what
+    // the tasklet receives when it is resumed.
+    m_native_switch = true;
+    m_force_pin = true;
+    complete_switch(true);
+    Value v;
+    int r = resume_value(&v);
+    return r > 0 ? v : r < 0 ? Value::null() : py_none();
+}
+
+// ------------------------------------------------------------------ carriers
+
+bool Scheduler::reserve_carrier()
+{
+    if (!carriers) {
+        carriers = std::make_unique<CarrierPool>(carrier_stack_size, &Scheduler::carrier_entry, this);
+        CarrierPool* pool = carriers.get();
+        vm.heap.set_stack_provider([pool](std::vector<Heap::StackRange>& out) { pool->stack_ranges(out); });
+    }
+    if (carriers->reserve())
+        return true;
+    vm.clear_error();
+    return false;
+}
+
+Carrier* Scheduler::carrier_entry(void* self, Carrier* c)
+{
+    // A new carrier: its base run continues whatever tasklet the switch loaded (the
+    // loop starts at resume_tasklet) and returns only when the main tasklet's bottom
+    // frame returned here, or when the carriers are unwound at exit.
+    auto* s = static_cast<Scheduler*>(self);
+    if (!s->m_exiting) {
+        Value r = s->in.run_carrier_base();
+        if (!s->m_exiting)
+            (void)s->main_finished(r); // comes back only to unwind at exit
+    }
+    return s->carriers->thread_carrier();
+}
+
+void Scheduler::jump(Carrier* to)
+{
+    // The native re-entry guard belongs to the stack: the nesting of the loop's runs,
+    // the native recursion count and the stack limit of RecursionError.
+    Carrier* here = carriers->running();
+    here->nesting = in.nesting;
+    here->native_depth = vm.native_depth;
+    here->stack_limit = vm.stack_limit;
+    if (!to->started) {
+        size_t size = to->high - to->low;
+        size_t margin = size / 4 < (64u << 10) ? size / 4 : (64u << 10);
+        to->nesting = 0;
+        to->native_depth = 0;
+        to->stack_limit = to->low + margin;
+    }
+    in.nesting = to->nesting;
+    vm.native_depth = to->native_depth;
+    vm.stack_limit = to->stack_limit;
+    carriers->switch_to(to);
+}
+
+void Scheduler::carrier_switch(Tasklet* prev, Tasklet* next, bool pin)
+{
+    m_native_switch = false;
+    m_force_pin = main_done;
+    CarrierPool& pool = *carriers;
+    Carrier* here = pool.running();
+    Carrier* to = next->carrier;
+    if (to) {
+        next->carrier = nullptr;
+        to->owner = nullptr;
+    } else {
+        to = pool.acquire(); // reserved by check_switch (or it is free: `here`, below)
+        if (!to) {
+            std::fprintf(stderr, "slpy: no carrier for a hard tasklet switch\n");
+            std::abort();
+        }
+    }
+    if (pin) {
+        here->owner = prev;
+        prev->carrier = here;
+    } else {
+        pool.release(here);
+    }
+    jump(to);
 }
 
 Value Scheduler::take_tempval(Tasklet* t)
@@ -238,7 +344,7 @@ void Scheduler::complete_switch(bool in_call)
     prev->frame = in.current;
     prev->depth = in.depth;
     prev->exc_info = in.exc_info;
-    prev->in_call = in_call && prev->frame;
+    prev->in_call = in_call && (prev->frame || m_native_switch);
     Frame* f = next->frame;
     if (!next->started) {
         // A set-up tasklet's bottom frame starts: the one return mode that ends a tasklet.
@@ -275,6 +381,14 @@ void Scheduler::complete_switch(bool in_call)
     }
     if (timed_watchdog && !total_timeout)
         arm_budget();
+    // Native code below prev's frames keeps it on this carrier; a pinned next resumes
+    // on its own. Otherwise the switch stays soft: the loop goes on with next's frames.
+    bool pin = in.nesting > 1;
+    if ((pin | m_force_pin) || next->carrier) [[unlikely]] {
+        pin = pin || m_native_switch || (prev == main && main_done);
+        if (pin || next->carrier)
+            carrier_switch(prev, next, pin);
+    }
 }
 
 int Scheduler::resume_value(Value* out)
@@ -293,6 +407,94 @@ int Scheduler::resume_value(Value* out)
     t->tempval = py_none();
     *out = tv.is_null() ? py_none() : tv;
     return 1;
+}
+
+Value Scheduler::main_finished(Value r)
+{
+    if (!carriers)
+        return r;
+    if (!main_done) {
+        main_done = true;
+        m_force_pin = true; // main waits pinned while the pinned tasklets are killed
+        main_error = r.is_null() ? vm.take_error() : Value::null();
+        main_result = r.is_null() ? py_none() : r;
+    }
+    // Spec 3.8: a tasklet with native code on a carrier is killed, so that its native
+    // callers unwind and its finally blocks run; each at most once. main stays pinned
+    // here meanwhile (complete_switch), and tasklet_end comes back to it.
+    for (;;) {
+        if (m_exiting)
+            return Value::null();
+        Tasklet* p = nullptr;
+        for (size_t i = 0; i < carriers->size() && !p; ++i) {
+            auto* t = static_cast<Tasklet*>(carriers->at(i)->owner);
+            if (t && t != main && !t->exit_killed)
+                p = t;
+        }
+        if (!p)
+            break;
+        p->exit_killed = true;
+        Value e = call(vm, Value::from_object(tasklet_exit), nullptr, 0);
+        Bomb* b = e.is_null() ? nullptr : make_bomb(e);
+        if (!b) {
+            vm.clear_error();
+            continue;
+        }
+        p->tempval = Value::from_object(b);
+        unblock(p);
+        if (!p->in_queue)
+            append(p);
+        make_head(p);
+        m_target = p;
+        complete_switch(false);
+    }
+    Carrier* here = carriers->running();
+    Carrier* c0 = carriers->thread_carrier();
+    current = main;
+    in.current = nullptr;
+    in.depth = 0;
+    in.exc_info = Value::null();
+    if (here != c0) {
+        if (c0->owner) {
+            // The tasklet holding the thread's stack survived its kill: the host's call
+            // cannot return.
+            std::fprintf(stderr, "slpy: a tasklet pinned to the thread's stack would not die at program end\n");
+            std::fflush(nullptr);
+            std::_Exit(1);
+        }
+        // Carrier 0 (free now) continues: its base run returns the result to the host.
+        carriers->claim(c0);
+        carriers->release(here);
+        jump(c0);
+        return Value::null(); // resumed only when unwound at exit
+    }
+    // On carrier 0: every other carrier leaves its base run and ends. One whose tasklet
+    // would not die stays pinned and mapped (reported as leaked, never resumed).
+    m_exiting = true;
+    for (size_t i = 1; i < carriers->size(); ++i) {
+        Carrier* c = carriers->at(i);
+        if (c->finished || c->owner)
+            continue;
+        carriers->claim(c);
+        jump(c);
+        // It ended into carrier 0 without loading carrier 0's registers back.
+        in.nesting = c0->nesting;
+        vm.native_depth = c0->native_depth;
+        vm.stack_limit = c0->stack_limit;
+        in.current = nullptr;
+    }
+    m_exiting = false;
+    main_done = false;
+    m_force_pin = false;
+    carriers->reclaim();
+    Value res = main_result, err = main_error;
+    main_result = Value::null();
+    main_error = Value::null();
+    if (!err.is_null()) {
+        vm.restore_error(err);
+        return Value::null();
+    }
+    return res;
 }
 
 // ------------------------------------------------------------------ bombs
@@ -368,6 +570,12 @@ void Scheduler::tasklet_end(bool error)
     in.exc_info = Value::null();
     Tasklet* next = m_count > 1 ? queue_next(t) : nullptr;
     unlink(t);
+    if (main_done) {
+        // Killed at program end: back to main_finished, whatever else is runnable.
+        vm.clear_error();
+        m_target = main;
+        return;
+    }
     if (!e.is_null()) {
         // To the innermost watchdog (or main), at once, ahead of the queue (spec 3.7).
         Tasklet* w = watchdog();
@@ -419,7 +627,8 @@ bool Scheduler::tick()
     if (--budget > 0)
         return false;
     Tasklet* t = current;
-    bool nested = in.nesting != 1; // native code below: no switch without carriers
+    // Native code below: interrupted only with ignore_nesting (spec 5.5), on a carrier.
+    bool nested = in.nesting != 1 && (!(preempt_ignore_nesting || t->ignore_nesting) || !reserve_carrier());
     if (t == timed_watchdog)
         return false;
     if (t->atomic || switch_trap || in_channel_callback || in_schedule_callback || nested) {
@@ -480,7 +689,7 @@ Value Scheduler::schedule(Value retval, bool remove, bool soft)
         c->tempval = retval;
         Tasklet* n = queue_next(c);
         make_head(n);
-        return switch_to(n);
+        return switch_to(n, soft);
     }
     Tasklet* n;
     if (m_count <= 1) {
@@ -505,7 +714,7 @@ Value Scheduler::schedule(Value retval, bool remove, bool soft)
         unlink(c);
     }
     make_head(n);
-    return switch_to(n);
+    return switch_to(n, soft);
 }
 
 Value Scheduler::run_watchdog(int64_t to, bool soft_mode, bool ignore_nesting, bool totaltimeout, bool soft)
@@ -530,7 +739,7 @@ Value Scheduler::run_watchdog(int64_t to, bool soft_mode, bool ignore_nesting, b
         soft_due = false;
         vm.pending.fetch_or(kPendingPreempt, std::memory_order_relaxed);
     }
-    return switch_to(n);
+    return switch_to(n, soft);
 }
 
 Value Scheduler::tasklet_run(Tasklet* t, bool remove_caller, bool soft)
@@ -549,7 +758,7 @@ Value Scheduler::tasklet_run(Tasklet* t, bool remove_caller, bool soft)
     if (remove_caller)
         unlink(c);
     make_head(t);
-    return switch_to(t);
+    return switch_to(t, soft);
 }
 
 Value Scheduler::tasklet_throw(Tasklet* t, Value e, bool pending, bool soft)
@@ -579,7 +788,7 @@ Value Scheduler::tasklet_throw(Tasklet* t, Value e, bool pending, bool soft)
     if (pending)
         return py_none();
     make_head(t);
-    return switch_to(t);
+    return switch_to(t, soft);
 }
 
 Value Scheduler::channel_action(Channel* ch, int dir, Value value, bool soft)
@@ -611,7 +820,7 @@ Value Scheduler::channel_action(Channel* ch, int dir, Value value, bool soft)
             append(p);
             Tasklet* n = queue_next(c);
             make_head(n);
-            return switch_to(n);
+            return switch_to(n, soft);
         }
         if (ch->preference == -dir) {
             // The partner runs now: linked right after the current tasklet and made head,
@@ -622,7 +831,7 @@ Value Scheduler::channel_action(Channel* ch, int dir, Value value, bool soft)
             p->in_queue = true;
             ++m_count;
             make_head(p);
-            return switch_to(p);
+            return switch_to(p, soft);
         }
         append(p);
         return take_tempval(c);
@@ -658,7 +867,7 @@ Value Scheduler::channel_action(Channel* ch, int dir, Value value, bool soft)
     if (!n->in_queue)
         append(n);
     make_head(n);
-    return switch_to(n);
+    return switch_to(n, soft);
 }
 
 } // namespace slpy

@@ -9,11 +9,13 @@
 #pragma once
 
 #include "objects/runtime.h"
+#include "scheduler/carrier.h"
 #include "stackless/vm/frame.h"
 
 #include <boost/intrusive/list.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,7 @@ struct Tasklet : Object {
     Value trace_function;
     Value profile_function;
     Channel* blocked_on;   // the channel whose wait list holds it, or null
+    Carrier* carrier;      // pinned: suspended with native code below its frames on this carrier
     int depth;             // recursion depth while suspended
     int8_t block_dir;      // +1 blocked sending, -1 receiving
     bool in_queue;
@@ -48,6 +51,7 @@ struct Tasklet : Object {
     bool atomic;
     bool ignore_nesting;
     bool block_trap;
+    bool exit_killed;      // killed once at program end (spec 3.8): never again
 };
 
 using RunQueue = bi::list<Tasklet, bi::member_hook<Tasklet, TaskletHook, &Tasklet::run_hook>, bi::constant_time_size<false>>;
@@ -123,6 +127,17 @@ public:
     // The tasklet's nesting level: native re-entries below its frames.
     int nesting_level(Tasklet const* t) const;
 
+    // ---- carriers (hard switching; carrier.h, README "Carriers"): made at the first
+    // switch with native code below the running frames.
+    std::unique_ptr<CarrierPool> carriers;
+    size_t carrier_stack_size = 256u << 10; // SLPY_CARRIER_STACK_KB overrides
+    // Makes sure a free carrier exists for the switch being checked (MemoryError).
+    bool reserve_carrier();
+    // The base run of carrier 0 returned (the main tasklet's bottom frame finished; null
+    // with the error pending): kills the tasklets pinned to carriers (spec 3.8), moves to
+    // carrier 0, unwinds the other carriers and returns the main tasklet's result there.
+    Value main_finished(Value r);
+
     // ---- queue primitives (no allocation)
     void append(Tasklet* t);      // just before the current tasklet: the end of the round
     void unlink(Tasklet* t);      // off the run queue
@@ -133,8 +148,18 @@ public:
     // error pending); then the caller arranges the queue and calls switch_to, which
     // returns not_found for a direct call of the loop (the loop calls complete_switch)
     // or the tempval right away when `next` is the current tasklet.
+    // `soft` false: the caller is native code, so the switch happens inside switch_to (on
+    // a carrier) and it returns the tempval when the tasklet is resumed.
     bool check_switch(bool soft, char const* what);
-    Value switch_to(Tasklet* next);
+    Value switch_to(Tasklet* next, bool soft = true)
+    {
+        if (next == current)
+            return take_tempval(current);
+        m_target = next;
+        if (soft) [[likely]]
+            return Value::not_found(); // the loop completes it
+        return native_switch();
+    }
     // Called by the loop: saves its registers into the current tasklet, runs the
     // schedule callback, loads `next`. `in_call`: the outgoing tasklet waits for the
     // result of a call (it gets its tempval back when resumed).
@@ -177,6 +202,20 @@ public:
 
 private:
     Tasklet* m_target = nullptr;
+    bool m_native_switch = false; // the switch being completed was asked by native code
+    bool m_force_pin = false;     // m_native_switch or main_done: prev keeps its carrier
+    bool main_done = false;       // main_finished is killing the pinned tasklets
+    bool m_exiting = false;       // main_finished is unwinding the carriers
+    Value main_result;
+    Value main_error;
+    // Leaves the running carrier for `next`'s (pinned) or a free one; `pin`: prev's
+    // native code stays suspended on this one.
+    void carrier_switch(Tasklet* prev, Tasklet* next, bool pin);
+    // Moves to carrier `to` keeping the interpreter's registers (carrier-owned ones swapped).
+    void jump(Carrier* to);
+    static Carrier* carrier_entry(void* self, Carrier* c);
+    // switch_to for a native caller: completes the switch on this carrier, pinned.
+    Value native_switch();
     size_t m_count = 0; // tasklets in the queue (the list itself does not count, so that
                         // rotating it is O(1))
     // The name of the native below the innermost Python frames (for the carrier error).

@@ -110,6 +110,8 @@ Value tasklet_bind_impl(VM& vm, Tasklet* t, Value func, Value args, Value kwargs
         return raise(vm, exc::RuntimeError, "can't (re)bind the current tasklet");
     if (t->in_queue || t->blocked_on)
         return raise(vm, exc::RuntimeError, "tasklet is scheduled");
+    if (s.nesting_level(t) > 0) // pinned to a carrier: its native callers wait on it
+        return raise(vm, exc::RuntimeError, "tasklet has C state on its stack");
     bool no_args = (args.is_null() || is_none(args)) && (kwargs.is_null() || is_none(kwargs));
     if (t->is_main && no_args)
         return raise(vm, exc::RuntimeError, "can't unbind the main tasklet");

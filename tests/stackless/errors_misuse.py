@@ -1,7 +1,7 @@
 # Spec 3.1/3.6/5.2/7: misuse raises the spec's exception, the scheduler stays usable,
 # and the cases the conformance set does not reach (unbinding the main tasklet while it
-# is paused, the Deadlock message naming the channel, switching where a carrier would
-# be needed).
+# is paused, the Deadlock message naming the channel, switching inside the
+# schedule callback).
 import stackless
 
 
@@ -46,40 +46,28 @@ except RuntimeError as e:
 c2.send("released")
 print("waiter done", w.alive)
 
-# switching while native code is below the tasklet needs a carrier: a clear error
-c3 = stackless.channel()
+# a switch inside the schedule callback stays refused with a clear error (switching
+# inside native code works on carriers: carriers_*.py)
+other = stackless.tasklet(lambda: None)()
+other.remove()
+seen = []
 
 
-def key(x):
-    return c3.receive()
+def callback(prev, next):
+    if not seen:
+        try:
+            other.run()
+        except RuntimeError as e:
+            seen.append(1)
+            print("callback:", e)
 
 
-def sorter():
-    try:
-        sorted([1, 2], key=key)
-    except RuntimeError as e:
-        print("sorted:", e)
-
-
-stackless.tasklet(sorter)()
+stackless.set_schedule_callback(callback)
 stackless.tasklet(lambda: None)()
 stackless.run()
+stackless.set_schedule_callback(None)
+other.kill()
 
-
-def gen():
-    yield stackless.schedule()
-
-
-def lister():
-    try:
-        list(gen())
-    except RuntimeError as e:
-        print("list:", e)
-
-
-stackless.tasklet(lister)()
-stackless.tasklet(lambda: None)()
-stackless.run()
 
 # misuse of a dead or blocked tasklet, then the scheduler still works
 t = stackless.tasklet(lambda: None)()
