@@ -1,10 +1,12 @@
 // builtins: running source code and importing: compile, eval, exec and __import__.
 //
 // compile() turns source text into a Code object with compile_to_code
-// (stackless/vm/code.h); eval() and exec() run a Code in a globals dict and a locals
+// (stackless/vm/code.h), or into ast.* objects / from them with the `_ast` module's
+// conversions (stackless/modules/ast/); eval() and exec() run a Code in a globals dict and a locals
 // mapping through Interpreter::exec_code, defaulting both to the caller's namespaces.
 #include "stackless/builtins/builtins.h"
 #include "stackless/imports/imports.h"
+#include "stackless/modules/ast/ast_module.h"
 
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -27,9 +29,9 @@ namespace {
 constexpr int64_t kFutureFlags = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
 constexpr int64_t kObsoleteFlags = 0x0010; // CO_NESTED
 constexpr int64_t kCfDontImplyDedent = 0x0200;
-constexpr int64_t kCfOnlyAst = 0x0400;
-constexpr int64_t kCfTypeComments = 0x1000;
-constexpr int64_t kCfAllowTopLevelAwait = 0x2000;
+constexpr int64_t kCfOnlyAst = kPyCfOnlyAst; // also exported by _ast
+constexpr int64_t kCfTypeComments = kPyCfTypeComments;
+constexpr int64_t kCfAllowTopLevelAwait = kPyCfAllowTopLevelAwait;
 constexpr int64_t kCfAllowIncompleteInput = 0x4000;
 constexpr int64_t kCompileMask = kCfOnlyAst | kCfAllowTopLevelAwait | kCfTypeComments | kCfDontImplyDedent | kCfAllowIncompleteInput;
 
@@ -73,10 +75,7 @@ bool fspath_text(VM& vm, Value v, std::string& out)
 {
     if ((as_str(v) || as_bytes(v)) && source_text(v, out))
         return true;
-    static String* fspath = nullptr;
-    if (!fspath && !(fspath = intern(vm, "__fspath__")))
-        return false;
-    Value r = call_special0(vm, v, fspath);
+    Value r = call_special0(vm, v, names.__fspath__);
     if (r.is_null())
         return false;
     if (!r.is_not_found()) {
@@ -195,18 +194,6 @@ Value builtin_compile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     String* mode_s = as_str(a[2]);
     if (!mode_s)
         return raise_fmt(vm, exc::TypeError, "compile() argument 'mode' must be str, not %s", type_name(a[2]));
-    parser::Mode mode;
-    std::string_view m = mode_s->view();
-    if (m == "exec")
-        mode = parser::Mode::Exec;
-    else if (m == "eval")
-        mode = parser::Mode::Eval;
-    else if (m == "single")
-        mode = parser::Mode::Single;
-    else if (m == "func_type")
-        return raise(vm, exc::NotImplementedError, "compile() mode 'func_type' is not supported");
-    else
-        return raise(vm, exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     int64_t flags = 0, optimize = -1, dont_inherit = 0;
     if (!a[3].is_null() && !index_i64(vm, a[3], flags))
         return Value::null();
@@ -218,17 +205,37 @@ Value builtin_compile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return raise(vm, exc::ValueError, "compile(): unrecognised flags");
     if (optimize < -1 || optimize > 2)
         return raise(vm, exc::ValueError, "compile(): invalid optimize value");
-    if (flags & kCfOnlyAst)
-        return raise(vm, exc::NotImplementedError, "compile() to an AST (PyCF_ONLY_AST) is not supported");
+    parser::Mode mode = parser::Mode::Exec;
+    std::string_view m = mode_s->view();
+    if (m == "exec")
+        mode = parser::Mode::Exec;
+    else if (m == "eval")
+        mode = parser::Mode::Eval;
+    else if (m == "single")
+        mode = parser::Mode::Single;
+    else if (m != "func_type")
+        return raise(vm, exc::ValueError, (flags & kCfOnlyAst) ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                                               : "compile() mode must be 'exec', 'eval' or 'single'");
+    if (m == "func_type") {
+        if (!(flags & kCfOnlyAst))
+            return raise(vm, exc::ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+        return raise(vm, exc::NotImplementedError, "compile() mode 'func_type' (function type comments) is not supported yet");
+    }
+    uint32_t future = static_cast<uint32_t>(flags & kFutureFlags);
+    if (!dont_inherit)
+        future |= caller_future_flags(vm);
+    int opt = optimize == -1 ? vm.optimize : int(optimize);
+    // An ast.AST tree: checked and compiled (or, with PyCF_ONLY_AST, returned as it is).
+    if (is_ast_object(vm, a[0]))
+        return compile_ast_object(vm, a[0], filename, mode, opt, future, (flags & kCfOnlyAst) != 0);
     std::string text;
     if (!source_text(a[0], text))
         return raise(vm, exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
     if (text.find('\0') != std::string::npos)
         return raise(vm, exc::SyntaxError, "source code string cannot contain null bytes");
-    uint32_t future = static_cast<uint32_t>(flags & kFutureFlags);
-    if (!dont_inherit)
-        future |= caller_future_flags(vm);
-    return compile_to_code(vm, text, filename, mode, optimize == -1 ? vm.optimize : int(optimize), source_kind(a[0]), future);
+    if (flags & kCfOnlyAst)
+        return ast_parse_source(vm, text, filename, mode, source_kind(a[0]));
+    return compile_to_code(vm, text, filename, mode, opt, source_kind(a[0]), future);
 }
 
 // eval(source, globals=None, locals=None, /)
