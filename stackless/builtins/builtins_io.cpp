@@ -32,7 +32,7 @@ namespace {
 // takes the string directly.
 bool write_object(VM& vm, Value file, Value v)
 {
-    if (type_of(file) == types.textio) {
+    if (io_is_textio(file)) {
         Value s = to_str(vm, v);
         return !s.is_null() && io_textio_write(vm, file, as_str(s));
     }
@@ -47,7 +47,7 @@ bool write_object(VM& vm, Value file, Value v)
 
 bool write_text(VM& vm, Value file, String* s)
 {
-    if (type_of(file) == types.textio)
+    if (io_is_textio(file))
         return io_textio_write(vm, file, s);
     Value writer = getattr(vm, file, names.write);
     return !writer.is_null() && !call1(vm, writer, Value::from_object(s)).is_null();
@@ -96,10 +96,8 @@ Value builtin_print(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (!end_s)
             return raise_fmt(vm, exc::TypeError, "end must be None or a string, not %s", type_name(end));
     }
-    static String* space = nullptr;
-    static String* newline = nullptr;
-    if ((!space && !(space = intern(vm, " "))) || (!newline && !(newline = intern(vm, "\n"))))
-        return Value::null();
+    String* space = names.space;
+    String* newline = names.newline;
     for (size_t i = 0; i < nargs; ++i) {
         if (i > 0 && !write_text(vm, file, sep_s ? sep_s : space))
             return Value::null();

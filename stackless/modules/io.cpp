@@ -57,14 +57,17 @@ Value fileio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 
 void setup_io_types(VM& vm)
 {
-    if (g_string_io)
+    IoTypes& st = io_types(vm);
+    if (st.string_io)
         return;
+    setup_base_types(vm);
     setup_buffered_types(vm);
     setup_text_type(vm);
-    add_methods(vm, types.textio, { { "__new__", textio_new, METH_STATIC } });
-    add_methods(vm, g_file_io, { { "__new__", fileio_new, METH_STATIC } });
-    setup_stringio_type(vm);
+    add_methods(vm, st.text_io, { { "__new__", textio_new, METH_STATIC } });
+    add_methods(vm, st.file_io, { { "__new__", fileio_new, METH_STATIC } });
+    setup_misc_types(vm);
     setup_bytesio_type(vm);
+    setup_stringio_type(vm);
 }
 
 // open()'s path argument: str, bytes or os.PathLike; false with TypeError otherwise.
@@ -152,11 +155,27 @@ Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
                     { "cls", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through" }, 2, a, 1))
         return Value::null();
     BufferedFile* b = as_buffered(a[1]);
-    if (!b)
-        return raise_fmt(vm, exc::TypeError, "TextIOWrapper over a '%s' object is not supported", type_name(a[1]));
+    if (!b) {
+        // Another kind of buffered object (BytesIO, a Python BufferedIOBase such as
+        // GzipFile): a hidden adapter forwards to its read1/write/seek/tell methods.
+        uint32_t ff = FF_PROXY;
+        for (auto [method, flag] : { std::pair { "readable", FF_READABLE }, std::pair { "writable", FF_WRITABLE } }) {
+            Value r = TRY(call_method(vm, a[1], intern(vm, method), nullptr, 0));
+            int t = truthy(vm, r);
+            if (t < 0)
+                return Value::null();
+            if (t)
+                ff |= flag;
+        }
+        b = buffered_over_raw(vm, io_types(vm).buffered_random, a[1], ff, size_t(kIoDefaultBufferSize));
+        if (!b)
+            return Value::null();
+    }
     String *encoding, *errors;
     if (!optional_str(vm, a[2], "encoding", encoding) || !optional_str(vm, a[3], "errors", errors))
         return Value::null();
+    if (encoding && encoding->view() == "locale")
+        encoding = nullptr;
     Value newline = a[4].is_null() ? py_none() : a[4];
     NewlineMode nl;
     if (!is_none(newline) && !as_str(newline))
@@ -230,6 +249,10 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     String *encoding, *errors;
     if (!optional_str(vm, a[3], "encoding", encoding) || !optional_str(vm, a[4], "errors", errors))
         return Value::null();
+    // encoding="locale" (what io.text_encoding(None) gives) is the locale's encoding,
+    // which is slpy's default, UTF-8.
+    if (encoding && encoding->view() == "locale")
+        encoding = nullptr;
     Value newline = a[5].is_null() ? py_none() : a[5];
     if (!is_none(newline) && !as_str(newline))
         return raise_fmt(vm, exc::TypeError, "open() argument 'newline' must be str or None, not %s", type_name(newline));
@@ -377,14 +400,14 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
                   (closefd ? FF_CLOSEFD : 0) | (creating ? FF_CREATED : 0);
     TypeObject* type;
     if (buffering == 0) {
-        type = g_file_io;
+        type = io_types(vm).file_io;
         ff |= FF_UNBUFFERED;
     } else if (updating) {
-        type = g_buffered_random;
+        type = io_types(vm).buffered_random;
     } else if (writable) {
-        type = g_buffered_writer;
+        type = io_types(vm).buffered_writer;
     } else {
-        type = g_buffered_reader;
+        type = io_types(vm).buffered_reader;
     }
     size_t buffer_size = buffering > 1 ? size_t(buffering) : 0;
     String* raw_mode_s = intern(vm, raw_mode);
@@ -415,7 +438,8 @@ Value io_std_stream(VM& vm, int fd, char const* name, bool writable)
     char const* unbuffered_env = std::getenv("PYTHONUNBUFFERED");
     bool unbuffered = writable && unbuffered_env && *unbuffered_env;
     uint32_t ff = FF_STD | (writable ? FF_WRITABLE : FF_READABLE) | (unbuffered ? FF_UNBUFFERED : 0);
-    TypeObject* type = !writable ? g_buffered_reader : unbuffered ? g_file_io : g_buffered_writer;
+    IoTypes& io = io_types(vm);
+    TypeObject* type = !writable ? io.buffered_reader : unbuffered ? io.file_io : io.buffered_writer;
     BufferedFile* b = buffered_new(vm, type, fd, str_value(vm, name), intern(vm, writable ? "wb" : "rb"), ff);
 
     // PYTHONIOENCODING=encoding[:errors]; slpy's own encodings only.
@@ -453,7 +477,7 @@ void io_flush_std_streams(VM& vm)
             }
             if (s.is_not_found() || is_none(s))
                 continue;
-            if (type_of(s) == types.textio && (static_cast<TextFile*>(s.as_object())->buffer->fflags & FF_CLOSED))
+            if (io_is_textio(s) && (static_cast<TextFile*>(s.as_object())->buffer->fflags & FF_CLOSED))
                 continue;
             if (call_method(vm, s, names.flush, nullptr, 0).is_null())
                 report_unraisable(vm, s);
@@ -479,11 +503,42 @@ void io_flush_io(VM& vm)
         vm.restore_error(saved);
 }
 
+namespace {
+
+// open_code(path): the file opened for reading in binary mode (no hooks in slpy).
+Value io_open_code(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[1];
+    if (!parse_args(vm, "open_code", args, nargs, kwnames, { "path" }, 1, a))
+        return Value::null();
+    if (!as_str(a[0]))
+        return raise_fmt(vm, exc::TypeError, "open_code() argument 'path' must be str, not %s", type_name(a[0]));
+    Value oargs[2] = { a[0], str_value(vm, "rb") };
+    return io_open(vm, oargs, 2, nullptr);
+}
+
+// text_encoding(encoding, stacklevel=2): "locale" for None (UTF-8 mode is off), else the
+// encoding given.
+Value io_text_encoding(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[2];
+    if (!parse_args(vm, "text_encoding", args, nargs, kwnames, { "encoding", "stacklevel" }, 1, a))
+        return Value::null();
+    if (is_none(a[0]))
+        return str_value(vm, "locale");
+    return a[0];
+}
+
+} // namespace
+
+// The native `_io` module; CPython's own io.py builds `io` (the ABCs IOBase, RawIOBase,
+// BufferedIOBase, TextIOBase and their registrations) on top of it.
 Module* make_io_module(VM& vm)
 {
     setup_io_types(vm);
-    Module* m = module_new(vm, "io");
-    module_add_functions(vm, m, { { "open", io_open } });
+    IoTypes& st = io_types(vm);
+    Module* m = module_new(vm, "_io");
+    module_add_functions(vm, m, { { "open", io_open }, { "open_code", io_open_code }, { "text_encoding", io_text_encoding } });
     // io.open is builtins.open in CPython; share the object when builtins exists.
     if (vm.interp && interp(vm).builtins) {
         Value o = dict_get_str(vm, interp(vm).builtins, intern(vm, "open"));
@@ -492,18 +547,22 @@ Module* make_io_module(VM& vm)
         else
             vm.clear_error();
     }
-    module_add(vm, m, "TextIOWrapper", Value::from_object(types.textio));
-    module_add(vm, m, "BufferedReader", Value::from_object(g_buffered_reader));
-    module_add(vm, m, "BufferedWriter", Value::from_object(g_buffered_writer));
-    module_add(vm, m, "BufferedRandom", Value::from_object(g_buffered_random));
-    module_add(vm, m, "FileIO", Value::from_object(g_file_io));
-    module_add(vm, m, "StringIO", Value::from_object(g_string_io));
-    module_add(vm, m, "BytesIO", Value::from_object(g_bytes_io));
-    module_add(vm, m, "UnsupportedOperation", Value::from_object(g_unsupported_operation));
-    module_add(vm, m, "DEFAULT_BUFFER_SIZE", Value::small_int(8192));
-    module_add(vm, m, "SEEK_SET", Value::small_int(0));
-    module_add(vm, m, "SEEK_CUR", Value::small_int(1));
-    module_add(vm, m, "SEEK_END", Value::small_int(2));
+    module_add(vm, m, "_IOBase", Value::from_object(st.iobase));
+    module_add(vm, m, "_RawIOBase", Value::from_object(st.raw_iobase));
+    module_add(vm, m, "_BufferedIOBase", Value::from_object(st.buffered_iobase));
+    module_add(vm, m, "_TextIOBase", Value::from_object(st.text_iobase));
+    module_add(vm, m, "TextIOWrapper", Value::from_object(st.text_io));
+    module_add(vm, m, "BufferedReader", Value::from_object(st.buffered_reader));
+    module_add(vm, m, "BufferedWriter", Value::from_object(st.buffered_writer));
+    module_add(vm, m, "BufferedRandom", Value::from_object(st.buffered_random));
+    module_add(vm, m, "BufferedRWPair", Value::from_object(st.rwpair));
+    module_add(vm, m, "FileIO", Value::from_object(st.file_io));
+    module_add(vm, m, "StringIO", Value::from_object(st.string_io));
+    module_add(vm, m, "BytesIO", Value::from_object(st.bytes_io));
+    module_add(vm, m, "IncrementalNewlineDecoder", Value::from_object(st.newline_decoder));
+    module_add(vm, m, "UnsupportedOperation", Value::from_object(st.unsupported_operation));
+    module_add(vm, m, "BlockingIOError", Value::from_object(exc::BlockingIOError));
+    module_add(vm, m, "DEFAULT_BUFFER_SIZE", Value::small_int(kIoDefaultBufferSize));
     return m;
 }
 

@@ -21,10 +21,14 @@ void io_flush_std_streams(VM& vm);
 // prints the uncaught exception (or handles SystemExit), so that with both streams going
 // to one file the program's output comes before the traceback, as in CPython.
 void io_flush_io(VM& vm);
-// Writes str `s` to a text file object (type types.textio) as its write() method does,
+// Whether `v` is a TextIOWrapper of the io layer (io_textio_write's argument).
+bool io_is_textio(Value v);
+// Writes str `s` to a text file object (a TextIOWrapper) as its write() method does,
 // without the method call (print()'s fast path). False with the exception pending.
 bool io_textio_write(VM& vm, Value file, String* s);
-// The `io` module (open, TextIOWrapper, BufferedReader/Writer, FileIO, StringIO when built).
+// The native `_io` module (CPython's structure: _IOBase and the three abstract bases, FileIO,
+// Buffered*, BytesIO, StringIO, TextIOWrapper, IncrementalNewlineDecoder, open, ...);
+// `import io` runs CPython's own io.py over it.
 Module* make_io_module(VM& vm);
 
 } // namespace slpy

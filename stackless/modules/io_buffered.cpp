@@ -28,12 +28,6 @@
 
 namespace slpy {
 
-TypeObject* g_buffered_reader = nullptr;
-TypeObject* g_buffered_writer = nullptr;
-TypeObject* g_buffered_random = nullptr;
-TypeObject* g_file_io = nullptr;
-TypeObject* g_unsupported_operation = nullptr;
-
 namespace {
 
 constexpr size_t kDefaultBufferSize = 8192;
@@ -84,11 +78,109 @@ bool raw_write_all(int fd, char const* data, size_t n)
     return true;
 }
 
+// ---- the device under the buffers: a descriptor, or a raw stream object (FF_RAWOBJ)
+// whose methods stand for read(2) / write(2) / lseek(2). Each raises on failure.
+
+ptrdiff_t dev_read(VM& vm, BufferedFile* f, char* buf, size_t n)
+{
+    if (!(f->fflags & FF_RAWOBJ))
+        return raw_read(vm, f->fd, buf, n);
+    Value nv = int_from_i64(vm, int64_t(n));
+    Value r = call_method(vm, f->raw, intern(vm, (f->fflags & FF_PROXY) ? "read1" : "read"), &nv, 1);
+    if (r.is_null())
+        return -1;
+    if (is_none(r)) // a non-blocking raw stream with nothing ready
+        return 0;
+    std::string_view data;
+    if (!get_bytes_like(r, data)) {
+        raise_fmt(vm, exc::TypeError, "read() should return bytes, not '%s'", type_name(r));
+        return -1;
+    }
+    if (data.size() > n) {
+        raise_fmt(vm, exc::OSError, "raw read() returned invalid length %zu (should have been between 0 and %zu)",
+                  data.size(), n);
+        return -1;
+    }
+    std::memcpy(buf, data.data(), data.size());
+    return ptrdiff_t(data.size());
+}
+
+// One raw.write() call of a raw-object file: the count it took, -1 with the error pending.
+ptrdiff_t dev_write_once(VM& vm, BufferedFile* f, char const* data, size_t n)
+{
+    Bytes* b = bytes_new(vm, std::string_view(data, n));
+    if (!b)
+        return -1;
+    Value bv = Value::from_object(b);
+    Value r = call_method(vm, f->raw, intern(vm, "write"), &bv, 1);
+    if (r.is_null())
+        return -1;
+    if (is_none(r)) {
+        raise(vm, exc::BlockingIOError, "write could not complete without blocking");
+        return -1;
+    }
+    int64_t w;
+    if (!index_i64(vm, r, w))
+        return -1;
+    if (w < 0 || w > int64_t(n)) {
+        raise_fmt(vm, exc::OSError, "raw write() returned invalid length %lld (should have been between 0 and %zu)",
+                  (long long)w, n);
+        return -1;
+    }
+    return ptrdiff_t(w);
+}
+
+bool dev_write(VM& vm, BufferedFile* f, char const* data, size_t n)
+{
+    if (!(f->fflags & FF_RAWOBJ)) {
+        if (!raw_write_all(f->fd, data, n)) {
+            raise_errno(vm, errno);
+            return false;
+        }
+        return true;
+    }
+    while (n > 0) {
+        ptrdiff_t w = dev_write_once(vm, f, data, n);
+        if (w < 0)
+            return false;
+        data += w;
+        n -= size_t(w);
+    }
+    return true;
+}
+
+int64_t dev_seek(VM& vm, BufferedFile* f, int64_t pos, int whence)
+{
+    if (!(f->fflags & FF_RAWOBJ)) {
+        off_t r = ::lseek(f->fd, off_t(pos), whence);
+        if (r < 0)
+            raise_errno(vm, errno);
+        return r < 0 ? -1 : int64_t(r);
+    }
+    Value a[2] = { int_from_i64(vm, pos), Value::small_int(whence) };
+    Value r = call_method(vm, f->raw, intern(vm, "seek"), a, 2);
+    int64_t out;
+    if (r.is_null() || !index_i64(vm, r, out))
+        return -1;
+    if (out < 0) {
+        raise_fmt(vm, exc::OSError, "Raw stream returned invalid position %lld", (long long)out);
+        return -1;
+    }
+    return out;
+}
+
+// Calls raw.<name>() of a raw-object file (fileno, isatty, seekable, truncate, close).
+Value dev_call(VM& vm, BufferedFile* f, char const* name, Value const* args = nullptr, size_t nargs = 0)
+{
+    return call_method(vm, f->raw, intern(vm, name), args, nargs);
+}
+
 void buffered_trace(Object* o, Tracer& t)
 {
     auto* f = static_cast<BufferedFile*>(o);
     t.visit(f->name);
     t.visit(f->mode);
+    t.visit(f->raw);
 }
 
 // Writes what is pending and closes the descriptor of a file that died open.
@@ -168,14 +260,14 @@ Value read_all(VM& vm, BufferedFile* f)
         f->rpos = f->rlen = 0;
     }
     struct stat st;
-    if (::fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    if (f->fd >= 0 && ::fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode)) {
         off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
         if (pos >= 0 && st.st_size > pos)
             out.reserve(out.size() + size_t(st.st_size - pos) + 1);
     }
     char chunk[65536];
     for (;;) {
-        ptrdiff_t r = raw_read(vm, f->fd, chunk, sizeof chunk);
+        ptrdiff_t r = dev_read(vm, f, chunk, sizeof chunk);
         if (r < 0)
             return Value::null();
         if (r == 0)
@@ -217,7 +309,7 @@ Value read_line(VM& vm, BufferedFile* f, int64_t limit)
         return Value::null();
     for (;;) {
         if (f->rpos == f->rlen) {
-            ptrdiff_t r = raw_read(vm, f->fd, f->rbuf, (f->fflags & FF_UNBUFFERED) ? 1 : f->bufsize);
+            ptrdiff_t r = dev_read(vm, f, f->rbuf, (f->fflags & FF_UNBUFFERED) ? 1 : f->bufsize);
             if (r < 0)
                 return Value::null();
             if (r == 0) {
@@ -249,7 +341,12 @@ SLPY_FILE_METHOD(bf_read)
 {
     BufferedFile* f = self_file(args[0]);
     int64_t n;
-    if (!io_size_arg(vm, "read", args, nargs, kwnames, n) || !check_readable(vm, f))
+    if (!io_size_arg(vm, "read", args, nargs, kwnames, n))
+        return Value::null();
+    // CPython's buffered objects name the operation (FileIO does not).
+    if ((f->fflags & FF_CLOSED) && !(f->fflags & FF_UNBUFFERED))
+        return raise(vm, exc::ValueError, "read of closed file");
+    if (!check_readable(vm, f))
         return Value::null();
     if (f->wlen && !buffered_flush(vm, f))
         return Value::null();
@@ -293,7 +390,7 @@ SLPY_FILE_METHOD(bf_peek)
     if (f->wlen && !buffered_flush(vm, f))
         return Value::null();
     if (f->rpos == f->rlen) {
-        ptrdiff_t r = raw_read(vm, f->fd, f->rbuf, f->bufsize);
+        ptrdiff_t r = dev_read(vm, f, f->rbuf, f->bufsize);
         if (r < 0)
             return Value::null();
         f->rpos = 0;
@@ -473,6 +570,10 @@ SLPY_FILE_METHOD(bf_truncate)
         if (size < 0)
             return Value::null();
     }
+    if (f->fflags & FF_RAWOBJ) {
+        Value sv = int_from_i64(vm, size);
+        return dev_call(vm, f, "truncate", &sv, 1);
+    }
     if (::ftruncate(f->fd, off_t(size)) < 0)
         return raise_errno(vm, errno);
     return int_from_i64(vm, size);
@@ -483,6 +584,8 @@ SLPY_FILE_METHOD(bf_fileno)
     BufferedFile* f = self_file(args[0]);
     if (!check_open_raw(vm, f))
         return Value::null();
+    if (f->fflags & FF_RAWOBJ)
+        return dev_call(vm, f, "fileno");
     return Value::small_int(f->fd);
 }
 
@@ -491,6 +594,8 @@ SLPY_FILE_METHOD(bf_isatty)
     BufferedFile* f = self_file(args[0]);
     if (!check_open_raw(vm, f))
         return Value::null();
+    if (f->fflags & FF_RAWOBJ)
+        return dev_call(vm, f, "isatty");
     return py_bool(buffered_isatty(f));
 }
 
@@ -515,6 +620,8 @@ SLPY_FILE_METHOD(bf_seekable)
     BufferedFile* f = self_file(args[0]);
     if (!check_open_raw(vm, f))
         return Value::null();
+    if (f->fflags & FF_RAWOBJ)
+        return dev_call(vm, f, "seekable");
     if (!(f->fflags & FF_SEEKABLE_KNOWN)) {
         f->fflags |= FF_SEEKABLE_KNOWN;
         if (::lseek(f->fd, 0, SEEK_CUR) >= 0)
@@ -564,12 +671,19 @@ SLPY_FILE_METHOD(bf_repr)
     BufferedFile* f = self_file(args[0]);
     std::string s = "<_io.";
     s += f->type->name->c_str();
-    if (f->type == g_file_io && (f->fflags & FF_CLOSED))
+    bool is_fileio = (f->fflags & FF_UNBUFFERED) && !(f->fflags & FF_RAWOBJ);
+    if (is_fileio && (f->fflags & FF_CLOSED))
         return str_value(vm, s + " [closed]>");
-    Value r = TRY(repr(vm, f->name));
+    Value name = f->name;
+    if (f->fflags & FF_RAWOBJ) {
+        name = TRY(getattr_opt(vm, f->raw, intern(vm, "name")));
+        if (name.is_not_found())
+            return str_value(vm, s + ">");
+    }
+    Value r = TRY(repr(vm, name));
     s += " name=";
     s += as_str(r)->c_str();
-    if (f->type == g_file_io) {
+    if (is_fileio) {
         s += " mode='";
         s += f->mode->c_str();
         s += (f->fflags & FF_CLOSEFD) ? "' closefd=True" : "' closefd=False";
@@ -577,18 +691,127 @@ SLPY_FILE_METHOD(bf_repr)
     return str_value(vm, s + ">");
 }
 
-SLPY_FILE_METHOD(bf_get_closed) { return py_bool(self_file(args[0])->fflags & FF_CLOSED); }
-SLPY_FILE_METHOD(bf_get_name) { return self_file(args[0])->name; }
-SLPY_FILE_METHOD(bf_get_mode) { return Value::from_object(self_file(args[0])->mode); }
+SLPY_FILE_METHOD(bf_get_closed)
+{
+    BufferedFile* f = self_file(args[0]);
+    if ((f->fflags & FF_RAWOBJ) && !(f->fflags & FF_CLOSED))
+        return getattr(vm, f->raw, intern(vm, "closed"));
+    return py_bool(f->fflags & FF_CLOSED);
+}
+SLPY_FILE_METHOD(bf_get_name)
+{
+    BufferedFile* f = self_file(args[0]);
+    return (f->fflags & FF_RAWOBJ) ? getattr(vm, f->raw, intern(vm, "name")) : f->name;
+}
+// FileIO keeps `name` in its instance dict in CPython (tempfile sets it to the
+// descriptor); an object of open() here is its own raw layer, so it takes the name.
+SLPY_FILE_METHOD(bf_set_name)
+{
+    BufferedFile* f = self_file(args[0]);
+    if (args[1].is_null())
+        return raise(vm, exc::AttributeError, "name");
+    if (f->fflags & FF_RAWOBJ)
+        return setattr(vm, f->raw, intern(vm, "name"), args[1]) ? py_none() : Value::null();
+    f->name = args[1];
+    return py_none();
+}
+SLPY_FILE_METHOD(bf_get_mode)
+{
+    BufferedFile* f = self_file(args[0]);
+    return (f->fflags & FF_RAWOBJ) ? getattr(vm, f->raw, intern(vm, "mode")) : Value::from_object(f->mode);
+}
+// .raw: the raw stream given to the constructor; a file of open() is its own raw layer.
+SLPY_FILE_METHOD(bf_get_raw)
+{
+    BufferedFile* f = self_file(args[0]);
+    return (f->fflags & FF_RAWOBJ) ? f->raw : args[0];
+}
+// detach(): flushes and hands back the raw stream (raw-object buffers only).
+SLPY_FILE_METHOD(bf_detach)
+{
+    BufferedFile* f = self_file(args[0]);
+    if (!(f->fflags & FF_RAWOBJ))
+        return raise_unsupported(vm, "detach of a file opened by open() is not supported by slpy");
+    if (!buffered_check_open(vm, f) || !buffered_flush(vm, f))
+        return Value::null();
+    f->fflags |= FF_CLOSED;
+    return f->raw;
+}
+
+// BufferedReader / BufferedWriter / BufferedRandom(raw, buffer_size=DEFAULT_BUFFER_SIZE):
+// __new__ makes a closed object and __init__ attaches the raw stream, as CPython's, so a
+// Python subclass may take other arguments (tarfile's ExFileObject).
+SLPY_FILE_METHOD(bf_buffered_new)
+{
+    (void)nargs;
+    (void)kwnames;
+    BufferedFile* f = buffered_over_raw(vm, args[0].as<TypeObject>(), py_none(), FF_CLOSED, 0);
+    return f ? Value::from_object(f) : Value::null();
+}
+
+Value buffered_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, char const* fname, uint32_t need)
+{
+    Value a[3];
+    if (!parse_args(vm, fname, args, nargs, kwnames, { "self", "raw", "buffer_size" }, 2, a, 1))
+        return Value::null();
+    BufferedFile* f = self_file(args[0]);
+    if (!(f->fflags & FF_RAWOBJ))
+        return raise_fmt(vm, exc::TypeError, "%s() of a file opened by open() cannot be initialized again", fname);
+    int64_t size = kIoDefaultBufferSize;
+    if (!a[2].is_null() && !index_i64(vm, a[2], size))
+        return Value::null();
+    if (size <= 0)
+        return raise(vm, exc::ValueError, "buffer size must be strictly positive");
+    // raw.readable() / raw.writable() must say yes (CPython's _PyIOBase_check_*): any
+    // object with those methods will do, not only io.RawIOBase subclasses.
+    if ((need & FF_READABLE) && !io_check_capability(vm, a[1], "readable", "File or stream is not readable."))
+        return Value::null();
+    if ((need & FF_WRITABLE) && !io_check_capability(vm, a[1], "writable", "File or stream is not writable."))
+        return Value::null();
+    // A second __init__ starts over: buffered data of the old raw stream is dropped.
+    std::free(f->rbuf);
+    std::free(f->wbuf);
+    std::free(f->tpend);
+    f->rbuf = f->wbuf = f->tpend = nullptr;
+    f->rpos = f->rlen = f->wlen = f->tlen = 0;
+    f->raw = a[1];
+    f->mode = intern(vm, (need & FF_READABLE) && (need & FF_WRITABLE) ? "rb+" : (need & FF_WRITABLE) ? "wb" : "rb");
+    f->fflags = need | FF_RAWOBJ;
+    f->bufsize = size_t(size);
+    return py_none();
+}
+SLPY_FILE_METHOD(bf_reader_init) { return buffered_init(vm, args, nargs, kwnames, "BufferedReader", FF_READABLE); }
+SLPY_FILE_METHOD(bf_writer_init) { return buffered_init(vm, args, nargs, kwnames, "BufferedWriter", FF_WRITABLE); }
+SLPY_FILE_METHOD(bf_random_init)
+{
+    return buffered_init(vm, args, nargs, kwnames, "BufferedRandom", FF_READABLE | FF_WRITABLE);
+}
+
 SLPY_FILE_METHOD(bf_get_closefd) { return py_bool(self_file(args[0])->fflags & FF_CLOSEFD); }
 
 #undef SLPY_FILE_METHOD
 
+// One concrete binary class (FileIO under _RawIOBase, the Buffered* under _BufferedIOBase)
+// with the method set of this layer.
 TypeObject* make_io_subtype(VM& vm, char const* name, TypeObject* base)
 {
-    TypeObject* t = make_builtin_type(vm, name, base, sizeof(BufferedFile), 0, buffered_trace, buffered_finalize);
+    TypeObject* t = make_builtin_type(vm, name, base, sizeof(BufferedFile), TF_BASETYPE, buffered_trace, buffered_finalize);
     set_native_type_module(vm, t, "_io");
     t->iternext = bf_iternext;
+    add_methods(vm, t, {
+        { "read", bf_read }, { "read1", bf_read1 }, { "readall", bf_readall }, { "peek", bf_peek },
+        { "readinto", bf_readinto }, { "readline", bf_readline }, { "readlines", bf_readlines },
+        { "write", bf_write }, { "writelines", bf_writelines }, { "flush", bf_flush }, { "close", bf_close },
+        { "seek", bf_seek }, { "tell", bf_tell }, { "truncate", bf_truncate }, { "fileno", bf_fileno },
+        { "isatty", bf_isatty }, { "readable", bf_readable }, { "writable", bf_writable },
+        { "seekable", bf_seekable }, { "__enter__", bf_enter }, { "__exit__", bf_exit },
+        { "__iter__", bf_iter }, { "__next__", bf_next }, { "__repr__", bf_repr }, { "detach", bf_detach },
+    });
+    add_getsets(vm, t, {
+        { "closed", bf_get_closed }, { "name", bf_get_name, bf_set_name }, { "mode", bf_get_mode }, { "raw", bf_get_raw },
+    });
+    // Weak references to files are allowed, as CPython's.
+    t->tflags |= TF_LAYOUT_WEAKREF;
     finish_builtin_type(vm, t);
     return t;
 }
@@ -634,12 +857,13 @@ Value raise_errno(VM& vm, int err, Value filename)
 
 Value raise_unsupported(VM& vm, char const* what)
 {
-    return raise(vm, g_unsupported_operation ? g_unsupported_operation : exc::OSError, what);
+    TypeObject* t = io_types(vm).unsupported_operation;
+    return raise(vm, t ? t : exc::OSError, what);
 }
 
 BufferedFile* as_buffered(Value v)
 {
-    if (!v.is_object() || !is_subtype(v.as_object()->type, types.fileio))
+    if (!v.is_object() || !is_io_layout(v.as_object()->type, buffered_trace))
         return nullptr;
     return static_cast<BufferedFile*>(v.as_object());
 }
@@ -647,7 +871,7 @@ BufferedFile* as_buffered(Value v)
 BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags,
                            size_t buffer_size)
 {
-    auto* f = vm.heap.make<BufferedFile>(type);
+    auto* f = static_cast<BufferedFile*>(alloc_instance(vm, type));
     if (!f)
         return nullptr;
     f->name = name;
@@ -663,6 +887,20 @@ BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String*
             f->bufsize = size_t(st.st_blksize);
     }
     registry().insert(f);
+    return f;
+}
+
+BufferedFile* buffered_over_raw(VM& vm, TypeObject* type, Value raw, uint32_t fflags, size_t buffer_size)
+{
+    auto* f = static_cast<BufferedFile*>(alloc_instance(vm, type));
+    if (!f)
+        return nullptr;
+    f->name = py_none();
+    f->mode = intern(vm, (fflags & FF_READABLE) && (fflags & FF_WRITABLE) ? "rb+" : (fflags & FF_WRITABLE) ? "wb" : "rb");
+    f->raw = raw;
+    f->fd = -1;
+    f->fflags = fflags | FF_RAWOBJ;
+    f->bufsize = buffer_size ? buffer_size : kDefaultBufferSize;
     return f;
 }
 
@@ -692,7 +930,7 @@ ptrdiff_t buffered_read_some(VM& vm, BufferedFile* f, char* out, size_t n)
         return ptrdiff_t(take);
     }
     if (n >= f->bufsize || (f->fflags & FF_UNBUFFERED)) {
-        ptrdiff_t r = raw_read(vm, f->fd, out, n);
+        ptrdiff_t r = dev_read(vm, f, out, n);
         if (r < 0)
             return -1;
         if (r == 0)
@@ -701,7 +939,7 @@ ptrdiff_t buffered_read_some(VM& vm, BufferedFile* f, char* out, size_t n)
     }
     if (!ensure_rbuf(vm, f))
         return -1;
-    ptrdiff_t r = raw_read(vm, f->fd, f->rbuf, f->bufsize);
+    ptrdiff_t r = dev_read(vm, f, f->rbuf, f->bufsize);
     if (r < 0)
         return -1;
     if (r == 0) {
@@ -720,7 +958,10 @@ bool buffered_drop_readahead(VM& vm, BufferedFile* f)
 {
     if (f->rpos < f->rlen) {
         off_t back = off_t(f->rlen - f->rpos);
-        if (::lseek(f->fd, -back, SEEK_CUR) < 0 && errno != ESPIPE) {
+        if (f->fflags & FF_RAWOBJ) {
+            if (dev_seek(vm, f, -int64_t(back), SEEK_CUR) < 0)
+                return false;
+        } else if (::lseek(f->fd, -back, SEEK_CUR) < 0 && errno != ESPIPE) {
             raise_errno(vm, errno);
             return false;
         }
@@ -735,11 +976,7 @@ bool buffered_flush(VM& vm, BufferedFile* f)
         return true;
     size_t n = f->wlen;
     f->wlen = 0;
-    if (!raw_write_all(f->fd, f->wbuf, n)) {
-        raise_errno(vm, errno);
-        return false;
-    }
-    return true;
+    return dev_write(vm, f, f->wbuf, n);
 }
 
 bool buffered_text_writeflush(VM& vm, BufferedFile* f)
@@ -774,24 +1011,23 @@ bool buffered_write(VM& vm, BufferedFile* f, char const* data, size_t n)
 {
     if (f->rpos < f->rlen && !buffered_drop_readahead(vm, f))
         return false;
-    if (f->fflags & FF_UNBUFFERED) {
-        if (!raw_write_all(f->fd, data, n)) {
-            raise_errno(vm, errno);
-            return false;
-        }
-        return true;
-    }
+    if (f->fflags & FF_UNBUFFERED)
+        return dev_write(vm, f, data, n);
     // BufferedWriter.write: what fits is copied; otherwise the buffer is written out and
     // the data is buffered, or written directly when it is larger than the buffer.
     if (f->wlen + n > f->bufsize) {
         if (!buffered_flush(vm, f))
             return false;
-        if (n > f->bufsize) {
-            if (!raw_write_all(f->fd, data, n)) {
-                raise_errno(vm, errno);
+        if (n > f->bufsize && !(f->fflags & FF_RAWOBJ))
+            return dev_write(vm, f, data, n);
+        // A raw stream may take part of each write (CPython's BufferedWriter): it is
+        // written to while more than a buffer's worth is left, the rest is buffered.
+        while (n > f->bufsize) {
+            ptrdiff_t w = dev_write_once(vm, f, data, n);
+            if (w < 0)
                 return false;
-            }
-            return true;
+            data += w;
+            n -= size_t(w);
         }
     }
     if (!f->wbuf && !(f->wbuf = static_cast<char*>(std::malloc(f->bufsize)))) {
@@ -805,12 +1041,19 @@ bool buffered_write(VM& vm, BufferedFile* f, char const* data, size_t n)
 
 int64_t buffered_tell(VM& vm, BufferedFile* f)
 {
-    off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
-    if (pos < 0) {
-        raise_errno(vm, errno);
-        return -1;
+    int64_t pos;
+    if (f->fflags & FF_RAWOBJ) {
+        Value r = dev_call(vm, f, "tell");
+        if (r.is_null() || !index_i64(vm, r, pos))
+            return -1;
+    } else {
+        pos = int64_t(::lseek(f->fd, 0, SEEK_CUR));
+        if (pos < 0) {
+            raise_errno(vm, errno);
+            return -1;
+        }
     }
-    return int64_t(pos) - int64_t(f->rlen - f->rpos) + int64_t(f->wlen);
+    return pos - int64_t(f->rlen - f->rpos) + int64_t(f->wlen);
 }
 
 int64_t buffered_seek(VM& vm, BufferedFile* f, int64_t pos, int whence)
@@ -821,12 +1064,7 @@ int64_t buffered_seek(VM& vm, BufferedFile* f, int64_t pos, int whence)
         pos -= int64_t(f->rlen - f->rpos);
     f->rpos = f->rlen = 0;
     f->fflags &= ~FF_EOF_SEEN;
-    off_t r = ::lseek(f->fd, off_t(pos), whence);
-    if (r < 0) {
-        raise_errno(vm, errno);
-        return -1;
-    }
-    return int64_t(r);
+    return dev_seek(vm, f, pos, whence);
 }
 
 bool buffered_close(VM& vm, BufferedFile* f)
@@ -838,6 +1076,16 @@ bool buffered_close(VM& vm, BufferedFile* f)
     if ((f->fflags & FF_CLOSEFD) && f->fd >= 0 && ::close(f->fd) < 0 && ok) {
         raise_errno(vm, errno);
         ok = false;
+    }
+    if (f->fflags & FF_RAWOBJ) {
+        // The raw stream is closed even after a failed flush; the first error wins.
+        Value saved = ok ? Value::null() : vm.take_error();
+        if (dev_call(vm, f, "close").is_null())
+            ok = false;
+        if (!saved.is_null()) {
+            vm.clear_error();
+            vm.restore_error(saved);
+        }
     }
     f->fd = -1;
     std::free(f->rbuf);
@@ -876,45 +1124,18 @@ void flush_files_on(VM&, uint64_t dev, uint64_t ino)
 
 void setup_buffered_types(VM& vm)
 {
-    if (g_buffered_reader)
+    IoTypes& st = io_types(vm);
+    if (st.buffered_reader)
         return;
-    TypeObject* base = types.fileio;
-    base->name = intern(vm, "_BufferedIOBase");
-    base->qualname = base->name;
-    base->basicsize = sizeof(BufferedFile);
-    base->trace = buffered_trace;
-    base->finalize = buffered_finalize;
-    base->iternext = bf_iternext;
-    set_native_type_module(vm, base, "_io");
-    add_methods(vm, base, {
-        { "read", bf_read }, { "read1", bf_read1 }, { "readall", bf_readall }, { "peek", bf_peek },
-        { "readinto", bf_readinto }, { "readline", bf_readline }, { "readlines", bf_readlines },
-        { "write", bf_write }, { "writelines", bf_writelines }, { "flush", bf_flush }, { "close", bf_close },
-        { "seek", bf_seek }, { "tell", bf_tell }, { "truncate", bf_truncate }, { "fileno", bf_fileno },
-        { "isatty", bf_isatty }, { "readable", bf_readable }, { "writable", bf_writable },
-        { "seekable", bf_seekable }, { "__enter__", bf_enter }, { "__exit__", bf_exit },
-        { "__iter__", bf_iter }, { "__next__", bf_next }, { "__repr__", bf_repr },
-    });
-    add_getsets(vm, base, {
-        { "closed", bf_get_closed }, { "name", bf_get_name }, { "mode", bf_get_mode },
-    });
-    g_buffered_reader = make_io_subtype(vm, "BufferedReader", base);
-    g_buffered_writer = make_io_subtype(vm, "BufferedWriter", base);
-    g_buffered_random = make_io_subtype(vm, "BufferedRandom", base);
-    g_file_io = make_io_subtype(vm, "FileIO", base);
-    add_getsets(vm, g_file_io, { { "closefd", bf_get_closefd } });
-
-    // io.UnsupportedOperation(OSError, ValueError): made with its first base, then given
-    // both bases and the C3 order CPython computes.
-    TypeObject* u = make_builtin_type(vm, "UnsupportedOperation", exc::OSError, exc::OSError->basicsize,
-                                      TF_BASETYPE | TF_EXC_SUBCLASS);
-    set_native_type_module(vm, u, "io");
-    finish_builtin_type(vm, u);
-    u->bases = tuple_pack(vm, { Value::from_object(exc::OSError), Value::from_object(exc::ValueError) });
-    u->mro = tuple_pack(vm, { Value::from_object(u), Value::from_object(exc::OSError), Value::from_object(exc::ValueError),
-                              Value::from_object(exc::Exception), Value::from_object(exc::BaseException),
-                              Value::from_object(types.object) });
-    g_unsupported_operation = u;
+    setup_base_types(vm);
+    st.buffered_reader = make_io_subtype(vm, "BufferedReader", st.buffered_iobase);
+    st.buffered_writer = make_io_subtype(vm, "BufferedWriter", st.buffered_iobase);
+    st.buffered_random = make_io_subtype(vm, "BufferedRandom", st.buffered_iobase);
+    st.file_io = make_io_subtype(vm, "FileIO", st.raw_iobase);
+    add_getsets(vm, st.file_io, { { "closefd", bf_get_closefd } });
+    add_methods(vm, st.buffered_reader, { { "__new__", bf_buffered_new, METH_STATIC }, { "__init__", bf_reader_init } });
+    add_methods(vm, st.buffered_writer, { { "__new__", bf_buffered_new, METH_STATIC }, { "__init__", bf_writer_init } });
+    add_methods(vm, st.buffered_random, { { "__new__", bf_buffered_new, METH_STATIC }, { "__init__", bf_random_init } });
 }
 
 } // namespace slpy

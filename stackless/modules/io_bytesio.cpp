@@ -18,7 +18,6 @@
 
 namespace slpy {
 
-TypeObject* g_bytes_io = nullptr;
 
 namespace {
 
@@ -372,9 +371,11 @@ SLPY_BIO_METHOD(bio_get_closed) { return py_bool(self_bio(args[0])->closed); }
 
 void setup_bytesio_type(VM& vm)
 {
-    if (g_bytes_io)
+    IoTypes& st = io_types(vm);
+    if (st.bytes_io)
         return;
-    TypeObject* t = make_builtin_type(vm, "BytesIO", nullptr, sizeof(BytesIOObject), TF_BASETYPE, nullptr, bio_finalize);
+    setup_base_types(vm);
+    TypeObject* t = make_builtin_type(vm, "BytesIO", st.buffered_iobase, sizeof(BytesIOObject), TF_BASETYPE, nullptr, bio_finalize);
     set_native_type_module(vm, t, "_io");
     add_methods(vm, t, {
         { "__new__", bio_new, METH_STATIC }, { "__init__", bio_init }, { "read", bio_read }, { "read1", bio_read },
@@ -388,7 +389,7 @@ void setup_bytesio_type(VM& vm)
     add_getsets(vm, t, { { "closed", bio_get_closed } });
     t->iternext = bio_iternext;
     finish_builtin_type(vm, t);
-    g_bytes_io = t;
+    st.bytes_io = t;
 }
 
 } // namespace slpy

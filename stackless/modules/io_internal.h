@@ -1,9 +1,9 @@
 // Internals of the io layer shared by io.cpp, io_buffered.cpp, io_text.cpp and
 // io_stringio.cpp: the object layouts and the helpers each file offers the others.
 //
-// Two layers, as CPython's: a BufferedFile (types.fileio and its subtypes
-// BufferedReader / BufferedWriter / BufferedRandom / FileIO) owns a file descriptor and
-// a read buffer and a write buffer in malloc'd memory; a TextFile (types.textio,
+// Two layers, as CPython's: a BufferedFile (the types BufferedReader / BufferedWriter /
+// BufferedRandom / FileIO) owns a file descriptor and
+// a read buffer and a write buffer in malloc'd memory; a TextFile (IoTypes::text_io,
 // "TextIOWrapper") decodes and encodes text on top of one BufferedFile. Text writes are
 // encoded straight into the binary write buffer, so the text layer never holds unwritten
 // data and a finalizer of the binary layer alone can flush what is pending.
@@ -33,10 +33,18 @@ inline constexpr uint32_t FF_TTY = 1u << 9;
 inline constexpr uint32_t FF_SEEKABLE_KNOWN = 1u << 10;
 inline constexpr uint32_t FF_SEEKABLE = 1u << 11;
 inline constexpr uint32_t FF_CREATED = 1u << 12;     // opened with 'x'
+// The object buffers a raw stream object (`raw`: any object with read/readinto, write,
+// seek, ... such as a Python subclass of io.RawIOBase) instead of a descriptor (fd -1):
+// what would be read(2)/write(2)/lseek(2) are calls of raw's methods.
+inline constexpr uint32_t FF_RAWOBJ = 1u << 13;
+// With FF_RAWOBJ: a hidden adapter TextIOWrapper made over a buffered object of another
+// kind (BytesIO, GzipFile, ...); reads use raw.read1 and `TextIOWrapper.buffer` is raw.
+inline constexpr uint32_t FF_PROXY = 1u << 14;
 
 struct BufferedFile : Object {
     Value name;   // as given to open(): str, bytes, a path-like object or an int
     String* mode; // the FileIO-style mode: 'rb', 'wb', 'ab', 'rb+', 'xb'
+    Value raw;    // the raw stream object with FF_RAWOBJ, else null
     int fd;       // -1 once closed
     uint32_t fflags;
     uint64_t dev; // st_dev / st_ino, to find other objects open on the same file
@@ -83,21 +91,50 @@ struct TextFile : Object {
     std::string* decoded;
     size_t dpos;
     std::string* pending;
+    bool detached; // detach() gave the buffer away: every operation raises ValueError
 };
 
-// ---- io_buffered.cpp
-extern TypeObject* g_buffered_reader;
-extern TypeObject* g_buffered_writer;
-extern TypeObject* g_buffered_random;
-extern TypeObject* g_file_io;
-extern TypeObject* g_unsupported_operation; // io.UnsupportedOperation(OSError, ValueError)
+// ---- io_base.cpp
+inline constexpr int64_t kIoDefaultBufferSize = 8192; // io.DEFAULT_BUFFER_SIZE
 
+// The type objects of this layer, per VM (traced by the VM through its module state).
+struct IoTypes {
+    TypeObject* iobase = nullptr; // _io._IOBase and the three abstract bases under it
+    TypeObject* raw_iobase = nullptr;
+    TypeObject* buffered_iobase = nullptr;
+    TypeObject* text_iobase = nullptr;
+    TypeObject* text_io = nullptr; // TextIOWrapper
+    TypeObject* buffered_reader = nullptr;
+    TypeObject* buffered_writer = nullptr;
+    TypeObject* buffered_random = nullptr;
+    TypeObject* file_io = nullptr;
+    TypeObject* string_io = nullptr;
+    TypeObject* bytes_io = nullptr;
+    TypeObject* unsupported_operation = nullptr; // io.UnsupportedOperation(OSError, ValueError)
+    TypeObject* rwpair = nullptr;
+    TypeObject* newline_decoder = nullptr;
+};
+IoTypes& io_types(VM& vm);
+// _IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase and UnsupportedOperation.
+void setup_base_types(VM& vm);
+// Whether instances of `t` (or of a class derived from it) have the layout traced by `trace`.
+bool is_io_layout(TypeObject* t, TraceFn trace);
+// self.<method>() is true, else UnsupportedOperation(message) (io_base.cpp).
+bool io_check_capability(VM& vm, Value self, char const* method, char const* message);
+
+// ---- io_misc.cpp: IncrementalNewlineDecoder and BufferedRWPair.
+void setup_misc_types(VM& vm);
+
+// ---- io_buffered.cpp
 void setup_buffered_types(VM& vm);
 // A new binary file object over `fd` (already open). `type` picks the class; buffer_size
 // 0 takes the descriptor's block size (st_blksize) or 8192, as CPython's open().
 BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags,
                            size_t buffer_size = 0);
 BufferedFile* as_buffered(Value v); // nullptr when v is not a binary file of this layer
+// A buffered object of `type` over the raw stream object `raw` (FF_RAWOBJ; fflags gives
+// FF_READABLE / FF_WRITABLE / FF_PROXY).
+BufferedFile* buffered_over_raw(VM& vm, TypeObject* type, Value raw, uint32_t fflags, size_t buffer_size);
 
 // Raises ValueError "I/O operation on closed file." when closed; false then.
 bool buffered_check_open(VM& vm, BufferedFile* f);
@@ -173,11 +210,9 @@ bool text_encoding_lookup(std::string_view name, TextEncoding& out);
 bool text_newline_mode(VM& vm, Value newline, NewlineMode& out);
 
 // ---- io_stringio.cpp
-extern TypeObject* g_string_io;
 void setup_stringio_type(VM& vm);
 
 // ---- io_bytesio.cpp
-extern TypeObject* g_bytes_io;
 void setup_bytesio_type(VM& vm);
 
 } // namespace slpy

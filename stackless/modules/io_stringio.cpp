@@ -19,7 +19,6 @@
 
 namespace slpy {
 
-TypeObject* g_string_io = nullptr;
 
 namespace {
 
@@ -412,9 +411,11 @@ SLPY_SIO_METHOD(sio_get_false) { return py_false(); }
 
 void setup_stringio_type(VM& vm)
 {
-    if (g_string_io)
+    IoTypes& st = io_types(vm);
+    if (st.string_io)
         return;
-    TypeObject* t = make_builtin_type(vm, "StringIO", nullptr, sizeof(StringIOObject), TF_BASETYPE, nullptr, sio_finalize);
+    setup_base_types(vm);
+    TypeObject* t = make_builtin_type(vm, "StringIO", st.text_iobase, sizeof(StringIOObject), TF_BASETYPE, nullptr, sio_finalize);
     set_native_type_module(vm, t, "_io");
     add_methods(vm, t, {
         { "__new__", sio_new, METH_STATIC }, { "__init__", sio_init }, { "write", sio_write },
@@ -429,7 +430,7 @@ void setup_stringio_type(VM& vm)
     });
     t->iternext = sio_iternext;
     finish_builtin_type(vm, t);
-    g_string_io = t;
+    st.string_io = t;
 }
 
 } // namespace slpy

@@ -1,4 +1,4 @@
-// The text layer of the io module: TextIOWrapper (types.textio) over a BufferedFile.
+// The text layer of the io module: TextIOWrapper (IoTypes::text_io) over a BufferedFile.
 //
 // Reading decodes chunks of the binary file into a buffer of UTF-8 text (slpy's str
 // representation, so UTF-8 input is validated and copied, never transcoded) and hands
@@ -47,10 +47,18 @@ void text_finalize(Object* o)
 
 TextFile* self_text(Value v) { return static_cast<TextFile*>(v.as_object()); }
 
-bool is_closed(TextFile* tf) { return tf->buffer->fflags & FF_CLOSED; }
+bool is_closed(TextFile* tf) { return tf->detached || (tf->buffer->fflags & FF_CLOSED); }
+
+bool detached_error(VM& vm)
+{
+    raise(vm, exc::ValueError, "underlying buffer has been detached");
+    return false;
+}
 
 bool check_open(VM& vm, TextFile* tf)
 {
+    if (tf->detached)
+        return detached_error(vm);
     if (is_closed(tf)) {
         raise(vm, exc::ValueError, "I/O operation on closed file.");
         return false;
@@ -61,6 +69,8 @@ bool check_open(VM& vm, TextFile* tf)
 // Checks of readable()/fileno()/isatty(): CPython's message has no period there.
 bool check_open_raw(VM& vm, TextFile* tf)
 {
+    if (tf->detached)
+        return detached_error(vm);
     if (is_closed(tf)) {
         raise(vm, exc::ValueError, "I/O operation on closed file");
         return false;
@@ -451,12 +461,60 @@ SLPY_TEXT_METHOD(tx_writelines)
     }
 }
 
+// The object TextIOWrapper.buffer gives: the binary file, or the buffered object a hidden
+// adapter forwards to (FF_PROXY).
+Value buffer_value(TextFile* tf)
+{
+    return (tf->buffer->fflags & FF_PROXY) ? tf->buffer->raw : Value::from_object(tf->buffer);
+}
+
+// A method of a buffer that is not a file of this layer (its raw stream decides).
+Value forward_to_buffer(VM& vm, TextFile* tf, char const* name)
+{
+    return call_method(vm, buffer_value(tf), intern(vm, name), nullptr, 0);
+}
+
 SLPY_TEXT_METHOD(tx_flush)
 {
     TextFile* tf = self_text(args[0]);
     if (!check_open(vm, tf) || !buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
+    if (tf->buffer->fflags & FF_PROXY)
+        return forward_to_buffer(vm, tf, "flush");
     return py_none();
+}
+
+// detach(): the pending text written out and the buffer handed back; the wrapper is
+// unusable afterwards.
+SLPY_TEXT_METHOD(tx_detach)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_no_kwargs(vm, "detach", kwnames) || !check_nargs(vm, "detach", nargs - 1, 0, 0) || !check_open(vm, tf))
+        return Value::null();
+    BufferedFile* b = tf->buffer;
+    if (!buffered_text_writeflush(vm, b))
+        return Value::null();
+    Value out = buffer_value(tf);
+    if (b->fflags & FF_PROXY) {
+        // The adapter's own buffer goes to the real buffer, which is flushed as CPython's
+        // detach flushes; the adapter is dropped without closing it.
+        if (!buffered_flush(vm, b) || forward_to_buffer(vm, tf, "flush").is_null())
+            return Value::null();
+        b->fflags |= FF_CLOSED;
+    } else if (!buffered_flush(vm, b)) {
+        return Value::null();
+    }
+    tf->detached = true;
+    drop_decoded(tf);
+    return out;
+}
+
+SLPY_TEXT_METHOD(tx_get_closed)
+{
+    TextFile* tf = self_text(args[0]);
+    if (tf->detached)
+        return Value(detached_error(vm) ? py_none() : Value::null());
+    return py_bool(is_closed(tf));
 }
 
 SLPY_TEXT_METHOD(tx_close)
@@ -539,6 +597,8 @@ SLPY_TEXT_METHOD(tx_fileno)
     TextFile* tf = self_text(args[0]);
     if (!check_open_raw(vm, tf))
         return Value::null();
+    if (tf->buffer->fflags & FF_RAWOBJ)
+        return forward_to_buffer(vm, tf, "fileno");
     return Value::small_int(tf->buffer->fd);
 }
 
@@ -547,6 +607,8 @@ SLPY_TEXT_METHOD(tx_isatty)
     TextFile* tf = self_text(args[0]);
     if (!check_open_raw(vm, tf))
         return Value::null();
+    if (tf->buffer->fflags & FF_RAWOBJ)
+        return forward_to_buffer(vm, tf, "isatty");
     return py_bool(buffered_isatty(tf->buffer));
 }
 
@@ -571,6 +633,8 @@ SLPY_TEXT_METHOD(tx_seekable)
     TextFile* tf = self_text(args[0]);
     if (!check_open_raw(vm, tf))
         return Value::null();
+    if (tf->buffer->fflags & FF_RAWOBJ)
+        return forward_to_buffer(vm, tf, "seekable");
     return py_bool(::lseek(tf->buffer->fd, 0, SEEK_CUR) >= 0);
 }
 
@@ -664,13 +728,29 @@ SLPY_TEXT_METHOD(tx_reconfigure)
     return py_none();
 }
 
-SLPY_TEXT_METHOD(tx_get_closed) { return py_bool(is_closed(self_text(args[0]))); }
-SLPY_TEXT_METHOD(tx_get_name) { return self_text(args[0])->buffer->name; }
+SLPY_TEXT_METHOD(tx_get_name)
+{
+    TextFile* tf = self_text(args[0]);
+    if (tf->buffer->fflags & FF_RAWOBJ)
+        return getattr(vm, buffer_value(tf), intern(vm, "name"));
+    return tf->buffer->name;
+}
 SLPY_TEXT_METHOD(tx_get_mode) { return Value::from_object(self_text(args[0])->mode); }
+// CPython's TextIOWrapper keeps `mode` in its instance dict, and tokenize.open() sets it.
+SLPY_TEXT_METHOD(tx_set_mode)
+{
+    if (args[1].is_null())
+        return raise(vm, exc::AttributeError, "cannot delete the mode of a TextIOWrapper");
+    String* m = as_str(args[1]);
+    if (!m)
+        return raise_fmt(vm, exc::TypeError, "slpy's TextIOWrapper.mode must be a str, not %s", type_name(args[1]));
+    self_text(args[0])->mode = m;
+    return py_none();
+}
 SLPY_TEXT_METHOD(tx_get_encoding) { return Value::from_object(self_text(args[0])->encoding); }
 SLPY_TEXT_METHOD(tx_get_errors) { return Value::from_object(self_text(args[0])->errors); }
 SLPY_TEXT_METHOD(tx_get_newlines) { return py_none(); }
-SLPY_TEXT_METHOD(tx_get_buffer) { return Value::from_object(self_text(args[0])->buffer); }
+SLPY_TEXT_METHOD(tx_get_buffer) { return buffer_value(self_text(args[0])); }
 SLPY_TEXT_METHOD(tx_get_line_buffering) { return py_bool(self_text(args[0])->line_buffering); }
 SLPY_TEXT_METHOD(tx_get_write_through) { return py_bool(self_text(args[0])->write_through); }
 
@@ -773,7 +853,7 @@ bool text_newline_mode(VM& vm, Value newline, NewlineMode& out)
 TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
                    Value newline, NewlineMode nl, bool line_buffering, bool write_through)
 {
-    auto* tf = vm.heap.make<TextFile>(types.textio);
+    auto* tf = vm.heap.make<TextFile>(io_types(vm).text_io);
     if (!tf)
         return nullptr;
     tf->buffer = buffer;
@@ -787,33 +867,40 @@ TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding,
     tf->write_through = write_through;
     tf->decoded = new std::string();
     tf->pending = new std::string();
+    tf->detached = false;
     return tf;
 }
 
+bool io_is_textio(Value v) { return v.is_object() && v.as_object()->type->trace == text_trace; }
+
+// TextIOWrapper is a type of each VM (IoTypes::text_io), not the shared runtime's
+// types.textio: a type frozen into the shared runtime cannot take this VM's methods.
 void setup_text_type(VM& vm)
 {
-    TypeObject* t = types.textio;
-    if (t->basicsize)
+    IoTypes& st = io_types(vm);
+    if (st.text_io)
         return;
-    t->basicsize = sizeof(TextFile);
-    t->trace = text_trace;
-    t->finalize = text_finalize;
+    setup_base_types(vm);
+    TypeObject* t = make_builtin_type(vm, "TextIOWrapper", st.text_iobase, sizeof(TextFile), 0, text_trace, text_finalize);
     t->iternext = tx_iternext;
+    t->tflags |= TF_LAYOUT_WEAKREF;
     set_native_type_module(vm, t, "_io");
     add_methods(vm, t, {
         { "read", tx_read }, { "readline", tx_readline }, { "readlines", tx_readlines }, { "write", tx_write },
         { "writelines", tx_writelines }, { "flush", tx_flush }, { "close", tx_close }, { "tell", tx_tell },
         { "seek", tx_seek }, { "truncate", tx_truncate }, { "fileno", tx_fileno }, { "isatty", tx_isatty },
         { "readable", tx_readable }, { "writable", tx_writable }, { "seekable", tx_seekable },
-        { "reconfigure", tx_reconfigure }, { "__enter__", tx_enter }, { "__exit__", tx_exit },
+        { "reconfigure", tx_reconfigure }, { "detach", tx_detach }, { "__enter__", tx_enter }, { "__exit__", tx_exit },
         { "__iter__", tx_iter }, { "__next__", tx_next }, { "__repr__", tx_repr },
     });
     add_getsets(vm, t, {
-        { "closed", tx_get_closed }, { "name", tx_get_name }, { "mode", tx_get_mode },
+        { "closed", tx_get_closed }, { "name", tx_get_name }, { "mode", tx_get_mode, tx_set_mode },
         { "encoding", tx_get_encoding }, { "errors", tx_get_errors }, { "newlines", tx_get_newlines },
         { "buffer", tx_get_buffer }, { "line_buffering", tx_get_line_buffering },
         { "write_through", tx_get_write_through },
     });
+    finish_builtin_type(vm, t);
+    st.text_io = t;
 }
 
 } // namespace slpy
