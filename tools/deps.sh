@@ -10,7 +10,9 @@ set -euo pipefail
 packages=(cmake ninja-build g++ libboost-context-dev libboost-dev catch2 libgmp-dev python3 ccache
           libpython3.11-stdlib
           clang libclang-rt-14-dev
-          zlib1g-dev libssl-dev) # the zlib and _hashlib modules bind zlib and OpenSSL's libcrypto
+          zlib1g-dev libssl-dev # the zlib and _hashlib modules bind zlib and OpenSSL's libcrypto
+          libexpat1-dev # the pyexpat module binds libexpat
+          libpython3.11-testsuite) # CPython's regression tests: tests/cpython/
 if [ "${1:-}" = "--bench" ]; then
   packages+=(golang-go lua5.4 python3-greenlet)
 fi
