@@ -1149,11 +1149,11 @@ std::string imports_stdlib_dir()
     return SLPY_STDLIB_DIR;
 }
 
-bool imports_setup_path(VM& vm, std::string const& first, std::string* error)
+bool imports_setup_path(VM& vm, std::string const& first, std::string* error, std::string const& stdlib_override)
 {
     Interpreter& in = interp(vm);
     ImportState& st = import_state(vm);
-    std::string stdlib = imports_stdlib_dir();
+    std::string stdlib = stdlib_override.empty() ? imports_stdlib_dir() : stdlib_override;
     if (!path_is_file(join_path(stdlib, "os.py"))) {
         if (error)
             *error = "slpy: CPython 3.11's standard library was not found in '" + stdlib +

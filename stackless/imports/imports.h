@@ -27,8 +27,9 @@ Value import_from(VM& vm, Value module, String* name);
 // What the `slpy` command sets up before the program runs: sys.path (script folder,
 // PYTHONPATH, slpy's lib, the CPython library), sys.meta_path and the other import
 // attributes of sys. `first` is sys.path[0]. False with a message in *error when the
-// CPython library cannot be found.
-bool imports_setup_path(VM& vm, std::string const& first, std::string* error);
+// CPython library cannot be found. A non-empty `stdlib` replaces imports_stdlib_dir()
+// (the embedding API's option).
+bool imports_setup_path(VM& vm, std::string const& first, std::string* error, std::string const& stdlib = {});
 
 // The CPython library folder slpy uses ($SLPY_STDLIB, else the build's SLPY_STDLIB_DIR).
 std::string imports_stdlib_dir();
