@@ -112,6 +112,36 @@ Value sys_exit(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return r;
 }
 
+// Tracing and profiling hooks are not implemented yet: no trace or profile function can
+// be installed, so gettrace/getprofile truly answer None and settrace/setprofile accept
+// only None (what code restoring a saved hook passes); a function raises an error that
+// names the missing feature.
+Value sys_no_hook(VM& vm, char const* name, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, name, kwnames) || !check_nargs(vm, name, nargs, 1, 1))
+        return Value::null();
+    if (!args[0].is(py_none()))
+        return raise_fmt(vm, exc::NotImplementedError, "%s(): tracing and profiling hooks are not implemented in slpy yet", name);
+    return py_none();
+}
+
+Value sys_settrace(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return sys_no_hook(vm, "sys.settrace", args, nargs, kwnames); }
+Value sys_setprofile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return sys_no_hook(vm, "sys.setprofile", args, nargs, kwnames); }
+
+Value sys_gettrace(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "sys.gettrace", kwnames) || !check_nargs(vm, "sys.gettrace", nargs, 0, 0))
+        return Value::null();
+    return py_none();
+}
+
+Value sys_getprofile(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "sys.getprofile", kwnames) || !check_nargs(vm, "sys.getprofile", nargs, 0, 0))
+        return Value::null();
+    return py_none();
+}
+
 Value sys_getrecursionlimit(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "sys.getrecursionlimit", kwnames) || !check_nargs(vm, "sys.getrecursionlimit", nargs, 0, 0))
@@ -442,6 +472,10 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
     module_add_functions(vm, m, {
         { "exit", sys_exit },
         { "getrecursionlimit", sys_getrecursionlimit },
+        { "settrace", sys_settrace },
+        { "gettrace", sys_gettrace },
+        { "setprofile", sys_setprofile },
+        { "getprofile", sys_getprofile },
         { "setrecursionlimit", sys_setrecursionlimit },
         { "get_int_max_str_digits", sys_get_int_max_str_digits },
         { "set_int_max_str_digits", sys_set_int_max_str_digits },

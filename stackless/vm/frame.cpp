@@ -132,6 +132,30 @@ Value frame_f_locals(VM& vm, Value const* args, size_t, Tuple*)
     return frame_locals_snapshot(vm, f);
 }
 
+// frame.clear(): drops the locals and the value stack of a finished frame, as CPython
+// does (traceback.clear_frames, unittest's assertRaises). A running frame refuses with
+// CPython's message; the frame of an unfinished generator closes the generator first.
+Value frame_clear(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Frame* f = self_frame(args);
+    switch (f->state) {
+    case FrameState::Running:
+        return raise(vm, exc::RuntimeError, "cannot clear an executing frame");
+    case FrameState::Created:
+    case FrameState::Suspended:
+        if (!f->gen)
+            return raise(vm, exc::RuntimeError, "cannot clear a suspended frame that belongs to no generator");
+        TRY(call_method(vm, Value::from_object(f->gen), names.close, nullptr, 0));
+        break;
+    case FrameState::Done:
+        break;
+    }
+    for (uint32_t i = 0; i < f->stack_top; ++i)
+        f->localsplus[i] = Value::null();
+    f->stack_top = f->code->nlocalsplus;
+    return py_none();
+}
+
 Value frame_repr(VM& vm, Value const* args, size_t, Tuple*)
 {
     Frame* f = self_frame(args);
@@ -198,7 +222,7 @@ void setup_frame_types(VM& vm)
     ft->basicsize = sizeof(Frame);
     ft->trace = trace_frame;
     ft->finalize = nullptr;
-    add_methods(vm, ft, { { "__repr__", frame_repr } });
+    add_methods(vm, ft, { { "__repr__", frame_repr }, { "clear", frame_clear } });
     add_getsets(vm, ft,
                 {
                     { "f_code", frame_f_code },
