@@ -611,7 +611,93 @@ void setup_types(VM& vm)
     }
 }
 
+// _blake2.blake2b/blake2s over OpenSSL's BLAKE2B-512 / BLAKE2S-256. OpenSSL 3.0 offers
+// BLAKE2 with its default parameters only, so a digest_size below the maximum, a key,
+// salt, person or tree parameters raise NotImplementedError naming what is missing.
+struct Blake2Info {
+    char const* fname;
+    char const* py; // kHashNames entry
+    int64_t max_digest;
+};
+constexpr Blake2Info kBlake2b = { "blake2b", "blake2b", 64 };
+constexpr Blake2Info kBlake2s = { "blake2s", "blake2s", 32 };
+
+Value blake2_new(VM& vm, Blake2Info const& info, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[13];
+    if (!parse_args(vm, info.fname, args, nargs, kwnames,
+                    { "data", "digest_size", "key", "salt", "person", "fanout", "depth", "leaf_size", "node_offset",
+                      "node_depth", "inner_size", "last_node", "usedforsecurity" },
+                    0, a, 1))
+        return Value::null();
+    if (nargs > 1)
+        return raise_fmt(vm, exc::TypeError, "%s() takes at most 1 positional argument (%zu given)", info.fname, nargs);
+    std::string_view data;
+    if (!a[0].is_null() && !data_arg(vm, a[0], data))
+        return Value::null();
+    if (!a[1].is_null()) {
+        int64_t n;
+        if (!a[1].is_int() || (n = a[1].as_int()) < 1 || n > info.max_digest)
+            return raise_fmt(vm, exc::ValueError, "digest_size must be between 1 and %lld bytes", (long long)info.max_digest);
+        if (n != info.max_digest)
+            return raise_fmt(vm, exc::NotImplementedError,
+                             "%s(digest_size=%lld): BLAKE2 with a digest size other than %lld is not implemented in slpy "
+                             "(OpenSSL 3.0 offers the default parameters only)",
+                             info.fname, (long long)n, (long long)info.max_digest);
+    }
+    // key, salt, person: empty bytes are the default; fanout/depth default 1; the rest 0/False.
+    static constexpr char const* kParamNames[] = { "key", "salt", "person", "fanout", "depth", "leaf_size",
+                                                   "node_offset", "node_depth", "inner_size", "last_node" };
+    for (size_t i = 2; i <= 11; ++i) {
+        Value v = a[i];
+        if (v.is_null())
+            continue;
+        bool is_default;
+        if (i <= 4) {
+            std::string_view b;
+            if (!data_arg(vm, v, b))
+                return Value::null();
+            is_default = b.empty();
+        } else {
+            int t = truthy(vm, v);
+            if (t < 0)
+                return Value::null();
+            int64_t want = (i == 5 || i == 6) ? 1 : 0;
+            is_default = v.is_int() ? v.as_int() == want : (i == 11 && !t);
+        }
+        if (!is_default)
+            return raise_fmt(vm, exc::NotImplementedError,
+                             "%s(%s=...): BLAKE2 keys, salts, personalization and tree parameters are not implemented in "
+                             "slpy (OpenSSL 3.0 offers the default parameters only)",
+                             info.fname, kParamNames[i - 2]);
+    }
+    EVP_MD* md = fetch_digest(vm, info.py);
+    if (!md)
+        return Value::null();
+    Value r = hash_new_object(vm, md, data);
+    EVP_MD_free(md);
+    return r;
+}
+
+Value blake2b_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return blake2_new(vm, kBlake2b, args, nargs, kwnames); }
+Value blake2s_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return blake2_new(vm, kBlake2s, args, nargs, kwnames); }
+
 } // namespace
+
+Module* make_blake2_module(VM& vm)
+{
+    setup_types(vm);
+    Module* m = module_new(vm, "_blake2");
+    module_add_functions(vm, m, { { "blake2b", blake2b_new }, { "blake2s", blake2s_new } });
+    struct { char const* name; int64_t v; } constexpr kConstants[] = {
+        { "BLAKE2B_SALT_SIZE", 16 }, { "BLAKE2B_PERSON_SIZE", 16 }, { "BLAKE2B_MAX_KEY_SIZE", 64 },
+        { "BLAKE2B_MAX_DIGEST_SIZE", 64 }, { "BLAKE2S_SALT_SIZE", 8 }, { "BLAKE2S_PERSON_SIZE", 8 },
+        { "BLAKE2S_MAX_KEY_SIZE", 32 }, { "BLAKE2S_MAX_DIGEST_SIZE", 32 },
+    };
+    for (auto const& c : kConstants)
+        module_add(vm, m, c.name, Value::small_int(c.v));
+    return m;
+}
 
 Module* make_hashlib_module(VM& vm)
 {

@@ -724,6 +724,7 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("binascii", make_binascii_module);
     in->register_builtin_module("zlib", make_zlib_module);
     in->register_builtin_module("_hashlib", make_hashlib_module);
+    in->register_builtin_module("_blake2", make_blake2_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_locale", make_locale_module);
     in->register_builtin_module("_contextvars", make_contextvars_module);
     in->register_builtin_module("_codecs", make_codecs_module, Interpreter::ModuleTypes::PerVM);
