@@ -147,6 +147,11 @@ Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnam
     Value slot = t->slot(Slot::CALL);
     if (slot.is_null())
         return raise_fmt(vm, exc::TypeError, "'%s' object is not callable", t->name->c_str());
+    // A level of native recursion, as CPython's slot_tp_call: a __call__ that is itself
+    // an instance of the class (A.__call__ = A()) recurses here, not in the eval loop.
+    NestingGuard nesting(vm, " while calling a Python object");
+    if (!nesting.ok())
+        return Value::null();
     return call_prepend(vm, slot, callable, args, nargs, kwnames);
 }
 
