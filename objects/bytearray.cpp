@@ -395,7 +395,7 @@ Value ba_iadd(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     // CPython holds the operand's buffer while it resizes: b += b is refused (BufferError)
     // as an export of b.
-    ByteArrayExport pin(args[1]);
+    BufferHold pin(args[1]);
     if (!ba_splice(vm, ba, ba->size, ba->size, data))
         return Value::null();
     return args[0];
@@ -427,6 +427,50 @@ Value ba_imul(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     for (int64_t i = 1; i < n; ++i)
         std::memcpy(p + static_cast<size_t>(i) * size, p, size);
     return args[0];
+}
+
+// CPython's _common_reduce: (type, args, state). Below protocol 3 the bytes travel as a
+// latin-1 str (Python 2 compatible), from protocol 3 as bytes; the state is the
+// instance's non-empty __dict__ (a subclass's attributes), else None.
+Value ba_reduce_proto(VM& vm, Value self, int64_t proto)
+{
+    ByteArray* ba = as_bytearray(self);
+    Value state = py_none();
+    if (Dict* d = instance_dict(vm, self.as_object(), false); d && d->used)
+        state = Value::from_object(d);
+    std::string_view data(reinterpret_cast<char const*>(ba->data()), ba->size);
+    Tuple* ctor_args;
+    if (proto < 3) {
+        Value text = TRY(bytes_decode(vm, data, "latin-1", "strict"));
+        Value encoding = TRY(str_value(vm, "latin-1"));
+        ctor_args = ba->size ? tuple_pack(vm, { text, encoding }) : tuple_new(vm, 0);
+    } else {
+        Value bytes = TRY(Value::from_object(bytes_new(vm, data)));
+        ctor_args = tuple_pack(vm, { bytes });
+    }
+    if (!ctor_args)
+        return Value::null();
+    Tuple* r = tuple_pack(vm, { Value::from_object(type_of(self)), Value::from_object(ctor_args), state });
+    return r ? Value::from_object(r) : Value::null();
+}
+
+Value ba_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "__reduce__", nargs, kwnames, 0, 0))
+        return Value::null();
+    SELF_BA();
+    return ba_reduce_proto(vm, args[0], 0);
+}
+
+Value ba_reduce_ex(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!positional(vm, "__reduce_ex__", nargs, kwnames, 0, 1))
+        return Value::null();
+    SELF_BA();
+    int64_t proto = 0;
+    if (nargs > 1 && !index_c_int(vm, args[1], proto))
+        return Value::null();
+    return ba_reduce_proto(vm, args[0], proto);
 }
 
 // The allocated size CPython reports: the used bytes plus the trailing NUL it keeps.
@@ -473,8 +517,29 @@ ByteArray* bytearray_new(VM& vm, std::string_view data)
     return ba;
 }
 
+namespace {
+
+bool ba_get_buffer(Object* self, BufferInfo& out)
+{
+    auto* ba = static_cast<ByteArray*>(self);
+    out.data = ba->data();
+    out.size = ba->size;
+    out.readonly = false;
+    out.itemsize = 1;
+    out.format[0] = 'B';
+    out.format[1] = 0;
+    return true;
+}
+
+BufferExports* ba_buffer_exports(Object* self) { return &static_cast<ByteArray*>(self)->exports; }
+
+constexpr BufferProcs kByteArrayBuffer = { ba_get_buffer, ba_buffer_exports };
+
+} // namespace
+
 void setup_bytearray(VM& vm)
 {
+    types.bytearray->buffer = &kByteArrayBuffer;
     types.bytearray->basicsize = sizeof(ByteArray);
     types.bytearray->trace = trace_bytearray;
     add_methods(vm, types.bytearray, {
@@ -493,6 +558,8 @@ void setup_bytearray(VM& vm)
         { "clear", ba_clear },
         { "copy", ba_copy },
         { "__alloc__", ba_alloc },
+        { "__reduce__", ba_reduce },
+        { "__reduce_ex__", ba_reduce_ex },
         { "fromhex", ba_fromhex, METH_CLASS },
     });
     add_bytes_common_methods(vm, types.bytearray);

@@ -1,6 +1,7 @@
 // bytes and bytearray, and the codecs used by str.encode and bytes.decode.
 #pragma once
 
+#include "objects/buffer.h"
 #include "objects/containers.h"
 #include "objects/runtime.h"
 
@@ -22,44 +23,19 @@ int64_t bytes_hash(Bytes* b); // cached in the object
 struct ByteArray : Object {
     RawBuffer* buffer;
     size_t size;
-    // Buffer exports (CPython's ob_exports): while any is live the size cannot change.
-    uint32_t view_exports;   // memoryviews over it not released yet (objects/memoryview.cpp)
-    uint32_t native_exports; // native code reading its bytes across calls into Python code
-    bool recounting;         // a collection is recounting its live memoryviews
+    BufferExports exports; // while any is live the size cannot change (objects/buffer.h)
     unsigned char* data() const { return buffer ? buffer->data : nullptr; }
 };
 ByteArray* bytearray_new(VM& vm, std::string_view data);
 ByteArray* as_bytearray(Value v);
 // CPython's _canresize: false with BufferError pending while the bytearray's buffer is
-// exported. Without reference counts a memoryview dropped without release() is still
-// counted, so a refusal first recounts the views with a collection (memoryview.cpp).
-bool bytearray_can_resize(VM& vm, ByteArray* ba);
-// Every change of a bytearray's size asks this first (a resize to the same size is no
-// resize, as in CPython's PyByteArray_Resize).
+// exported (buffer_can_resize).
+inline bool bytearray_can_resize(VM& vm, ByteArray* ba) { return buffer_can_resize(vm, ba->exports); }
+// Every change of a bytearray's size asks this first.
 inline bool bytearray_resizable(VM& vm, ByteArray* ba, size_t new_size)
 {
-    return new_size == ba->size || bytearray_can_resize(vm, ba);
+    return buffer_resizable(vm, ba->exports, ba->size, new_size);
 }
-// Holds a native export of a bytearray for its scope (bytearray.join iterating its
-// argument, as CPython's holds a buffer on self); a no-op for other objects.
-class ByteArrayExport {
-public:
-    explicit ByteArrayExport(Value v) : m_ba(as_bytearray(v))
-    {
-        if (m_ba)
-            ++m_ba->native_exports;
-    }
-    ~ByteArrayExport()
-    {
-        if (m_ba)
-            --m_ba->native_exports;
-    }
-    ByteArrayExport(ByteArrayExport const&) = delete;
-    ByteArrayExport& operator=(ByteArrayExport const&) = delete;
-
-private:
-    ByteArray* m_ba;
-};
 
 // The text codecs (objects/codecs.cpp): utf-8, utf-8-sig, ascii, latin-1, the
 // single-byte charmaps (cp1252, cp437, iso8859_*, koi8_*, mac_*, ...), utf-16/utf-32

@@ -5,6 +5,7 @@
 //
 // Views into a bytearray's buffer are taken only after the arguments are parsed (parsing
 // may run Python code that resizes it) and are not held across calls into Python code.
+#include "objects/reduce.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
@@ -382,7 +383,7 @@ Value b_join(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     {
         // CPython holds a buffer export on a bytearray self while it collects the items:
         // resizing it from their iteration raises BufferError.
-        ByteArrayExport pin(args[0]);
+        BufferHold pin(args[0]);
         items = list_from_iterable_or(vm, args[1], "can only join an iterable");
     }
     if (!items)
@@ -1092,6 +1093,36 @@ Value bytes_iterator_length_hint(VM&, Value const* args, size_t, Tuple*)
     return Value::small_int(static_cast<int64_t>(v.size() - it->index));
 }
 
+// __reduce__: (iter, (bytes,), index), or iter(()) once exhausted.
+Value bytes_iterator_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, type_name(args[0]), "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<BytesIterator>();
+    if (!it->seq.is_null())
+        return reduce_builtin(vm, "iter", { it->seq }, int_from_i64(vm, int64_t(it->index)));
+    return reduce_builtin(vm, "iter", { Value::from_object(empty_tuple()) });
+}
+
+// __setstate__(index): clipped to the bytes; a bytearray's only at 0 (it may grow).
+Value bytes_iterator_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, type_name(args[0]), "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<BytesIterator>();
+    int64_t hi = INT64_MAX;
+    std::string_view v;
+    bool ba = false;
+    if (!it->seq.is_null() && bytes_self(it->seq, v, ba) && !ba)
+        hi = int64_t(v.size());
+    int64_t index;
+    if (!setstate_index(vm, args[1], 0, hi, index))
+        return Value::null();
+    if (!it->seq.is_null())
+        it->index = size_t(index);
+    return py_none();
+}
+
 void trace_bytes_iterator(Object* o, Tracer& t)
 {
     t.visit(static_cast<BytesIterator*>(o)->seq);
@@ -1126,6 +1157,8 @@ void add_bytes_common_methods(VM& vm, TypeObject* type)
             { "__iter__", bytes_iterator_iter },
             { "__next__", bytes_iterator_next },
             { "__length_hint__", bytes_iterator_length_hint },
+            { "__reduce__", bytes_iterator_reduce },
+            { "__setstate__", bytes_iterator_setstate },
         });
     }
     add_methods(vm, type, {

@@ -1,21 +1,24 @@
-// memoryview over bytes and bytearray: views of native struct formats ('B' at first;
-// cast() reinterprets them as any native single-letter format and reshapes them into N
+// memoryview over any buffer exporter (objects/buffer.h: bytes, bytearray, array.array,
+// BytesIO.getbuffer()): views of native struct formats (the exporter's, then cast()
+// reinterprets them as any native single-letter format and reshapes them into N
 // dimensions), with indexing, slicing (views share the exporter), item assignment for
 // writable exporters, tobytes/tolist/hex, release and the context-manager protocol.
+// This file also holds the protocol's shared part: get_buffer and the export counts.
 //
 // A view keeps the exporter, a byte offset, the first dimension's length and byte
 // stride, and the rest of its shape (always C-contiguous: cast() makes multi-dimensional
 // views only from contiguous ones, and only the first dimension can be sliced); the
-// exporter's current buffer is looked up on every access, so a bytearray that was
-// resized cannot leave a dangling pointer. A view over a bytearray is a buffer export:
-// the bytearray refuses to change its size (BufferError) until every view over it is
+// exporter's current buffer is looked up on every access, so an exporter that was
+// resized cannot leave a dangling pointer. A view over a resizable exporter is a buffer
+// export: it refuses to change its size (BufferError) until every view over it is
 // released or has died.
 //
 // CPython learns that a view died from its reference count; here only the collector
-// knows. So the bytearray counts the views made over it (view_exports, down again at
-// release()), and a resize refused by that count recounts it: a collection in which each
-// unreleased view reached from Python-visible state (the precise roots, not a stale word
-// on a C stack) counts itself again (bytearray_resizable).
+// knows. So the exporter counts the views made over it (BufferExports::views, down again
+// at release()), and a resize refused by that count recounts it: a collection in which
+// each unreleased view reached from Python-visible state (the precise roots, not a stale
+// word on a C stack) counts itself again (buffer_can_resize).
+#include "objects/buffer.h"
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -46,10 +49,28 @@ namespace {
 constexpr size_t kMaxDims = 64; // CPython's PyBUF_MAX_NDIM
 
 // The exporter's whole buffer.
+bool exporter_buffer(MemoryView* mv, BufferInfo& out)
+{
+    return !mv->released && !mv->obj.is_null() && get_buffer(mv->obj, out);
+}
+
 bool exporter_bytes(MemoryView* mv, std::string_view& out)
 {
-    bool ba;
-    return !mv->released && !mv->obj.is_null() && bytes_self(mv->obj, out, ba);
+    BufferInfo info;
+    if (!exporter_buffer(mv, info))
+        return false;
+    out = std::string_view(reinterpret_cast<char const*>(info.data), info.size);
+    return true;
+}
+
+// The exporter's bytes for a store; null when released or read-only.
+unsigned char* exporter_writable(MemoryView* mv, size_t& size)
+{
+    BufferInfo info;
+    if (!exporter_buffer(mv, info) || info.readonly)
+        return nullptr;
+    size = info.size;
+    return info.data;
 }
 
 void trace_memoryview(Object* o, Tracer& t)
@@ -59,22 +80,22 @@ void trace_memoryview(Object* o, Tracer& t)
     t.visit(mv->dims);
     if (mv->released)
         return;
-    ByteArray* ba = as_bytearray(mv->obj);
-    if (ba && ba->recounting) {
+    BufferExports* e = buffer_exports(mv->obj);
+    if (e && e->recounting) {
         mv->exported = t.precise();
         if (mv->exported)
-            ++ba->view_exports;
+            ++e->views;
     }
 }
 
-// The view stops exporting its bytearray (release(), or the view of a dead bytearray).
+// The view stops exporting its exporter (release()).
 void unexport(MemoryView* mv)
 {
     if (!mv->exported)
         return;
     mv->exported = false;
-    if (ByteArray* ba = as_bytearray(mv->obj); ba && ba->view_exports > 0)
-        --ba->view_exports;
+    if (BufferExports* e = buffer_exports(mv->obj); e && e->views > 0)
+        --e->views;
 }
 
 MemoryView* checked(VM& vm, Value v)
@@ -193,12 +214,39 @@ MemoryView* new_view(VM& vm, Value obj, size_t start, int64_t step, size_t lengt
     mv->itemsize = 1;
     mv->format[0] = 'B';
     mv->dims = Value::null();
-    if (ByteArray* ba = as_bytearray(obj)) {
-        ++ba->view_exports;
+    if (BufferExports* e = buffer_exports(obj)) {
+        ++e->views;
         mv->exported = true;
     }
     return mv;
 }
+
+// A new one-dimensional view of the whole buffer `obj` exports, in its format.
+MemoryView* view_over(VM& vm, Value obj, BufferInfo const& info)
+{
+    MemoryView* mv = new_view(vm, obj, 0, info.itemsize, info.size / info.itemsize, info.readonly);
+    if (!mv)
+        return nullptr;
+    mv->itemsize = info.itemsize;
+    std::memcpy(mv->format, info.format, sizeof mv->format);
+    return mv;
+}
+
+// A view made for the length of a native call, released when it ends.
+struct TempView {
+    MemoryView* view = nullptr;
+    TempView() = default;
+    TempView(TempView const&) = delete;
+    TempView& operator=(TempView const&) = delete;
+    ~TempView()
+    {
+        if (!view || view->released)
+            return;
+        unexport(view);
+        view->released = true;
+        view->obj = Value::null();
+    }
+};
 
 // A new view of the same memory with the same format and shape as `src`.
 MemoryView* clone_view(VM& vm, MemoryView* src)
@@ -414,12 +462,13 @@ bool store_item(VM& vm, MemoryView* mv, int64_t pos, Value value)
         (void)released_error(vm);
         return false;
     }
-    ByteArray* ba = as_bytearray(mv->obj);
-    if (!ba || pos < 0 || static_cast<size_t>(pos) + mv->itemsize > ba->size) {
+    size_t size = 0;
+    unsigned char* data = exporter_writable(mv, size);
+    if (!data || pos < 0 || static_cast<size_t>(pos) + mv->itemsize > size) {
         (void)raise(vm, exc::IndexError, "index out of bounds on dimension 1");
         return false;
     }
-    std::memcpy(ba->data() + pos, buf, mv->itemsize);
+    std::memcpy(data + pos, buf, mv->itemsize);
     return true;
 }
 
@@ -484,11 +533,11 @@ Value mv_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return released_error(vm);
         return Value::from_object(clone_view(vm, src));
     }
-    std::string_view data;
-    bool ba;
-    if (!bytes_self(obj, data, ba))
+    BufferInfo info;
+    if (!get_buffer(obj, info))
         return raise_fmt(vm, exc::TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(obj));
-    return Value::from_object(new_view(vm, obj, 0, 1, data.size(), !ba));
+    MemoryView* mv = view_over(vm, obj, info);
+    return mv ? Value::from_object(mv) : Value::null();
 }
 
 // cast(format[, shape]): CPython's memoryview_cast (a C-contiguous view to 1-D in the new
@@ -669,15 +718,15 @@ bool source_buffer(VM& vm, Value v, SourceBuffer& out)
         shape_strides(o, out.shape, strides);
         return view_contents(vm, o, out.data);
     }
-    std::string_view b;
-    if (!get_bytes_like(v, b)) {
+    BufferInfo info;
+    if (!get_buffer(v, info)) {
         (void)raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v));
         return false;
     }
-    out.format = "B";
-    out.itemsize = 1;
-    out.shape = { b.size() };
-    out.data.assign(b);
+    out.format = info.format;
+    out.itemsize = info.itemsize;
+    out.shape = { info.size / info.itemsize };
+    out.data.assign(reinterpret_cast<char const*>(info.data), info.size);
     return true;
 }
 
@@ -728,12 +777,13 @@ Value mv_setitem(VM& vm, Value const* args, size_t, Tuple*)
         if (dfmt != sfmt || src.itemsize != mv->itemsize || src.shape.size() != 1 ||
             static_cast<int64_t>(src.shape[0]) != (n > 0 ? n : 0))
             return raise(vm, exc::ValueError, "memoryview assignment: lvalue and rvalue have different structures");
-        ByteArray* ba = as_bytearray(mv->obj);
+        size_t size = 0;
+        unsigned char* data = exporter_writable(mv, size);
         for (int64_t k = 0; k < n; ++k) {
             int64_t pos = static_cast<int64_t>(mv->start) + (start + k * step) * mv->step;
-            if (!ba || pos < 0 || static_cast<size_t>(pos) + mv->itemsize > ba->size)
+            if (!data || pos < 0 || static_cast<size_t>(pos) + mv->itemsize > size)
                 return raise(vm, exc::IndexError, "index out of bounds on dimension 1");
-            std::memcpy(ba->data() + pos, src.data.data() + static_cast<size_t>(k) * mv->itemsize, mv->itemsize);
+            std::memcpy(data + pos, src.data.data() + static_cast<size_t>(k) * mv->itemsize, mv->itemsize);
         }
         return py_none();
     }
@@ -871,33 +921,28 @@ Value mv_eq(VM& vm, Value const* args, size_t, Tuple*)
     std::vector<int64_t> strides;
     shape_strides(mv, my_shape, strides);
     MemoryView* o = as_memoryview(args[1]);
-    std::string_view other_bytes;
-    if (o) {
-        if (o->released)
-            return py_bool(args[0].is(args[1]));
-        shape_strides(o, other_shape, strides);
-        if (o->ndim != mv->ndim || other_shape != my_shape)
-            return py_false();
-    } else {
-        if (!get_bytes_like(args[1], other_bytes))
+    // Any other exporter is compared through a view of its buffer in its own format (an
+    // array's items, a bytes' bytes), released again at the end, as CPython's memory_richcompare.
+    TempView temp;
+    if (!o) {
+        BufferInfo info;
+        if (!get_buffer(args[1], info))
             return py_not_implemented();
-        if (mv->ndim != 1 || my_shape[0] != other_bytes.size())
-            return py_false();
+        o = temp.view = view_over(vm, args[1], info);
+        if (!o)
+            return Value::null();
     }
+    if (o->released)
+        return py_bool(args[0].is(args[1]));
+    shape_strides(o, other_shape, strides);
+    if (o->ndim != mv->ndim || other_shape != my_shape)
+        return py_false();
     List* a = list_new(vm);
     List* b = a ? list_new(vm) : nullptr;
     if (!b)
         return Value::null();
-    if (!view_items(vm, mv, a))
+    if (!view_items(vm, mv, a) || !view_items(vm, o, b))
         return Value::null();
-    if (o) {
-        if (!view_items(vm, o, b))
-            return Value::null();
-    } else {
-        for (unsigned char c : other_bytes)
-            if (!list_append(vm, b, Value::small_int(c)))
-                return Value::null();
-    }
     for (size_t i = 0; i < a->size && i < b->size; ++i) {
         int r = rich_compare_bool(vm, a->items()[i], b->items()[i], CmpArg::EQ);
         if (r < 0)
@@ -1036,21 +1081,46 @@ Value mv_get_f_contiguous(VM& vm, Value const* args, size_t, Tuple*)
 
 } // namespace
 
-bool bytearray_can_resize(VM& vm, ByteArray* ba)
+bool buffer_can_resize(VM& vm, BufferExports& e, char const* message)
 {
-    if (ba->view_exports == 0 && ba->native_exports == 0)
+    if (e.views == 0 && e.natives == 0)
         return true;
-    if (ba->native_exports == 0) {
+    if (e.natives == 0) {
         // Some counted views may have died unreleased: count the live ones again.
-        ba->view_exports = 0;
-        ba->recounting = true;
+        e.views = 0;
+        e.recounting = true;
         vm.heap.collect();
-        ba->recounting = false;
-        if (ba->view_exports == 0)
+        e.recounting = false;
+        if (e.views == 0)
             return true;
     }
-    (void)raise(vm, exc::BufferError, "Existing exports of data: object cannot be re-sized");
+    (void)raise(vm, exc::BufferError, message ? message : "Existing exports of data: object cannot be re-sized");
     return false;
+}
+
+bool get_buffer(Value v, BufferInfo& out)
+{
+    if (Bytes* b = as_bytes(v)) {
+        out.data = b->data;
+        out.size = b->size;
+        out.readonly = true;
+        out.itemsize = 1;
+        out.format[0] = 'B';
+        out.format[1] = 0;
+        return true;
+    }
+    if (!v.is_object())
+        return false;
+    BufferProcs const* procs = v.as_object()->type->buffer;
+    return procs && procs->get(v.as_object(), out);
+}
+
+BufferExports* buffer_exports(Value v)
+{
+    if (!v.is_object())
+        return nullptr;
+    BufferProcs const* procs = v.as_object()->type->buffer;
+    return procs && procs->exports ? procs->exports(v.as_object()) : nullptr;
 }
 
 bool memoryview_bytes(MemoryView* mv, std::string_view& out)
@@ -1069,8 +1139,38 @@ bool memoryview_bytes(MemoryView* mv, std::string_view& out)
     return true;
 }
 
+namespace {
+
+// A memoryview exports the bytes it covers when they are contiguous, in its own format.
+bool mv_get_buffer(Object* self, BufferInfo& out)
+{
+    auto* mv = static_cast<MemoryView*>(self);
+    std::string_view bytes;
+    BufferInfo base;
+    if (!exporter_buffer(mv, base) || !memoryview_bytes(mv, bytes))
+        return false;
+    out.data = reinterpret_cast<unsigned char*>(const_cast<char*>(bytes.data()));
+    out.size = bytes.size();
+    out.readonly = mv->readonly;
+    out.itemsize = mv->itemsize;
+    std::memcpy(out.format, mv->format, sizeof out.format);
+    return true;
+}
+
+// An export of a view is an export of what it views.
+BufferExports* mv_buffer_exports(Object* self)
+{
+    auto* mv = static_cast<MemoryView*>(self);
+    return mv->released ? nullptr : buffer_exports(mv->obj);
+}
+
+constexpr BufferProcs kMemoryViewBuffer = { mv_get_buffer, mv_buffer_exports };
+
+} // namespace
+
 void setup_memoryview(VM& vm)
 {
+    types.memoryview->buffer = &kMemoryViewBuffer;
     types.memoryview->basicsize = sizeof(MemoryView);
     types.memoryview->trace = trace_memoryview;
     add_methods(vm, types.memoryview, {

@@ -156,8 +156,8 @@ std::string bytes_repr_text(std::string_view data, char const* prefix = "b", cha
 // Appends \xNN, \uNNNN or \UNNNNNNNN for cp.
 void append_escape(std::string& out, uint32_t cp);
 
-// Bytes-like argument (bytes, bytearray, memoryview or their subclasses): its bytes.
-// False (nothing raised) when v is not bytes-like.
+// Bytes-like argument (any buffer exporter, objects/buffer.h: bytes, bytearray, memoryview,
+// array.array, ...): its bytes. False (nothing raised) when v exports no contiguous buffer.
 bool get_bytes_like(Value v, std::string_view& out);
 
 // The memoryview layout (objects/memoryview.cpp).
@@ -168,7 +168,7 @@ struct MemoryView : Object {
     size_t length;    // shape[0] (1 for a 0-dim view)
     bool released;
     bool readonly;
-    bool exported;    // counted in its bytearray exporter's view_exports
+    bool exported;    // counted in its exporter's BufferExports::views
     uint8_t ndim;     // 0 .. 64
     uint8_t itemsize;
     char format[3];   // a native struct format: one letter, '@' allowed in front ("B", "@I")

@@ -917,6 +917,7 @@ static Value new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dic
     t->trace = trace_instance;
     // A boxed value is an object of its own with its own finalizer; the box has none.
     t->finalize = boxed && builtin != types.bool_ ? nullptr : builtin->finalize;
+    t->buffer = boxed ? nullptr : builtin->buffer; // a boxed bytes is found by as_bytes
     t->tflags |= base->tflags & (TF_LAYOUT_DICT | TF_LAYOUT_WEAKREF);
     if (add_dict)
         t->tflags |= TF_LAYOUT_DICT;

@@ -1,11 +1,13 @@
 // The array module: array.array, typed arrays of numbers (typecodes b B u h H i I l L q
 // Q f d) stored as the C values they are, with CPython 3.11's conversions, range errors
-// and methods, and _array_reconstructor for pickle.
-//
-// Not yet: the buffer protocol (bytes(a), memoryview(a) and the bytes-like arguments of
-// other natives do not accept an array; a.tobytes() does).
+// and methods, and _array_reconstructor for pickle. An array exports its items as a
+// writable buffer in its typecode's struct format (objects/buffer.h: memoryview(a),
+// bytes(a) and every bytes-like argument of other natives) and refuses to change its
+// size while exported. Importing the module registers array as a
+// collections.abc.MutableSequence, as CPython 3.11's array_modexec does.
 #include "stackless/modules/runtime_modules.h"
 
+#include "objects/buffer.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
 #include "objects/float.h"
@@ -17,6 +19,7 @@
 #include "objects/str_internal.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/vm/interpreter.h"
 
 #include <algorithm>
 #include <cstring>
@@ -56,7 +59,7 @@ TypeCode const* find_code(uint32_t c)
 struct Array : Object {
     TypeCode const* tc;
     std::string* data; // the items' bytes, malloc'd; freed by the finalizer
-    uint32_t exports;  // iterators running (no resize refusal needed: items are re-read)
+    BufferExports exports;
 };
 
 TypeObject* g_array_type = nullptr;
@@ -72,6 +75,32 @@ void array_finalize(Object* self)
 Array* as_array(Value v) { return v.is_object() && is_subtype(type_of(v), g_array_type) ? static_cast<Array*>(v.as_object()) : nullptr; }
 Array* self_array(Value v) { return static_cast<Array*>(v.as_object()); }
 size_t length_of(Array const* a) { return a->data->size() / a->tc->size; }
+
+constexpr char const* kResizeMessage = "cannot resize an array that is exporting buffers";
+
+// CPython's array_resize check: every change of the size (in bytes) asks this first.
+bool resizable(VM& vm, Array* a, size_t new_bytes)
+{
+    return buffer_resizable(vm, a->exports, a->data->size(), new_bytes, kResizeMessage);
+}
+
+bool array_get_buffer(Object* self, BufferInfo& out)
+{
+    auto* a = static_cast<Array*>(self);
+    if (!a->data)
+        return false;
+    out.data = reinterpret_cast<unsigned char*>(a->data->data());
+    out.size = a->data->size();
+    out.readonly = false;
+    out.itemsize = uint8_t(a->tc->size);
+    out.format[0] = a->tc->code;
+    out.format[1] = 0;
+    return true;
+}
+
+BufferExports* array_buffer_exports(Object* self) { return &static_cast<Array*>(self)->exports; }
+
+constexpr BufferProcs kArrayBuffer = { array_get_buffer, array_buffer_exports };
 
 Array* array_alloc(VM& vm, TypeObject* type, TypeCode const* tc)
 {
@@ -207,10 +236,12 @@ bool pack_item(VM& vm, TypeCode const* tc, Value v, char* out)
 bool append_value(VM& vm, Array* a, Value v)
 {
     char buf[8];
-    if (!pack_item(vm, a->tc, v, buf))
+    if (!pack_item(vm, a->tc, v, buf) || !resizable(vm, a, a->data->size() + a->tc->size))
         return false;
     return vm.heap.append_buffer(*a->data, std::string_view(buf, a->tc->size));
 }
+
+bool extend_items(VM& vm, Array* a, Value iterable);
 
 // Extends with the items of an iterable (or of an array of the same typecode).
 bool extend_from(VM& vm, Array* a, Value iterable)
@@ -221,8 +252,14 @@ bool extend_from(VM& vm, Array* a, Value iterable)
             return false;
         }
         std::string copy = *other->data;
-        return vm.heap.append_buffer(*a->data, copy);
+        return resizable(vm, a, a->data->size() + copy.size()) && vm.heap.append_buffer(*a->data, copy);
     }
+    return extend_items(vm, a, iterable);
+}
+
+// Appends the items of any iterable one by one.
+bool extend_items(VM& vm, Array* a, Value iterable)
+{
     Value it = get_iter(vm, iterable);
     if (it.is_null())
         return false;
@@ -271,10 +308,16 @@ SLPY_A_FN(array_new)
             }
         } else if (Array* other = as_array(init); other && other->tc->code == 'u' && tc->code != 'u') {
             return raise_fmt(vm, exc::TypeError, "cannot use a unicode array to initialize an array with typecode '%c'", tc->code);
-        } else if (std::string_view b; get_bytes_like(init, b) && !as_array(init)) {
+        } else if (std::string_view b; (as_bytes(init) || as_bytearray(init)) && get_bytes_like(init, b)) {
+            // Only bytes and bytearray initialize from their bytes; other buffers
+            // (memoryview) are iterated, as in CPython.
             if (b.size() % tc->size)
                 return raise(vm, exc::ValueError, "bytes length not a multiple of item size");
             if (!vm.heap.assign_buffer(*a->data, b))
+                return Value::null();
+        } else if (Array* other = as_array(init); other && other->tc != tc) {
+            // An array of another kind gives its items (converted), as any iterable.
+            if (!extend_items(vm, a, init))
                 return Value::null();
         } else if (!extend_from(vm, a, init)) {
             return Value::null();
@@ -343,6 +386,10 @@ SLPY_A_FN(array_setitem)
         count = slice_adjust_indices(int64_t(length_of(a)), start, stop, step);
         size_t sz = a->tc->size;
         size_t m = items.size() / sz;
+        // CPython refuses early, before any other check, an assignment that deletes
+        // (even nothing) or changes the length while the array is exported.
+        if ((m == 0 || int64_t(m) != count) && !buffer_can_resize(vm, a->exports, kResizeMessage))
+            return Value::null();
         if (step == 1) {
             if (stop < start)
                 stop = start;
@@ -374,6 +421,9 @@ SLPY_A_FN(array_delitem)
         if (!slice_unpack(vm, args[1], start, stop, step))
             return Value::null();
         count = slice_adjust_indices(int64_t(length_of(a)), start, stop, step);
+        // A deletion is refused while exported even when it deletes nothing, as CPython's.
+        if (!buffer_can_resize(vm, a->exports, kResizeMessage))
+            return Value::null();
         if (count <= 0)
             return py_none();
         std::vector<bool> drop(length_of(a), false);
@@ -387,7 +437,7 @@ SLPY_A_FN(array_delitem)
         return py_none();
     }
     size_t i;
-    if (!item_index(vm, a, args[1], i, "array assignment index out of range"))
+    if (!item_index(vm, a, args[1], i, "array assignment index out of range") || !resizable(vm, a, a->data->size() - sz))
         return Value::null();
     a->data->erase(i * sz, sz);
     return py_none();
@@ -416,7 +466,7 @@ SLPY_A_FN(array_insert)
     if (!index_i64(vm, args[1], i))
         return Value::null();
     char buf[8];
-    if (!pack_item(vm, a->tc, args[2], buf))
+    if (!pack_item(vm, a->tc, args[2], buf) || !resizable(vm, a, a->data->size() + a->tc->size))
         return Value::null();
     int64_t n = int64_t(length_of(a));
     if (i < 0)
@@ -442,6 +492,8 @@ SLPY_A_FN(array_pop)
     if (i < 0 || i >= n)
         return raise(vm, exc::IndexError, "pop index out of range");
     Value v = TRY(get_item(vm, a, size_t(i)));
+    if (!resizable(vm, a, a->data->size() - a->tc->size))
+        return Value::null();
     a->data->erase(size_t(i) * a->tc->size, a->tc->size);
     return v;
 }
@@ -494,6 +546,8 @@ SLPY_A_FN(array_remove)
         return Value::null();
     if (i < 0)
         return raise(vm, exc::ValueError, "array.remove(x): x not in array");
+    if (!resizable(vm, a, a->data->size() - a->tc->size))
+        return Value::null();
     a->data->erase(size_t(i) * a->tc->size, a->tc->size);
     return py_none();
 }
@@ -558,14 +612,67 @@ SLPY_A_FN(array_frombytes)
     if (!check_onearg_method(vm, "array", "frombytes", nargs - 1, kwnames))
         return Value::null();
     Array* a = self_array(args[0]);
-    std::string_view b;
-    if (!get_bytes_like(args[1], b))
+    BufferInfo info;
+    if (!get_buffer(args[1], info))
         return raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(args[1]));
+    if (info.itemsize != 1) // CPython 3.11 takes only buffers of bytes here
+        return raise(vm, exc::TypeError, "a bytes-like object is required");
+    std::string_view b(reinterpret_cast<char const*>(info.data), info.size);
     if (b.size() % a->tc->size)
         return raise(vm, exc::ValueError, "bytes length not a multiple of item size");
     std::string copy(b);
-    if (!vm.heap.append_buffer(*a->data, copy))
+    if (!resizable(vm, a, a->data->size() + copy.size()) || !vm.heap.append_buffer(*a->data, copy))
         return Value::null();
+    return py_none();
+}
+
+// tofile(f): the items' bytes written with f.write in blocks of 64 KiB, as CPython.
+SLPY_A_FN(array_tofile)
+{
+    if (!check_onearg_method(vm, "array", "tofile", nargs - 1, kwnames))
+        return Value::null();
+    Array* a = self_array(args[0]);
+    constexpr size_t kBlock = 64 * 1024;
+    String* write = intern(vm, "write");
+    if (!write)
+        return Value::null();
+    // The array is re-read every block: write() may change it.
+    for (size_t off = 0; off < a->data->size(); off += kBlock) {
+        size_t n = std::min(kBlock, a->data->size() - off);
+        Value chunk = TRY(Value::from_object(bytes_new(vm, std::string_view(a->data->data() + off, n))));
+        TRY(call_method(vm, args[1], write, &chunk, 1));
+    }
+    return py_none();
+}
+
+// fromfile(f, n): n items read with one f.read; EOFError (after appending what came)
+// when the file had fewer.
+SLPY_A_FN(array_fromfile)
+{
+    if (!check_no_kwargs(vm, "fromfile", kwnames) || !check_nargs(vm, "fromfile", nargs - 1, 2, 2))
+        return Value::null();
+    Array* a = self_array(args[0]);
+    int64_t n;
+    if (!index_ssize(vm, args[2], n))
+        return Value::null();
+    if (n < 0)
+        return raise(vm, exc::ValueError, "negative count");
+    if (uint64_t(n) > uint64_t(INT64_MAX) / a->tc->size)
+        return raise_no_memory(vm);
+    int64_t nbytes = n * int64_t(a->tc->size);
+    String* read = intern(vm, "read");
+    if (!read)
+        return Value::null();
+    Value count = TRY(int_from_i64(vm, nbytes));
+    Value b = TRY(call_method(vm, args[1], read, &count, 1));
+    Bytes* got = as_bytes(b);
+    if (!got)
+        return raise(vm, exc::TypeError, "read() didn't return bytes");
+    bool short_read = int64_t(got->size) != nbytes;
+    Value fargs[2] = { args[0], b };
+    TRY(array_frombytes(vm, fargs, 2, nullptr));
+    if (short_read)
+        return raise(vm, exc::EOFError, "read() didn't return enough bytes");
     return py_none();
 }
 
@@ -629,6 +736,8 @@ SLPY_A_FN(array_fromunicode)
         return raise_fmt(vm, exc::TypeError, "fromunicode() argument must be str, not %s", type_name(args[1]));
     if (a->tc->code != 'u')
         return raise(vm, exc::ValueError, "fromunicode() may only be called on unicode type arrays");
+    if (!resizable(vm, a, a->data->size() + size_t(s->length) * 4))
+        return Value::null();
     for (size_t i = 0; i < s->length; ++i) {
         uint32_t cp = str_char_at(s, i);
         if (!vm.heap.append_buffer(*a->data, std::string_view(reinterpret_cast<char*>(&cp), 4)))
@@ -705,7 +814,7 @@ SLPY_A_FN(array_iadd)
         return raise_fmt(vm, exc::TypeError, "can only extend array with array (not \"%s\")", type_name(args[1]));
     if (a->tc != b->tc)
         return raise(vm, exc::TypeError, "can only extend with array of same kind");
-    if (!vm.heap.append_buffer(*a->data, std::string(*b->data)))
+    if (!resizable(vm, a, a->data->size() + b->data->size()) || !vm.heap.append_buffer(*a->data, std::string(*b->data)))
         return Value::null();
     return args[0];
 }
@@ -746,7 +855,7 @@ SLPY_A_FN(array_imul)
 {
     Array* a = self_array(args[0]);
     std::string out;
-    if (!repeat_into(vm, *a->data, args[1], out))
+    if (!repeat_into(vm, *a->data, args[1], out) || !resizable(vm, a, out.size()))
         return Value::null();
     a->data->swap(out);
     return args[0];
@@ -966,10 +1075,12 @@ void setup_types(VM& vm)
         { "byteswap", array_byteswap }, { "tobytes", array_tobytes }, { "frombytes", array_frombytes },
         { "tolist", array_tolist }, { "fromlist", array_fromlist }, { "tounicode", array_tounicode },
         { "fromunicode", array_fromunicode }, { "buffer_info", array_buffer_info }, { "__copy__", array_copy },
+        { "tofile", array_tofile }, { "fromfile", array_fromfile },
         { "__deepcopy__", array_copy }, { "__reduce_ex__", array_reduce_ex },
     });
     add_getsets(vm, g_array_type, { { "itemsize", array_get_itemsize }, { "typecode", array_get_typecode } });
     add_attribute(vm, g_array_type, "__hash__", py_none());
+    g_array_type->buffer = &kArrayBuffer;
     g_array_iter_type = make_builtin_type(vm, "arrayiterator", nullptr, sizeof(ArrayIter), 0, array_iter_trace);
     add_methods(vm, g_array_iter_type, { { "__iter__", iter_self_method }, { "__next__", next_method<array_iter_next> } });
     g_array_iter_type->iternext = array_iter_next;
@@ -998,6 +1109,20 @@ Module* make_array_module(VM& vm)
     }();
     String* name = intern(vm, "_array_reconstructor");
     st.reconstructor = dict_get_str(vm, m->dict, name);
+    // collections.abc.MutableSequence.register(array), as CPython's array_modexec (not in
+    // the shared runtime's own VM, which only makes the types and runs no library code).
+    if (!vm.builds_shared_runtime) {
+        String* abc_name = intern(vm, "collections.abc");
+        String* seq_name = intern(vm, "MutableSequence");
+        String* register_name = intern(vm, "register");
+        if (!abc_name || !seq_name || !register_name)
+            return nullptr;
+        Value abc = interp(vm).import_module(abc_name);
+        Value seq = abc.is_null() ? abc : getattr(vm, abc, seq_name);
+        Value type = Value::from_object(g_array_type);
+        if (seq.is_null() || call_method(vm, seq, register_name, &type, 1).is_null())
+            return nullptr;
+    }
     return m;
 }
 

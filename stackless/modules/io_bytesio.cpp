@@ -2,10 +2,15 @@
 // the end (a write there pads with NUL bytes), truncate does not move the position, and
 // every operation on a closed stream raises "I/O operation on closed file.".
 //
-// The bytes are kept in malloc'd memory (freed by the finalizer).
+// The bytes are kept in malloc'd memory (freed by the finalizer). getbuffer() lends them
+// as a writable memoryview, through a small _io._BytesIOBuffer exporter as in CPython
+// (objects/buffer.h); while such a view lives, every operation that could resize or free
+// the buffer (write, truncate, close, __init__, __setstate__) raises BufferError.
 #include "stackless/modules/io_internal.h"
 
+#include "objects/buffer.h"
 #include "objects/bytes.h"
+#include "objects/str_internal.h"
 #include "objects/containers.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -25,7 +30,48 @@ struct BytesIOObject : Object {
     std::string* buf;
     size_t pos; // may be past the end
     bool closed;
+    BufferExports exports; // views made by getbuffer() (counted on this, not on the _BytesIOBuffer)
 };
+
+// _io._BytesIOBuffer: what getbuffer()'s memoryview views. It exports its BytesIO's bytes
+// and counts the export on the BytesIO.
+struct BytesIOBuffer : Object {
+    BytesIOObject* source;
+};
+
+void bio_buffer_trace(Object* o, Tracer& t) { t.visit(static_cast<BytesIOBuffer*>(o)->source); }
+
+bool bio_buffer_get(Object* self, BufferInfo& out)
+{
+    BytesIOObject* b = static_cast<BytesIOBuffer*>(self)->source;
+    if (!b || !b->buf)
+        return false;
+    out.data = reinterpret_cast<unsigned char*>(b->buf->data());
+    out.size = b->buf->size();
+    out.readonly = false;
+    out.itemsize = 1;
+    out.format[0] = 'B';
+    out.format[1] = 0;
+    return true;
+}
+
+BufferExports* bio_buffer_exports(Object* self)
+{
+    BytesIOObject* b = static_cast<BytesIOBuffer*>(self)->source;
+    return b ? &b->exports : nullptr;
+}
+
+constexpr BufferProcs kBytesIOBuffer = { bio_buffer_get, bio_buffer_exports };
+
+// The _BytesIOBuffer type, per VM as the other io types.
+char const kBytesIOBufferKey = 0;
+struct BytesIOBufferState : VM::ModuleState {
+    TypeObject* type = nullptr;
+    void trace(Tracer& t) override { t.visit(type); }
+};
+
+// CPython's CHECK_EXPORTS: false with BufferError pending while getbuffer() views live.
+bool check_exports(VM& vm, BytesIOObject* b) { return buffer_can_resize(vm, b->exports); }
 
 void bio_finalize(Object* o)
 {
@@ -51,26 +97,15 @@ Value bytes_value(VM& vm, std::string_view data)
     return r ? Value::from_object(r) : Value::null();
 }
 
-// The bytes of a bytes-like object (bytes, bytearray, memoryview).
+// The bytes of a bytes-like object (any buffer exporter), copied.
 bool bytes_like(VM& vm, Value v, std::string& out)
 {
-    if (Bytes* b = as_bytes(v)) {
-        out.assign(b->view());
-        return true;
+    std::string_view data;
+    if (!get_bytes_like(v, data)) {
+        raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v));
+        return false;
     }
-    if (ByteArray* ba = as_bytearray(v)) {
-        out.assign(reinterpret_cast<char const*>(ba->data()), ba->size);
-        return true;
-    }
-    if (type_of(v) == types.memoryview) {
-        Value copy = call1(vm, Value::from_object(types.bytes), v);
-        if (copy.is_null())
-            return false;
-        out.assign(as_bytes(copy)->view());
-        return true;
-    }
-    raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(v));
-    return false;
+    return vm.heap.assign_buffer(out, data);
 }
 
 // A size argument: None or -1 (or any negative) means "all".
@@ -128,6 +163,8 @@ SLPY_BIO_METHOD(bio_init)
     if (!parse_args(vm, "BytesIO", args, nargs, kwnames, { "self", "initial_bytes" }, 1, a, 1))
         return Value::null();
     BytesIOObject* b = self_bio(args[0]);
+    if (!check_exports(vm, b))
+        return Value::null();
     if (!b->buf)
         b->buf = new std::string();
     std::string init;
@@ -198,12 +235,12 @@ SLPY_BIO_METHOD(bio_readinto)
     BytesIOObject* b = self_bio(args[0]);
     if (!check_open(vm, b))
         return Value::null();
-    ByteArray* ba = as_bytearray(a[1]);
-    if (!ba)
+    BufferInfo into;
+    if (!get_buffer(a[1], into) || into.readonly)
         return raise_fmt(vm, exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s", type_name(a[1]));
-    std::string_view got = take(b, int64_t(ba->size));
+    std::string_view got = take(b, int64_t(into.size));
     if (!got.empty())
-        std::memcpy(ba->data(), got.data(), got.size());
+        std::memmove(into.data, got.data(), got.size());
     return Value::small_int(int64_t(got.size()));
 }
 
@@ -213,7 +250,7 @@ SLPY_BIO_METHOD(bio_write)
     if (!parse_args(vm, "write", args, nargs, kwnames, { "self", "b" }, 2, a, 2))
         return Value::null();
     BytesIOObject* b = self_bio(args[0]);
-    if (!check_open(vm, b))
+    if (!check_open(vm, b) || !check_exports(vm, b))
         return Value::null();
     std::string data;
     if (!bytes_like(vm, a[1], data))
@@ -279,7 +316,7 @@ SLPY_BIO_METHOD(bio_truncate)
     if (!parse_args(vm, "truncate", args, nargs, kwnames, { "self", "size" }, 1, a, 2))
         return Value::null();
     BytesIOObject* b = self_bio(args[0]);
-    if (!check_open(vm, b))
+    if (!check_open(vm, b) || !check_exports(vm, b))
         return Value::null();
     int64_t size = int64_t(b->pos);
     if (!a[1].is_null() && !is_none(a[1]) && !index_i64(vm, a[1], size))
@@ -299,14 +336,92 @@ SLPY_BIO_METHOD(bio_getvalue)
     return bytes_value(vm, *b->buf);
 }
 
+// __getstate__(): (value, position, instance __dict__ copy or None), for pickle and copy.
+SLPY_BIO_METHOD(bio_getstate)
+{
+    if (!check_no_kwargs(vm, "__getstate__", kwnames) || !check_nargs(vm, "__getstate__", nargs - 1, 0, 0))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    Value value = TRY(bytes_value(vm, *b->buf));
+    Value pos = TRY(int_from_i64(vm, int64_t(b->pos)));
+    Value dict = py_none();
+    if (Dict* d = instance_dict(vm, b, false); d && d->used)
+        dict = TRY(Value::from_object(dict_copy(vm, d)));
+    Tuple* t = tuple_pack(vm, { value, pos, dict });
+    return t ? Value::from_object(t) : Value::null();
+}
+
+// __setstate__((value, position, dict)): CPython's checks and messages.
+SLPY_BIO_METHOD(bio_setstate)
+{
+    if (!check_no_kwargs(vm, "__setstate__", kwnames) || !check_nargs(vm, "__setstate__", nargs - 1, 1, 1))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    Tuple* state = as_tuple(args[1]);
+    if (!state || state->size < 3)
+        return raise_fmt(vm, exc::TypeError, "%s.__setstate__ argument should be 3-tuple, got %s", type_name(args[0]),
+                         type_name(args[1]));
+    if (!check_exports(vm, b))
+        return Value::null();
+    std::string data;
+    if (!bytes_like(vm, state->items[0], data))
+        return Value::null();
+    Value pos_value = state->items[1];
+    if (!is_instance_fast(pos_value, types.int_))
+        return raise_fmt(vm, exc::TypeError, "second item of state must be an integer, not %s", type_name(pos_value));
+    int64_t pos;
+    if (!index_ssize(vm, pos_value, pos))
+        return Value::null();
+    if (pos < 0)
+        return raise(vm, exc::ValueError, "position value cannot be negative");
+    Value dict = state->items[2];
+    Dict* d = nullptr;
+    if (!is_none(dict)) {
+        d = as_dict(dict);
+        if (!d)
+            return raise_fmt(vm, exc::TypeError, "third item of state should be a dict, got a %s", type_name(dict));
+    }
+    if (!b->buf)
+        b->buf = new std::string();
+    b->buf->swap(data);
+    b->pos = size_t(pos);
+    // The attributes go through setattr: a plain BytesIO has no __dict__, a subclass has.
+    if (d) {
+        size_t it = 0;
+        Value k, v;
+        while (dict_next(d, it, k, v)) {
+            String* name = as_str(k);
+            if (!name)
+                return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(k));
+            if (!setattr(vm, args[0], name, v))
+                return Value::null();
+        }
+    }
+    return py_none();
+}
+
 SLPY_BIO_METHOD(bio_getbuffer)
 {
-    return raise(vm, exc::NotImplementedError, "BytesIO.getbuffer() is not supported by slpy yet");
+    if (!check_no_kwargs(vm, "getbuffer", kwnames) || !check_nargs(vm, "getbuffer", nargs - 1, 0, 0))
+        return Value::null();
+    BytesIOObject* b = self_bio(args[0]);
+    if (!check_open(vm, b))
+        return Value::null();
+    auto* st = static_cast<BytesIOBufferState*>(vm.module_state(&kBytesIOBufferKey));
+    auto* exporter = vm.heap.make<BytesIOBuffer>(st->type);
+    if (!exporter)
+        return Value::null();
+    exporter->source = b;
+    return call1(vm, Value::from_object(types.memoryview), Value::from_object(exporter));
 }
 
 SLPY_BIO_METHOD(bio_close)
 {
     BytesIOObject* b = self_bio(args[0]);
+    if (!check_exports(vm, b))
+        return Value::null();
     b->closed = true;
     return py_none();
 }
@@ -381,7 +496,8 @@ void setup_bytesio_type(VM& vm)
         { "__new__", bio_new, METH_STATIC }, { "__init__", bio_init }, { "read", bio_read }, { "read1", bio_read },
         { "readline", bio_readline }, { "readlines", bio_readlines }, { "readinto", bio_readinto },
         { "readinto1", bio_readinto }, { "write", bio_write }, { "writelines", bio_writelines }, { "seek", bio_seek },
-        { "tell", bio_tell }, { "truncate", bio_truncate }, { "getvalue", bio_getvalue }, { "getbuffer", bio_getbuffer },
+        { "tell", bio_tell }, { "truncate", bio_truncate }, { "getvalue", bio_getvalue }, { "getbuffer", bio_getbuffer }, { "__getstate__", bio_getstate },
+        { "__setstate__", bio_setstate },
         { "close", bio_close }, { "readable", bio_true }, { "writable", bio_true }, { "seekable", bio_true },
         { "isatty", bio_false }, { "flush", bio_flush }, { "fileno", bio_fileno }, { "__enter__", bio_enter },
         { "__exit__", bio_exit }, { "__iter__", bio_iter }, { "__next__", bio_next },
@@ -390,6 +506,13 @@ void setup_bytesio_type(VM& vm)
     t->iternext = bio_iternext;
     finish_builtin_type(vm, t);
     st.bytes_io = t;
+
+    auto state = std::make_unique<BytesIOBufferState>();
+    state->type = make_builtin_type(vm, "_BytesIOBuffer", nullptr, sizeof(BytesIOBuffer), 0, bio_buffer_trace);
+    state->type->buffer = &kBytesIOBuffer;
+    set_native_type_module(vm, state->type, "_io");
+    finish_builtin_type(vm, state->type);
+    vm.add_module_state(&kBytesIOBufferKey, std::move(state));
 }
 
 } // namespace slpy

@@ -574,17 +574,10 @@ bool read_buffer(VM& vm, Value v, std::string_view& out)
 // A writable buffer: a bytearray or a writable contiguous memoryview over one.
 bool write_buffer(VM& vm, Value v, unsigned char*& data, size_t& len)
 {
-    if (ByteArray* ba = as_bytearray(v)) {
-        data = ba->data();
-        len = ba->size;
+    if (BufferInfo info; get_buffer(v, info) && !info.readonly) {
+        data = info.data;
+        len = info.size;
         return true;
-    }
-    if (MemoryView* mv = as_memoryview(v); mv && !mv->readonly && !mv->released && mv->step == 1) {
-        if (ByteArray* ba = as_bytearray(mv->obj); ba && mv->start + mv->length <= ba->size) {
-            data = ba->data() + mv->start;
-            len = mv->length;
-            return true;
-        }
     }
     raise_fmt(vm, exc::TypeError, "argument must be read-write bytes-like object, not %s", type_name(v));
     return false;
@@ -714,11 +707,8 @@ Value do_pack_into(VM& vm, StructObject* s, Value const* args, size_t nargs)
     if (!vm.heap.reserve_buffer(tmp, size_t(s->size)))
         return Value::null();
     tmp.assign(size_t(s->size), '\0');
-    Value exporter = args[0];
-    if (MemoryView* mv = as_memoryview(args[0]))
-        exporter = mv->obj;
     {
-        ByteArrayExport hold(exporter);
+        BufferHold hold(args[0]);
         if (!pack_items(vm, s, args + 2, reinterpret_cast<unsigned char*>(tmp.data())))
             return Value::null();
     }
