@@ -7,6 +7,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/reduce.h"
 #include "objects/set.h"
 #include "objects/string.h"
 #include "objects/type.h"
@@ -549,6 +550,25 @@ Value dict_keyiter_step(VM& vm, Value self) { return dict_iter_step_kind(vm, sel
 Value dict_valueiter_step(VM& vm, Value self) { return dict_iter_step_kind(vm, self.as<DictIterator>(), VALUES); }
 Value dict_itemiter_step(VM& vm, Value self) { return dict_iter_step_kind(vm, self.as<DictIterator>(), ITEMS); }
 
+// __reduce__: (iter, (list of the items left,)), listed from a copy so that this
+// iterator does not move (CPython's dictiter_reduce).
+Value dict_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, type_name(args[0]), "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<DictIterator>();
+    auto* copy = vm.heap.make<DictIterator>(type_of(args[0]));
+    if (!copy)
+        return Value::null();
+    copy->dict = it->dict;
+    copy->pos = it->pos;
+    copy->used = it->used;
+    copy->remaining = it->remaining;
+    copy->reversed = it->reversed;
+    List* rest = list_from_iterable(vm, Value::from_object(copy));
+    return rest ? reduce_builtin(vm, "iter", { Value::from_object(rest) }) : Value::null();
+}
+
 Value dict_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_noargs_method(vm, type_name(args[0]), "__length_hint__", nargs - 1, kwnames))
@@ -955,6 +975,7 @@ void setup_dict(VM& vm)
                         { "__iter__", iter_self_method },
                         { "__next__", it.next },
                         { "__length_hint__", dict_iter_length_hint },
+                        { "__reduce__", dict_iter_reduce },
                     });
     }
 }

@@ -5,6 +5,7 @@
 
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/reduce.h"
 #include "objects/setup.h"
 #include "objects/string.h"
 #include "objects/type.h"
@@ -446,6 +447,134 @@ Value reversed_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnam
     return int_from_i64(vm, n < position ? 0 : position);
 }
 
+// ------------------------------------------------------------------ pickling
+//
+// __reduce__ (and __setstate__ where CPython has one) of these iterators, in CPython
+// 3.11's forms; reduce_value/reduce_builtin (objects/reduce.cpp) build the tuples.
+
+Value self_type(Value self) { return Value::from_object(type_of(self)); }
+
+// (iter, (seq,), index), or iter(()) once exhausted.
+Value seq_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "iterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<SeqIterator>();
+    if (it->seq.is_null())
+        return reduce_builtin(vm, "iter", { Value::from_object(empty_tuple()) });
+    return reduce_builtin(vm, "iter", { it->seq }, int_from_i64(vm, it->index));
+}
+
+Value seq_iter_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, "iterator", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<SeqIterator>();
+    int64_t index;
+    if (!setstate_index(vm, args[1], 0, INT64_MAX, index))
+        return Value::null();
+    if (!it->seq.is_null())
+        it->index = index;
+    return py_none();
+}
+
+// (iter, (callable, sentinel)), or iter(()) once exhausted.
+Value callable_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "callable_iterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<CallableIterator>();
+    if (it->callable.is_null())
+        return reduce_builtin(vm, "iter", { Value::from_object(empty_tuple()) });
+    return reduce_builtin(vm, "iter", { it->callable, it->sentinel });
+}
+
+// (enumerate, (iterator, count))
+Value enumerate_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "enumerate", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* e = args[0].as<Enumerate>();
+    Value count = e->big_count.is_null() ? int_from_i64(vm, e->count) : e->big_count;
+    return reduce_value(vm, self_type(args[0]), { e->iter, count });
+}
+
+// (zip, iterators), with True as the state when strict.
+Value zip_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "zip", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* z = args[0].as<Zip>();
+    Value iters = Value::from_object(z->iters);
+    if (z->strict)
+        return Value::from_object(tuple_pack(vm, { self_type(args[0]), iters, py_true() }));
+    return Value::from_object(tuple_pack(vm, { self_type(args[0]), iters }));
+}
+
+Value zip_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, "zip", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    int t = truthy(vm, args[1]);
+    if (t < 0)
+        return Value::null();
+    args[0].as<Zip>()->strict = t != 0;
+    return py_none();
+}
+
+// (map, (func, *iterators))
+Value map_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "map", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* m = args[0].as<MapObject>();
+    Tuple* ctor = tuple_new(vm, m->iters->size + 1);
+    if (!ctor)
+        return Value::null();
+    ctor->items[0] = m->func;
+    for (size_t i = 0; i < m->iters->size; ++i)
+        ctor->items[i + 1] = m->iters->items[i];
+    return Value::from_object(tuple_pack(vm, { self_type(args[0]), Value::from_object(ctor) }));
+}
+
+// (filter, (func, iterator))
+Value filter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "filter", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* f = args[0].as<Filter>();
+    return reduce_value(vm, self_type(args[0]), { f->func, f->iter });
+}
+
+// (reversed, (seq,), index), or reversed(()) once exhausted.
+Value reversed_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "reversed", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* r = args[0].as<Reversed>();
+    if (r->seq.is_null())
+        return reduce_value(vm, self_type(args[0]), { Value::from_object(empty_tuple()) });
+    return reduce_value(vm, self_type(args[0]), { r->seq }, int_from_i64(vm, r->index));
+}
+
+// __setstate__(index): clipped to [-1, len(seq) - 1].
+Value reversed_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, "reversed", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* r = args[0].as<Reversed>();
+    int64_t index;
+    if (!setstate_index(vm, args[1], INT64_MIN, INT64_MAX, index))
+        return Value::null();
+    if (!r->seq.is_null()) {
+        int64_t n;
+        if (!length(vm, r->seq, n))
+            return Value::null();
+        r->index = index < -1 ? -1 : index > n - 1 ? n - 1 : index;
+    }
+    return py_none();
+}
+
 struct IterSpec {
     TypeObject* type;
     uint32_t size;
@@ -454,6 +583,8 @@ struct IterSpec {
     NativeFn next;
     NativeFn new_fn;
     NativeFn length_hint;
+    NativeFn reduce;
+    NativeFn setstate;
 };
 
 } // namespace
@@ -554,16 +685,17 @@ void setup_iterators(VM& vm)
 {
     IterSpec specs[] = {
         { types.seq_iterator, sizeof(SeqIterator), seq_iter_trace, seq_iter_step, next_method<seq_iter_step>, nullptr,
-          seq_iter_length_hint },
+          seq_iter_length_hint, seq_iter_reduce, seq_iter_setstate },
         { types.callable_iterator, sizeof(CallableIterator), callable_iter_trace, callable_iter_step,
-          next_method<callable_iter_step>, nullptr, nullptr },
+          next_method<callable_iter_step>, nullptr, nullptr, callable_iter_reduce, nullptr },
         { types.enumerate, sizeof(Enumerate), enumerate_trace, enumerate_step, next_method<enumerate_step>, enumerate_new,
-          nullptr },
-        { types.zip, sizeof(Zip), zip_trace, zip_step, next_method<zip_step>, zip_new, nullptr },
-        { types.map, sizeof(MapObject), map_trace, map_step, next_method<map_step>, map_new, nullptr },
-        { types.filter, sizeof(Filter), filter_trace, filter_step, next_method<filter_step>, filter_new, nullptr },
+          nullptr, enumerate_reduce, nullptr },
+        { types.zip, sizeof(Zip), zip_trace, zip_step, next_method<zip_step>, zip_new, nullptr, zip_reduce, zip_setstate },
+        { types.map, sizeof(MapObject), map_trace, map_step, next_method<map_step>, map_new, nullptr, map_reduce, nullptr },
+        { types.filter, sizeof(Filter), filter_trace, filter_step, next_method<filter_step>, filter_new, nullptr,
+          filter_reduce, nullptr },
         { types.reversed, sizeof(Reversed), reversed_trace, reversed_step, next_method<reversed_step>, reversed_new,
-          reversed_length_hint },
+          reversed_length_hint, reversed_reduce, reversed_setstate },
     };
     for (IterSpec const& s : specs) {
         s.type->basicsize = s.size;
@@ -578,6 +710,9 @@ void setup_iterators(VM& vm)
             add_methods(vm, s.type, { { "__new__", s.new_fn, METH_STATIC } });
         if (s.length_hint)
             add_methods(vm, s.type, { { "__length_hint__", s.length_hint } });
+        add_methods(vm, s.type, { { "__reduce__", s.reduce } });
+        if (s.setstate)
+            add_methods(vm, s.type, { { "__setstate__", s.setstate } });
     }
     types.enumerate->vectorcall = enumerate_vectorcall;
 }

@@ -48,6 +48,7 @@ struct RangeIterator : Object {
     Value big_next; // when big: next value, step and items left (ints)
     Value big_step;
     Value big_remaining;
+    Value length; // the item count at creation (an int): __reduce__ gives the position
 };
 
 // iter(seq) for objects with only __getitem__: calls seq[0], seq[1], ... until IndexError.

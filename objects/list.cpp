@@ -4,6 +4,7 @@
 //
 // Any call that may run Python code (equality, repr, iteration) can mutate the list, so
 // items() and size are re-read after each such call, never cached across it.
+#include "objects/reduce.h"
 #include "objects/containers.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -722,6 +723,57 @@ Value list_rev_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* 
     return int_from_i64(vm, n);
 }
 
+// __reduce__: (iter, (list,), index) / (reversed, (list,), index); an exhausted
+// iterator (either way) as iter over a new empty list, as CPython's.
+Value list_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "list_iterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<ListIterator>();
+    if (it->list)
+        return reduce_builtin(vm, "iter", { Value::from_object(it->list) }, int_from_i64(vm, int64_t(it->index)));
+    List* empty = list_new(vm);
+    return empty ? reduce_builtin(vm, "iter", { Value::from_object(empty) }) : Value::null();
+}
+
+Value list_rev_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "list_reverseiterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<ListReverseIterator>();
+    if (it->list)
+        return reduce_builtin(vm, "reversed", { Value::from_object(it->list) }, int_from_i64(vm, it->index));
+    List* empty = list_new(vm);
+    return empty ? reduce_builtin(vm, "iter", { Value::from_object(empty) }) : Value::null();
+}
+
+// __setstate__(index): clipped to the list (an exhausted iterator ignores it).
+Value list_iter_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, "list_iterator", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<ListIterator>();
+    int64_t index;
+    if (!setstate_index(vm, args[1], 0, it->list ? int64_t(it->list->size) : 0, index))
+        return Value::null();
+    if (it->list)
+        it->index = size_t(index);
+    return py_none();
+}
+
+Value list_rev_iter_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, "list_reverseiterator", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<ListReverseIterator>();
+    int64_t index;
+    if (!setstate_index(vm, args[1], -1, it->list ? int64_t(it->list->size) - 1 : -1, index))
+        return Value::null();
+    if (it->list)
+        it->index = index;
+    return py_none();
+}
+
 } // namespace
 
 Value list_iter_new(VM& vm, List* l)
@@ -799,6 +851,8 @@ void setup_list(VM& vm)
                     { "__iter__", iter_self_method },
                     { "__next__", next_method<list_iter_step> },
                     { "__length_hint__", list_iter_length_hint },
+                    { "__reduce__", list_iter_reduce },
+                    { "__setstate__", list_iter_setstate },
                 });
     TypeObject* rit = types.list_reverseiterator;
     rit->basicsize = sizeof(ListReverseIterator);
@@ -809,6 +863,8 @@ void setup_list(VM& vm)
                     { "__iter__", iter_self_method },
                     { "__next__", next_method<list_rev_iter_step> },
                     { "__length_hint__", list_rev_iter_length_hint },
+                    { "__reduce__", list_rev_iter_reduce },
+                    { "__setstate__", list_rev_iter_setstate },
                 });
 }
 

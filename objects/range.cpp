@@ -1,6 +1,7 @@
 // range: an immutable arithmetic sequence of ints (any size: the fields are int Values,
 // arithmetic beyond int64 goes through the int protocol), and range_iterator, which
 // runs on int64 when the whole range fits and on int Values otherwise.
+#include "objects/reduce.h"
 #include "objects/containers.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -52,6 +53,7 @@ void range_iter_trace(Object* self, Tracer& tracer)
     tracer.visit(it->big_next);
     tracer.visit(it->big_step);
     tracer.visit(it->big_remaining);
+    tracer.visit(it->length);
 }
 
 // Number of items of range(lo, hi, step) (step != 0), as an int Value.
@@ -389,6 +391,7 @@ Value make_range_iter(VM& vm, Value start, Value step, Value count, bool long_ty
     auto* it = vm.heap.make<RangeIterator>(long_type ? g_longrange_iterator : types.range_iterator);
     if (!it)
         return Value::null();
+    it->length = count;
     int64_t s, st, n;
     // The int64 form needs every produced value to fit: check the last one.
     if (int_to_i64(start, s) && int_to_i64(step, st) && int_to_i64(count, n)) {
@@ -463,6 +466,93 @@ Value range_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwn
     return it->big_remaining;
 }
 
+// The position of a range iterator: (first item, step, items yielded so far), as ints.
+bool range_iter_position(VM& vm, RangeIterator* it, Value& first, Value& step, Value& index)
+{
+    Value next, remaining;
+    if (it->big) {
+        next = it->big_next;
+        step = it->big_step;
+        remaining = it->big_remaining;
+    } else {
+        // `next` may have wrapped past the last item: unsigned arithmetic undoes that
+        // exactly, since the first item fits.
+        int64_t len = 0;
+        (void)int_to_i64(it->length, len);
+        int64_t done = len - (it->remaining > 0 ? it->remaining : 0);
+        uint64_t f = static_cast<uint64_t>(it->next) - static_cast<uint64_t>(done) * static_cast<uint64_t>(it->step);
+        first = int_from_i64(vm, static_cast<int64_t>(f));
+        step = int_from_i64(vm, it->step);
+        index = int_from_i64(vm, done);
+        return !first.is_null() && !step.is_null() && !index.is_null();
+    }
+    if (int_sign(remaining) < 0)
+        remaining = Value::small_int(0);
+    index = isub(vm, it->length, remaining);
+    if (index.is_null())
+        return false;
+    Value offset = imul(vm, index, step);
+    if (offset.is_null())
+        return false;
+    first = isub(vm, next, offset);
+    return !first.is_null();
+}
+
+// __reduce__: (iter, (range(first, first + len * step, step),), index), as CPython's.
+Value range_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, type_name(args[0]), "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<RangeIterator>();
+    Value first, step, index;
+    if (!range_iter_position(vm, it, first, step, index))
+        return Value::null();
+    Value span = TRY(imul(vm, it->length, step));
+    Value stop = TRY(iadd(vm, first, span));
+    Value range_args[4] = { Value::from_object(types.range), first, stop, step };
+    Value r = TRY(range_new_method(vm, range_args, 4, nullptr));
+    return reduce_builtin(vm, "iter", { r }, index);
+}
+
+// __setstate__(index): clipped to [0, len]; moves the iterator there.
+Value range_iter_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, type_name(args[0]), "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<RangeIterator>();
+    // PyLong_AsLong (range_iterator) and a comparison (longrange_iterator) both take
+    // __index__.
+    Value state = TRY(index(vm, args[1]));
+    int64_t as_long;
+    if (!it->big && !int_to_i64(state, as_long))
+        return raise(vm, exc::OverflowError, "Python int too large to convert to C long");
+    Value first, step, done;
+    if (!range_iter_position(vm, it, first, step, done))
+        return Value::null();
+    if (int_sign(state) < 0)
+        state = Value::small_int(0);
+    int over = rich_compare_bool(vm, state, it->length, CmpArg::GT);
+    if (over < 0)
+        return Value::null();
+    if (over)
+        state = it->length;
+    if (!it->big) {
+        int64_t i;
+        if (!int_to_i64(state, i))
+            return raise(vm, exc::OverflowError, "Python int too large to convert to C long");
+        int64_t f, len;
+        (void)int_to_i64(first, f);
+        (void)int_to_i64(it->length, len);
+        it->next = static_cast<int64_t>(static_cast<uint64_t>(f) + static_cast<uint64_t>(i) * static_cast<uint64_t>(it->step));
+        it->remaining = len - i;
+        return py_none();
+    }
+    Value offset = TRY(imul(vm, state, step));
+    it->big_next = TRY(iadd(vm, first, offset));
+    it->big_remaining = TRY(isub(vm, it->length, state));
+    return py_none();
+}
+
 } // namespace
 
 void setup_range_slice(VM& vm)
@@ -506,6 +596,8 @@ void setup_range_slice(VM& vm)
                         { "__iter__", iter_self_method },
                         { "__next__", next_method<range_iter_step> },
                         { "__length_hint__", range_iter_length_hint },
+                        { "__reduce__", range_iter_reduce },
+                        { "__setstate__", range_iter_setstate },
                     });
     }
 

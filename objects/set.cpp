@@ -9,6 +9,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/reduce.h"
 #include "objects/string.h"
 #include "objects/type.h"
 
@@ -1200,6 +1201,24 @@ Value set_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnam
     return int_from_i64(vm, n);
 }
 
+// __reduce__: (iter, (list of the items left,)), listed from a copy so that this
+// iterator does not move (CPython's setiter_reduce).
+Value set_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "set_iterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<SetIterator>();
+    auto* copy = vm.heap.make<SetIterator>(types.set_iterator);
+    if (!copy)
+        return Value::null();
+    copy->set = it->set;
+    copy->pos = it->pos;
+    copy->used = it->used;
+    copy->remaining = it->remaining;
+    List* rest = list_from_iterable(vm, Value::from_object(copy));
+    return rest ? reduce_builtin(vm, "iter", { Value::from_object(rest) }) : Value::null();
+}
+
 void add_set_methods(VM& vm)
 {
     add_methods(vm, types.set,
@@ -1288,6 +1307,7 @@ void add_set_methods(VM& vm)
                     { "__iter__", iter_self_method },
                     { "__next__", next_method<set_iter_iternext> },
                     { "__length_hint__", set_iter_length_hint },
+                    { "__reduce__", set_iter_reduce },
                 });
 }
 

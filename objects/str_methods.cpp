@@ -5,6 +5,8 @@
 // Strings are UTF-8. Byte-level algorithms (find, split, replace) work unchanged on UTF-8
 // since a valid UTF-8 needle can only match at character boundaries; code-point indices
 // are converted at the edges (free for ASCII strings, which index in O(1)).
+#include "objects/reduce.h"
+#include "objects/buffer.h"
 #include "objects/format_spec.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -1000,6 +1002,33 @@ Value str_iterator_length_hint(VM&, Value const* args, size_t, Tuple*)
     return Value::small_int(it->str ? static_cast<int64_t>(it->str->length - it->index) : 0);
 }
 
+// __reduce__: (iter, (str,), index), or iter('') once exhausted.
+Value str_iterator_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "str_ascii_iterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<StrIterator>();
+    if (it->str)
+        return reduce_builtin(vm, "iter", { Value::from_object(it->str) }, int_from_i64(vm, int64_t(it->index)));
+    return reduce_builtin(vm, "iter", { Value::from_object(empty_str()) });
+}
+
+// __setstate__(index): clipped to the string; the byte offset follows the index.
+Value str_iterator_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, "str_ascii_iterator", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<StrIterator>();
+    int64_t index;
+    if (!setstate_index(vm, args[1], 0, it->str ? int64_t(it->str->length) : 0, index))
+        return Value::null();
+    if (it->str) {
+        it->index = size_t(index);
+        it->offset = str_byte_offset(it->str, it->index);
+    }
+    return py_none();
+}
+
 } // namespace
 
 Value str_iter_next(VM& vm, Value iterator)
@@ -1022,17 +1051,11 @@ Value str_iter_next(VM& vm, Value iterator)
 
 bool get_bytes_like(Value v, std::string_view& out)
 {
-    if (Bytes* b = as_bytes(v)) {
-        out = b->view();
-        return true;
-    }
-    if (ByteArray* ba = as_bytearray(v)) {
-        out = std::string_view(reinterpret_cast<char const*>(ba->data()), ba->size);
-        return true;
-    }
-    if (MemoryView* mv = as_memoryview(v))
-        return memoryview_bytes(mv, out);
-    return false;
+    BufferInfo info;
+    if (!get_buffer(v, info))
+        return false;
+    out = std::string_view(reinterpret_cast<char const*>(info.data), info.size);
+    return true;
 }
 
 void setup_str(VM& vm)
@@ -1088,6 +1111,8 @@ void setup_str(VM& vm)
         { "__iter__", str_iterator_iter },
         { "__next__", str_iterator_next },
         { "__length_hint__", str_iterator_length_hint },
+        { "__reduce__", str_iterator_reduce },
+        { "__setstate__", str_iterator_setstate },
     });
     setup_str_case(vm);
     setup_str_format(vm);

@@ -1,6 +1,7 @@
 // tuple: the Python-level behaviour of the immutable sequence (the layout and tuple_new
 // live in objects/containers.cpp), its iterator, and the helpers shared with list:
 // lexicographic comparison, repetition counts and the xxHash-based tuple hash.
+#include "objects/reduce.h"
 #include "objects/containers.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -314,6 +315,30 @@ Value tuple_iter_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwn
     return int_from_i64(vm, n);
 }
 
+// __reduce__: (iter, (tuple,), index), or iter(()) once exhausted.
+Value tuple_iter_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "tuple_iterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<TupleIterator>();
+    if (it->tuple)
+        return reduce_builtin(vm, "iter", { Value::from_object(it->tuple) }, int_from_i64(vm, int64_t(it->index)));
+    return reduce_builtin(vm, "iter", { Value::from_object(empty_tuple()) });
+}
+
+Value tuple_iter_setstate(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_onearg_method(vm, "tuple_iterator", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = args[0].as<TupleIterator>();
+    int64_t index;
+    if (!setstate_index(vm, args[1], 0, it->tuple ? int64_t(it->tuple->size) : 0, index))
+        return Value::null();
+    if (it->tuple)
+        it->index = size_t(index);
+    return py_none();
+}
+
 } // namespace
 
 // ------------------------------------------------------------------ shared helpers
@@ -523,6 +548,8 @@ void setup_tuple(VM& vm)
                     { "__iter__", iter_self_method },
                     { "__next__", next_method<tuple_iter_step> },
                     { "__length_hint__", tuple_iter_length_hint },
+                    { "__reduce__", tuple_iter_reduce },
+                    { "__setstate__", tuple_iter_setstate },
                 });
 }
 

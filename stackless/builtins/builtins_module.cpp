@@ -27,6 +27,7 @@ char const* const kBuiltinsDoc =
 Module* make_builtins_module(VM& vm)
 {
     setup_exception_groups(vm);
+    install_reduce_import(vm);
     Module* m = module_new(vm, "builtins");
 
     // Constants.

@@ -697,7 +697,11 @@ Value grouper_step(VM& vm, Value self)
         return Value::null();
     if (!eq)
         return Value::stop_iteration();
+    // A reentrant __eq__ may have consumed the value meanwhile: the group ends there
+    // (CPython's NULL without an error).
     Value r = g->currvalue;
+    if (r.is_null())
+        return Value::stop_iteration();
     g->currvalue = Value::null();
     g->currkey = Value::null();
     return r;

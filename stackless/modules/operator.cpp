@@ -266,7 +266,8 @@ Value op_length_hint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return Value::null();
     }
     int64_t r = length_hint(vm, args[0], dflt);
-    if (r < 0)
+    // A negative default comes back as it is: only a pending error is a failure.
+    if (r < 0 && vm.has_error())
         return Value::null();
     return int_from_i64(vm, r);
 }
