@@ -378,7 +378,8 @@ Value method_descriptor_bind(VM& vm, BuiltinFunction* f, Value obj)
     if (!b)
         return Value::null();
     b->owner = f->owner;
-    b->mflags = f->mflags & (METH_WRAPPER_MASK | METH_SWITCH); // a bound switching native still switches
+    // A bound switching native still switches (with its id: a bound str.join drives Python).
+    b->mflags = f->mflags & (METH_WRAPPER_MASK | METH_SWITCH | 0xff000000u);
     return Value::from_object(b);
 }
 
@@ -427,6 +428,20 @@ static Value builtin_function_self(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* f = args[0].as<BuiltinFunction>();
     return f->self.is_null() ? py_none() : f->self;
+}
+
+// types.MethodType(func, self)
+static Value bound_method_tp_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (kw && kw->size)
+        return raise(vm, exc::TypeError, "method() takes no keyword arguments");
+    if (nargs != 3)
+        return raise_fmt(vm, exc::TypeError, "method expected 2 arguments, got %zu", nargs - 1);
+    if (!is_callable(args[1]))
+        return raise(vm, exc::TypeError, "first argument must be callable");
+    if (is_none(args[2]))
+        return raise(vm, exc::TypeError, "instance must not be None");
+    return bound_method_new(vm, args[1], args[2]);
 }
 
 static Value bound_method_repr(VM& vm, Value const* args, size_t, Tuple*)
@@ -575,6 +590,7 @@ void setup_functions(VM& vm)
                                                 { "__hash__", builtin_function_hash },
                                             });
     add_methods(vm, types.method, {
+                                      { "__new__", bound_method_tp_new, METH_STATIC },
                                       { "__repr__", bound_method_repr },
                                       { "__getattr__", bound_method_getattr },
                                       { "__eq__", bound_method_eq },

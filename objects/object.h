@@ -20,6 +20,7 @@ struct String;
 struct Tuple;
 struct Dict;
 class Tracer;
+struct BufferProcs; // objects/buffer.h
 
 // GC word bits (Object::gc).
 enum GcBits : uint32_t {
@@ -118,6 +119,10 @@ enum TypeFlags : uint32_t {
     TF_LAYOUT_SOLID = 1u << 25,   // instances carry fields their base's lack (a solid base)
     TF_LAYOUT_DICT = 1u << 26,    // instances have a __dict__ (tp_dictoffset != 0)
     TF_LAYOUT_WEAKREF = 1u << 27, // instances have a __weakref__ slot (tp_weaklistoffset != 0)
+    // Called from the eval loop, this built-in type (exactly it, not inherited) may run the
+    // Python side of its argument as frames of the loop (list(gen), map(f, it): see
+    // stackless/builtins/builtins_drive.cpp).
+    TF_DRIVES_PYTHON = 1u << 28,
 };
 
 // GC visitor of one type: calls tracer.visit on every Value / Object* the object holds.
@@ -153,6 +158,9 @@ struct TypeObject : Object {
     // Optional fast path for iter_next on this type's instances: the next item,
     // Value::stop_iteration() at the end (no exception), or null on error.
     Value (*iternext)(VM& vm, Value self) = nullptr;
+    // The buffer protocol (CPython's tp_as_buffer; objects/buffer.h): null when the
+    // instances export no buffer. Inherited by classes.
+    BufferProcs const* buffer = nullptr;
     // cls(...) of exactly this type, instead of __new__ then __init__ (CPython's
     // tp_vectorcall: not inherited by subclasses, not used by an explicit cls.__new__).
     // args[0] is the class. Null for most types.

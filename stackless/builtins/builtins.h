@@ -40,6 +40,17 @@ SLPY_BUILTIN(max);
 SLPY_BUILTIN(min);
 SLPY_BUILTIN(sum);
 
+// Their argument parsing, shared with the loop's driving of them (builtins_drive.cpp):
+// false with the builtin's own TypeError pending.
+struct MinMaxArgs {
+    Value key;  // null when none or None
+    Value dflt; // default=, null when not given
+};
+bool min_max_args(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool is_max, MinMaxArgs& out);
+bool sorted_args(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, Value& key, bool& reverse);
+// out[0] the iterable, out[1] the start (0 when not given).
+bool sum_args(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, Value out[2]);
+
 // ---- numbers and characters (builtins_numeric.cpp)
 SLPY_BUILTIN(abs);
 SLPY_BUILTIN(bin);
@@ -69,6 +80,9 @@ SLPY_BUILTIN(open);
 extern TypeObject* g_base_exception_group;
 extern TypeObject* g_exception_group;
 void setup_exception_groups(VM& vm);
+// Gives objects/reduce.cpp (pickling) its import of copyreg and builtins, once, while the
+// shared runtime is built (builtins_iter.cpp).
+void install_reduce_import(VM& vm);
 // For except* (stackless/vm/eval_support.cpp): whether v is a BaseExceptionGroup;
 // BaseExceptionGroup("", excs) (an ExceptionGroup when all are Exceptions); and the part
 // of group `eg` made of the leaf exceptions found in the groups of `keep`, with eg's
@@ -80,9 +94,6 @@ Value exception_group_projection(VM& vm, Value eg, List* keep);
 // exit, quit, copyright, credits, license, help and breakpoint (builtins_site.cpp).
 struct Module;
 void add_site_builtins(VM& vm, Module* m);
-
-// callable(v): functions, methods, types and objects whose type has __call__.
-bool is_callable(Value v);
 
 // Calls the special method `name` of type(obj) with obj (CPython's lookup_maybe_method +
 // call): not_found (nothing raised) when the type has none.

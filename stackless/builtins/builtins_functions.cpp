@@ -53,15 +53,6 @@ Value sorted_keys(VM& vm, Value mapping)
 
 } // namespace
 
-bool is_callable(Value v)
-{
-    TypeObject* t = type_of(v);
-    if (t == types.builtin_function || t == types.method_descriptor || t == types.function || t == types.method)
-        return true;
-    Value slot = t->slot(Slot::CALL);
-    return !slot.is_null() && !is_none(slot);
-}
-
 Value call_special0(VM& vm, Value obj, String* name)
 {
     TypeObject* t = type_of(obj);

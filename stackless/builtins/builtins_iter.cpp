@@ -2,6 +2,7 @@
 // all, any, sorted, max, min and sum.
 #include "stackless/vm/coroutine.h"
 #include "stackless/builtins/builtins.h"
+#include "stackless/vm/interpreter.h"
 
 #include "objects/bytes.h"
 #include "objects/containers.h"
@@ -9,6 +10,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/reduce.h"
 #include "objects/string.h"
 #include "objects/type.h"
 
@@ -59,18 +61,38 @@ int better(VM& vm, Value a, Value b, bool is_max)
     return rich_compare_bool(vm, a, b, is_max ? CmpArg::GT : CmpArg::LT);
 }
 
-// max()/min(): CPython's min_max.
-Value min_max(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool is_max)
+} // namespace
+
+bool min_max_args(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool is_max, MinMaxArgs& out)
 {
     char const* name = is_max ? "max" : "min";
     Value kw[2]; // key, default
     if (!keyword_args(vm, name, args, nargs, kwnames, { "key", "default" }, kw))
+        return false;
+    if (nargs == 0) {
+        raise_fmt(vm, exc::TypeError, "%s expected at least 1 argument, got 0", name);
+        return false;
+    }
+    if (nargs > 1 && !kw[1].is_null()) {
+        raise_fmt(vm, exc::TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
+        return false;
+    }
+    out.key = kw[0].is_null() || is_none(kw[0]) ? Value::null() : kw[0];
+    out.dflt = kw[1];
+    return true;
+}
+
+namespace {
+
+// max()/min(): CPython's min_max.
+Value min_max(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, bool is_max)
+{
+    char const* name = is_max ? "max" : "min";
+    MinMaxArgs a;
+    if (!min_max_args(vm, args, nargs, kwnames, is_max, a))
         return Value::null();
-    if (nargs == 0)
-        return raise_fmt(vm, exc::TypeError, "%s expected at least 1 argument, got 0", name);
-    if (nargs > 1 && !kw[1].is_null())
-        return raise_fmt(vm, exc::TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
-    Value key = kw[0].is_null() || is_none(kw[0]) ? Value::null() : kw[0];
+    Value key = a.key;
+    Value kw[2] = { a.key, a.dflt };
     Value iterable = TRY(nargs == 1 ? args[0] : Value::from_object(tuple_from_array(vm, args, nargs)));
     Value it = TRY(get_iter(vm, iterable));
     Value best_item = Value::null();
@@ -221,25 +243,41 @@ Value builtin_any(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     }
 }
 
+bool sorted_args(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, Value& key, bool& reverse)
+{
+    if (nargs != 1) {
+        raise_fmt(vm, exc::TypeError, "sorted expected 1 argument, got %zu", nargs);
+        return false;
+    }
+    Value kw[2]; // key, reverse
+    // The keywords go to list.sort, so its name is in the messages.
+    if (kwnames && kwnames->size > 2) {
+        raise_fmt(vm, exc::TypeError, "sort() takes at most 2 keyword arguments (%zu given)", kwnames->size);
+        return false;
+    }
+    if (!keyword_args(vm, "sort", args, nargs, kwnames, { "key", "reverse" }, kw))
+        return false;
+    reverse = false;
+    if (!kw[1].is_null()) {
+        if (!is_int(kw[1])) {
+            raise_fmt(vm, exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(kw[1]));
+            return false;
+        }
+        reverse = int_sign(int_unwrap(kw[1])) != 0;
+    }
+    key = kw[0];
+    return true;
+}
+
 // sorted(iterable, /, *, key=None, reverse=False): list(iterable).sort(key=, reverse=).
 Value builtin_sorted(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (nargs != 1)
-        return raise_fmt(vm, exc::TypeError, "sorted expected 1 argument, got %zu", nargs);
-    Value kw[2]; // key, reverse
-    // The keywords go to list.sort, so its name is in the messages.
-    if (kwnames && kwnames->size > 2)
-        return raise_fmt(vm, exc::TypeError, "sort() takes at most 2 keyword arguments (%zu given)", kwnames->size);
-    if (!keyword_args(vm, "sort", args, nargs, kwnames, { "key", "reverse" }, kw))
+    Value key;
+    bool reverse;
+    if (!sorted_args(vm, args, nargs, kwnames, key, reverse))
         return Value::null();
-    bool reverse = false;
-    if (!kw[1].is_null()) {
-        if (!is_int(kw[1]))
-            return raise_fmt(vm, exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(kw[1]));
-        reverse = int_sign(int_unwrap(kw[1])) != 0;
-    }
     List* l = list_from_iterable(vm, args[0]);
-    if (!l || !list_sort(vm, l, kw[0], reverse))
+    if (!l || !list_sort(vm, l, key, reverse))
         return Value::null();
     return Value::from_object(l);
 }
@@ -257,22 +295,36 @@ Value builtin_min(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 // sum(iterable, /, start=0), with CPython 3.11's fast paths: exact ints are added in a
 // machine word until one overflows, floats in a double (plain addition, as 3.11 does;
 // 3.12 switched to compensated summation).
+bool sum_args(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, Value out[2])
+{
+    if (nargs == 0) {
+        raise(vm, exc::TypeError, "sum() takes at least 1 positional argument (0 given)");
+        return false;
+    }
+    if (!parse_args(vm, "sum", args, nargs, kwnames, { "iterable", "start" }, 1, out, 1))
+        return false;
+    Value result = out[1];
+    if (result.is_null()) {
+        out[1] = Value::small_int(0);
+        return true;
+    }
+    if (is_str(result))
+        raise(vm, exc::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
+    else if (as_bytes(result))
+        raise(vm, exc::TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
+    else if (as_bytearray(result))
+        raise(vm, exc::TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
+    else
+        return true;
+    return false;
+}
+
 Value builtin_sum(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    if (nargs == 0)
-        return raise(vm, exc::TypeError, "sum() takes at least 1 positional argument (0 given)");
     Value out[2];
-    if (!parse_args(vm, "sum", args, nargs, kwnames, { "iterable", "start" }, 1, out, 1))
+    if (!sum_args(vm, args, nargs, kwnames, out))
         return Value::null();
-    Value result = out[1].is_null() ? Value::small_int(0) : out[1];
-    if (!out[1].is_null()) {
-        if (is_str(result))
-            return raise(vm, exc::TypeError, "sum() can't sum strings [use ''.join(seq) instead]");
-        if (as_bytes(result))
-            return raise(vm, exc::TypeError, "sum() can't sum bytes [use b''.join(seq) instead]");
-        if (as_bytearray(result))
-            return raise(vm, exc::TypeError, "sum() can't sum bytearray [use b''.join(seq) instead]");
-    }
+    Value result = out[1];
     Value it = TRY(get_iter(vm, out[0]));
 
     int64_t acc;
@@ -316,6 +368,16 @@ Value builtin_sum(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return result;
         result = TRY(binary_op(vm, result, item, BinOpArg::ADD));
     }
+}
+
+// objects/ cannot import: pickling reaches copyreg and builtins through this hook. Set by
+// the shared runtime's own VM, before any other VM exists, and never changed afterwards.
+static Value reduce_import(VM& vm, String* name) { return interp(vm).import_module(name); }
+
+void install_reduce_import(VM& vm)
+{
+    if (vm.builds_shared_runtime)
+        g_reduce_import = reduce_import;
 }
 
 } // namespace slpy

@@ -1233,6 +1233,25 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             goto for_iter_got;
         }
         SAVE_FRAME(); // the iterator may run Python code (a traceback names this line)
+        if (t == types.map && map_runs_frames(it)) [[unlikely]] {
+            // map(f, *iterators) with a Python f: the items are fetched here and f runs as
+            // a frame; a StopIteration out of f ends the loop, as out of map's __next__.
+            auto* m = it.as<MapObject>();
+            size_t n = m->iters->size;
+            Value items[4];
+            for (size_t i = 0; i < n; ++i) {
+                items[i] = iter_next(vm, m->iters->items[i]);
+                if (items[i].is_null() || items[i].is_stop_iteration()) {
+                    v = items[i];
+                    goto for_iter_got;
+                }
+            }
+            PyCall pc;
+            if (as_python_call(m->func, items, n, pc))
+                RUN_FRAME(frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr), sp, ReturnMode::ForIterNext, Value::null());
+            v = call(vm, m->func, items, n);
+            goto for_iter_got;
+        }
         if (t->iternext) {
             if (t->iternext == switch_iternext) [[unlikely]] {
                 // A stackless channel: its receive may switch tasklets (like a METH_SWITCH call).
@@ -1755,6 +1774,8 @@ do_call:
             // A class call: __new__ (natively, or as a frame when it is a Python function;
             // see ReturnMode::New), then __init__ as a frame in this loop.
             auto* cls = callable.as<TypeObject>();
+            if (cls->tflags & TF_DRIVES_PYTHON) [[unlikely]]
+                goto switch_call; // list(gen), tuple(it), dict(gen), ...: drive_call
             Value init = cls->slot(Slot::INIT);
             Value newf = cls->slot(Slot::NEW);
             if (!newf.is_null() && type_of(newf) == types.staticmethod && is_function(staticmethod_function(newf))) {
@@ -2037,6 +2058,12 @@ pending:
 switch_call:
     {
         SAVE_FRAME();
+        if (is_drive_callable(callable)) {
+            // A built-in that drives Python iterators or callables (list(gen), sorted(key=f),
+            // sum(gen), ...): it may tail-call its Python side (a frame handed below).
+            retval = drive_call(vm, callable, args, nargs, call_kw);
+            goto switch_call_returned;
+        }
         soft_call = true;
         if (type_of(callable) == types.method_descriptor && nargs > 0 && type_of(args[0]) == callable.as<BuiltinFunction>()->owner) {
             // As the method fast path of do_call: straight to the native.
@@ -2046,6 +2073,7 @@ switch_call:
             retval = call(vm, callable, args, nargs, call_kw);
         }
         soft_call = false;
+    switch_call_returned:
         if (retval.is_null())
             goto error;
         sp = result_slot;
@@ -2054,8 +2082,9 @@ switch_call:
             DISPATCH();
         }
         if (Frame* nf = m_frame_to_run) {
-            // exec()/eval() (or gen.__next__/send) handed their frame to the loop: it runs
-            // here, its result pushed as the call's (a generator's yield likewise).
+            // The native handed its frame to the loop (Interpreter::hand_frame: exec()/eval(),
+            // gen.__next__/send, a built-in's tail call into Python): it runs here, its
+            // result pushed as the call's (a generator's yield likewise).
             m_frame_to_run = nullptr;
             SAVE_FRAME();
             if (Generator* g = nf->gen) {
@@ -2108,7 +2137,10 @@ error:
     {
         // A new traceback entry for this frame at the failing instruction.
         Value e = vm.take_error();
-        if (BaseException* be = as_exception(e)) {
+        BaseException* be = as_exception(e);
+        if (co->flags & CO_SLPY_HIDDEN) [[unlikely]]
+            be = nullptr; // the Python side of a built-in: no entry, as CPython's C function adds none
+        if (be) {
             f->lasti = uint32_t(instr - words);
             Value prev = be->traceback.is_null() ? py_none() : be->traceback;
             // Out of memory for the entry: the exception goes on with the traceback it has.

@@ -3,6 +3,7 @@
 
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/string.h"
 #include "objects/type.h"
 #include "stackless/vm/eval_support.h"
@@ -242,6 +243,88 @@ Value check_result(VM& vm, ResultCheck check, Value r)
     return r;
 }
 
+DriveFn drive_fn_of(Value callable)
+{
+    TypeObject* t = type_of(callable);
+    if (t != types.builtin_function && t != types.method_descriptor)
+        return DriveFn::None;
+    uint32_t id = callable.as<BuiltinFunction>()->mflags >> kIntrinsicShift;
+    return id >= uint32_t(DriveFn::Sorted) ? static_cast<DriveFn>(id) : DriveFn::None;
+}
+
+bool calls_python(Value f)
+{
+    TypeObject* t = type_of(f);
+    if (t == types.function)
+        return true;
+    if (t == types.method)
+        return is_function(f.as<BoundMethod>()->func);
+    if (t->has_flag(TF_TYPE_SUBCLASS))
+        return f.as<TypeObject>()->is_heap_type();
+    return t->is_heap_type() && is_function(t->slot(Slot::CALL));
+}
+
+bool iterates_python(Value x)
+{
+    TypeObject* t = type_of(x);
+    if (t == types.generator)
+        return true;
+    if (t == types.map)
+        return map_runs_frames(x);
+    if (!t->is_heap_type())
+        return false;
+    return is_function(t->slot(Slot::ITER)) || is_function(t->slot(Slot::NEXT));
+}
+
+bool map_runs_frames(Value map)
+{
+    auto* m = map.as<MapObject>();
+    Value f = m->func;
+    if (!is_function(f) && !(type_of(f) == types.method && is_function(f.as<BoundMethod>()->func)))
+        return false;
+    if (m->iters->size > 4) // FOR_ITER's argument buffer
+        return false;
+    for (uint32_t i = 0; i < m->iters->size; ++i) {
+        Value it = m->iters->items[i];
+        if (iterates_python(it))
+            return false;
+    }
+    return true;
+}
+
+bool is_drive_callable(Value callable)
+{
+    TypeObject* t = type_of(callable);
+    if (t->has_flag(TF_TYPE_SUBCLASS))
+        return callable.as<TypeObject>()->has_flag(TF_DRIVES_PYTHON);
+    return drive_fn_of(callable) != DriveFn::None;
+}
+
+void mark_drive_builtins(VM& vm, Dict* builtins)
+{
+    static constexpr struct {
+        char const* name;
+        DriveFn id;
+    } kDrive[] = {
+        { "sorted", DriveFn::Sorted }, { "min", DriveFn::Min }, { "max", DriveFn::Max },
+        { "sum", DriveFn::Sum },       { "any", DriveFn::Any }, { "all", DriveFn::All },
+    };
+    for (auto const& k : kDrive) {
+        Value f = dict_get_str(vm, builtins, intern(vm, k.name));
+        if (!f.is_null() && type_of(f) == types.builtin_function)
+            f.as<BuiltinFunction>()->mflags |= METH_SWITCH | static_cast<uint32_t>(k.id) << kIntrinsicShift;
+    }
+}
+
+void mark_drive_types(VM& rt)
+{
+    Value join = dict_get_str(rt, types.str->dict, intern(rt, "join"));
+    if (!join.is_null() && type_of(join) == types.method_descriptor)
+        join.as<BuiltinFunction>()->mflags |= METH_SWITCH | static_cast<uint32_t>(DriveFn::Join) << kIntrinsicShift;
+    for (TypeObject* t : { types.list, types.tuple, types.set, types.frozenset, types.dict })
+        t->tflags |= TF_DRIVES_PYTHON;
+}
+
 void mark_builtin_intrinsics(VM& vm, Dict* builtins)
 {
     static constexpr struct {
@@ -262,6 +345,7 @@ void mark_builtin_intrinsics(VM& vm, Dict* builtins)
         if (!f.is_null() && type_of(f) == types.builtin_function)
             f.as<BuiltinFunction>()->mflags |= METH_SWITCH;
     }
+    mark_drive_builtins(vm, builtins);
 }
 
 } // namespace slpy

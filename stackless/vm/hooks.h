@@ -43,6 +43,34 @@ Hook hook_builtin_call(Value callable, Value const* args, size_t nargs);
 // True for the built-in next() (the loop turns next(channel) into a switching call).
 bool is_builtin_next(Value callable);
 
+// ---- built-ins that drive Python iterators and callables (list(gen), sorted(key=f),
+// sum(gen), ", ".join(gen), ...). Called by the loop (on its switch path), they run the
+// Python side as frames of the loop: stackless/builtins/builtins_drive.cpp.
+// Their ids, in the intrinsic byte of BuiltinFunction::mflags (with METH_SWITCH set, so
+// the loop's call paths send them to its switch path).
+enum class DriveFn : uint8_t { None = 0, Sorted = 16, Min, Max, Sum, Any, All, Join };
+DriveFn drive_fn_of(Value callable);
+// Iterating x runs Python code: a generator, an object whose class defines __iter__ or
+// __next__ as a Python function, or a map whose function is Python over iterators that
+// are not (FOR_ITER runs that function as a frame).
+bool iterates_python(Value x);
+// Calling f runs Python code first thing: a Python function, a method of one, a class
+// statement's class, an instance whose class defines __call__ in Python.
+bool calls_python(Value f);
+// A map FOR_ITER drives: its function is a Python function or a method of one, and
+// iterating its iterators runs no Python code.
+bool map_runs_frames(Value map);
+// True for those built-ins and for the types flagged TF_DRIVES_PYTHON (list, tuple, ...).
+bool is_drive_callable(Value callable);
+// callable(*args) for the loop: a tail call into the built-in's Python side
+// (Interpreter::tail_call: not_found, the frame handed to the loop) when Python code
+// would run for it, the native call otherwise.
+Value drive_call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames);
+// At start-up: the per-VM built-ins (in the builtins dict) and, once per process, the
+// shared types and methods (str.join; TF_DRIVES_PYTHON).
+void mark_drive_builtins(VM& vm, Dict* builtins);
+void mark_drive_types(VM& rt);
+
 // The result of a ReturnMode::Slot frame checked and converted as `check` says; null with
 // the protocol's exception pending when it is wrong.
 Value check_result(VM& vm, ResultCheck check, Value r);

@@ -59,6 +59,7 @@ void Interpreter::trace_roots(Tracer& t)
         t.visit(f); // the rest of each free list through Frame::back
     t.visit(m_frame_to_run);
     t.visit(m_frame_value);
+    t.visit(drive_helpers);
     if (sched)
         sched->trace(t);
 }
@@ -119,8 +120,15 @@ Value Interpreter::exec_code_soft(Code* code, Dict* globals, Value locals)
     Frame* frame = frame_new(vm, code, nullptr, globals, b, locals.is_null() ? Value::from_object(globals) : locals);
     if (!frame)
         return Value::null();
-    m_frame_to_run = frame;
-    return Value::not_found();
+    return hand_frame(frame);
+}
+
+Value Interpreter::tail_call(Function* fn, Value const* args, size_t nargs)
+{
+    Frame* frame = frame_for_call(vm, fn, args, nargs, nullptr);
+    if (!frame)
+        return Value::null();
+    return hand_frame(frame);
 }
 
 Value Interpreter::base_run_returned(Value r) { return sched->main_finished(r); }
@@ -736,6 +744,9 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("pyexpat", make_pyexpat_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_sre", make_sre_module);
     in->register_builtin_module("_ast", make_ast_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("_posixsubprocess", make_posixsubprocess_module);
+    in->register_builtin_module("select", make_select_module);
+    in->register_builtin_module("_socket", make_socket_module);
     vm.heap.end_infallible();
     return in;
 }
@@ -752,6 +763,7 @@ static void build_shared_interpreter_runtime(VM& rt)
     setup_code_type(rt);
     setup_function_types(rt);
     setup_frame_types(rt);
+    mark_drive_types(rt);
     Interpreter* in = make_interpreter(rt, {}, false);
     rt.heap.begin_infallible();
     // A module whose setup fails here fails again (ImportError) when a VM imports it.

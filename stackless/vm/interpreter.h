@@ -85,15 +85,27 @@ public:
     // loop, the frame is handed to the loop (not_found; it runs there, so a tasklet may
     // switch inside it); from native code, exec_code.
     Value exec_code_soft(Code* code, Dict* globals, Value locals);
-    // For gen.__next__/gen.send called straight from the loop (METH_SWITCH, soft_call
-    // taken): hands the generator's frame to the loop, which resumes it with `value` as a
-    // frame of its own (ReturnMode::NextGen). Returns not_found for the native to return.
-    Value hand_generator(Generator* gen, Value value)
+    // The one hand-off of a native called straight from the loop (a soft call): instead
+    // of running Python code in a nested loop, the native hands the loop a frame and
+    // returns not_found; the loop runs the frame as its own and pushes what it returns
+    // (or yields, for a generator's frame, resumed with `value`) as the call's result.
+    Value hand_frame(Frame* frame, Value value = Value::null())
     {
-        m_frame_to_run = gen->frame;
+        m_frame_to_run = frame;
         m_frame_value = value;
         return Value::not_found();
     }
+    // For gen.__next__/gen.send called straight from the loop (METH_SWITCH, soft_call
+    // taken): hands the generator's frame to the loop, which resumes it with `value` as a
+    // frame of its own (ReturnMode::NextGen). Returns not_found for the native to return.
+    Value hand_generator(Generator* gen, Value value) { return hand_frame(gen->frame, value); }
+    // A tail call into Python for a native called straight from the loop: `fn(*args)`'s
+    // result becomes the native's (hand_frame). Null with the exception pending when the
+    // arguments do not bind or the recursion limit is reached.
+    Value tail_call(Function* fn, Value const* args, size_t nargs);
+    // The Python side of the built-ins that drive Python iterators and callables
+    // (stackless/builtins/builtins_drive.cpp), compiled on first use: null until then.
+    Dict* drive_helpers = nullptr;
     // Calls a Python function from native code (installed as vm.call_python).
     Value call_function(Function* f, Value const* args, size_t nargs, Tuple* kwnames);
 

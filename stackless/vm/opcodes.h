@@ -71,6 +71,10 @@ enum CodeFlags : uint32_t {
     CO_COROUTINE = 0x0080,
     CO_ITERABLE_COROUTINE = 0x0100,
     CO_ASYNC_GENERATOR = 0x0200,
+    // slpy's own: a helper that stands in for a native built-in (the Python side of
+    // list(gen), sorted(key=f), ...: stackless/builtins/builtins_drive.cpp). Its frames add
+    // no traceback entries, as the C function they stand for would not.
+    CO_SLPY_HIDDEN = 0x40000000,
 };
 
 // Kinds of a localsplus slot (co_localspluskinds), CPython 3.11's values.

@@ -1,12 +1,19 @@
-# Carriers: kill and throw into a tasklet pinned inside sorted(key=); its native caller
+# Carriers: kill and throw into a tasklet pinned inside list.sort(key=); its native caller
 # sees the exception as an error return and unwinds normally
 import stackless
+
+
+def native_sorted(seq, key):
+    # list.sort calls the key natively (sorted() runs a Python key as frames of the loop)
+    l = list(seq)
+    l.sort(key=key)
+    return l
 
 ch = stackless.channel()
 
 def victim():
     try:
-        sorted([1, 2], key=lambda x: ch.receive())
+        native_sorted([1, 2], lambda x: ch.receive())
     except TaskletExit:
         print("victim got TaskletExit")
         raise
@@ -21,7 +28,7 @@ print("killed", v.alive, ch.balance)
 
 def catcher():
     try:
-        sorted([1, 2], key=lambda x: ch.receive())
+        native_sorted([1, 2], lambda x: ch.receive())
     except ValueError as e:
         print("catcher caught", e, stackless.getcurrent().nesting_level)
     print("catcher goes on", ch.receive())
@@ -36,7 +43,7 @@ print("catcher alive", c.alive)
 # paused (not blocked) inside the key function, then killed while not scheduled
 def pauser():
     try:
-        sorted([1], key=lambda x: stackless.schedule_remove())
+        native_sorted([1], lambda x: stackless.schedule_remove())
     finally:
         print("pauser finally")
 
@@ -56,7 +63,7 @@ def raiser():
         stackless.schedule()
         raise KeyError(x)
     try:
-        sorted([7], key=key)
+        native_sorted([7], key)
     except KeyError as e:
         print("raiser caught KeyError", e)
 
