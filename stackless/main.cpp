@@ -9,6 +9,7 @@
 // Exit status as CPython: 0, 1 for an uncaught exception or a syntax error, 2 for bad
 // command-line use or an unreadable script.
 #include "objects/codecs.h"
+#include "objects/containers.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/module.h"
@@ -17,6 +18,7 @@
 #include "stackless/compiler/compiler.h"
 #include "stackless/imports/imports.h"
 #include "stackless/modules/io.h"
+#include "stackless/modules/records.h"
 #include "stackless/vm/code.h"
 #include "scheduler/scheduler.h"
 #include "stackless/vm/interpreter.h"
@@ -49,6 +51,9 @@ void usage(FILE* out)
                "  -c cmd    program passed in as string\n"
                "  -m mod    run library module as a script\n"
                "  -O        remove assert statements and __debug__-dependent code\n"
+               "  -E        ignore PYTHONPATH; -I isolate (-E, -s, -P); -P no script folder in sys.path\n"
+               "  -W arg    warning control (sys.warnoptions); -X opt: sys._xoptions\n"
+               "  -b -B -d -q -R -s -S -u -v: accepted as CPython's (sys.flags)\n"
                "  --dis     print the compiled bytecode instead of running\n"
                "  --version print the version and exit\n"
                "  -h        print this help message and exit\n",
@@ -89,51 +94,39 @@ struct Options {
     bool have_module = false;
     std::vector<std::string> argv; // sys.argv
     std::string program;           // argv[0] of the slpy command, for messages
+    // The flags CPython's command line sets in sys.flags (sys.warnoptions, sys._xoptions).
+    bool isolated = false;           // -I: -E -s -P
+    bool ignore_environment = false; // -E: no PYTHONPATH
+    bool no_user_site = false;       // -s (slpy has no user site folder)
+    bool safe_path = false;          // -P: no script folder (or '') at the head of sys.path
+    bool no_site = false;            // -S (slpy does not import site)
+    bool dont_write_bytecode = false;
+    bool quiet = false;
+    int bytes_warning = 0, debug = 0, verbose = 0;
+    std::vector<std::string> warnoptions; // -W
+    std::vector<std::string> xoptions;    // -X
 };
 
-// Parses the command line as CPython does: options stop at the script, -c or -m.
+// Parses the command line as CPython does: options stop at the script, -c or -m. Short
+// options combine (`-IS`, `-bb`) and -c/-m/-W/-X take their value attached or as the next
+// word, so the command lines that CPython's subprocess and test.support build for
+// sys.executable work.
 int parse_options(int argc, char** argv, Options& opt)
 {
     int i = 1;
     for (; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--version" || a == "-V") {
+        if (a == "--version") {
             std::puts(kVersion);
             std::exit(0);
         }
-        if (a == "-h" || a == "--help") {
+        if (a == "--help") {
             usage(stdout);
             std::exit(0);
         }
         if (a == "--dis") {
             opt.dis = true;
             continue;
-        }
-        if (a == "-O") {
-            opt.optimize = 1;
-            continue;
-        }
-        if (a == "-OO") {
-            opt.optimize = 2;
-            continue;
-        }
-        if (a == "-c" || a == "-m") {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "Argument expected for the %s option\n", a.c_str());
-                usage(stderr);
-                return 2;
-            }
-            if (a == "-c") {
-                opt.have_command = true;
-                opt.command = argv[i + 1];
-                opt.argv.push_back("-c");
-            } else {
-                opt.have_module = true;
-                opt.module = argv[i + 1];
-                opt.argv.push_back(argv[i + 1]);
-            }
-            i += 2;
-            break;
         }
         if (a == "--") {
             ++i;
@@ -144,19 +137,135 @@ int parse_options(int argc, char** argv, Options& opt)
             }
             break;
         }
-        if (a.size() > 1 && a[0] == '-') {
-            std::fprintf(stderr, "unknown option %s\n", a.c_str());
-            usage(stderr);
-            return 2;
+        if (a.size() < 2 || a[0] != '-' || a[1] == '-') {
+            if (a.size() > 2 && a[0] == '-') {
+                std::fprintf(stderr, "unknown option %s\n", a.c_str());
+                usage(stderr);
+                return 2;
+            }
+            opt.script = a;
+            opt.argv.push_back(a);
+            ++i;
+            break;
         }
-        opt.script = a;
-        opt.argv.push_back(a);
-        ++i;
-        break;
+        bool ends = false; // -c or -m: the rest of the command line is the program's
+        for (size_t k = 1; k < a.size() && !ends; ++k) {
+            char c = a[k];
+            if (c == 'c' || c == 'm' || c == 'W' || c == 'X') {
+                std::string value;
+                if (k + 1 < a.size()) {
+                    value = a.substr(k + 1);
+                } else if (i + 1 < argc) {
+                    value = argv[++i];
+                } else {
+                    std::fprintf(stderr, "Argument expected for the -%c option\n", c);
+                    usage(stderr);
+                    return 2;
+                }
+                k = a.size();
+                if (c == 'W') {
+                    opt.warnoptions.push_back(value);
+                } else if (c == 'X') {
+                    opt.xoptions.push_back(value);
+                } else if (c == 'c') {
+                    opt.have_command = true;
+                    opt.command = value;
+                    opt.argv.push_back("-c");
+                    ends = true;
+                } else {
+                    opt.have_module = true;
+                    opt.module = value;
+                    opt.argv.push_back(value);
+                    ends = true;
+                }
+                continue;
+            }
+            switch (c) {
+            case 'V':
+                std::puts(kVersion);
+                std::exit(0);
+            case 'h':
+            case '?':
+                usage(stdout);
+                std::exit(0);
+            case 'O': ++opt.optimize; break;
+            case 'I': opt.isolated = opt.ignore_environment = opt.no_user_site = opt.safe_path = true; break;
+            case 'E': opt.ignore_environment = true; break;
+            case 's': opt.no_user_site = true; break;
+            case 'P': opt.safe_path = true; break;
+            case 'S': opt.no_site = true; break;
+            case 'B': opt.dont_write_bytecode = true; break;
+            case 'b': ++opt.bytes_warning; break;
+            case 'd': ++opt.debug; break;
+            case 'v': ++opt.verbose; break;
+            case 'q': opt.quiet = true; break;
+            // Accepted with no effect here: -u (slpy's std streams write through), -R
+            // (str hashes are always randomized unless PYTHONHASHSEED says otherwise).
+            case 'u':
+            case 'R': break;
+            default:
+                std::fprintf(stderr, "Unknown option: -%c\n", c);
+                usage(stderr);
+                return 2;
+            }
+        }
+        if (ends) {
+            ++i;
+            break;
+        }
     }
+    if (opt.optimize > 2)
+        opt.optimize = 2;
     for (; i < argc; ++i)
         opt.argv.push_back(argv[i]);
     return -1;
+}
+
+// What the options say about sys: sys.flags (the fields the command line sets),
+// sys.warnoptions (-W) and sys._xoptions (-X name[=value]; a bare name maps to True).
+void apply_sys_options(slpy::VM& vm, slpy::Interpreter& in, Options const& opt)
+{
+    using namespace slpy;
+    Dict* sys = in.sys_module->dict;
+    Value flags = dict_get_str(vm, sys, intern(vm, "flags"));
+    List* old = flags.is_null() || flags.is_not_found() ? nullptr : list_from_iterable(vm, flags);
+    if (old) {
+        std::vector<Value> v(old->items(), old->items() + old->size);
+        auto set = [&](size_t idx, int64_t n) {
+            if (idx < v.size() && n)
+                v[idx] = Value::small_int(n);
+        };
+        // The order of CPython's sys.flags.
+        set(0, opt.debug);
+        set(4, opt.dont_write_bytecode);
+        set(5, opt.no_user_site);
+        set(6, opt.no_site);
+        set(7, opt.ignore_environment);
+        set(8, opt.verbose);
+        set(9, opt.bytes_warning);
+        set(10, opt.quiet);
+        set(12, opt.isolated);
+        if (opt.safe_path && v.size() > 16)
+            v[16] = py_true();
+        Value nf = struct_seq_new(vm, type_of(flags), v.data(), v.size());
+        if (!nf.is_null())
+            (void)dict_set_str(vm, sys, intern(vm, "flags"), nf);
+    }
+    Value warn = dict_get_str(vm, sys, intern(vm, "warnoptions"));
+    if (!warn.is_null() && !warn.is_not_found() && type_of(warn) == types.list)
+        for (std::string const& w : opt.warnoptions)
+            (void)list_append(vm, warn.as<List>(), str_value(vm, w));
+    Value xo = dict_get_str(vm, sys, intern(vm, "_xoptions"));
+    if (!xo.is_null() && !xo.is_not_found() && type_of(xo) == types.dict) {
+        for (std::string const& x : opt.xoptions) {
+            size_t eq = x.find('=');
+            Value key = str_value(vm, x.substr(0, eq));
+            Value val = eq == std::string::npos ? py_true() : str_value(vm, x.substr(eq + 1));
+            if (!key.is_null() && !val.is_null())
+                (void)dict_set(vm, xo.as<Dict>(), key, val);
+        }
+    }
+    vm.clear_error();
 }
 
 // The exit status for an uncaught SystemExit, as CPython's _Py_HandleSystemExit: its
@@ -247,10 +356,21 @@ int run_program(slpy::compiler::CodeUnit const* unit, std::string const& filenam
         first = dirname_of(filename);
     }
     std::string path_error;
-    if (!imports_setup_path(vm, first, &path_error)) {
+    if (!imports_setup_path(vm, first, &path_error, {}, opt.ignore_environment)) {
         std::fprintf(stderr, "%s\n", path_error.c_str());
         return 1;
     }
+    if (opt.safe_path) {
+        Value path = dict_get_str(vm, in->sys_module->dict, intern(vm, "path"));
+        // The list was just made: a copy without its head replaces it.
+        if (!path.is_null() && !path.is_not_found() && type_of(path) == types.list && path.as<List>()->size > 0) {
+            List* l = path.as<List>();
+            if (List* rest = list_from_array(vm, l->items() + 1, l->size - 1))
+                (void)dict_set_str(vm, in->sys_module->dict, intern(vm, "path"), Value::from_object(rest));
+        }
+        vm.clear_error();
+    }
+    apply_sys_options(vm, *in, opt);
 
     Module* main_module = module_new(vm, "__main__");
     module_add(vm, main_module, "__builtins__", Value::from_object(in->builtins_module));

@@ -1149,7 +1149,8 @@ std::string imports_stdlib_dir()
     return SLPY_STDLIB_DIR;
 }
 
-bool imports_setup_path(VM& vm, std::string const& first, std::string* error, std::string const& stdlib_override)
+bool imports_setup_path(VM& vm, std::string const& first, std::string* error, std::string const& stdlib_override,
+                        bool ignore_environment)
 {
     Interpreter& in = interp(vm);
     ImportState& st = import_state(vm);
@@ -1167,7 +1168,8 @@ bool imports_setup_path(VM& vm, std::string const& first, std::string* error, st
     auto add = [&](std::string const& p) { return list_append(vm, path, str_value(vm, p)); };
     if (!add(first))
         return false;
-    if (char const* pp = std::getenv("PYTHONPATH"); pp && *pp) {
+    // -E and -I ignore PYTHONPATH.
+    if (char const* pp = ignore_environment ? nullptr : std::getenv("PYTHONPATH"); pp && *pp) {
         std::string s = pp;
         size_t pos = 0;
         for (;;) {

@@ -28,8 +28,9 @@ Value import_from(VM& vm, Value module, String* name);
 // PYTHONPATH, slpy's lib, the CPython library), sys.meta_path and the other import
 // attributes of sys. `first` is sys.path[0]. False with a message in *error when the
 // CPython library cannot be found. A non-empty `stdlib` replaces imports_stdlib_dir()
-// (the embedding API's option).
-bool imports_setup_path(VM& vm, std::string const& first, std::string* error, std::string const& stdlib = {});
+// (the embedding API's option). `ignore_environment` (-E, -I) leaves PYTHONPATH out.
+bool imports_setup_path(VM& vm, std::string const& first, std::string* error, std::string const& stdlib = {},
+                        bool ignore_environment = false);
 
 // The CPython library folder slpy uses ($SLPY_STDLIB, else the build's SLPY_STDLIB_DIR).
 std::string imports_stdlib_dir();

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace slpy {
 
@@ -31,6 +32,17 @@ bool path_arg(VM& vm, Value v, char const* fname, char const* argname, bool allo
 
 // OSError (or the subclass for `err`) with strerror and up to two filenames.
 Value raise_os_error(VM& vm, int err, Value filename = Value::null(), Value filename2 = Value::null());
+
+// os.register_at_fork's callbacks around a fork (CPython's PyOS_BeforeFork and
+// PyOS_AfterFork_Parent/Child): posix.fork and _posixsubprocess with a preexec_fn.
+void posix_before_fork(VM& vm);
+void posix_after_fork_parent(VM& vm);
+void posix_after_fork_child(VM& vm);
+
+// A C int argument ("i" in CPython's argument parsing): OverflowError beyond int.
+bool int_arg(VM& vm, Value v, int& out);
+// argv/envp for exec: pointers into `v`'s strings, null-terminated.
+std::vector<char*> c_array(std::vector<std::string>& v);
 
 Module* make_posix_module(VM& vm);
 Module* make_errno_module(VM& vm);

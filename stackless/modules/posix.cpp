@@ -1,7 +1,8 @@
 // The posix module: what CPython's os.py, posixpath, shutil, tempfile, pathlib and glob
 // call, as thin wrappers over the POSIX calls with CPython's argument conventions (str
 // or bytes paths, os.PathLike, dir_fd/follow_symlinks keywords) and OSError subclasses.
-// Processes (fork/exec/wait) are not here yet: os.py simply lacks what posix lacks.
+// Processes: fork (with register_at_fork's callbacks), execv/execve, wait/waitpid and the
+// process-group calls; _posixsubprocess (posixsubprocess.cpp) does subprocess's fork+exec.
 #include "stackless/modules/os_support.h"
 
 #include "objects/bytes.h"
@@ -13,6 +14,7 @@
 #include "objects/int.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/builtins/builtins.h"
 #include "stackless/modules/native_support.h"
 #include "stackless/modules/records.h"
 #include "stackless/vm/interpreter.h"
@@ -32,11 +34,37 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <sys/random.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 extern char** environ;
 
 namespace slpy {
+
+// ---- shared with the other os modules (os_support.h)
+
+bool int_arg(VM& vm, Value v, int& out)
+{
+    int64_t n;
+    if (!index_i64(vm, v, n))
+        return false;
+    if (n > INT_MAX || n < INT_MIN) {
+        raise(vm, exc::OverflowError, n > INT_MAX ? "signed integer is greater than maximum" : "signed integer is less than minimum");
+        return false;
+    }
+    out = int(n);
+    return true;
+}
+
+std::vector<char*> c_array(std::vector<std::string>& v)
+{
+    std::vector<char*> out;
+    out.reserve(v.size() + 1);
+    for (std::string& s : v)
+        out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
 
 // ------------------------------------------------------------------ shared helpers
 
@@ -157,18 +185,6 @@ Value name_value(VM& vm, std::string_view name, bool as_bytes_result)
     return fs_decode(vm, name);
 }
 
-bool int_arg(VM& vm, Value v, int& out)
-{
-    int64_t n;
-    if (!index_i64(vm, v, n))
-        return false;
-    if (n < INT_MIN || n > INT_MAX) {
-        raise(vm, exc::OverflowError, "signed integer is greater than maximum");
-        return false;
-    }
-    out = int(n);
-    return true;
-}
 
 // dir_fd=None only: slpy's posix has no *at() variants yet.
 bool no_dir_fd(VM& vm, Value dir_fd, char const* fname)
@@ -201,6 +217,8 @@ struct PosixState {
     TypeObject* uname_result = nullptr;
     TypeObject* dir_entry = nullptr;
     TypeObject* scandir_iterator = nullptr;
+    // os.register_at_fork's callbacks: before, after_in_child, after_in_parent.
+    List* at_fork[3] = { nullptr, nullptr, nullptr };
 };
 
 PosixState& state(VM& vm);
@@ -565,8 +583,12 @@ Value posix_closerange(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_args(vm, "closerange", args, nargs, kwnames, { "fd_low", "fd_high" }, 2, a) || !int_arg(vm, a[0], lo) ||
         !int_arg(vm, a[1], hi))
         return Value::null();
-    for (int fd = lo; fd < hi; ++fd)
-        (void)::close(fd);
+    if (lo < 0)
+        lo = 0;
+    // close_range(2) (Linux 5.9) closes a large range in one call; older kernels loop.
+    if (lo < hi && ::syscall(SYS_close_range, unsigned(lo), unsigned(hi - 1), 0u) != 0)
+        for (int fd = lo; fd < hi; ++fd)
+            (void)::close(fd);
     return py_none();
 }
 
@@ -956,6 +978,8 @@ SLPY_WAIT_MACRO(WIFSIGNALED, WIFSIGNALED(status), true)
 SLPY_WAIT_MACRO(WTERMSIG, WTERMSIG(status), false)
 SLPY_WAIT_MACRO(WIFSTOPPED, WIFSTOPPED(status), true)
 SLPY_WAIT_MACRO(WSTOPSIG, WSTOPSIG(status), false)
+SLPY_WAIT_MACRO(WCOREDUMP, WCOREDUMP(status), true)
+SLPY_WAIT_MACRO(WIFCONTINUED, WIFCONTINUED(status), true)
 #undef SLPY_WAIT_MACRO
 
 Value posix_putenv(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -1006,11 +1030,279 @@ Value posix_device_encoding(VM& vm, Value const* args, size_t nargs, Tuple* kwna
     return ::isatty(fd) == 1 ? str_value(vm, "UTF-8") : py_none();
 }
 
-Value posix_register_at_fork(VM& vm, Value const*, size_t nargs, Tuple*)
+// os.register_at_fork(*, before=None, after_in_child=None, after_in_parent=None).
+Value posix_register_at_fork(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    // No fork yet: the callbacks would never run, so accepting them is exact.
     if (nargs != 0)
         return raise(vm, exc::TypeError, "register_at_fork() takes no positional arguments");
+    Value a[3];
+    if (!parse_args(vm, "register_at_fork", args, nargs, kwnames, { "before", "after_in_child", "after_in_parent" }, 0, a))
+        return Value::null();
+    static constexpr char const* names_[3] = { "before", "after_in_child", "after_in_parent" };
+    bool any = false;
+    for (int i = 0; i < 3; ++i) {
+        if (a[i].is_null() || is_none(a[i]))
+            continue;
+        if (!is_callable(a[i]))
+            return raise_fmt(vm, exc::TypeError, "'%s' must be callable, not %s", names_[i], type_name(a[i]));
+        any = true;
+    }
+    if (!any)
+        return raise(vm, exc::TypeError, "At least one argument is required.");
+    PosixState& s = state(vm);
+    for (int i = 0; i < 3; ++i) {
+        if (a[i].is_null() || is_none(a[i]))
+            continue;
+        if (!s.at_fork[i] && !(s.at_fork[i] = list_new(vm)))
+            return Value::null();
+        if (!list_append(vm, s.at_fork[i], a[i]))
+            return Value::null();
+    }
+    return py_none();
+}
+
+// Runs the register_at_fork callbacks of `which` (0 before, in reverse order of
+// registration, as CPython; 1 child and 2 parent in order). An exception in one is
+// reported as unraisable and the others still run.
+void run_at_fork(VM& vm, int which)
+{
+    List* l = state(vm).at_fork[which];
+    if (!l)
+        return;
+    size_t n = l->size;
+    for (size_t k = 0; k < n && k < l->size; ++k) {
+        Value f = l->items()[which == 0 ? l->size - 1 - k : k];
+        if (call0(vm, f).is_null())
+            write_unraisable(vm, "Exception ignored in", f);
+    }
+}
+
+} // namespace
+
+// CPython's PyOS_BeforeFork/AfterFork_Parent/AfterFork_Child, for _posixsubprocess's
+// preexec_fn path too.
+void posix_before_fork(VM& vm) { run_at_fork(vm, 0); }
+void posix_after_fork_parent(VM& vm) { run_at_fork(vm, 2); }
+void posix_after_fork_child(VM& vm) { run_at_fork(vm, 1); }
+
+namespace {
+
+// The child continues the whole VM (slpy runs no other threads, so nothing is left
+// half-locked); C stdio buffers are flushed first so that neither process writes them twice.
+Value posix_fork(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "fork", kwnames) || !check_nargs(vm, "fork", nargs, 0, 0))
+        return Value::null();
+    posix_before_fork(vm);
+    std::fflush(nullptr);
+    pid_t pid = ::fork();
+    if (pid < 0) {
+        int err = errno;
+        posix_after_fork_parent(vm);
+        return raise_os_error(vm, err);
+    }
+    if (pid == 0)
+        posix_after_fork_child(vm);
+    else
+        posix_after_fork_parent(vm);
+    return int_from_i64(vm, pid);
+}
+
+// argv for execv/execve: a non-empty tuple or list of paths, the first one not empty.
+bool exec_argv(VM& vm, char const* fname, Value v, std::vector<std::string>& out)
+{
+    if (type_of(v) != types.tuple && type_of(v) != types.list && !is_instance_fast(v, types.tuple) &&
+        !is_instance_fast(v, types.list)) {
+        raise_fmt(vm, exc::TypeError, "%s() arg 2 must be a tuple or list", fname);
+        return false;
+    }
+    List* l = list_from_iterable(vm, v);
+    if (!l)
+        return false;
+    if (l->size == 0) {
+        raise_fmt(vm, exc::ValueError, "%s() arg 2 must not be empty", fname);
+        return false;
+    }
+    for (size_t i = 0; i < l->size; ++i) {
+        Value item = l->items()[i];
+        PathArg p;
+        if (!path_arg(vm, item, fname, "args", false, p))
+            return false;
+        if (i == 0 && p.path.empty()) {
+            raise_fmt(vm, exc::ValueError, "%s() arg 2 first element cannot be empty", fname);
+            return false;
+        }
+        out.push_back(std::move(p.path));
+    }
+    return true;
+}
+
+
+Value posix_execv(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[2];
+    if (!parse_args(vm, "execv", args, nargs, kwnames, { "path", "argv" }, 2, a, 2))
+        return Value::null();
+    PathArg p;
+    std::vector<std::string> argv;
+    if (!path_arg(vm, a[0], "execv", "path", false, p) || !exec_argv(vm, "execv", a[1], argv))
+        return Value::null();
+    std::vector<char*> cargv = c_array(argv);
+    std::fflush(nullptr);
+    ::execv(p.path.c_str(), cargv.data());
+    return raise_os_error(vm, errno);
+}
+
+Value posix_execve(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[3];
+    if (!parse_args(vm, "execve", args, nargs, kwnames, { "path", "argv", "env" }, 3, a))
+        return Value::null();
+    PathArg p;
+    std::vector<std::string> argv;
+    if (!path_arg(vm, a[0], "execve", "path", true, p) || !exec_argv(vm, "execve", a[1], argv))
+        return Value::null();
+    // env: any mapping; its keys() and values as paths, "KEY=VALUE".
+    String* keys_name = intern(vm, "keys");
+    Value has_keys = getattr_opt(vm, a[2], keys_name);
+    if (has_keys.is_null())
+        return has_keys;
+    if (has_keys.is_not_found())
+        return raise(vm, exc::TypeError, "execve: environment must be a mapping object");
+    Value keys = TRY(call0(vm, has_keys));
+    List* kl = list_from_iterable(vm, keys);
+    if (!kl)
+        return Value::null();
+    std::vector<std::string> env;
+    for (size_t i = 0; i < kl->size; ++i) {
+        Value k = kl->items()[i];
+        Value v = TRY(getitem(vm, a[2], k));
+        PathArg kp, vp;
+        if (!path_arg(vm, k, "execve", "env key", false, kp) || !path_arg(vm, v, "execve", "env value", false, vp))
+            return Value::null();
+        if (kp.path.empty() || kp.path.find('=') != std::string::npos)
+            return raise(vm, exc::ValueError, "illegal environment variable name");
+        env.push_back(kp.path + "=" + vp.path);
+    }
+    std::vector<char*> cargv = c_array(argv);
+    std::vector<char*> cenv = c_array(env);
+    std::fflush(nullptr);
+    if (p.fd >= 0)
+        ::fexecve(p.fd, cargv.data(), cenv.data());
+    else
+        ::execve(p.path.c_str(), cargv.data(), cenv.data());
+    return raise_os_error(vm, errno, p.object);
+}
+
+// waitpid/wait: retried on EINTR after the VM's pending work (signal handlers) ran (PEP
+// 475). Blocks the whole VM, tasklets included, until the child changes state.
+Value wait_result(VM& vm, pid_t pid, int status)
+{
+    Value pv = TRY(int_from_i64(vm, pid));
+    Tuple* t = tuple_pack(vm, { pv, Value::small_int(status) });
+    return t ? Value::from_object(t) : Value::null();
+}
+
+Value posix_waitpid(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[2];
+    int pid, options;
+    if (!parse_args(vm, "waitpid", args, nargs, kwnames, { "pid", "options" }, 2, a, 2) || !int_arg(vm, a[0], pid) ||
+        !int_arg(vm, a[1], options))
+        return Value::null();
+    int status = 0;
+    pid_t r;
+    while ((r = ::waitpid(pid, &status, options)) < 0 && errno == EINTR)
+        if (!check_pending(vm))
+            return Value::null();
+    if (r < 0)
+        return raise_os_error(vm, errno);
+    return wait_result(vm, r, status);
+}
+
+Value posix_wait(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "wait", kwnames) || !check_nargs(vm, "wait", nargs, 0, 0))
+        return Value::null();
+    int status = 0;
+    pid_t r;
+    while ((r = ::wait(&status)) < 0 && errno == EINTR)
+        if (!check_pending(vm))
+            return Value::null();
+    if (r < 0)
+        return raise_os_error(vm, errno);
+    return wait_result(vm, r, status);
+}
+
+Value posix_pipe2(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[1];
+    int flags;
+    if (!parse_args(vm, "pipe2", args, nargs, kwnames, { "flags" }, 1, a, 1) || !int_arg(vm, a[0], flags))
+        return Value::null();
+    int fds[2];
+    if (::pipe2(fds, flags) != 0)
+        return raise_os_error(vm, errno);
+    Tuple* t = tuple_pack(vm, { Value::small_int(fds[0]), Value::small_int(fds[1]) });
+    return t ? Value::from_object(t) : Value::null();
+}
+
+Value posix_killpg(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[2];
+    int pgid, sig;
+    if (!parse_args(vm, "killpg", args, nargs, kwnames, { "pgid", "signal" }, 2, a, 2) || !int_arg(vm, a[0], pgid) ||
+        !int_arg(vm, a[1], sig))
+        return Value::null();
+    if (::killpg(pgid, sig) != 0)
+        return raise_os_error(vm, errno);
+    if (!check_pending(vm))
+        return Value::null();
+    return py_none();
+}
+
+Value posix_setsid(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "setsid", kwnames) || !check_nargs(vm, "setsid", nargs, 0, 0))
+        return Value::null();
+    if (::setsid() < 0)
+        return raise_os_error(vm, errno);
+    return py_none();
+}
+
+Value posix_setpgrp(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "setpgrp", kwnames) || !check_nargs(vm, "setpgrp", nargs, 0, 0))
+        return Value::null();
+    if (::setpgid(0, 0) < 0)
+        return raise_os_error(vm, errno);
+    return py_none();
+}
+
+// getpgid(pid) / getsid(pid): one pid in, one id out.
+template<pid_t (*Fn)(pid_t)>
+Value pid_query(VM& vm, char const* name, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    int pid;
+    if (!check_no_kwargs(vm, name, kwnames) || !check_nargs(vm, name, nargs, 1, 1) || !int_arg(vm, args[0], pid))
+        return Value::null();
+    pid_t r = Fn(pid);
+    if (r < 0)
+        return raise_os_error(vm, errno);
+    return int_from_i64(vm, r);
+}
+
+Value posix_getpgid(VM& vm, Value const* args, size_t n, Tuple* k) { return pid_query<::getpgid>(vm, "getpgid", args, n, k); }
+Value posix_getsid(VM& vm, Value const* args, size_t n, Tuple* k) { return pid_query<::getsid>(vm, "getsid", args, n, k); }
+
+Value posix_setpgid(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    int pid, pgrp;
+    if (!check_no_kwargs(vm, "setpgid", kwnames) || !check_nargs(vm, "setpgid", nargs, 2, 2) || !int_arg(vm, args[0], pid) ||
+        !int_arg(vm, args[1], pgrp))
+        return Value::null();
+    if (::setpgid(pid, pgrp) < 0)
+        return raise_os_error(vm, errno);
     return py_none();
 }
 
@@ -1294,6 +1586,9 @@ struct PosixModuleState : VM::ModuleState {
         for (TypeObject* ty : { s.stat_result, s.terminal_size, s.times_result, s.uname_result, s.dir_entry, s.scandir_iterator })
             if (ty)
                 t.visit(ty);
+        for (List* l : s.at_fork)
+            if (l)
+                t.visit(l);
     }
 };
 
@@ -1376,6 +1671,11 @@ Module* make_posix_module(VM& vm)
         { "putenv", posix_putenv }, { "unsetenv", posix_unsetenv }, { "_exit", posix_exit },
         { "device_encoding", posix_device_encoding }, { "register_at_fork", posix_register_at_fork },
         { "sysconf", posix_sysconf },
+        { "WCOREDUMP", posix_WCOREDUMP }, { "WIFCONTINUED", posix_WIFCONTINUED },
+        { "fork", posix_fork }, { "execv", posix_execv }, { "execve", posix_execve },
+        { "waitpid", posix_waitpid }, { "wait", posix_wait }, { "pipe2", posix_pipe2 },
+        { "killpg", posix_killpg }, { "setsid", posix_setsid }, { "setpgrp", posix_setpgrp },
+        { "getpgid", posix_getpgid }, { "getsid", posix_getsid }, { "setpgid", posix_setpgid },
     });
     module_add(vm, m, "environ", Value::from_object(make_environ(vm)));
     module_add(vm, m, "error", Value::from_object(exc::OSError));

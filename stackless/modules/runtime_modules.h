@@ -27,5 +27,8 @@ Module* make_ast_module(VM& vm);     // _ast (ast/ast_module.cpp)
 Module* make_json_module(VM& vm);    // _json (json_module.cpp)
 Module* make_csv_module(VM& vm);     // _csv (csv_module.cpp)
 Module* make_pyexpat_module(VM& vm); // pyexpat (pyexpat_module.cpp)
+Module* make_posixsubprocess_module(VM& vm); // _posixsubprocess (posixsubprocess.cpp)
+Module* make_select_module(VM& vm);  // select (select_module.cpp)
+Module* make_socket_module(VM& vm);  // _socket (socket_module.cpp)
 
 } // namespace slpy
