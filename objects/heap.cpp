@@ -15,12 +15,16 @@ namespace slpy {
 
 // A block of equal-size cells. The header sits at the start of the block; cells follow
 // at `first`. Blocks are kBlockSize-aligned, so any interior pointer finds its block by
-// masking.
+// masking. Only the first `ncells` cells are in use (live or on the free list); the rest,
+// up to `capacity`, are not touched yet: a new block joins the free list a chunk at a
+// time (new_block), so a class that needs a few cells costs a few pages, not the whole
+// block (start-up makes two heaps with some twenty classes each).
 struct Heap::Block {
     uint32_t cell_size;
     uint32_t ncells;
     uint32_t first; // offset of the first cell
     int size_class;
+    uint32_t capacity; // cells the block holds
 
     char* base() { return reinterpret_cast<char*>(this); }
     Object* cell(uint32_t i) { return reinterpret_cast<Object*>(base() + first + size_t(i) * cell_size); }
@@ -329,8 +333,29 @@ void Heap::maybe_collect(size_t bytes)
         collect();
 }
 
+// Gives the class's free list more cells: the next chunk of the newest block while it has
+// cells never used (blocks fill in order), else of a new block.
 Heap::Block* Heap::new_block(int ci)
 {
+    SizeClass& sc = m_classes[ci];
+    constexpr size_t kChunkBytes = 16 * 1024;
+    auto grow = [&sc](Block* b) {
+        uint32_t n = std::min(b->capacity - b->ncells, std::max(uint32_t(1), uint32_t(kChunkBytes / b->cell_size)));
+        // Threaded lowest address first.
+        Object* head = sc.free_list;
+        for (uint32_t i = b->ncells + n; i-- > b->ncells;) {
+            Object* o = b->cell(i);
+            o->gc = GC_FREE;
+            o->flags = 0;
+            o->type = reinterpret_cast<TypeObject*>(head);
+            head = o;
+        }
+        sc.free_list = head;
+        b->ncells += n;
+        return b;
+    };
+    if (!sc.blocks.empty() && sc.blocks.back()->ncells < sc.blocks.back()->capacity)
+        return grow(sc.blocks.back());
     if (!room_for_one(m_all_blocks) || !room_for_one(m_classes[ci].blocks))
         return nullptr;
     void* mem = std::aligned_alloc(kBlockSize, kBlockSize);
@@ -340,22 +365,13 @@ Heap::Block* Heap::new_block(int ci)
     uint32_t cell = m_classes[ci].cell_size;
     b->cell_size = cell;
     b->first = uint32_t((sizeof(Block) + 15) & ~size_t(15));
-    b->ncells = uint32_t((kBlockSize - b->first) / cell);
+    b->ncells = 0;
+    b->capacity = uint32_t((kBlockSize - b->first) / cell);
     b->size_class = ci;
-    // Thread every cell onto the class's free list, lowest address first.
-    Object* head = m_classes[ci].free_list;
-    for (uint32_t i = b->ncells; i-- > 0;) {
-        Object* o = b->cell(i);
-        o->gc = GC_FREE;
-        o->flags = 0;
-        o->type = reinterpret_cast<TypeObject*>(head);
-        head = o;
-    }
-    m_classes[ci].free_list = head;
-    m_classes[ci].blocks.push_back(b);
+    sc.blocks.push_back(b);
     m_all_blocks.insert(std::upper_bound(m_all_blocks.begin(), m_all_blocks.end(), b), b);
     ++m_stats.blocks;
-    return b;
+    return grow(b);
 }
 
 Object* Heap::allocate_small(int ci)

@@ -5,6 +5,7 @@
 #include "objects/slice.h"
 #include "objects/str_internal.h"
 
+#include <array>
 #include <algorithm>
 #include <cstring>
 
@@ -22,9 +23,6 @@ extern uint32_t const kDecimalZeros[];
 extern size_t const kDecimalZeroCount;
 
 namespace {
-
-uint32_t g_ascii_flags[128];
-bool g_ascii_ready = false;
 
 uint32_t lookup_flags(uint32_t cp)
 {
@@ -67,12 +65,14 @@ int map_case(uint32_t cp, uint32_t* out, CaseRun const* runs, size_t nruns, Full
 uint32_t char_flags(uint32_t cp)
 {
     if (cp < 128) {
-        if (!g_ascii_ready) {
+        // Filled once per process, thread-safely (VMs on several threads share it).
+        static std::array<uint32_t, 128> const ascii_flags = [] {
+            std::array<uint32_t, 128> t {};
             for (uint32_t c = 0; c < 128; ++c)
-                g_ascii_flags[c] = lookup_flags(c);
-            g_ascii_ready = true;
-        }
-        return g_ascii_flags[cp];
+                t[c] = lookup_flags(c);
+            return t;
+        }();
+        return ascii_flags[cp];
     }
     return lookup_flags(cp);
 }

@@ -715,6 +715,12 @@ Module* make_hashlib_module(VM& vm)
     module_add(vm, m, "HASHXOF", Value::from_object(g_hashxof_type));
     module_add(vm, m, "HMAC", Value::from_object(g_hmac_type));
     module_add(vm, m, "UnsupportedDigestmodError", Value::from_object(g_unsupported));
+    // The shared runtime loads this module once only to make its types (at every start of
+    // slpy), and its module object is thrown away: asking OpenSSL for its digests there
+    // (the first fetch loads OpenSSL's providers) would cost each start-up more than the
+    // rest of it. A VM's own import below lists them.
+    if (vm.builds_shared_runtime)
+        return m;
     // The digests this OpenSSL has, by Python's names.
     Value names_set = call0(vm, Value::from_object(types.set));
     String* add = intern(vm, "add");

@@ -75,8 +75,8 @@ bool path_argument(VM& vm, Value file, std::string& out)
 {
     Value v = file;
     if (!as_str(v) && !as_bytes(v)) {
-        static String* fspath = nullptr;
-        if (!fspath && !(fspath = intern(vm, "__fspath__")))
+        String* fspath = intern(vm, "__fspath__");
+        if (!fspath)
             return false;
         TypeObject* t = type_of(v);
         Value f = type_lookup(t, fspath);
@@ -483,7 +483,7 @@ void io_flush_std_streams(VM& vm)
                 report_unraisable(vm, s);
         }
     }
-    flush_all_files(true);
+    flush_all_files(vm, true);
 }
 
 void io_flush_io(VM& vm)

@@ -28,6 +28,15 @@ namespace {
 constexpr char kIoStateKey = 0;
 
 struct IoState : VM::ModuleState, IoTypes {
+    IoState() = default;
+    IoState(IoState const&) = delete;
+    // The files outlive this state (they are finalized with the heap, after the module
+    // states): they leave the list now, so their finalizers find no head to unlink from.
+    ~IoState() override
+    {
+        while (files.next != &files)
+            files.next->leave_file_list();
+    }
     void trace(Tracer& t) override
     {
         for (TypeObject* type : { iobase, raw_iobase, buffered_iobase, text_iobase, text_io, buffered_reader, buffered_writer,

@@ -4,8 +4,8 @@
 //
 // The buffers live in malloc'd memory, so the finalizer can write out what is pending
 // and close the descriptor of a file nobody references any more without touching any
-// other heap object. A process-wide registry (weak: the finalizer removes the entry)
-// lets io_flush_std_streams write out every open file at exit.
+// other heap object. A per-VM list of the live files (IoTypes::files; weak: the finalizer
+// unlinks the file) lets io_flush_std_streams write out every open file at exit.
 #include "stackless/modules/io_internal.h"
 
 #include "objects/bytes.h"
@@ -24,7 +24,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <unordered_set>
 
 namespace slpy {
 
@@ -32,13 +31,6 @@ namespace {
 
 constexpr size_t kDefaultBufferSize = 8192;
 constexpr size_t kTextChunkSize = 8192; // TextIOWrapper._CHUNK_SIZE
-
-// Every live BufferedFile. Never destroyed (finalizers may run during static destruction).
-std::unordered_set<BufferedFile*>& registry()
-{
-    static auto* files = new std::unordered_set<BufferedFile*>();
-    return *files;
-}
 
 // ---- raw descriptor operations
 
@@ -187,7 +179,7 @@ void buffered_trace(Object* o, Tracer& t)
 void buffered_finalize(Object* o)
 {
     auto* f = static_cast<BufferedFile*>(o);
-    registry().erase(f);
+    f->leave_file_list();
     if (f->fd >= 0) {
         if (f->wlen)
             (void)raw_write_all(f->fd, f->wbuf, f->wlen);
@@ -886,7 +878,12 @@ BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String*
         if (!buffer_size && st.st_blksize > 1)
             f->bufsize = size_t(st.st_blksize);
     }
-    registry().insert(f);
+    // Joins the VM's list of files (after its head, which is the list's end as well).
+    FileListLink& head = io_types(vm).files;
+    f->prev = &head;
+    f->next = head.next;
+    head.next->prev = f;
+    head.next = f;
     return f;
 }
 
@@ -1108,18 +1105,22 @@ static void write_out(BufferedFile* f)
     f->wlen = f->tlen = 0;
 }
 
-void flush_all_files(bool include_std)
+void flush_all_files(VM& vm, bool include_std)
 {
-    for (BufferedFile* f : registry())
-        if (include_std || !(f->fflags & FF_STD))
-            write_out(f);
+    FileListLink& head = io_types(vm).files;
+    for (FileListLink* l = head.next; l != &head; l = l->next)
+        if (include_std || !(static_cast<BufferedFile*>(l)->fflags & FF_STD))
+            write_out(static_cast<BufferedFile*>(l));
 }
 
-void flush_files_on(VM&, uint64_t dev, uint64_t ino)
+void flush_files_on(VM& vm, uint64_t dev, uint64_t ino)
 {
-    for (BufferedFile* f : registry())
+    FileListLink& head = io_types(vm).files;
+    for (FileListLink* l = head.next; l != &head; l = l->next) {
+        auto* f = static_cast<BufferedFile*>(l);
         if (!(f->fflags & FF_STD) && f->dev == dev && f->ino == ino)
             write_out(f);
+    }
 }
 
 void setup_buffered_types(VM& vm)

@@ -41,7 +41,25 @@ inline constexpr uint32_t FF_RAWOBJ = 1u << 13;
 // kind (BytesIO, GzipFile, ...); reads use raw.read1 and `TextIOWrapper.buffer` is raw.
 inline constexpr uint32_t FF_PROXY = 1u << 14;
 
-struct BufferedFile : Object {
+// A link of a VM's list of its live BufferedFiles (IoTypes::files), which io walks to
+// write out every open file at exit: a base of BufferedFile, so the list costs no
+// allocation. A file joins it when it is made over a descriptor and leaves it in its
+// finalizer; the list's owner unlinks them all when it goes first (VM destruction).
+// Null links: not in a list.
+struct FileListLink {
+    FileListLink* prev;
+    FileListLink* next;
+    void leave_file_list()
+    {
+        if (!next)
+            return;
+        prev->next = next;
+        next->prev = prev;
+        prev = next = nullptr;
+    }
+};
+
+struct BufferedFile : Object, FileListLink {
     Value name;   // as given to open(): str, bytes, a path-like object or an int
     String* mode; // the FileIO-style mode: 'rb', 'wb', 'ab', 'rb+', 'xb'
     Value raw;    // the raw stream object with FF_RAWOBJ, else null
@@ -113,6 +131,9 @@ struct IoTypes {
     TypeObject* unsupported_operation = nullptr; // io.UnsupportedOperation(OSError, ValueError)
     TypeObject* rwpair = nullptr;
     TypeObject* newline_decoder = nullptr;
+    // The VM's live BufferedFiles over a descriptor: a circular list with this as its
+    // head (see FileListLink), per VM because each VM's heap finalizes its own files.
+    FileListLink files { &files, &files };
 };
 IoTypes& io_types(VM& vm);
 // _IOBase, _RawIOBase, _BufferedIOBase, _TextIOBase and UnsupportedOperation.
@@ -187,7 +208,7 @@ Value collect_lines(VM& vm, int64_t hint, NextLine next_line)
 
 // Flushes every open file of this layer that holds unwritten data (at exit), ignoring
 // errors; std streams are skipped when `include_std` is false.
-void flush_all_files(bool include_std);
+void flush_all_files(VM& vm, bool include_std);
 // Writes out what other objects open on the file (dev, ino) hold, before open() gives a
 // new object for it: `open(p, "w").write(s)` leaves an unreferenced object whose data
 // CPython's reference counting would have written by now; a collector has not.

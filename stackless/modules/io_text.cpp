@@ -586,8 +586,8 @@ SLPY_TEXT_METHOD(tx_truncate)
     }
     if (!sync_for_write(vm, tf) || !buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
-    static String* truncate = nullptr;
-    if (!truncate && !(truncate = intern(vm, "truncate")))
+    String* truncate = intern(vm, "truncate");
+    if (!truncate)
         return Value::null();
     return call_method(vm, Value::from_object(tf->buffer), truncate, &pos, 1);
 }

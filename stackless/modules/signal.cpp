@@ -1,9 +1,11 @@
 // The _signal module: Python-level signal handlers, as CPython 3.11's.
 //
-// A signal disposition belongs to the process, so the C handler finds its VM through one
-// process-level atomic pointer, as the SIGINT handler of stackless/vm/interrupt.cpp
-// does; the per-signal "tripped" flags and the wakeup fd are process-level atomics for
-// the same reason (the handler may only touch lock-free atomics: async-signal-safe).
+// A signal disposition belongs to the process, so the C handler finds its VM through the
+// process's signal VM (stackless/vm/interrupt.h): the main interpreter of the main
+// thread, as in CPython. Only that VM may set handlers or the wakeup fd (ValueError in
+// any other, as CPython's subinterpreters and threads), so the per-signal "tripped" flags
+// and the wakeup fd, process-level atomics because the handler may only touch lock-free
+// atomics (async-signal-safe), are written by one VM alone.
 // The handler marks the signal, writes its number to the wakeup fd if one is set, and
 // asks the VM for a pending call (VM::kPendingCalls); the eval loop then runs the Python
 // handler at its next poll, with the signal number and None for the frame, as CPython
@@ -26,6 +28,7 @@
 #include "stackless/builtins/builtins.h"
 #include "stackless/modules/native_support.h"
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/interrupt.h"
 
 #include <atomic>
 #include <cerrno>
@@ -46,7 +49,6 @@ namespace {
 
 constexpr int kNsig = 65; // NSIG on Linux (signals 1..64)
 
-std::atomic<VM*> g_signal_vm { nullptr };
 std::atomic<bool> g_tripped[kNsig];
 std::atomic<int> g_wakeup_fd { -1 };
 
@@ -60,7 +62,7 @@ extern "C" void on_signal(int signum)
         unsigned char byte = static_cast<unsigned char>(signum);
         (void)!::write(fd, &byte, 1);
     }
-    if (VM* vm = g_signal_vm.load(std::memory_order_acquire))
+    if (VM* vm = signal_vm())
         vm->request_pending_calls();
     errno = saved;
 }
@@ -68,7 +70,19 @@ extern "C" void on_signal(int signum)
 char const kSignalStateKey = 0;
 
 struct SignalState : VM::ModuleState {
-    explicit SignalState(VM&) {}
+    explicit SignalState(VM& vm) : vm(vm) {}
+    // A VM that goes puts back the default disposition of the signals it handled (their C
+    // handler would find no VM) and gives up being the signal VM.
+    ~SignalState() override
+    {
+        if (signal_vm() != &vm)
+            return;
+        for (int sig = 1; sig < kNsig; ++sig)
+            if (!handlers[sig].is_null() && !handlers[sig].is_int())
+                std::signal(sig, SIG_DFL);
+        release_signal_vm(vm);
+    }
+    VM& vm;
     Value handlers[kNsig];     // Python-level handler of each signal (null: never queried)
     Value default_int_handler; // the module's builtin
 
@@ -154,6 +168,8 @@ SLPY_SIGNAL_FN(signal_signal)
     int sig;
     if (!signum_arg(vm, args[0], sig))
         return Value::null();
+    if (!claim_signal_vm(vm))
+        return raise(vm, exc::ValueError, "signal only works in main thread of the main interpreter");
     Value handler = args[1];
     void (*c_handler)(int);
     if (handler.is_int() && handler.as_int() == 0) {
@@ -169,7 +185,6 @@ SLPY_SIGNAL_FN(signal_signal)
         handler = Value::small_int(c_handler == SIG_IGN ? 1 : 0);
     SignalState& st = state(vm);
     Value old = handler_of(st, sig);
-    g_signal_vm.store(&vm, std::memory_order_release);
     struct sigaction sa {};
     sa.sa_handler = c_handler;
     sigemptyset(&sa.sa_mask);
@@ -311,12 +326,13 @@ SLPY_SIGNAL_FN(signal_set_wakeup_fd)
     int64_t fd;
     if (!index_i64(vm, a[0], fd))
         return Value::null();
+    if (!claim_signal_vm(vm))
+        return raise(vm, exc::ValueError, "set_wakeup_fd only works in main thread of the main interpreter");
     if (fd != -1) {
         if (fd < 0 || fd > INT32_MAX || ::fcntl(int(fd), F_GETFD) < 0)
             return raise_errno(vm, EBADF, Value::null());
     }
     int old = g_wakeup_fd.exchange(int(fd), std::memory_order_relaxed);
-    g_signal_vm.store(&vm, std::memory_order_release);
     return int_from_i64(vm, old);
 }
 

@@ -5,6 +5,7 @@
 // Every native that may switch tasklets is flagged METH_SWITCH: the eval loop then calls
 // it on its switch path with soft_call set, and the native takes that flag at its entry
 // (before anything else can run Python code) and hands it to the scheduler.
+#include "scheduler/carrier.h"
 #include "scheduler/scheduler.h"
 
 #include "objects/exceptions.h"
@@ -67,6 +68,9 @@ Frame* tasklet_frame(VM& vm, Value func, Tuple* args, Dict* kwargs)
         fn = func.as<BoundMethod>()->func;
     }
     if (is_function(fn)) {
+        // The usual tasklet(f)(a, b): the arguments are the tuple's items as they are.
+        if (self.is_null() && !nkw)
+            return frame_for_call(vm, fn.as<Function>(), args->items, args->size, nullptr);
         size_t n = args->size + (self.is_null() ? 0 : 1);
         Tuple* flat = tuple_new(vm, n + nkw);
         if (!flat)
@@ -135,7 +139,9 @@ Value tasklet_bind_impl(VM& vm, Tasklet* t, Value func, Value args, Value kwargs
     }
     Tuple* a;
     if (args.is_null() || is_none(args)) {
-        a = tuple_new(vm, 0);
+        a = empty_tuple();
+    } else if (type_of(args) == types.tuple) {
+        a = args.as<Tuple>(); // immutable: tuple(args) would be the same tuple
     } else {
         Value tv = TRY(call1(vm, Value::from_object(types.tuple), args));
         a = tv.as<Tuple>();
@@ -181,6 +187,29 @@ SLPY_SL(tasklet_init)
     return py_none();
 }
 
+// tasklet(...) itself, the type's vectorcall (not inherited: a subclass's call goes through
+// its __new__ and __init__): the same as tasklet.__new__ then tasklet.__init__, without
+// looking them up and copying the arguments twice (spawning is the hot path).
+SLPY_SL(tasklet_vectorcall)
+{
+    Value obj = TRY(tasklet_new(vm, args, nargs, kwnames));
+    size_t total = nargs + (kwnames ? kwnames->size : 0);
+    if (nargs <= 2 && !kwnames) {
+        TRY(tasklet_bind_impl(vm, self_t(obj), nargs == 2 ? args[1] : Value::null(), Value::null(), Value::null()));
+        return obj;
+    }
+    // __init__(self, func, args, kwargs): more than 8 arguments can only make parse_args'
+    // error, which it raises before it looks at self.
+    Value buf[8];
+    if (total > 8)
+        return tasklet_init(vm, args, nargs, kwnames);
+    buf[0] = obj;
+    for (size_t i = 1; i < total; ++i)
+        buf[i] = args[i];
+    TRY(tasklet_init(vm, buf, nargs, kwnames));
+    return obj;
+}
+
 SLPY_SL(tasklet_bind)
 {
     Value a[4];
@@ -211,16 +240,21 @@ SLPY_SL(tasklet_setup)
         return raise(vm, exc::RuntimeError, "tasklet is alive");
     size_t nkw = kwnames ? kwnames->size : 0;
     size_t npos = nargs - 1;
-    Tuple* a = tuple_from_array(vm, args + 1, npos);
+    Tuple* a = npos ? tuple_from_array(vm, args + 1, npos) : empty_tuple();
     if (!a)
         return Value::null();
-    Dict* kw = dict_new(vm);
-    if (!kw)
-        return Value::null();
-    for (size_t i = 0; i < nkw; ++i)
-        if (!dict_set(vm, kw, kwnames->items[i], args[nargs + i]))
+    // No keywords: no dict (a Python function's frame takes the tuple's items as they are).
+    Value kw = py_none();
+    if (nkw) {
+        Dict* d = dict_new(vm);
+        if (!d)
             return Value::null();
-    TRY(tasklet_bind_impl(vm, t, Value::null(), Value::from_object(a), Value::from_object(kw)));
+        for (size_t i = 0; i < nkw; ++i)
+            if (!dict_set(vm, d, kwnames->items[i], args[nargs + i]))
+                return Value::null();
+        kw = Value::from_object(d);
+    }
+    TRY(tasklet_bind_impl(vm, t, Value::null(), Value::from_object(a), kw));
     return tasklet_insert_impl(vm, t);
 }
 
@@ -804,6 +838,19 @@ SLPY_SL(sl_getcurrentid)
     return int_from_u64(vm, uint64_t(reinterpret_cast<uintptr_t>(s.current)));
 }
 
+// slpy's own, for tests (not in __all__): how many carriers are pinned under the native
+// code of a blocked tasklet (scheduler/README.md "Carriers").
+SLPY_SL(sl_pinned_carriers)
+{
+    if (!no_args(vm, "_pinned_carriers", nargs, kwnames))
+        return Value::null();
+    Scheduler& s = S(vm);
+    int64_t n = 0;
+    for (size_t i = 0; s.carriers && i < s.carriers->size(); ++i)
+        n += s.carriers->at(i)->owner != nullptr;
+    return int_from_i64(vm, n);
+}
+
 SLPY_SL(sl_get_thread_info)
 {
     if (!check_no_kwargs(vm, "get_thread_info", kwnames) || !check_nargs(vm, "get_thread_info", nargs, 0, 2))
@@ -1046,6 +1093,10 @@ Module* make_stackless_module(VM& vm)
                         { "profile_function", t_profile_function, t_set_profile_function },
                         { "_channel", t_channel },
                     });
+        // Weak references to tasklets and channels are allowed, as in Stackless (its C
+        // objects have a weakref list): a registry of tasklets that does not keep them alive.
+        t->tflags |= TF_LAYOUT_WEAKREF;
+        t->vectorcall = tasklet_vectorcall;
         finish_builtin_type(vm, t);
         s.tasklet_type = t;
 
@@ -1076,6 +1127,7 @@ Module* make_stackless_module(VM& vm)
                         { "closed", c_closed },
                     });
         c->iternext = channel_iternext;
+        c->tflags |= TF_LAYOUT_WEAKREF;
         finish_builtin_type(vm, c);
         s.channel_type = c;
         in.switch_iternext = channel_iternext;
@@ -1127,6 +1179,7 @@ Module* make_stackless_module(VM& vm)
                              { "getmain", sl_getmain },
                              { "getruncount", sl_getruncount },
                              { "getcurrentid", sl_getcurrentid },
+                             { "_pinned_carriers", sl_pinned_carriers },
                              { "get_thread_info", sl_get_thread_info },
                              { "getthreads", sl_getthreads },
                              { "getdebug", sl_getdebug },

@@ -8,6 +8,7 @@
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/modules/native_support.h"
 #include "stackless/modules/records.h"
 #include "stackless/vm/coroutine.h"
 #include "stackless/vm/interpreter.h"
@@ -337,14 +338,23 @@ Value sys_getfilesystemencodeerrors(VM& vm, Value const*, size_t nargs, Tuple* k
 }
 
 // The thread switch interval is kept for programs that read it back; slpy's
-// tasklet preemption is driven by stackless.run(), not by this value.
-double g_switch_interval = 0.005;
+// tasklet preemption is driven by stackless.run(), not by this value. Each VM has its
+// own, as each CPython interpreter has.
+char const kSwitchIntervalKey = 0;
+
+struct SwitchInterval : VM::ModuleState {
+    explicit SwitchInterval(VM&) {}
+    void trace(Tracer&) override {}
+    double seconds = 0.005;
+};
+
+double& switch_interval(VM& vm) { return module_state<SwitchInterval>(vm, &kSwitchIntervalKey).seconds; }
 
 Value sys_getswitchinterval(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "sys.getswitchinterval", kwnames) || !check_nargs(vm, "sys.getswitchinterval", nargs, 0, 0))
         return Value::null();
-    return Value::from_double(g_switch_interval);
+    return Value::from_double(switch_interval(vm));
 }
 
 Value sys_setswitchinterval(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -356,7 +366,7 @@ Value sys_setswitchinterval(VM& vm, Value const* args, size_t nargs, Tuple* kwna
         return Value::null();
     if (!(d > 0.0))
         return raise(vm, exc::ValueError, "switch interval must be strictly positive");
-    g_switch_interval = d;
+    switch_interval(vm) = d;
     return py_none();
 }
 

@@ -8,8 +8,13 @@
 
 #include "stackless/slpy.h"
 
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
+#include <unistd.h>
 
 namespace {
 
@@ -109,7 +114,111 @@ Outcome run_workload(int seed, int rounds)
     return out;
 }
 
+// Files and signal settings, once process-wide: io's list of open files (written out when
+// the VM goes), sys.setswitchinterval, and the signal VM (only a VM on the main thread may
+// set signal handlers; elsewhere CPython's ValueError).
+char const kIoSignals[] = R"PY(
+import _signal, sys
+sys.setswitchinterval(INTERVAL)
+for i in range(ROUNDS):
+    with open(PATH, "w") as f:
+        for j in range(300):
+            f.write(f"{SEED}:{i}:{j}\n")
+    with open(PATH, "rb") as f:
+        data = f.read()
+    with open(PATH) as f:
+        lines = f.read().splitlines()
+left = open(PATH + ".open", "w")  # still open and unflushed when the VM goes
+left.write("pending " + str(SEED))
+hits = []
+try:
+    _signal.signal(_signal.SIGUSR1, lambda signum, frame: hits.append(signum))
+    _signal.raise_signal(_signal.SIGUSR1)
+    sig = "handled %d" % len(hits)
+except ValueError as e:
+    sig = str(e)
+try:
+    _signal.set_wakeup_fd(-1)
+    wake = "set"
+except ValueError as e:
+    wake = str(e)
+result_text = repr([len(lines), lines[-1], len(data), sig, wake, _signal.getsignal(_signal.SIGUSR2), sys.getswitchinterval()])
+)PY";
+
+std::string temp_path(int seed)
+{
+    return "/tmp/slpy_vm_threads_" + std::to_string(::getpid()) + "_" + std::to_string(seed);
+}
+
+std::string file_text(std::string const& path)
+{
+    std::ifstream in(path);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+Outcome run_io_signals(int seed, int rounds, double interval)
+{
+    Outcome out;
+    std::string path = temp_path(seed);
+    {
+        auto vm = slpy::embed::VM::create({}, &out.error);
+        if (!vm)
+            return out;
+        std::string source = "SEED = " + std::to_string(seed) + "\nROUNDS = " + std::to_string(rounds) + "\nINTERVAL = "
+            + std::to_string(interval) + "\nPATH = '" + path + "'\n" + kIoSignals;
+        auto r = vm->run_string(source);
+        if (!r) {
+            out.error = r.error().traceback;
+            return out;
+        }
+        auto text = vm->get_global("result_text");
+        if (!text) {
+            out.error = "result missing";
+            return out;
+        }
+        out.result = text.value().as_str();
+    }
+    // The VM is gone: its open file was written out.
+    out.result += " | " + file_text(path + ".open");
+    std::remove(path.c_str());
+    std::remove((path + ".open").c_str());
+    out.ok = true;
+    return out;
+}
+
+bool sigusr1_is_default()
+{
+    struct sigaction sa {};
+    return sigaction(SIGUSR1, nullptr, &sa) == 0 && sa.sa_handler == SIG_DFL;
+}
+
 } // namespace
+
+TEST_CASE("files and signal settings: a VM of the main thread and two on other threads", "[vm-threads]")
+{
+    REQUIRE(sigusr1_is_default());
+    char const kThreadError[] = "'signal only works in main thread of the main interpreter', "
+                                "'set_wakeup_fd only works in main thread of the main interpreter'";
+    constexpr int kRounds = 3;
+    Outcome both[2];
+    std::thread a([&] { both[0] = run_io_signals(11, kRounds, 0.25); });
+    std::thread b([&] { both[1] = run_io_signals(12, kRounds, 0.5); });
+    // Meanwhile a VM on the main thread handles a signal.
+    Outcome main_vm = run_io_signals(10, kRounds, 0.125);
+    a.join();
+    b.join();
+    INFO(main_vm.error << both[0].error << both[1].error);
+    REQUIRE(main_vm.ok);
+    REQUIRE(both[0].ok);
+    REQUIRE(both[1].ok);
+    CHECK(main_vm.result == "[300, '10:2:299', 2590, 'handled 1', 'set', 0, 0.125] | pending 10");
+    CHECK(both[0].result == std::string("[300, '11:2:299', 2590, ") + kThreadError + ", 0, 0.25] | pending 11");
+    CHECK(both[1].result == std::string("[300, '12:2:299', 2590, ") + kThreadError + ", 0, 0.5] | pending 12");
+    // The main thread's VM put back the default disposition when it went.
+    CHECK(sigusr1_is_default());
+}
 
 TEST_CASE("a VM destroyed, then another made, each running Python", "[vm-threads]")
 {
