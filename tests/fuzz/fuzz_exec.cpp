@@ -31,6 +31,7 @@
 #include "stackless/vm/code.h"
 #include "stackless/vm/interpreter.h"
 #include "tests/fuzz/exec_grammar.h"
+#include "tests/fuzz/fuzz_print.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -112,33 +113,11 @@ void run_program(std::string const& program)
     vm.heap.collect();
 }
 
-bool read_input(char const* path, std::string& out)
-{
-    std::ifstream f(path, std::ios::binary);
-    if (!f)
-        return false;
-    out.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-    return true;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv)
 {
-    // `fuzz_exec --print FILE...`: print each input's program and exit, before libFuzzer
-    // sees the arguments.
-    if (*argc >= 2 && std::strcmp((*argv)[1], "--print") == 0) {
-        for (int i = 2; i < *argc; ++i) {
-            std::string data;
-            if (!read_input((*argv)[i], data)) {
-                std::fprintf(stderr, "fuzz_exec: cannot read %s\n", (*argv)[i]);
-                std::exit(2);
-            }
-            std::string program = fuzz::generate_program(reinterpret_cast<uint8_t const*>(data.data()), data.size());
-            std::fputs(program.c_str(), stdout);
-        }
-        std::exit(0);
-    }
+    fuzz::handle_print_option(*argc, *argv, "fuzz_exec", fuzz::generate_program);
     (void)runtime();
     return 0;
 }

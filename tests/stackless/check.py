@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
-"""check.py SLPY PROG.py: runs PROG.py with SLPY from its own folder and compares its
-standard output byte for byte with PROG.out and its exit status with PROG.rc (0 when
+"""check.py SLPY PROG.py [ARG...]: runs PROG.py with SLPY from its own folder and compares
+its standard output byte for byte with PROG.out and its exit status with PROG.rc (0 when
 absent), like ../shared/conformance/run.sh does for the conformance programs. Standard
-error is not compared (tracebacks, "Exception ignored" reports)."""
+error is not compared (tracebacks, "Exception ignored" reports). Arguments are passed to
+the program and name its expected files: PROG.ARG1-ARG2.out (and .rc)."""
 import os
 import subprocess
 import sys
 
 
 def main():
-    if len(sys.argv) != 3:
-        print("usage: check.py SLPY PROG.py", file=sys.stderr)
+    if len(sys.argv) < 3:
+        print("usage: check.py SLPY PROG.py [ARG...]", file=sys.stderr)
         return 2
     slpy = os.path.abspath(sys.argv[1])
     prog = os.path.abspath(sys.argv[2])
-    base = prog[:-3]
+    args = sys.argv[3:]
+    base = prog[:-3] + ("." + "-".join(args) if args else "")
     with open(base + ".out", "rb") as f:
         expected = f.read()
     rc_expected = 0
@@ -22,8 +24,9 @@ def main():
         with open(base + ".rc") as f:
             rc_expected = int(f.read().strip())
     try:
-        p = subprocess.run([slpy, os.path.basename(prog)], cwd=os.path.dirname(prog),
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=100)
+        p = subprocess.run([slpy, os.path.basename(prog)] + args, cwd=os.path.dirname(prog),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=int(os.environ.get("SLPY_CHECK_TIMEOUT", "100")))
     except subprocess.TimeoutExpired:
         print("FAIL %s: timeout" % prog)
         return 1
