@@ -464,12 +464,12 @@ Value getattr_opt(VM& vm, Value obj, String* name)
     } else {
         Value arg = Value::from_object(name);
         r = call_slot(vm, obj, Slot::GETATTRIBUTE, &arg, 1);
-        // A custom __getattribute__ says "missing" by raising AttributeError: that is
-        // not_found here (then __getattr__, if any, gets its turn).
-        if (r.is_null() && vm.error_matches(exc::AttributeError)) {
-            vm.clear_error();
-            r = Value::not_found();
-        }
+    }
+    // Missing is said by raising AttributeError too (a custom __getattribute__, a
+    // descriptor's getter): that is not_found here, then __getattr__, if any, gets its turn.
+    if (r.is_null() && vm.error_matches(exc::AttributeError)) {
+        vm.clear_error();
+        r = Value::not_found();
     }
     if (r.is_null())
         return r;
@@ -893,7 +893,96 @@ bool index_i64(VM& vm, Value v, int64_t& out)
     return true;
 }
 
+bool is_callable(Value v)
+{
+    TypeObject* t = type_of(v);
+    if (t == types.builtin_function || t == types.method_descriptor || t == types.function || t == types.method)
+        return true;
+    Value slot = t->slot(Slot::CALL);
+    return !slot.is_null() && !is_none(slot);
+}
+
 // ------------------------------------------------------------------ isinstance
+
+// Classes that are not types take part in isinstance/issubclass through `__bases__`
+// (CPython's abstract_get_bases): a tuple, or not_found when the attribute is missing
+// or not a tuple; null when looking it up raised something other than AttributeError.
+static Value abstract_bases(VM& vm, Value cls)
+{
+    Value bases = getattr_opt(vm, cls, names.__bases__);
+    if (bases.is_null() || bases.is_not_found())
+        return bases;
+    return as_tuple(bases) ? bases : Value::not_found();
+}
+
+static bool check_class(VM& vm, Value cls, char const* error)
+{
+    Value bases = abstract_bases(vm, cls);
+    if (bases.is_not_found())
+        raise(vm, exc::TypeError, error);
+    return !bases.is_null() && !bases.is_not_found();
+}
+
+// Is `derived` `cls` or below it along `__bases__`? Single inheritance loops; each
+// level of multiple inheritance is a guarded recursion (a cycle there is RecursionError).
+static int abstract_issubclass(VM& vm, Value derived, Value cls)
+{
+    Value bases;
+    for (;;) {
+        if (derived.is(cls))
+            return 1;
+        bases = abstract_bases(vm, derived);
+        if (bases.is_null())
+            return -1;
+        if (bases.is_not_found() || as_tuple(bases)->size == 0)
+            return 0;
+        if (as_tuple(bases)->size > 1)
+            break;
+        derived = as_tuple(bases)->items[0];
+    }
+    NestingGuard nesting(vm, " in __issubclass__");
+    if (!nesting.ok())
+        return -1;
+    Tuple* t = as_tuple(bases);
+    for (size_t i = 0; i < t->size; ++i) {
+        int r = abstract_issubclass(vm, t->items[i], cls);
+        if (r != 0)
+            return r;
+    }
+    return 0;
+}
+
+int real_isinstance(VM& vm, Value obj, Value cls)
+{
+    if (is_instance_fast(cls, types.type)) {
+        if (is_subtype(type_of(obj), cls.as<TypeObject>()))
+            return 1;
+        // Proxies may lie about __class__.
+        Value klass = getattr_opt(vm, obj, names.__class__);
+        if (klass.is_null())
+            return -1;
+        if (!klass.is_not_found() && is_instance_fast(klass, types.type) && klass.as_object() != type_of(obj))
+            return is_subtype(klass.as<TypeObject>(), cls.as<TypeObject>());
+        return 0;
+    }
+    if (!check_class(vm, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        return -1;
+    Value klass = getattr_opt(vm, obj, names.__class__);
+    if (klass.is_null())
+        return -1;
+    return klass.is_not_found() ? 0 : abstract_issubclass(vm, klass, cls);
+}
+
+int real_issubclass(VM& vm, Value derived, Value cls)
+{
+    if (is_instance_fast(cls, types.type) && is_instance_fast(derived, types.type))
+        return is_subtype(derived.as<TypeObject>(), cls.as<TypeObject>());
+    if (!check_class(vm, derived, "issubclass() arg 1 must be a class"))
+        return -1;
+    if (!check_class(vm, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        return -1;
+    return abstract_issubclass(vm, derived, cls);
+}
 
 static int recursive_check(VM& vm, Value obj, Value cls, bool subclass)
 {
@@ -920,29 +1009,7 @@ static int recursive_check(VM& vm, Value obj, Value cls, bool subclass)
                 return truthy(vm, r);
         }
     }
-    if (!is_instance_fast(cls, types.type)) {
-        if (subclass)
-            raise(vm, exc::TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
-        else
-            raise(vm, exc::TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
-        return -1;
-    }
-    if (subclass) {
-        if (!is_instance_fast(obj, types.type)) {
-            raise(vm, exc::TypeError, "issubclass() arg 1 must be a class");
-            return -1;
-        }
-        return is_subtype(obj.as<TypeObject>(), cls.as<TypeObject>());
-    }
-    if (is_subtype(type_of(obj), cls.as<TypeObject>()))
-        return 1;
-    // Proxies may lie about __class__.
-    Value klass = getattr_opt(vm, obj, names.__class__);
-    if (klass.is_null())
-        return -1;
-    if (!klass.is_not_found() && is_instance_fast(klass, types.type) && klass.as_object() != type_of(obj))
-        return is_subtype(klass.as<TypeObject>(), cls.as<TypeObject>());
-    return 0;
+    return subclass ? real_issubclass(vm, obj, cls) : real_isinstance(vm, obj, cls);
 }
 
 int isinstance(VM& vm, Value obj, Value cls)

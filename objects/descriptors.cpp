@@ -12,6 +12,7 @@ namespace slpy {
 struct Property : Object {
     Value fget, fset, fdel, doc;
     Value name;
+    bool getter_doc; // doc came from fget.__doc__: a copy with a new getter takes the new one's
 };
 
 struct FuncWrapper : Object { // staticmethod and classmethod
@@ -75,13 +76,25 @@ static Value property_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     p->fget = a[0].is_null() || is_none(a[0]) ? Value::null() : a[0];
     p->fset = a[1].is_null() || is_none(a[1]) ? Value::null() : a[1];
     p->fdel = a[2].is_null() || is_none(a[2]) ? Value::null() : a[2];
-    p->doc = a[3];
-    if ((p->doc.is_null() || is_none(p->doc)) && !p->fget.is_null()) {
+    p->name = Value::null();
+    p->getter_doc = false;
+    Value doc = a[3].is_null() || is_none(a[3]) ? Value::null() : a[3];
+    if (doc.is_null() && !p->fget.is_null()) {
         Value d = getattr_opt(vm, p->fget, names.__doc__);
         if (d.is_null())
             return d;
-        p->doc = d.is_not_found() ? Value::null() : d;
+        doc = d.is_not_found() || is_none(d) ? Value::null() : d;
+        p->getter_doc = !doc.is_null();
     }
+    if (type_of(args[0]) == types.property) {
+        p->doc = doc;
+        return py_none();
+    }
+    // A subclass's own __doc__ (a class attribute) would shadow the member: the doc goes
+    // to the instance (its __dict__; a subclass with __slots__ and no __dict__ raises).
+    p->doc = Value::null();
+    if (!setattr(vm, args[0], names.__doc__, none_if_null(doc)))
+        return Value::null();
     return py_none();
 }
 
@@ -90,14 +103,23 @@ static Value property_new(VM& vm, Value const* args, size_t, Tuple*)
     return Value::from_object(alloc_instance(vm, args[0].as<TypeObject>()));
 }
 
+// "property 'x' of 'Outer.C' object has no getter" (the name when __set_name__ gave one;
+// the class by its qualified name), one message for the three accessors.
+static Value raise_no_accessor(VM& vm, Property* p, Value obj, char const* accessor)
+{
+    TypeObject* t = type_of(obj);
+    char const* cls = t->qualname ? t->qualname->c_str() : t->name->c_str();
+    String* n = p->name.is_null() ? nullptr : as_str(p->name);
+    if (n)
+        return raise_fmt(vm, exc::AttributeError, "property '%s' of '%s' object has no %s", n->c_str(), cls, accessor);
+    return raise_fmt(vm, exc::AttributeError, "property of '%s' object has no %s", cls, accessor);
+}
+
 Value property_get_value(VM& vm, Value prop, Value obj)
 {
     auto* p = static_cast<Property*>(prop.as_object());
     if (p->fget.is_null()) {
-        String* n = p->name.is_null() ? nullptr : as_str(p->name);
-        if (n)
-            return raise_fmt(vm, exc::AttributeError, "property '%s' of '%s' object has no getter", n->c_str(), type_name(obj));
-        return raise_fmt(vm, exc::AttributeError, "property of '%s' object has no getter", type_name(obj));
+        return raise_no_accessor(vm, p, obj, "getter");
     }
     return call1(vm, p->fget, obj);
 }
@@ -114,10 +136,7 @@ static Value property_set(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* p = static_cast<Property*>(args[0].as_object());
     if (p->fset.is_null()) {
-        String* n = p->name.is_null() ? nullptr : as_str(p->name);
-        if (n)
-            return raise_fmt(vm, exc::AttributeError, "property '%s' of '%s' object has no setter", n->c_str(), type_name(args[1]));
-        return raise_fmt(vm, exc::AttributeError, "property of '%s' object has no setter", type_name(args[1]));
+        return raise_no_accessor(vm, p, args[1], "setter");
     }
     TRY(call2(vm, p->fset, args[1], args[2]));
     return py_none();
@@ -127,10 +146,7 @@ static Value property_delete(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* p = static_cast<Property*>(args[0].as_object());
     if (p->fdel.is_null()) {
-        String* n = p->name.is_null() ? nullptr : as_str(p->name);
-        if (n)
-            return raise_fmt(vm, exc::AttributeError, "property '%s' of '%s' object has no deleter", n->c_str(), type_name(args[1]));
-        return raise_fmt(vm, exc::AttributeError, "property of '%s' object has no deleter", type_name(args[1]));
+        return raise_no_accessor(vm, p, args[1], "deleter");
     }
     TRY(call1(vm, p->fdel, args[1]));
     return py_none();
@@ -141,6 +157,9 @@ static Value property_copy(VM& vm, Value self, int which, Value f)
     auto* p = static_cast<Property*>(self.as_object());
     Value a[4] = { none_if_null(p->fget), none_if_null(p->fset), none_if_null(p->fdel), none_if_null(p->doc) };
     a[which] = f;
+    if (p->getter_doc && !is_none(a[0]))
+        a[3] = py_none(); // the (new) getter's docstring
+
     Value r = TRY(call(vm, Value::from_object(type_of(self)), a, 4));
     if (type_of(r) == types.property || is_subtype(type_of(r), types.property))
         static_cast<Property*>(r.as_object())->name = p->name;
@@ -150,8 +169,10 @@ static Value property_copy(VM& vm, Value self, int which, Value f)
 static Value property_getter(VM& vm, Value const* args, size_t, Tuple*) { return property_copy(vm, args[0], 0, args[1]); }
 static Value property_setter(VM& vm, Value const* args, size_t, Tuple*) { return property_copy(vm, args[0], 1, args[1]); }
 static Value property_deleter(VM& vm, Value const* args, size_t, Tuple*) { return property_copy(vm, args[0], 2, args[1]); }
-static Value property_set_name(VM&, Value const* args, size_t, Tuple*)
+static Value property_set_name(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
+    if (nargs != 3)
+        return raise_fmt(vm, exc::TypeError, "__set_name__() takes 2 positional arguments but %zu were given", nargs - 1);
     static_cast<Property*>(args[0].as_object())->name = args[2];
     return py_none();
 }
@@ -159,6 +180,34 @@ static Value property_fget(VM&, Value const* args, size_t, Tuple*) { return none
 static Value property_fset(VM&, Value const* args, size_t, Tuple*) { return none_if_null(static_cast<Property*>(args[0].as_object())->fset); }
 static Value property_fdel(VM&, Value const* args, size_t, Tuple*) { return none_if_null(static_cast<Property*>(args[0].as_object())->fdel); }
 static Value property_doc(VM&, Value const* args, size_t, Tuple*) { return none_if_null(static_cast<Property*>(args[0].as_object())->doc); }
+static Value property_set_doc(VM&, Value const* args, size_t, Tuple*)
+{
+    static_cast<Property*>(args[0].as_object())->doc = args[1]; // null: deleted, reads as None
+    return py_none();
+}
+
+// __isabstractmethod__ of a descriptor that wraps callables (property, classmethod,
+// staticmethod): true when any wrapped one says it is abstract (abc.abstractmethod sets
+// the attribute on functions). -1 on error.
+static int is_abstract(VM& vm, Value callable)
+{
+    if (callable.is_null() || is_none(callable))
+        return 0;
+    Value flag = getattr_opt(vm, callable, intern(vm, "__isabstractmethod__"));
+    if (flag.is_null())
+        return -1;
+    return flag.is_not_found() ? 0 : truthy(vm, flag);
+}
+static Value property_isabstract(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* p = static_cast<Property*>(args[0].as_object());
+    for (Value f : { p->fget, p->fset, p->fdel }) {
+        int r = is_abstract(vm, f);
+        if (r != 0)
+            return r < 0 ? Value::null() : py_true();
+    }
+    return py_false();
+}
 
 // ------------------------------------------------------------------ staticmethod / classmethod
 
@@ -197,6 +246,11 @@ static Value classmethod_get(VM& vm, Value const* args, size_t nargs, Tuple*)
 }
 
 static Value wrapper_func(VM&, Value const* args, size_t, Tuple*) { return static_cast<FuncWrapper*>(args[0].as_object())->func; }
+static Value wrapper_isabstract(VM& vm, Value const* args, size_t, Tuple*)
+{
+    int r = is_abstract(vm, static_cast<FuncWrapper*>(args[0].as_object())->func);
+    return r < 0 ? Value::null() : py_bool(r > 0);
+}
 
 static Value wrapper_getattr(VM& vm, Value const* args, size_t, Tuple*)
 {
@@ -310,7 +364,8 @@ void setup_descriptors(VM& vm)
                                         { "deleter", property_deleter },
                                         { "__set_name__", property_set_name },
                                     });
-    add_getsets(vm, types.property, { { "fget", property_fget }, { "fset", property_fset }, { "fdel", property_fdel }, { "__doc__", property_doc } });
+    add_getsets(vm, types.property, { { "fget", property_fget }, { "fset", property_fset }, { "fdel", property_fdel }, { "__doc__", property_doc, property_set_doc },
+                                      { "__isabstractmethod__", property_isabstract } });
 
     for (TypeObject* t : { types.staticmethod, types.classmethod }) {
         t->basicsize = sizeof(FuncWrapper);
@@ -322,7 +377,7 @@ void setup_descriptors(VM& vm)
                                { "__getattr__", wrapper_getattr },
                                { "__repr__", wrapper_repr },
                            });
-        add_getsets(vm, t, { { "__func__", wrapper_func }, { "__wrapped__", wrapper_func } });
+        add_getsets(vm, t, { { "__func__", wrapper_func }, { "__wrapped__", wrapper_func }, { "__isabstractmethod__", wrapper_isabstract } });
     }
     add_methods(vm, types.staticmethod, { { "__get__", staticmethod_get }, { "__call__", staticmethod_call } });
     add_methods(vm, types.classmethod, { { "__get__", classmethod_get } });

@@ -509,56 +509,66 @@ static Value unicode_error_init(VM& vm, Value const* args, size_t nargs, Tuple* 
             return raise_fmt(vm, exc::TypeError, "function takes exactly 5 arguments (%zu given)", nargs - 1);
         if (!set_attrs(vm, args[0], { { names.encoding, args[1] }, { names.object, args[2] }, { names.start, args[3] }, { names.end, args[4] }, { names.reason, args[5] } }))
             return Value::null();
+    } else if (is_subtype(t, exc::UnicodeTranslateError)) {
+        if (nargs != 5)
+            return raise_fmt(vm, exc::TypeError, "function takes exactly 4 arguments (%zu given)", nargs - 1);
+        if (!set_attrs(vm, args[0], { { names.encoding, py_none() }, { names.object, args[1] }, { names.start, args[2] }, { names.end, args[3] }, { names.reason, args[4] } }))
+            return Value::null();
     }
     return py_none();
 }
 
+// "'utf-8' codec can't decode byte 0xff in position 3: invalid start byte" and the
+// encode/translate forms. The attributes may have been reassigned to anything since
+// construction: reason and encoding go through str(), start and end through __index__.
 static Value unicode_error_str(VM& vm, Value const* args, size_t, Tuple*)
 {
     TypeObject* t = type_of(args[0]);
     Dict* d = instance_dict(vm, args[0].as_object(), true);
     if (!d)
         return Value::null();
+    bool translate = is_subtype(t, exc::UnicodeTranslateError);
+    bool decode = is_subtype(t, exc::UnicodeDecodeError);
     Value enc = TRY(dict_get_str(vm, d, names.encoding));
     Value obj = TRY(dict_get_str(vm, d, names.object));
     Value start = TRY(dict_get_str(vm, d, names.start));
     Value end = TRY(dict_get_str(vm, d, names.end));
     Value reason = TRY(dict_get_str(vm, d, names.reason));
-    if (enc.is_not_found() || obj.is_not_found() || start.is_not_found() || end.is_not_found() || reason.is_not_found())
+    if ((!translate && enc.is_not_found()) || obj.is_not_found() || start.is_not_found() || end.is_not_found() || reason.is_not_found())
         return exception_str(vm, args[0]);
     int64_t s = 0, e = 0;
-    int_to_i64(int_unwrap(start), s);
-    int_to_i64(int_unwrap(end), e);
+    if (!index_i64(vm, start, s) || !index_i64(vm, end, e))
+        return Value::null();
+    Value reason_str = TRY(to_str(vm, reason));
+    std::string rs(as_str(reason_str)->view());
+    std::string prefix = "can't translate";
+    if (!translate) {
+        Value enc_str = TRY(to_str(vm, enc));
+        prefix = "'" + std::string(as_str(enc_str)->view()) + (decode ? "' codec can't decode" : "' codec can't encode");
+    }
     char buf[64];
-    std::string out;
-    String* encs = as_str(enc);
-    String* rs = as_str(reason);
-    if (is_subtype(t, exc::UnicodeDecodeError)) {
+    if (decode) {
         Bytes* b = as_bytes(obj);
         std::string_view data = b ? b->view() : std::string_view();
         if (e == s + 1 && s >= 0 && size_t(s) < data.size()) {
             std::snprintf(buf, sizeof buf, "byte 0x%02x in position %lld", static_cast<unsigned char>(data[size_t(s)]), static_cast<long long>(s));
-            out = std::string("'") + encs->c_str() + "' codec can't decode " + buf + ": " + rs->c_str();
-        } else {
-            std::snprintf(buf, sizeof buf, "bytes in position %lld-%lld", static_cast<long long>(s), static_cast<long long>(e - 1));
-            out = std::string("'") + encs->c_str() + "' codec can't decode " + buf + ": " + rs->c_str();
+            return str_value(vm, prefix + " " + buf + ": " + rs);
         }
-    } else {
-        String* text = as_str(obj);
-        if (text && e == s + 1 && s >= 0 && size_t(s) < text->length) {
-            uint32_t cp = str_char_at(text, size_t(s));
-            if (cp < 0x100)
-                std::snprintf(buf, sizeof buf, "'\\x%02x'", cp);
-            else if (cp < 0x10000)
-                std::snprintf(buf, sizeof buf, "'\\u%04x'", cp);
-            else
-                std::snprintf(buf, sizeof buf, "'\\U%08x'", cp);
-            out = std::string("'") + encs->c_str() + "' codec can't encode character " + buf + " in position " + std::to_string(s) + ": " + rs->c_str();
-        } else {
-            out = std::string("'") + encs->c_str() + "' codec can't encode characters in position " + std::to_string(s) + "-" + std::to_string(e - 1) + ": " + rs->c_str();
-        }
+        std::snprintf(buf, sizeof buf, "bytes in position %lld-%lld", static_cast<long long>(s), static_cast<long long>(e - 1));
+        return str_value(vm, prefix + " " + buf + ": " + rs);
     }
-    return str_value(vm, out);
+    String* text = as_str(obj);
+    if (text && e == s + 1 && s >= 0 && size_t(s) < text->length) {
+        uint32_t cp = str_char_at(text, size_t(s));
+        if (cp < 0x100)
+            std::snprintf(buf, sizeof buf, "'\\x%02x'", cp);
+        else if (cp < 0x10000)
+            std::snprintf(buf, sizeof buf, "'\\u%04x'", cp);
+        else
+            std::snprintf(buf, sizeof buf, "'\\U%08x'", cp);
+        return str_value(vm, prefix + " character " + buf + " in position " + std::to_string(s) + ": " + rs);
+    }
+    return str_value(vm, prefix + " characters in position " + std::to_string(s) + "-" + std::to_string(e - 1) + ": " + rs);
 }
 
 void setup_exceptions(VM& vm)

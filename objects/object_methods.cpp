@@ -1,9 +1,11 @@
 // Python-level behaviour of `object` and `type`: generic attribute access, descriptors,
 // instance creation (type.__call__), default repr/hash/eq, and type introspection.
+#include <algorithm>
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/module.h"
+#include "objects/reduce.h"
 #include "objects/setup.h"
 #include "objects/string.h"
 #include "objects/type.h"
@@ -248,6 +250,36 @@ static bool overrides(TypeObject* t, Slot s, NativeFn native)
     return !(f.is_object() && (f.as_object()->type == types.method_descriptor || f.as_object()->type == types.builtin_function) && f.as<BuiltinFunction>()->fn == native);
 }
 
+// "Can't instantiate abstract class C with abstract methods f, g": the names of the
+// class's __abstractmethods__, sorted, as CPython lists them.
+static Value raise_abstract_instantiation(VM& vm, TypeObject* cls)
+{
+    Value methods = dict_get_str(vm, cls->dict, intern(vm, "__abstractmethods__"));
+    if (methods.is_not_found())
+        return raise_fmt(vm, exc::TypeError, "Can't instantiate abstract class %s", cls->name->c_str());
+    std::vector<std::string> sorted;
+    Value it = get_iter(vm, methods);
+    if (it.is_null())
+        return Value::null();
+    for (;;) {
+        Value item = iter_next(vm, it);
+        if (item.is_null())
+            return Value::null();
+        if (item.is_stop_iteration())
+            break;
+        String* s = as_str(item);
+        if (!s)
+            return raise_fmt(vm, exc::TypeError, "sequence item %zu: expected str instance, %s found", sorted.size(), type_name(item));
+        sorted.emplace_back(s->view());
+    }
+    std::sort(sorted.begin(), sorted.end());
+    std::string joined;
+    for (auto const& name : sorted)
+        joined += (joined.empty() ? "" : ", ") + name;
+    return raise_fmt(vm, exc::TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
+                     cls->name->c_str(), sorted.size() > 1 ? "s" : "", joined.c_str());
+}
+
 static Value object_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
     if (nargs < 1 || !is_instance_fast(args[0], types.type))
@@ -259,9 +291,8 @@ static Value object_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         if (!overrides(cls, Slot::INIT, object_init))
             return raise_fmt(vm, exc::TypeError, "%s() takes no arguments", cls->name->c_str());
     }
-    if (cls->has_flag(TF_ABSTRACT)) {
-        return raise_fmt(vm, exc::TypeError, "Can't instantiate abstract class %s", cls->name->c_str());
-    }
+    if (cls->has_flag(TF_ABSTRACT))
+        return raise_abstract_instantiation(vm, cls);
     if (!cls->is_heap_type() && cls != types.object)
         return raise_fmt(vm, exc::TypeError, "object.__new__(%s) is not safe, use %s.__new__()", cls->name->c_str(), cls->name->c_str());
     return Value::from_object(alloc_instance(vm, cls));
@@ -374,19 +405,6 @@ static Value object_dir(VM& vm, Value const* args, size_t, Tuple*)
 static Value object_sizeof(VM&, Value const* args, size_t, Tuple*)
 {
     return Value::small_int(type_of(args[0])->basicsize);
-}
-
-// object.__reduce_ex__(protocol): a class's own __reduce__ wins, as in CPython (object
-// has none here, so any __reduce__ found is an override); the generic copyreg protocol
-// is not there yet.
-static Value object_reduce_ex(VM& vm, Value const* args, size_t, Tuple*)
-{
-    String* reduce_name = intern(vm, "__reduce__");
-    if (!reduce_name)
-        return Value::null();
-    if (!type_lookup(type_of(args[0]), reduce_name).is_not_found())
-        return call_method(vm, args[0], reduce_name, nullptr, 0);
-    return raise_fmt(vm, exc::NotImplementedError, "pickling of '%s' objects is not supported yet", type_name(args[0]));
 }
 
 // ------------------------------------------------------------------ type
@@ -579,16 +597,27 @@ static Value type_subclasses(VM& vm, Value const* args, size_t, Tuple*)
     return type_subclasses_of(vm, args[0].as<TypeObject>());
 }
 
-static Value type_instancecheck(VM& vm, Value const* args, size_t, Tuple*)
+// `C.__instancecheck__(x)` / `C.__subclasscheck__(x)`: exactly one argument.
+static bool check_one_arg(VM& vm, Value self, char const* method, size_t nargs)
 {
-    return py_bool(is_subtype(type_of(args[1]), args[0].as<TypeObject>()));
+    std::string fname = std::string(self.as<TypeObject>()->name->c_str()) + "." + method;
+    return check_nargs(vm, fname.c_str(), nargs - 1, 1, 1);
 }
 
-static Value type_subclasscheck(VM& vm, Value const* args, size_t, Tuple*)
+static Value type_instancecheck(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
-    if (!is_instance_fast(args[1], types.type))
-        return raise(vm, exc::TypeError, "issubclass() arg 1 must be a class");
-    return py_bool(is_subtype(args[1].as<TypeObject>(), args[0].as<TypeObject>()));
+    if (!check_one_arg(vm, args[0], "__instancecheck__", nargs))
+        return Value::null();
+    int r = real_isinstance(vm, args[1], args[0]);
+    return r < 0 ? Value::null() : py_bool(r > 0);
+}
+
+static Value type_subclasscheck(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_one_arg(vm, args[0], "__subclasscheck__", nargs))
+        return Value::null();
+    int r = real_issubclass(vm, args[1], args[0]);
+    return r < 0 ? Value::null() : py_bool(r > 0);
 }
 
 // The check CPython's check_set_special_type_attr makes before `cls.__name__ = v` and
@@ -690,12 +719,52 @@ static Value type_set_doc(VM& vm, Value const* args, size_t, Tuple*)
     type_modified(t);
     return py_none();
 }
+// type.__abstractmethods__ (set by abc.ABCMeta): kept in the class's own dict; a true
+// value marks the class abstract (TF_ABSTRACT), which object.__new__ refuses to instantiate.
+static Value type_get_abstractmethods(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    String* name = intern(vm, "__abstractmethods__");
+    Value v = t == types.type ? Value::not_found() : dict_get_str(vm, t->dict, name);
+    if (v.is_not_found())
+        return raise_fmt(vm, exc::AttributeError, "%s", name->c_str());
+    return v;
+}
+static Value type_set_abstractmethods(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* t = args[0].as<TypeObject>();
+    String* name = intern(vm, "__abstractmethods__");
+    if (!t->is_heap_type() || is_shared_object(t))
+        return raise_fmt(vm, exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", name->c_str(), t->name->c_str());
+    bool abstract = false;
+    if (args[1].is_null()) {
+        int r = dict_del(vm, t->dict, Value::from_object(name));
+        if (r < 0)
+            return Value::null();
+        if (r == 0)
+            return raise_fmt(vm, exc::AttributeError, "%s", name->c_str());
+    } else {
+        int truth = truthy(vm, args[1]);
+        if (truth < 0 || !dict_set_str(vm, t->dict, name, args[1]))
+            return Value::null();
+        abstract = truth > 0;
+    }
+    t->tflags = abstract ? t->tflags | TF_ABSTRACT : t->tflags & ~uint32_t(TF_ABSTRACT);
+    type_modified(t);
+    return py_none();
+}
 static Value type_get_doc(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* t = args[0].as<TypeObject>();
     Value d = dict_get_str(vm, t->dict, names.__doc__);
     if (d.is_not_found())
         return py_none();
+    // A descriptor there (a classmethod-wrapped property) computes the class's doc.
+    Value get = type_of(d)->slot(Slot::GET);
+    if (!get.is_null()) {
+        Value a[3] = { d, py_none(), args[0] };
+        return call(vm, get, a, 3);
+    }
     return d;
 }
 
@@ -861,8 +930,8 @@ void setup_object_and_type(VM& vm)
                                       { "__subclasshook__", object_subclasshook, METH_CLASS },
                                       { "__dir__", object_dir },
                                       { "__sizeof__", object_sizeof },
-                                      { "__reduce_ex__", object_reduce_ex },
                                   });
+    setup_object_reduce(vm); // __reduce__, __reduce_ex__, __getstate__ (objects/reduce.cpp)
     add_getsets(vm, types.object, { { "__class__", object_get_class, object_set_class } });
     add_attribute(vm, types.object, "__doc__", str_value(vm, "The base class of the class hierarchy."));
 
@@ -890,6 +959,7 @@ void setup_object_and_type(VM& vm)
                                     { "__dict__", type_get_dict },
                                     { "__module__", type_get_module, type_set_module },
                                     { "__doc__", type_get_doc, type_set_doc },
+                                    { "__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods },
                                 });
 
     add_methods(vm, types.none, { { "__repr__", none_repr }, { "__bool__", none_bool }, { "__new__", singleton_new, METH_STATIC } });

@@ -522,8 +522,15 @@ BinaryFirstStep binary_op_first_step(Value a, Value b, BinOpArg op);
 [[nodiscard]] bool repr_enter(VM& vm, Object* o);
 void repr_leave(VM& vm, Object* o);
 
+// callable(v): its type has __call__.
+[[nodiscard]] bool is_callable(Value v);
+
 // isinstance/issubclass with __instancecheck__/__subclasscheck__ and tuples. -1 error.
 [[nodiscard]] int isinstance(VM& vm, Value obj, Value cls);
 [[nodiscard]] int issubclass(VM& vm, Value derived, Value cls);
+// type.__instancecheck__ / type.__subclasscheck__: the checks without the metaclass hooks
+// (a class that is not a type takes part through `__bases__`).
+[[nodiscard]] int real_isinstance(VM& vm, Value obj, Value cls);
+[[nodiscard]] int real_issubclass(VM& vm, Value derived, Value cls);
 
 } // namespace slpy

@@ -100,6 +100,19 @@ Value imp_extension_suffixes(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
 
 // The import lock: one thread runs Python per VM, so it is a re-entrant counter.
 Value imp_lock_held(VM&, Value const*, size_t, Tuple*) { return py_false(); }
+
+// test.support.import_helper switches CPython's frozen stdlib modules on and off around
+// imports; slpy freezes no module, so there is nothing to switch: the override (an int)
+// is checked and has no effect.
+Value imp_override_frozen_modules_for_tests(VM& vm, Value const* a, size_t n, Tuple*)
+{
+    if (n != 1)
+        return raise_fmt(vm, exc::TypeError, "_override_frozen_modules_for_tests() takes exactly one argument (%zu given)", n);
+    int64_t v;
+    if (!index_i64(vm, a[0], v))
+        return Value::null();
+    return py_none();
+}
 Value imp_acquire_lock(VM&, Value const*, size_t, Tuple*) { return py_none(); }
 Value imp_release_lock(VM&, Value const*, size_t, Tuple*) { return py_none(); }
 
@@ -156,6 +169,7 @@ Module* make_imp_module(VM& vm)
         { "release_lock", imp_release_lock },
         { "_fix_co_filename", imp_fix_co_filename },
         { "source_hash", imp_source_hash },
+        { "_override_frozen_modules_for_tests", imp_override_frozen_modules_for_tests },
     });
     module_add(vm, m, "check_hash_based_pycs", str_value(vm, "never"));
     module_add(vm, m, "_frozen_module_names", Value::from_object(tuple_new(vm, 0)));

@@ -60,8 +60,11 @@ int64_t bisect_index(VM& vm, Value a, Value item, int64_t lo, int64_t hi, Value 
         List* l = type_of(a) == types.list ? a.as<List>() : nullptr;
         if (l && size_t(mid) < l->size)
             litem = l->items()[mid];
-        else if (litem = getitem(vm, a, Value::small_int(mid)); litem.is_null())
-            return -1;
+        else {
+            Value index = int_from_i64(vm, mid); // beyond the small-int range for large ranges
+            if (index.is_null() || (litem = getitem(vm, a, index)).is_null())
+                return -1;
+        }
         if (!key.is_null() && (litem = call1(vm, key, litem)).is_null())
             return -1;
         int res = right ? rich_compare_bool(vm, item, litem, CmpArg::LT) : rich_compare_bool(vm, litem, item, CmpArg::LT);

@@ -561,6 +561,17 @@ Value time_tzset(VM& vm, Value const*, size_t nargs, Tuple* kw)
     return py_none();
 }
 
+// time.strptime(string, format="%a %b %d %H:%M:%S %Y"): as CPython, the parsing is the
+// pure-Python _strptime module's.
+Value time_strptime(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "strptime", kw) || !check_nargs(vm, "strptime", nargs, 1, 2))
+        return Value::null();
+    Value module = TRY(interp(vm).import_module(intern(vm, "_strptime")));
+    Value parse = TRY(getattr(vm, module, intern(vm, "_strptime_time")));
+    return call(vm, parse, args, nargs);
+}
+
 } // namespace
 
 Module* make_time_module(VM& vm)
@@ -595,9 +606,11 @@ Module* make_time_module(VM& vm)
         { "asctime", time_asctime },
         { "ctime", time_ctime },
         { "strftime", time_strftime },
+        { "strptime", time_strptime },
         { "tzset", time_tzset },
     });
     module_add(vm, m, "struct_time", Value::from_object(g_struct_time));
+    module_add(vm, m, "_STRUCT_TM_ITEMS", Value::small_int(11)); // fields incl. tm_zone, tm_gmtoff
     module_add(vm, m, "CLOCK_REALTIME", Value::small_int(CLOCK_REALTIME));
     module_add(vm, m, "CLOCK_MONOTONIC", Value::small_int(CLOCK_MONOTONIC));
     module_add(vm, m, "CLOCK_MONOTONIC_RAW", Value::small_int(CLOCK_MONOTONIC_RAW));
