@@ -1080,7 +1080,8 @@ Value product_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         if (repeat < 0)
             return raise(vm, exc::ValueError, "repeat argument cannot be negative");
     }
-    size_t nargs_in = nargs - 1;
+    // As CPython, repeat=0 takes no pools at all (the iterables are not even consumed).
+    size_t nargs_in = repeat == 0 ? 0 : nargs - 1;
     int64_t npools = 0;
     if (repeat && (__builtin_mul_overflow(int64_t(nargs_in), repeat, &npools) || npools > (INT64_MAX >> 4)))
         return raise(vm, exc::OverflowError, "repeat argument too large");
