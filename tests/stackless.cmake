@@ -38,6 +38,15 @@ if(TARGET slpy)
 
   file(GLOB SLPY_STACKLESS_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/stackless/*.py)
   list(FILTER SLPY_STACKLESS_TESTS EXCLUDE REGEX "/check\\.py$") # the runner itself
+  if(SLPY_SANITIZE)
+    # Needs tasklets freed by gc.collect() right after their last reference goes: the
+    # conservative stack scan keeps stale pointers from ASan's bigger frames (as the golden
+    # tests in tests/golden/sanitizer_skip.txt). It runs in every other build.
+    list(FILTER SLPY_STACKLESS_TESTS EXCLUDE REGEX "/weakref_tasklet\\.py$")
+    set(SLPY_STRESS_RELEASE_SLACK 1000)
+  else()
+    set(SLPY_STRESS_RELEASE_SLACK 8)
+  endif()
   list(SORT SLPY_STACKLESS_TESTS)
   foreach(prog IN LISTS SLPY_STACKLESS_TESTS)
     get_filename_component(name ${prog} NAME_WE)
@@ -57,6 +66,7 @@ if(TARGET slpy)
       COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/stackless/check.py $<TARGET_FILE:slpy>
               ${CMAKE_CURRENT_SOURCE_DIR}/stackless/stress/tasklets.py ${count} ${seed})
     set_tests_properties(stackless/stress_tasklets_${count}_${seed} PROPERTIES
-      TIMEOUT 900 ENVIRONMENT SLPY_CHECK_TIMEOUT=850 LABELS stackless)
+      TIMEOUT 900 ENVIRONMENT "SLPY_CHECK_TIMEOUT=850;SLPY_STRESS_RELEASE_SLACK=${SLPY_STRESS_RELEASE_SLACK}"
+      LABELS stackless)
   endforeach()
 endif()

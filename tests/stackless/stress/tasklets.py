@@ -20,6 +20,7 @@
 # - CPU-bound tasklets computed the right sums whatever the preemption, none was
 #   interrupted inside an atomic section, and the timed run() did preempt.
 import gc
+import os
 import random
 import stackless
 import sys
@@ -377,8 +378,11 @@ check(created == N, "created %d of %d" % (created, N))
 kept = [w() for w in refs if w is not None and w() is not None]
 check(not [t for t in kept if t.alive], "%d tasklets alive after the end" % len([t for t in kept if t.alive]))
 # A few may stay reachable after their end (the scheduler's last switch target, a stale
-# word on the C stack the conservative scan keeps); many would be a leak.
-check(len(kept) <= 8, "%d dead tasklets not released" % len(kept))
+# word on the C stack the conservative scan keeps); many would be a leak. Sanitizer builds
+# leave more stale words on their bigger stack frames: CTest raises the slack there
+# (SLPY_STRESS_RELEASE_SLACK), still far below what a leak of every tasklet would keep.
+slack = int(os.environ.get("SLPY_STRESS_RELEASE_SLACK", "8"))
+check(len(kept) <= slack, "%d dead tasklets not released" % len(kept))
 kept = None
 counts = [0] * 5
 for i in range(N):
