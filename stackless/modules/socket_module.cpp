@@ -943,18 +943,28 @@ SLPY_SOCK_FN(sock_connect_ex)
     return Value::small_int(r);
 }
 
+// The (bufsize[, flags]) arguments of recv and recvfrom.
+bool size_flags_args(VM& vm, char const* fname, Value const* args, size_t nargs, Tuple* kwnames, int64_t& size, int& flags)
+{
+    if (!check_kw_free(vm, fname, kwnames) || !tuple_nargs(vm, fname, nargs - 1, 1, 2))
+        return false;
+    if (!ssize_arg(vm, args[1], size) || (nargs == 3 && !int_arg(vm, args[2], flags)))
+        return false;
+    if (size < 0) {
+        raise_fmt(vm, exc::ValueError, "negative buffersize in %s", fname);
+        return false;
+    }
+    return true;
+}
+
 // recv(bufsize[, flags]) -> bytes
 SLPY_SOCK_FN(sock_recv)
 {
-    if (!check_kw_free(vm, "recv", kwnames) || !tuple_nargs(vm, "recv", nargs - 1, 1, 2))
-        return Value::null();
     SocketObject* s = self_sock(args[0]);
     int64_t size;
     int flags = 0;
-    if (!ssize_arg(vm, args[1], size) || (nargs == 3 && !int_arg(vm, args[2], flags)))
+    if (!size_flags_args(vm, "recv", args, nargs, kwnames, size, flags))
         return Value::null();
-    if (size < 0)
-        return raise(vm, exc::ValueError, "negative buffersize in recv");
     if (size == 0) { // as CPython: no system call (a blocking stream recv of 0 bytes would wait)
         Bytes* empty = bytes_new(vm, std::string_view());
         return empty ? Value::from_object(empty) : Value::null();
@@ -1030,15 +1040,11 @@ SLPY_SOCK_FN(sock_recv_into)
 
 SLPY_SOCK_FN(sock_recvfrom)
 {
-    if (!check_kw_free(vm, "recvfrom", kwnames) || !tuple_nargs(vm, "recvfrom", nargs - 1, 1, 2))
-        return Value::null();
     SocketObject* s = self_sock(args[0]);
     int64_t size;
     int flags = 0;
-    if (!ssize_arg(vm, args[1], size) || (nargs == 3 && !int_arg(vm, args[2], flags)))
+    if (!size_flags_args(vm, "recvfrom", args, nargs, kwnames, size, flags))
         return Value::null();
-    if (size < 0)
-        return raise(vm, exc::ValueError, "negative buffersize in recvfrom");
     Bytes* b = bytes_alloc(vm, size_t(size));
     if (!b)
         return Value::null();
