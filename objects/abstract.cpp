@@ -21,6 +21,8 @@ Value object_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple*
 Value type_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 Value object_setattr_native(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 Value type_getattr(VM& vm, Value type, String* name);
+Value module_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+Value module_getattr(VM& vm, Value module, String* name);
 Value seq_iterator_new(VM& vm, Value seq);
 
 namespace {
@@ -461,6 +463,8 @@ Value getattr_opt(VM& vm, Value obj, String* name)
         r = generic_getattr(vm, obj, name);
     } else if (is_native(ga, type_getattribute_native)) {
         r = type_getattr(vm, obj, name);
+    } else if (is_native(ga, module_getattribute_native)) {
+        r = module_getattr(vm, obj, name);
     } else {
         Value arg = Value::from_object(name);
         r = call_slot(vm, obj, Slot::GETATTRIBUTE, &arg, 1);
@@ -493,6 +497,8 @@ Value getattr(VM& vm, Value obj, String* name)
         r = generic_getattr(vm, obj, name);
     } else if (is_native(ga, type_getattribute_native)) {
         r = type_getattr(vm, obj, name);
+    } else if (is_native(ga, module_getattribute_native)) {
+        r = module_getattr(vm, obj, name);
     } else {
         Value arg = Value::from_object(name);
         r = call_slot(vm, obj, Slot::GETATTRIBUTE, &arg, 1);

@@ -4,6 +4,7 @@
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/module.h"
 #include "objects/reduce.h"
 #include "objects/setup.h"
@@ -436,6 +437,37 @@ Value type_getattr(VM& vm, Value type_value, String* name)
     return Value::not_found();
 }
 
+// module.__getattribute__: the generic lookup, then the module's own __getattr__
+// function if its namespace has one (PEP 562: lazy attributes, deprecation shims).
+Value module_getattr(VM& vm, Value obj, String* name)
+{
+    Value r = generic_getattr(vm, obj, name);
+    Dict* d = obj.as<Module>()->dict;
+    if (!r.is_not_found() || !d)
+        return r;
+    String* hook_name = intern(vm, "__getattr__");
+    if (!hook_name)
+        return Value::null();
+    Value hook = dict_get_str(vm, d, hook_name);
+    if (hook.is_null() || hook.is_not_found())
+        return hook;
+    Value arg = Value::from_object(name);
+    return call(vm, hook, &arg, 1);
+}
+
+Value module_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "__getattribute__", nargs, 2, 2))
+        return Value::null();
+    String* name = as_str(args[1]);
+    if (!name)
+        return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    Value r = module_getattr(vm, args[0], name);
+    if (r.is_not_found())
+        return raise_attribute_error(vm, args[0], name);
+    return r;
+}
+
 Value type_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     if (!check_nargs(vm, "__getattribute__", nargs, 2, 2))
@@ -794,6 +826,18 @@ static Value none_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::fro
 static Value none_bool(VM&, Value const*, size_t, Tuple*) { return py_false(); }
 static Value notimpl_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(intern(vm, "NotImplemented")); }
 static Value ellipsis_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(intern(vm, "Ellipsis")); }
+static Value notimpl_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "NotImplementedType", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    return notimpl_repr(vm, args, nargs, kwnames);
+}
+static Value ellipsis_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "ellipsis", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    return ellipsis_repr(vm, args, nargs, kwnames);
+}
 static Value singleton_new(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     auto* cls = args[0].as<TypeObject>();
@@ -897,6 +941,17 @@ static Value module_get_dict(VM&, Value const* args, size_t, Tuple*) { return Va
 static Value module_dir(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* m = args[0].as<Module>();
+    if (!m->dict)
+        return raise(vm, exc::TypeError, "<module>.__dict__ is not a dictionary");
+    // PEP 562: a module-level __dir__ function answers dir(module).
+    String* hook_name = intern(vm, "__dir__");
+    if (!hook_name)
+        return Value::null();
+    Value hook = dict_get_str(vm, m->dict, hook_name);
+    if (hook.is_null())
+        return hook;
+    if (!hook.is_not_found())
+        return call(vm, hook, nullptr, 0);
     List* l = list_new(vm);
     if (!l)
         return Value::null();
@@ -963,9 +1018,13 @@ void setup_object_and_type(VM& vm)
                                 });
 
     add_methods(vm, types.none, { { "__repr__", none_repr }, { "__bool__", none_bool }, { "__new__", singleton_new, METH_STATIC } });
-    add_methods(vm, types.not_implemented, { { "__repr__", notimpl_repr }, { "__new__", singleton_new, METH_STATIC } });
-    add_methods(vm, types.ellipsis, { { "__repr__", ellipsis_repr }, { "__new__", singleton_new, METH_STATIC } });
-    add_methods(vm, types.module, { { "__new__", module_tp_new, METH_STATIC }, { "__init__", module_tp_init },
+    // __reduce__ gives the global's name, so pickle stores the singleton by reference.
+    add_methods(vm, types.not_implemented,
+                { { "__repr__", notimpl_repr }, { "__reduce__", notimpl_reduce }, { "__new__", singleton_new, METH_STATIC } });
+    add_methods(vm, types.ellipsis,
+                { { "__repr__", ellipsis_repr }, { "__reduce__", ellipsis_reduce }, { "__new__", singleton_new, METH_STATIC } });
+    add_methods(vm, types.module, { { "__getattribute__", module_getattribute_native },
+                                    { "__new__", module_tp_new, METH_STATIC }, { "__init__", module_tp_init },
                                     { "__repr__", module_repr }, { "__dir__", module_dir } });
     add_getsets(vm, types.module, { { "__dict__", module_get_dict } });
 
