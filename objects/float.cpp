@@ -130,7 +130,7 @@ static bool to_double_slots(VM& vm, Value v, double& out, bool& found)
     TypeObject* t = type_of(v);
     Value m = t->slot(Slot::FLOAT);
     if (!m.is_null()) {
-        Value r = call(vm, m, &v, 1);
+        Value r = call_slot(vm, v, Slot::FLOAT, nullptr, 0);
         if (r.is_null())
             return false;
         if (!is_float(r)) {
@@ -142,7 +142,7 @@ static bool to_double_slots(VM& vm, Value v, double& out, bool& found)
     }
     m = t->slot(Slot::INDEX);
     if (!m.is_null()) {
-        Value r = call(vm, m, &v, 1);
+        Value r = call_slot(vm, v, Slot::INDEX, nullptr, 0);
         if (r.is_null())
             return false;
         if (!is_int(r)) {

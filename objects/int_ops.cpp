@@ -729,9 +729,9 @@ static Value int_get_one(VM& vm, Value const*, size_t, Tuple*) { return Value::s
 // ------------------------------------------------------------------ int()
 
 // Calls an int-returning conversion method found on the type; checks the result type.
-static Value call_int_method(VM& vm, Value x, Value method, char const* mname)
+static Value call_int_method(VM& vm, Value x, Slot slot, char const* mname)
 {
-    Value r = TRY(call(vm, method, &x, 1));
+    Value r = TRY(call_slot(vm, x, slot, nullptr, 0)); // binds a non-function descriptor first
     if (!is_int(r))
         return raise_fmt(vm, exc::TypeError, "%s returned non-int (type %s)", mname, type_name(r));
     return int_unwrap(r);
@@ -748,19 +748,21 @@ Value int_from_object(VM& vm, Value x)
     TypeObject* t = type_of(x);
     Value m = t->slot(Slot::INT);
     if (!m.is_null())
-        return call_int_method(vm, x, m, "__int__");
+        return call_int_method(vm, x, Slot::INT, "__int__");
     m = t->slot(Slot::INDEX);
     if (!m.is_null())
-        return call_int_method(vm, x, m, "__index__");
+        return call_int_method(vm, x, Slot::INDEX, "__index__");
     m = type_lookup(t, names.__trunc__);
     if (!m.is_not_found() && !m.is_null()) {
-        Value r = TRY(call(vm, m, &x, 1));
+        TypeObject* mt = type_of(m);
+        Value bound = mt == types.function || mt == types.method_descriptor ? m : TRY(descriptor_get(vm, m, x, t));
+        Value r = TRY(bound.is(m) ? call(vm, m, &x, 1) : call0(vm, bound));
         if (is_int(r))
             return int_unwrap(r);
         Value idx = type_of(r)->slot(Slot::INDEX);
         if (idx.is_null())
             return raise_fmt(vm, exc::TypeError, "__trunc__ returned non-Integral (type %s)", type_name(r));
-        return call_int_method(vm, r, idx, "__index__");
+        return call_int_method(vm, r, Slot::INDEX, "__index__");
     }
     bool handled;
     Value v = int_parse_object(vm, x, 10, handled);

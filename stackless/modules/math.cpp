@@ -11,6 +11,7 @@
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/string.h"
+#include "stackless/builtins/builtins.h"
 
 #include <cerrno>
 #include <cfloat>
@@ -586,10 +587,7 @@ Value call_special(VM& vm, Value x, char const* name)
     String* method = intern(vm, name);
     if (!method)
         return Value::null();
-    Value m = type_lookup(type_of(x), method);
-    if (m.is_not_found() || m.is_null())
-        return Value::not_found();
-    return call(vm, m, &x, 1);
+    return call_special0(vm, x, method); // binds a non-function descriptor first
 }
 
 Value math_floor_ceil(VM& vm, Value const* args, size_t nargs, bool ceil)

@@ -10,6 +10,7 @@
 
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/int.h"
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
@@ -108,10 +109,12 @@ void raise_from_pending(VM& vm, TypeObject* type, std::string const& msg)
 
 // ------------------------------------------------------------------ sys.set_asyncgen_hooks
 
-// The hooks of this VM (CPython keeps them per thread).
+// The hooks of this VM (CPython keeps them per thread), and its coroutine origin
+// tracking depth.
 struct AsyncGenHooks : VM::ModuleState {
     Value firstiter = Value::null();
     Value finalizer = Value::null();
+    int64_t origin_depth = 0;
     void trace(Tracer& t) override
     {
         t.visit(firstiter);
@@ -160,6 +163,30 @@ Value sys_set_asyncgen_hooks(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 }
 
 TypeObject* g_hooks_type = nullptr;
+
+Value sys_set_coroutine_origin_tracking_depth(VM& vm, Value const* args, size_t nargs, Tuple* kw)
+{
+    Value depth;
+    if (!parse_args(vm, "set_coroutine_origin_tracking_depth", args, nargs, kw, { "depth" }, 1, &depth))
+        return Value::null();
+    if (!depth.is_int()) {
+        if (is_int(depth))
+            return raise(vm, exc::OverflowError, "Python int too large to convert to C int");
+        return raise_fmt(vm, exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(depth));
+    }
+    if (depth.as_int() < 0)
+        return raise(vm, exc::ValueError, "depth must be >= 0");
+    hooks_of(vm)->origin_depth = depth.as_int();
+    return py_none();
+}
+
+Value sys_get_coroutine_origin_tracking_depth(VM& vm, Value const*, size_t nargs, Tuple* kw)
+{
+    if (!check_no_kwargs(vm, "get_coroutine_origin_tracking_depth", kw) ||
+        !check_nargs(vm, "get_coroutine_origin_tracking_depth", nargs, 0, 0))
+        return Value::null();
+    return int_from_i64(vm, hooks_of(vm)->origin_depth);
+}
 
 Value sys_get_asyncgen_hooks(VM& vm, Value const*, size_t nargs, Tuple* kw)
 {
@@ -654,6 +681,7 @@ void setup_coroutine_types(VM& vm)
                     { "asend", agen_asend },
                     { "athrow", agen_athrow },
                     { "aclose", agen_aclose },
+                    { "__class_getitem__", generic_alias_class_getitem, METH_CLASS },
                 });
     add_getsets(vm, ag, { { "ag_running", agen_get_running } });
 
@@ -699,6 +727,27 @@ void setup_coroutine_types(VM& vm)
         finish_builtin_type(vm, t);
 }
 
+Value coroutine_origin(VM& vm, Frame const* frame)
+{
+    int64_t depth = hooks_of(vm)->origin_depth;
+    if (depth == 0)
+        return Value::not_found();
+    List* entries = list_new(vm);
+    if (!entries)
+        return Value::null();
+    // The frames below the new coroutine, innermost first, as tracebacks show them.
+    for (Frame* f = interp(vm).current; f && int64_t(entries->size) < depth; f = f->back) {
+        if (f == frame || (f->code->flags & CO_SLPY_HIDDEN))
+            continue;
+        Value e[3] = { Value::from_object(f->code->filename), int_from_i64(vm, f->line()), Value::from_object(f->code->name) };
+        Tuple* t = tuple_from_array(vm, e, 3);
+        if (!t || !list_append(vm, entries, Value::from_object(t)))
+            return Value::null();
+    }
+    Tuple* r = tuple_from_array(vm, entries->items(), entries->size);
+    return r ? Value::from_object(r) : Value::null();
+}
+
 void add_asyncgen_hook_functions(VM& vm, Module* sys)
 {
     // Made once, by the shared runtime's own sys module (objects/README.md).
@@ -708,6 +757,8 @@ void add_asyncgen_hook_functions(VM& vm, Module* sys)
                          {
                              { "set_asyncgen_hooks", sys_set_asyncgen_hooks },
                              { "get_asyncgen_hooks", sys_get_asyncgen_hooks },
+                             { "set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth },
+                             { "get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth },
                          });
 }
 

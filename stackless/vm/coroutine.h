@@ -14,6 +14,12 @@ namespace slpy {
 
 struct Module;
 
+// A coroutine: a generator plus where it was created, when the VM tracks that
+// (sys.set_coroutine_origin_tracking_depth): cr_origin, null when not tracked.
+struct Coroutine : Generator {
+    Value origin;
+};
+
 struct AsyncGenerator : Generator {
     bool running_async; // an asend()/athrow() awaitable is driving it (ag_running)
     bool closed;        // aclose() ran or it finished: athrow()/aclose() do nothing more
@@ -68,6 +74,12 @@ Value gen_send_value(VM& vm, Generator* gen, Value v);
 Value gen_throw_args(VM& vm, Generator* gen, Value const* args, size_t nargs);
 Value gen_close_impl(VM& vm, Generator* gen);
 
+// cr_origin of a coroutine made now for `frame`: a tuple of (filename, lineno, function
+// name) of the frames below it, innermost first, as many as
+// sys.set_coroutine_origin_tracking_depth says, or not_found when the VM does not track
+// origins (depth 0). Null on error.
+Value coroutine_origin(VM& vm, Frame const* frame);
+
 // Called by setup_generator_type; the coroutine type's and the async generator's
 // generator-shared parts are set by generator.cpp.
 void setup_coroutine_types(VM& vm);
@@ -75,7 +87,8 @@ void setup_coroutine_type(VM& vm, TypeObject* t);
 void setup_async_generator_base(VM& vm, TypeObject* t);
 // sys.set_asyncgen_hooks / sys.get_asyncgen_hooks (the hooks are per VM; firstiter runs
 // at a generator's first asend/athrow/aclose; the finalizer is kept on the generator
-// but not called yet: slpy has no finalization of unreachable generators).
+// but not called yet: slpy has no finalization of unreachable generators), and
+// sys.set/get_coroutine_origin_tracking_depth.
 void add_asyncgen_hook_functions(VM& vm, Module* sys);
 
 } // namespace slpy

@@ -31,8 +31,17 @@ Generator* generator_new(VM& vm, Frame* frame)
         ag->hooks_inited = false;
         ag->finalizer = Value::null();
         g = ag;
+    } else if (flags & CO_COROUTINE) {
+        Value origin = coroutine_origin(vm, frame);
+        if (origin.is_null())
+            return nullptr;
+        auto* c = vm.heap.make<Coroutine>(coro_types.coroutine);
+        if (!c)
+            return nullptr;
+        c->origin = origin.is_not_found() ? Value::null() : origin;
+        g = c;
     } else {
-        g = vm.heap.make<Generator>(flags & CO_COROUTINE ? coro_types.coroutine : types.generator);
+        g = vm.heap.make<Generator>(types.generator);
         if (!g)
             return nullptr;
     }
@@ -58,6 +67,12 @@ static void trace_generator(Object* o, Tracer& t)
     t.visit(g->name);
     t.visit(g->qualname);
     t.visit(g->exc_state);
+}
+
+static void trace_coroutine(Object* o, Tracer& t)
+{
+    trace_generator(o, t);
+    t.visit(static_cast<Coroutine*>(o)->origin);
 }
 
 namespace {
@@ -397,12 +412,18 @@ Value gen_throw_args(VM& vm, Generator* gen, Value const* args, size_t nargs)
 
 Value gen_close_impl(VM& vm, Generator* gen) { return close_impl(vm, gen); }
 
+static Value coro_get_origin(VM&, Value const* args, size_t, Tuple*)
+{
+    Value o = args[0].as<Coroutine>()->origin;
+    return o.is_null() ? py_none() : o;
+}
+
 // The coroutine type: the generator's methods minus iteration, plus __await__ and the
 // cr_* names of the gi_* attributes.
 void setup_coroutine_type(VM& vm, TypeObject* t)
 {
-    t->basicsize = sizeof(Generator);
-    t->trace = trace_generator;
+    t->basicsize = sizeof(Coroutine);
+    t->trace = trace_coroutine;
     t->finalize = nullptr;
     add_methods(vm, t,
                 {
@@ -418,6 +439,7 @@ void setup_coroutine_type(VM& vm, TypeObject* t)
                     { "cr_suspended", gen_get_suspended },
                     { "cr_code", gen_get_code },
                     { "cr_await", gen_get_yieldfrom },
+                    { "cr_origin", coro_get_origin },
                     { "__name__", gen_get_name, gen_set_name },
                     { "__qualname__", gen_get_qualname, gen_set_qualname },
                 });
