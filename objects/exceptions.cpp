@@ -316,6 +316,139 @@ static bool set_attrs(VM& vm, Value self, std::initializer_list<std::pair<String
     return true;
 }
 
+// ---- pickling (CPython's BaseException_reduce/_setstate, OSError_reduce, ImportError_reduce)
+
+// The attributes an exception class keeps in its instance dict for what CPython holds in C
+// members, set by its __init__ from the arguments: rebuilt from args, never pickled state.
+static bool is_member_attr(TypeObject* t, String* name)
+{
+    std::string_view n = name->view();
+    if (is_subtype(t, exc::StopIteration))
+        return n == "value";
+    if (is_subtype(t, exc::SystemExit))
+        return n == "code";
+    if (is_subtype(t, exc::ImportError))
+        return n == "name" || n == "path" || n == "msg";
+    if (is_subtype(t, exc::NameError))
+        return n == "name";
+    if (is_subtype(t, exc::AttributeError))
+        return n == "name" || n == "obj";
+    if (is_subtype(t, exc::OSError))
+        return n == "errno" || n == "strerror" || n == "filename" || n == "filename2";
+    if (is_subtype(t, exc::SyntaxError))
+        return n == "msg" || n == "filename" || n == "lineno" || n == "offset" || n == "text" || n == "end_lineno" ||
+               n == "end_offset" || n == "print_file_and_line";
+    if (is_subtype(t, exc::UnicodeError))
+        return n == "encoding" || n == "object" || n == "start" || n == "end" || n == "reason";
+    return false;
+}
+
+// The instance's own attributes (its __dict__ without the member attributes); null dict
+// when there are none.
+static bool exc_state(VM& vm, Value self, Dict*& state)
+{
+    state = nullptr;
+    Dict* d = instance_dict(vm, self.as_object(), false);
+    if (!d)
+        return true;
+    TypeObject* t = type_of(self);
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(d, pos, k, v)) {
+        String* name = as_str(k);
+        if (name && is_member_attr(t, name))
+            continue;
+        if (!state && !(state = dict_new(vm)))
+            return false;
+        if (!dict_set(vm, state, k, v))
+            return false;
+    }
+    return true;
+}
+
+// (type, args) or (type, args, state).
+static Value exc_reduce_value(VM& vm, Value self, Tuple* args, Dict* state)
+{
+    Value items[3] = { Value::from_object(type_of(self)), Value::from_object(args), state ? Value::from_object(state) : Value::null() };
+    Tuple* r = tuple_from_array(vm, items, state ? 3 : 2);
+    return r ? Value::from_object(r) : Value::null();
+}
+
+static Value exc_reduce(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Dict* state;
+    if (!exc_state(vm, args[0], state))
+        return Value::null();
+    return exc_reduce_value(vm, args[0], as_exception(args[0])->args, state);
+}
+
+static Value exc_setstate(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "__setstate__", nargs - 1, 1, 1))
+        return Value::null();
+    if (is_none(args[1]))
+        return py_none();
+    Dict* state = as_dict(args[1]);
+    if (!state)
+        return raise(vm, exc::TypeError, "state is not a dictionary");
+    size_t pos = 0;
+    Value k, v;
+    while (dict_next(state, pos, k, v)) {
+        String* name = as_str(k);
+        if (!name)
+            return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(k));
+        if (!setattr(vm, args[0], name, v))
+            return Value::null();
+    }
+    return py_none();
+}
+
+// OSError's filename (and filename2) go back into the arguments, as its __init__ takes them.
+static Value os_error_reduce(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Dict* state;
+    if (!exc_state(vm, args[0], state))
+        return Value::null();
+    Tuple* a = as_exception(args[0])->args;
+    Dict* d = instance_dict(vm, args[0].as_object(), false);
+    Value filename = d ? dict_get_str(vm, d, names.filename) : Value::not_found();
+    String* filename2_name = intern(vm, "filename2");
+    if (filename.is_null() || !filename2_name)
+        return Value::null();
+    if (a->size == 2 && !filename.is_not_found() && !is_none(filename)) {
+        Value filename2 = dict_get_str(vm, d, filename2_name);
+        if (filename2.is_null())
+            return filename2;
+        bool two = !filename2.is_not_found() && !is_none(filename2);
+        a = two ? tuple_pack(vm, { a->items[0], a->items[1], filename, py_none(), filename2 })
+                : tuple_pack(vm, { a->items[0], a->items[1], filename });
+        if (!a)
+            return Value::null();
+    }
+    return exc_reduce_value(vm, args[0], a, state);
+}
+
+// ImportError's name and path travel as state (its __init__ takes them as keywords).
+static Value import_error_reduce(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Dict* state;
+    if (!exc_state(vm, args[0], state))
+        return Value::null();
+    Dict* d = instance_dict(vm, args[0].as_object(), false);
+    for (String* key : { names.name, names.path }) {
+        Value v = d ? dict_get_str(vm, d, key) : Value::not_found();
+        if (v.is_null())
+            return v;
+        if (v.is_not_found() || is_none(v))
+            continue;
+        if (!state && !(state = dict_new(vm)))
+            return Value::null();
+        if (!dict_set_str(vm, state, key, v))
+            return Value::null();
+    }
+    return exc_reduce_value(vm, args[0], as_exception(args[0])->args, state);
+}
+
 static Value stop_iteration_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
     TRY(exc_init(vm, args, nargs, kw));
@@ -581,6 +714,8 @@ void setup_exceptions(VM& vm)
                               { "__repr__", exc_repr },
                               { "with_traceback", exc_with_traceback },
                               { "add_note", exc_add_note },
+                              { "__reduce__", exc_reduce },
+                              { "__setstate__", exc_setstate },
                           });
     add_getsets(vm, base, {
                               { "args", exc_get_args, exc_set_args },
@@ -594,8 +729,8 @@ void setup_exceptions(VM& vm)
     add_methods(vm, exc::KeyError, { { "__str__", key_error_str } });
     add_methods(vm, exc::NameError, { { "__init__", name_error_init } });
     add_methods(vm, exc::AttributeError, { { "__init__", attribute_error_init } });
-    add_methods(vm, exc::ImportError, { { "__init__", import_error_init } });
-    add_methods(vm, exc::OSError, { { "__init__", os_error_init }, { "__str__", os_error_str } });
+    add_methods(vm, exc::ImportError, { { "__init__", import_error_init }, { "__reduce__", import_error_reduce } });
+    add_methods(vm, exc::OSError, { { "__init__", os_error_init }, { "__str__", os_error_str }, { "__reduce__", os_error_reduce } });
     add_methods(vm, exc::SyntaxError, { { "__init__", syntax_error_init }, { "__str__", syntax_error_str } });
     add_methods(vm, exc::UnicodeError, { { "__init__", unicode_error_init }, { "__str__", unicode_error_str } });
 }
