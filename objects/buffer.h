@@ -39,6 +39,10 @@ struct BufferProcs {
     bool (*get)(Object* self, BufferInfo& out);
     // The export counters of a resizable exporter; null for fixed-size ones.
     BufferExports* (*exports)(Object* self);
+    // An exporter that only lends another one's buffer (pickle.PickleBuffer) gives the
+    // memoryview it holds: memoryview(x) is then a view of that exporter, whose .obj it
+    // reports, as CPython's views of a forwarded Py_buffer do. Null for the others.
+    Value (*forward)(Object* self) = nullptr;
 };
 
 // The buffer `v` exports (bytes and their subclasses included); false, nothing raised,

@@ -533,6 +533,11 @@ Value mv_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return released_error(vm);
         return Value::from_object(clone_view(vm, src));
     }
+    if (BufferProcs const* procs = type_of(obj)->buffer; procs && procs->forward) {
+        Value fwd = procs->forward(obj.as_object());
+        if (MemoryView* src = fwd.is_null() ? nullptr : as_memoryview(fwd); src && !src->released)
+            return Value::from_object(clone_view(vm, src));
+    }
     BufferInfo info;
     if (!get_buffer(obj, info))
         return raise_fmt(vm, exc::TypeError, "memoryview: a bytes-like object is required, not '%s'", type_name(obj));

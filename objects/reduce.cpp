@@ -343,6 +343,17 @@ Value method_descriptor_reduce(VM& vm, Value const* args, size_t nargs, Tuple* k
     return reduce_builtin(vm, "getattr", { Value::from_object(f->owner), Value::from_object(f->name) });
 }
 
+// method.__reduce__ (method_reduce): getattr(self, func.__name__), so that bound methods
+// (a classmethod's reconstructor in a __reduce_ex__, say) pickle.
+Value bound_method_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_noargs_method(vm, "method", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* m = args[0].as<BoundMethod>();
+    Value name = TRY(getattr(vm, m->func, names.__name__));
+    return reduce_builtin(vm, "getattr", { m->self, name });
+}
+
 } // namespace
 
 void setup_object_reduce(VM& vm)
@@ -357,6 +368,7 @@ void setup_object_reduce(VM& vm)
     add_methods(vm, types.builtin_function, { { "__reduce__", builtin_function_reduce } });
     add_getsets(vm, types.builtin_function, { { "__module__", builtin_function_module } });
     add_methods(vm, types.method_descriptor, { { "__reduce__", method_descriptor_reduce } });
+    add_methods(vm, types.method, { { "__reduce__", bound_method_reduce } });
 }
 
 } // namespace slpy

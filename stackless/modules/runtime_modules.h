@@ -30,5 +30,7 @@ Module* make_pyexpat_module(VM& vm); // pyexpat (pyexpat_module.cpp)
 Module* make_posixsubprocess_module(VM& vm); // _posixsubprocess (posixsubprocess.cpp)
 Module* make_select_module(VM& vm);  // select (select_module.cpp)
 Module* make_socket_module(VM& vm);  // _socket (socket_module.cpp)
+Module* make_pickle_module(VM& vm);  // _pickle (pickle/pickle_module.cpp)
+Module* make_testinternalcapi_module(VM& vm); // _testinternalcapi (testinternalcapi.cpp)
 
 } // namespace slpy
