@@ -2,6 +2,7 @@
 // setup (setup_bytes also sets up bytearray and memoryview). The methods bytes shares
 // with bytearray are in bytes_methods.cpp.
 #include "objects/function.h"
+#include "objects/hash.h"
 #include "objects/int.h"
 #include "objects/slice.h"
 #include "objects/str_internal.h"
@@ -362,18 +363,8 @@ Value bytes_dunder_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 int64_t bytes_hash(Bytes* b)
 {
-    if (b->hash_cache == -1) {
-        // The same function as str_hash, so hash(b'abc') == hash('abc') as in CPython.
-        uint64_t h = 1469598103934665603ull;
-        for (size_t i = 0; i < b->size; ++i) {
-            h ^= b->data[i];
-            h *= 1099511628211ull;
-        }
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdull;
-        h ^= h >> 33;
-        b->hash_cache = static_cast<int64_t>(h >> 1);
-    }
+    if (b->hash_cache == -1)
+        b->hash_cache = hash_bytes(b->data, b->size); // as str's: hash(b'abc') == hash('abc')
     return b->hash_cache;
 }
 

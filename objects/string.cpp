@@ -1,8 +1,11 @@
 // str core: construction, interning, hashing, comparison and UTF-8 helpers.
 // Python-level str methods live in str_methods.cpp and friends.
 #include "objects/string.h"
+
+#include "objects/hash.h"
 #include "objects/vm_local.h"
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
@@ -240,17 +243,28 @@ int64_t str_hash(String* s)
 {
     if (s->hash_cache != -1)
         return s->hash_cache;
-    // FNV-1a over the UTF-8 bytes, finished with a 64-bit mix. Stable within and across
-    // runs (slpy does not randomize str hashes).
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < s->byte_length; ++i) {
-        h ^= static_cast<unsigned char>(s->data[i]);
-        h *= 1099511628211ull;
+    // CPython's: SipHash-1-3 of the PEP 393 form, one byte per character when all are
+    // below U+0100, else two (below U+10000) or four, little-endian (objects/hash.h).
+    int64_t r;
+    if (s->is_ascii()) {
+        r = hash_bytes(s->data, s->byte_length);
+    } else {
+        std::string_view v = s->view();
+        uint32_t max = 0;
+        for (size_t i = 0; i < v.size();)
+            max = std::max(max, utf8_decode(v, i));
+        unsigned width = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+        HashSecret const& key = hash_secret();
+        SipHasher13 h(key.k0, key.k1);
+        unsigned char unit[4];
+        for (size_t i = 0; i < v.size();) {
+            uint32_t cp = utf8_decode(v, i);
+            for (unsigned b = 0; b < width; ++b)
+                unit[b] = static_cast<unsigned char>(cp >> (8 * b));
+            h.add(unit, width);
+        }
+        r = hash_result(h.finish());
     }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    auto r = static_cast<int64_t>(h >> 1); // keep it non-negative and never -1
     s->hash_cache = r;
     return r;
 }

@@ -11,6 +11,7 @@
 #include "objects/codecs.h"
 #include "objects/containers.h"
 #include "objects/exceptions.h"
+#include "objects/hash.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/string.h"
@@ -428,6 +429,12 @@ int main(int argc, char** argv)
     opt.program = argv[0];
     if (int rc = parse_options(argc, argv, opt); rc >= 0)
         return rc;
+    // The hash secret is fixed from PYTHONHASHSEED on first use: a bad value stops here,
+    // with CPython's message and status, before anything is hashed.
+    if (std::string err; !slpy::hash_seed_valid(std::getenv("PYTHONHASHSEED"), err)) {
+        std::fprintf(stderr, "Fatal Python error: config_init_hash_seed: %s\nPython runtime state: preinitialized\n", err.c_str());
+        return 1;
+    }
     if (opt.have_module) {
         // The module is found and compiled by the import system, after start-up.
         int status = run_program(nullptr, "", opt);

@@ -4,6 +4,7 @@
 #include "stackless/imports/imports.h"
 
 #include "objects/bytes.h"
+#include "objects/hash.h"
 #include "objects/function.h"
 #include "objects/string.h"
 #include "stackless/imports/import_state.h"
@@ -135,11 +136,8 @@ Value imp_source_hash(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Bytes* b = as_bytes(a[1]);
     if (!b)
         return raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(a[1]));
-    uint64_t h = 1469598103934665603ull ^ uint64_t(key);
-    for (unsigned char c : b->view()) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
+    // CPython's _Py_KeyedHash: SipHash-1-3 keyed (key, 0), as hash-based .pyc files record.
+    uint64_t h = siphash13(uint64_t(key), 0, b->view().data(), b->view().size());
     std::string out(8, '\0');
     for (int i = 0; i < 8; ++i)
         out[size_t(i)] = char((h >> (8 * i)) & 0xff);

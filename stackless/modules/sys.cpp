@@ -4,6 +4,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/function.h"
+#include "objects/hash.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/string.h"
@@ -416,7 +417,7 @@ Value make_flags(VM& vm)
         return Value::null();
     auto i = [](int64_t n) { return Value::small_int(n); };
     Value v[18] = { i(0), i(0), i(0), i(vm.optimize), i(env_flag("PYTHONDONTWRITEBYTECODE")), i(0), i(0), i(0), i(0), i(0),
-                    i(0), i(0), i(0), py_false(), i(0), i(0), py_false(), i(-1) };
+                    i(0), i(hash_secret().randomized), i(0), py_false(), i(0), i(0), py_false(), i(-1) };
     return struct_seq_new(vm, t, v, 18);
 }
 
