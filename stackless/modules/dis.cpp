@@ -632,6 +632,35 @@ Value dis_bytecode(VM& vm, Value const*, size_t, Tuple*)
     return raise(vm, exc::NotImplementedError, "dis.Bytecode is not supported yet");
 }
 
+// dis.Positions, CPython's namedtuple of a location (lineno, end_lineno, col_offset,
+// end_col_offset, each defaulting to None): made on first use through the module's
+// __getattr__ (PEP 562), so importing dis does not import collections.
+Value dis_getattr(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (!check_nargs(vm, "__getattr__", nargs, 1, 1))
+        return Value::null();
+    String* name = as_str(args[0]);
+    if (!name || name->view() != "Positions")
+        return raise_fmt(vm, exc::AttributeError, "module 'dis' has no attribute '%s'", name ? name->c_str() : "?");
+    Interpreter& in = interp(vm);
+    Value dis = TRY(in.import_module(intern(vm, "dis")));
+    Value collections = TRY(in.import_module(intern(vm, "collections")));
+    Value namedtuple = TRY(getattr(vm, collections, intern(vm, "namedtuple")));
+    List* defaults = list_new(vm);
+    for (int i = 0; i < 4; ++i)
+        if (!defaults || !list_append(vm, defaults, py_none()))
+            return Value::null();
+    Value targs[4] = { str_value(vm, "Positions"), str_value(vm, "lineno end_lineno col_offset end_col_offset"),
+                       Value::from_object(defaults), str_value(vm, "dis") };
+    Tuple* kw = tuple_pack(vm, { str_value(vm, "defaults"), str_value(vm, "module") });
+    if (!kw)
+        return Value::null();
+    Value positions = TRY(call(vm, namedtuple, targs, 2, kw));
+    if (!setattr(vm, dis, name, positions))
+        return Value::null();
+    return positions;
+}
+
 // ------------------------------------------------------------------ opcode tables
 
 Value int_list(VM& vm, bool (*pick)(int op))
@@ -727,6 +756,7 @@ Module* make_dis_module(VM& vm)
         { "pretty_flags", dis_pretty_flags },
         { "get_instructions", dis_get_instructions },
         { "Bytecode", dis_bytecode },
+        { "__getattr__", dis_getattr },
     });
     add_opcode_tables(vm, m);
     return m;
