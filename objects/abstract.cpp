@@ -392,7 +392,7 @@ Value rich_compare(VM& vm, Value a, Value b, CmpArg op)
         return py_bool(a.is(b));
     if (op == CmpArg::NE)
         return py_bool(!a.is(b));
-    return raise_fmt(vm, exc::TypeError, "'%s' not supported between instances of '%s' and '%s'", kCmpSymbols[o], ta->name->c_str(), tb->name->c_str());
+    return raise_fmt(vm, exc::TypeError, "'%s' not supported between instances of '%s' and '%s'", kCmpSymbols[o], type_name(a), type_name(b));
 }
 
 CompareFirstStep compare_first_step(Value a, Value b, CmpArg op)

@@ -18,6 +18,7 @@ Module* make_bisect_module(VM& vm);
 Module* make_heapq_module(VM& vm);
 Module* make_struct_module(VM& vm);
 Module* make_random_module(VM& vm);
+Module* make_datetime_module(VM& vm); // _datetime (datetime_module.cpp)
 
 // A built-in type that lives in module `module` (its __module__). Finish it with
 // finish_builtin_type once its methods are in.

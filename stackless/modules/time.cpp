@@ -470,6 +470,27 @@ Value time_mktime(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     return Value::from_double(double(r));
 }
 
+// strftime's output is valid UTF-8, except that lone surrogates of the format (kept as
+// generalized UTF-8, e.g. "%y\ud800") pass through unchanged, as CPython's wcsftime
+// keeps them.
+bool strftime_output_valid(std::string_view s)
+{
+    size_t off = 0;
+    while (off < s.size()) {
+        size_t bad = utf8_validate(s.substr(off));
+        if (bad == std::string::npos)
+            return true;
+        size_t p = off + bad;
+        auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+        if (p + 2 < s.size() && b(p) == 0xED && (b(p + 1) & 0xE0) == 0xA0 && (b(p + 2) & 0xC0) == 0x80) {
+            off = p + 3;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
 Value time_strftime(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
     if (!check_no_kwargs(vm, "strftime", kw))
@@ -506,7 +527,7 @@ Value time_strftime(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         size_t n = strftime(buf.data(), size, fmt.c_str(), &t);
         if (n > 0 || size >= 256 * fmt.size()) {
             buf.resize(n);
-            if (utf8_validate(buf) != std::string::npos)
+            if (!strftime_output_valid(buf))
                 return raise(vm, exc::ValueError, "strftime() produced invalid UTF-8");
             return str_value(vm, buf);
         }

@@ -718,6 +718,7 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("itertools", make_itertools_module);
     in->register_builtin_module("_collections", make_collections_module);
     in->register_builtin_module("_random", make_random_module);
+    in->register_builtin_module("_datetime", make_datetime_module);
     in->register_builtin_module("_bisect", make_bisect_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_heapq", make_heapq_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_struct", make_struct_module);
