@@ -44,5 +44,9 @@ inline bool bytearray_resizable(VM& vm, ByteArray* ba, size_t new_size)
 // surrogateescape, surrogatepass. CPython's messages and exception attributes.
 Value str_encode(VM& vm, String* s, std::string_view encoding, std::string_view errors);
 Value bytes_decode(VM& vm, std::string_view data, std::string_view encoding, std::string_view errors);
+// After a codec called through the registry failed: rewraps the pending exception as
+// "encoding with 'x' codec failed (Type: text)" of the same type, chained, where CPython
+// would (a stateless exception type). Returns null.
+Value wrap_codec_error(VM& vm, char const* operation, std::string_view encoding);
 
 } // namespace slpy

@@ -10,9 +10,10 @@
 // encoding, object, start, end and reason (in its instance dict). As in CPython an
 // unknown handler name is only reported when an error needs it.
 //
-// Other codecs CPython has (shift_jis, idna...) raise NotImplementedError naming the
-// codec; the bytes-to-bytes codecs (hex, base64, rot13...) raise CPython's
-// "'hex' is not a text encoding" LookupError; anything else is "unknown encoding".
+// The bytes-to-bytes codecs (hex, base64, rot13...) raise CPython's "'hex' is not a text
+// encoding" LookupError. Any other name goes through the codec registry (codecs.lookup)
+// as in CPython: utf-7 (_codecs), the CJK codecs (_multibytecodec), idna, punycode and
+// codecs registered by Python code.
 //
 // Strict decoding also works without the VM (decode_strict), for source files that
 // are decoded before the interpreter exists.
@@ -20,6 +21,7 @@
 
 #include "objects/codecs_charmap.h"
 #include "objects/exceptions.h"
+#include "objects/reduce.h"
 #include "objects/str_internal.h"
 #include "objects/unicode/ucd.h"
 
@@ -84,11 +86,6 @@ constexpr CodecName k_codec_names[] = {
     { "uu", Codec::BINARY }, { "uu_codec", Codec::BINARY }, { "quopri", Codec::BINARY }, { "quopri_codec", Codec::BINARY },
     { "quotedprintable", Codec::BINARY }, { "quoted_printable", Codec::BINARY },
     // text codecs of CPython that slpy does not implement.
-    { "utf_7", Codec::UNSUPPORTED }, { "utf7", Codec::UNSUPPORTED }, { "u7", Codec::UNSUPPORTED },
-    { "idna", Codec::UNSUPPORTED }, { "punycode", Codec::UNSUPPORTED }, { "shift_jis", Codec::UNSUPPORTED }, { "sjis", Codec::UNSUPPORTED }, { "cp932", Codec::UNSUPPORTED },
-    { "euc_jp", Codec::UNSUPPORTED }, { "euc_kr", Codec::UNSUPPORTED }, { "iso2022_jp", Codec::UNSUPPORTED },
-    { "gbk", Codec::UNSUPPORTED }, { "gb2312", Codec::UNSUPPORTED }, { "gb18030", Codec::UNSUPPORTED },
-    { "big5", Codec::UNSUPPORTED }, { "cp949", Codec::UNSUPPORTED }, { "cp950", Codec::UNSUPPORTED },
     { "utf_16_ex", Codec::UNSUPPORTED },
 };
 
@@ -984,9 +981,25 @@ bool is_fast_path_name(std::string_view name)
     return false;
 }
 
-Value wrap_codec_error(VM& vm, char const* operation, std::string_view encoding)
+// Whether the pending exception can be rewrapped (CPython's _PyErr_TrySetFromCause): its
+// type keeps BaseException's __new__ and __init__ (so holds no state of its own), its
+// args are empty or one exact str, and its instance dict is empty.
+bool wrappable_codec_error(VM& vm)
 {
-    if (is_fast_path_name(encoding) || !(vm.error_matches(exc::TypeError) || vm.error_matches(exc::LookupError)))
+    Value e = vm.error();
+    BaseException* be = as_exception(e);
+    TypeObject* t = type_of(e);
+    if (!be || !t->slot(Slot::INIT).is(exc::BaseException->slot(Slot::INIT)) ||
+        !t->slot(Slot::NEW).is(exc::BaseException->slot(Slot::NEW)))
+        return false;
+    if (be->args && (be->args->size > 1 || (be->args->size == 1 && !is_exact_str(be->args->items[0]))))
+        return false;
+    return !be->dict || be->dict->used == 0;
+}
+
+Value wrap_codec_error_impl(VM& vm, char const* operation, std::string_view encoding)
+{
+    if (is_fast_path_name(encoding) || !wrappable_codec_error(vm))
         return Value::null();
     Value original = vm.take_error();
     Value text = exception_str(vm, original);
@@ -1012,11 +1025,87 @@ Value wrap_codec_error(VM& vm, char const* operation, std::string_view encoding)
     return Value::null();
 }
 
+// The codec registry's entry for `encoding` (codecs.lookup), refused with CPython's
+// LookupError when it is not a text encoding (its _is_text_encoding is false).
+Value registry_text_codec(VM& vm, std::string_view encoding, bool encoding_direction)
+{
+    if (!vm.interp) // a VM without an interpreter (unit tests) has no registry
+        return raise_bad_codec(vm, Codec::NONE, encoding, encoding_direction);
+    Value lookup = TRY(reduce_module_attr(vm, "_codecs", "lookup"));
+    Value name = TRY(str_value(vm, encoding));
+    Value info = TRY(call1(vm, lookup, name));
+    String* attr = intern(vm, "_is_text_encoding");
+    if (!attr)
+        return Value::null();
+    Value flag = TRY(getattr_opt(vm, info, attr));
+    if (!flag.is_not_found()) {
+        int t = truthy(vm, flag);
+        if (t < 0)
+            return Value::null();
+        if (!t)
+            return raise_bad_codec(vm, Codec::BINARY, encoding, encoding_direction);
+    }
+    return info;
+}
+
+// Calls the registry codec's encoder (index 0) or decoder (1) with (object, errors) and
+// returns the first item of the (result, length) tuple it gives.
+Value registry_call(VM& vm, Value info, int which, Value object, std::string_view encoding, std::string_view errors)
+{
+    Value fn = TRY(getitem(vm, info, Value::small_int(which)));
+    Value err = TRY(str_value(vm, errors));
+    Value r = call2(vm, fn, object, err);
+    if (r.is_null())
+        return wrap_codec_error_impl(vm, which == 0 ? "encoding" : "decoding", encoding);
+    Tuple* t = as_tuple(r);
+    if (!t || t->size != 2)
+        return raise(vm, exc::TypeError, which == 0 ? "encoder must return a tuple (object, integer)"
+                                                    : "decoder must return a tuple (object,integer)");
+    return t->items[0];
+}
+
+Value registry_encode(VM& vm, String* s, std::string_view encoding, std::string_view errors)
+{
+    Value info = TRY(registry_text_codec(vm, encoding, true));
+    Value r = TRY(registry_call(vm, info, 0, Value::from_object(s), encoding, errors));
+    if (as_bytes(r))
+        return r;
+    if (ByteArray* ba = as_bytearray(r)) {
+        Bytes* b = bytes_new(vm, std::string_view(reinterpret_cast<char const*>(ba->data()), ba->size));
+        return b ? Value::from_object(b) : Value::null();
+    }
+    return raise_fmt(vm, exc::TypeError, "'%.400s' encoder returned '%.400s' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                     std::string(encoding).c_str(), type_name(r));
+}
+
+Value registry_decode(VM& vm, std::string_view data, std::string_view encoding, std::string_view errors)
+{
+    Value info = TRY(registry_text_codec(vm, encoding, false));
+    // The decoder sees a memoryview, as in CPython (of a copy: it runs Python code, and
+    // data may view a bytearray).
+    Bytes* copy = bytes_new(vm, data);
+    if (!copy)
+        return Value::null();
+    Value view = TRY(call1(vm, Value::from_object(types.memoryview), Value::from_object(copy)));
+    Value r = TRY(registry_call(vm, info, 1, view, encoding, errors));
+    if (!as_str(r))
+        return raise_fmt(vm, exc::TypeError, "'%.400s' decoder returned '%.400s' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                         std::string(encoding).c_str(), type_name(r));
+    return r;
+}
+
 } // namespace
+
+Value wrap_codec_error(VM& vm, char const* operation, std::string_view encoding)
+{
+    return wrap_codec_error_impl(vm, operation, encoding);
+}
 
 Value str_encode(VM& vm, String* s, std::string_view encoding, std::string_view errors)
 {
     Codec c = lookup_codec(encoding);
+    if (c == Codec::NONE)
+        return registry_encode(vm, s, encoding, errors);
     if (!usable(c))
         return raise_bad_codec(vm, c, encoding, true);
     // The codecs build native buffers as large as the text (and larger); they run no
@@ -1025,7 +1114,7 @@ Value str_encode(VM& vm, String* s, std::string_view encoding, std::string_view 
     if (!vm.heap.native_build([&] { r = encode(vm, s, c, errors); }))
         return Value::null();
     if (r.is_null())
-        return wrap_codec_error(vm, "encoding", encoding);
+        return wrap_codec_error_impl(vm, "encoding", encoding);
     return r;
 }
 
@@ -1059,6 +1148,8 @@ bool decode_strict(std::string_view encoding, std::string_view data, std::string
 Value bytes_decode(VM& vm, std::string_view data, std::string_view encoding, std::string_view errors)
 {
     Codec c = lookup_codec(encoding);
+    if (c == Codec::NONE)
+        return registry_decode(vm, data, encoding, errors);
     if (!usable(c))
         return raise_bad_codec(vm, c, encoding, false);
     Value r;

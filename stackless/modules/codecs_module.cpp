@@ -28,6 +28,7 @@
 
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 namespace slpy {
@@ -170,7 +171,9 @@ Value run_codec(VM& vm, char const* fname, int which, Value const* args, size_t 
     Value info = TRY(lookup_codec(vm, encoding));
     Value fn = as_tuple(info)->items[which];
     Value cargs[2] = { a[0], a[2].is_null() ? Value::from_object(names.strict) : a[2] };
-    Value r = TRY(call(vm, fn, cargs, 2));
+    Value r = call(vm, fn, cargs, 2);
+    if (r.is_null())
+        return wrap_codec_error(vm, which == 0 ? "encoding" : "decoding", encoding->view());
     Tuple* t = as_tuple(r);
     if (!t || t->size != 2)
         return raise(vm, exc::TypeError, which == 0 ? "encoder must return a tuple (object, integer)" : "decoder must return a tuple (object,integer)");
@@ -614,7 +617,6 @@ SLPY_CODEC_PAIR(utf_16_le, "utf-16-le")
 SLPY_CODEC_PAIR(utf_16_be, "utf-16-be")
 SLPY_CODEC_PAIR(utf_32_le, "utf-32-le")
 SLPY_CODEC_PAIR(utf_32_be, "utf-32-be")
-SLPY_CODEC_PAIR(utf_7, "utf-7")
 #undef SLPY_CODEC_PAIR
 
 #define SLPY_CODEC_PAIR_FINAL(prefix, encoding)                                                             \
@@ -625,6 +627,266 @@ SLPY_CODEC_PAIR_FINAL(latin_1, "latin-1")
 SLPY_CODEC_PAIR_FINAL(unicode_escape, "unicode_escape")
 SLPY_CODEC_PAIR_FINAL(raw_unicode_escape, "raw_unicode_escape")
 #undef SLPY_CODEC_PAIR_FINAL
+
+// ------------------------------------------------------------------ UTF-7 (RFC 2152)
+// As CPython's: the characters of sets D and O and whitespace are written directly, '+'
+// as "+-", the others as base64 UTF-16 between '+' and '-' (the '-' only where the next
+// character could be read as base64). Errors name the codec "utf7".
+
+// 0: set D, 1: set O, 2: whitespace (all written directly), 3: base64-encoded.
+int utf7_category(uint32_t c)
+{
+    if (c == 0 || c >= 0x7f)
+        return 3;
+    if (c == '\t' || c == '\n' || c == '\r' || c == ' ')
+        return 2;
+    if (c < 0x20 || c == '+' || c == '\\' || c == '~')
+        return 3;
+    if (std::isalnum(static_cast<int>(c)) || std::strchr("'(),-./:?", static_cast<int>(c)))
+        return 0;
+    return 1;
+}
+
+bool utf7_is_base64(uint32_t c) { return c < 0x80 && (std::isalnum(static_cast<int>(c)) || c == '+' || c == '/'); }
+
+char utf7_to_base64(uint32_t n)
+{
+    return "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[n & 0x3f];
+}
+
+uint32_t utf7_from_base64(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' : c >= 'a' && c <= 'z' ? c - 'a' + 26 : c >= '0' && c <= '9' ? c - '0' + 52 : c == '+' ? 62 : 63;
+}
+
+SLPY_C_FN(utf_7_encode)
+{
+    Value a[2];
+    if (!parse_args(vm, "utf_7_encode", args, nargs, kwnames, { "str", "errors" }, 1, a, 2))
+        return Value::null();
+    String* s = as_str(a[0]);
+    if (!s)
+        return raise_fmt(vm, exc::TypeError, "utf_7_encode() argument 1 must be str, not %s", type_name(a[0]));
+    bool ok;
+    errors_arg(vm, a[1], ok);
+    if (!ok)
+        return Value::null();
+    std::string out;
+    bool in_shift = false;
+    int bits = 0;
+    uint64_t buffer = 0;
+    auto put16 = [&](uint32_t unit) {
+        bits += 16;
+        buffer = (buffer << 16) | unit;
+        while (bits >= 6) {
+            out += utf7_to_base64(uint32_t(buffer >> (bits - 6)));
+            bits -= 6;
+        }
+        buffer &= (uint64_t(1) << bits) - 1;
+    };
+    std::string_view text = s->view();
+    for (size_t i = 0; i < text.size();) {
+        uint32_t ch = utf8_decode(text, i);
+        bool direct = utf7_category(ch) != 3;
+        if (in_shift && direct) {
+            if (bits)
+                out += utf7_to_base64(uint32_t(buffer << (6 - bits)));
+            bits = 0;
+            buffer = 0;
+            in_shift = false;
+            if (utf7_is_base64(ch) || ch == '-')
+                out += '-';
+            out += char(ch);
+            continue;
+        }
+        if (!in_shift) {
+            if (ch == '+') {
+                out += "+-";
+                continue;
+            }
+            if (direct) {
+                out += char(ch);
+                continue;
+            }
+            out += '+';
+            in_shift = true;
+        }
+        if (ch >= 0x10000) {
+            put16(0xd800 | ((ch - 0x10000) >> 10));
+            put16(0xdc00 | ((ch - 0x10000) & 0x3ff));
+        } else {
+            put16(ch);
+        }
+    }
+    if (bits)
+        out += utf7_to_base64(uint32_t(buffer << (6 - bits)));
+    if (in_shift)
+        out += '-';
+    Bytes* b = bytes_new(vm, out);
+    if (!b)
+        return Value::null();
+    return encode_result(vm, Value::from_object(b), s->length);
+}
+
+// utf_7_decode(data, errors=None, final=False): (str, bytes consumed). Not final, an
+// unterminated shift sequence is left unconsumed (and its characters unwritten).
+SLPY_C_FN(utf_7_decode)
+{
+    Value a[3];
+    if (!parse_args(vm, "utf_7_decode", args, nargs, kwnames, { "data", "errors", "final" }, 1, a, 3))
+        return Value::null();
+    std::string_view view;
+    if (!get_bytes_like(a[0], view))
+        return raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(a[0]));
+    bool ok;
+    char const* errors = errors_arg(vm, a[1], ok);
+    if (!ok)
+        return Value::null();
+    bool final = false;
+    if (!a[2].is_null()) {
+        int t = truthy(vm, a[2]);
+        if (t < 0)
+            return Value::null();
+        final = t;
+    }
+    Bytes* data = bytes_new(vm, view); // error handlers run Python code
+    if (!data)
+        return Value::null();
+    std::string_view in = data->view();
+    size_t n = in.size();
+    std::string out;
+    bool in_shift = false;
+    int bits = 0;
+    uint64_t buffer = 0;
+    uint32_t surrogate = 0;
+    size_t start = 0, shift_out_start = 0, pos = 0;
+    // Runs the error handler over in[start, end); false with the error pending.
+    auto fail = [&](char const* reason, size_t end) {
+        Value object = Value::from_object(data);
+        Value uargs[5] = { str_value(vm, "utf7"), object, Value::small_int(int64_t(start)), Value::small_int(int64_t(end)),
+                           str_value(vm, reason) };
+        for (Value v : uargs)
+            if (v.is_null())
+                return false;
+        Value e = call(vm, Value::from_object(exc::UnicodeDecodeError), uargs, 5);
+        if (e.is_null())
+            return false;
+        if (std::string_view(errors) == "strict") {
+            vm.set_error(e);
+            return false;
+        }
+        Value name = str_value(vm, errors);
+        Value handler = name.is_null() ? name : lookup_error_handler(vm, name);
+        Value r = handler.is_null() ? handler : call1(vm, handler, e);
+        if (r.is_null())
+            return false;
+        Tuple* t = as_tuple(r);
+        if (!t || t->size != 2 || !as_str(t->items[0]) || !is_int(t->items[1])) {
+            raise(vm, exc::TypeError, "decoding error handler must return (str, int) tuple");
+            return false;
+        }
+        int64_t next;
+        if (!index_i64(vm, t->items[1], next))
+            return false;
+        if (next < 0)
+            next += int64_t(n);
+        if (next < 0 || next > int64_t(n)) {
+            raise_fmt(vm, exc::IndexError, "position %lld from error handler out of bounds", static_cast<long long>(next));
+            return false;
+        }
+        out += as_str(t->items[0])->view();
+        pos = size_t(next);
+        return true;
+    };
+    for (;;) {
+        while (pos < n) {
+            unsigned char ch = static_cast<unsigned char>(in[pos]);
+            if (in_shift) {
+                if (utf7_is_base64(ch)) {
+                    buffer = (buffer << 6) | utf7_from_base64(ch);
+                    bits += 6;
+                    ++pos;
+                    if (bits >= 16) {
+                        uint32_t unit = uint32_t(buffer >> (bits - 16)) & 0xffff;
+                        bits -= 16;
+                        buffer &= (uint64_t(1) << bits) - 1;
+                        if (surrogate) {
+                            if (unit >= 0xdc00 && unit <= 0xdfff) {
+                                utf8_append(out, 0x10000 + ((surrogate - 0xd800) << 10) + (unit - 0xdc00));
+                                surrogate = 0;
+                                continue;
+                            }
+                            utf8_append(out, surrogate);
+                            surrogate = 0;
+                        }
+                        if (unit >= 0xd800 && unit <= 0xdbff)
+                            surrogate = unit;
+                        else
+                            utf8_append(out, unit);
+                    }
+                    continue;
+                }
+                // Leaving the base64 section.
+                in_shift = false;
+                if (bits >= 6 || buffer != 0) {
+                    ++pos;
+                    if (!fail(bits >= 6 ? "partial character in shift sequence" : "non-zero padding bits in shift sequence", pos))
+                        return Value::null();
+                    continue;
+                }
+                if (surrogate && ch < 0x80 && ch != '+')
+                    utf8_append(out, surrogate);
+                surrogate = 0;
+                if (ch == '-')
+                    ++pos;
+                continue;
+            }
+            if (ch == '+') {
+                start = pos++;
+                if (pos < n && in[pos] == '-') {
+                    ++pos;
+                    out += '+';
+                } else if (pos < n && !utf7_is_base64(static_cast<unsigned char>(in[pos]))) {
+                    ++pos;
+                    if (!fail("ill-formed sequence", pos))
+                        return Value::null();
+                } else {
+                    in_shift = true;
+                    surrogate = 0;
+                    shift_out_start = out.size();
+                    bits = 0;
+                    buffer = 0;
+                }
+                continue;
+            }
+            if (ch < 0x80) {
+                out += char(ch);
+                ++pos;
+                continue;
+            }
+            start = pos++;
+            if (!fail("unexpected special character", pos))
+                return Value::null();
+        }
+        if (in_shift && final) {
+            in_shift = false;
+            if (surrogate || bits >= 6 || (bits > 0 && buffer != 0)) {
+                surrogate = 0;
+                if (!fail("unterminated shift sequence", n))
+                    return Value::null();
+                if (pos < n)
+                    continue;
+            }
+        }
+        break;
+    }
+    size_t consumed = pos;
+    if (in_shift && !final) {
+        consumed = start;
+        out.resize(shift_out_start);
+    }
+    return encode_result(vm, str_value(vm, out), consumed);
+}
 
 // utf_16_encode / utf_32_encode(str, errors=None, byteorder=0): 0 native order with a BOM.
 Value utf_wide_encode(VM& vm, char const* fname, int bits, Value const* args, size_t nargs, Tuple* kwnames)
@@ -671,6 +933,7 @@ Value utf_wide_ex_decode(VM& vm, char const* fname, int bits, Value const* args,
     std::string base = bits == 16 ? "utf-16" : "utf-32";
     size_t unit = size_t(bits / 8);
     std::string copy(data);
+    bool detect = order == 0; // byteorder 0: a leading BOM picks the order and is dropped
     if (order == 0 && copy.size() >= unit) {
         bool le = bits == 16 ? copy.compare(0, 2, "\xff\xfe") == 0 : copy.compare(0, 4, std::string("\xff\xfe\0\0", 4)) == 0;
         bool be = bits == 16 ? copy.compare(0, 2, "\xfe\xff") == 0 : copy.compare(0, 4, std::string("\0\0\xfe\xff", 4)) == 0;
@@ -682,7 +945,7 @@ Value utf_wide_ex_decode(VM& vm, char const* fname, int bits, Value const* args,
     Tuple* t = as_tuple(r);
     // A leading BOM of the detected order is not part of the text.
     Value text = t->items[0];
-    if (order != 0 && a[2].is_null()) {
+    if (order != 0 && detect) {
         String* s = as_str(text);
         if (s && s->length && str_char_at(s, 0) == 0xfeff)
             text = Value::from_object(str_substring(vm, s, 1, s->length));

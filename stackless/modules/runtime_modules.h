@@ -21,6 +21,14 @@ Module* make_locale_module(VM& vm);  // _locale (locale_module.cpp)
 Module* make_contextvars_module(VM& vm); // _contextvars (contextvars.cpp)
 Module* make_codecs_module(VM& vm);  // _codecs (codecs_module.cpp)
 Module* make_unicodedata_module(VM& vm); // unicodedata (unicodedata.cpp)
+// _multibytecodec and _codecs_jp/_cn/_tw/_hk/_kr/_iso2022 (multibytecodec.cpp)
+Module* make_multibytecodec_module(VM& vm);
+Module* make_codecs_jp_module(VM& vm);
+Module* make_codecs_cn_module(VM& vm);
+Module* make_codecs_tw_module(VM& vm);
+Module* make_codecs_hk_module(VM& vm);
+Module* make_codecs_kr_module(VM& vm);
+Module* make_codecs_iso2022_module(VM& vm);
 Module* make_cmath_module(VM& vm);   // cmath (cmath.cpp)
 Module* make_array_module(VM& vm);   // array (array_module.cpp)
 Module* make_ast_module(VM& vm);     // _ast (ast/ast_module.cpp)

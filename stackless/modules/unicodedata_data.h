@@ -27,6 +27,20 @@ struct Decomposition {
     char const* text; // as unicodedata.decomposition() gives it
 };
 
+// Unicode 3.2.0 (unicodedata.ucd_3_2_0; unicodedata_3_2_gen.py into
+// unicodedata_3_2_data.cpp): the properties where 3.2.0 differs from 14.0.0.
+struct OldRecord {
+    uint8_t category; // indexes into the 14.0 tables, as Record
+    uint8_t bidirectional;
+    uint8_t east_asian_width;
+    uint8_t mirrored;
+    int8_t decimal;
+    int8_t digit;
+    int16_t numeric;
+    uint8_t decomposition; // 0: as 14.0, 1: none, 2: in kOldDecompositions
+    uint8_t unassigned;    // not in 3.2.0: no name, no combining class, not normalized
+};
+
 extern char const* const kCategories[];
 extern char const* const kBidirectional[];
 extern char const* const kEastAsianWidths[];
@@ -36,5 +50,15 @@ extern Run const kRuns[];
 extern size_t const kRunCount;
 extern Decomposition const kDecompositions[];
 extern size_t const kDecompositionCount;
+
+extern OldRecord const kOldRecords[]; // [0] is unused: run record 0 means "as 14.0"
+extern Run const kOldRuns[];
+extern size_t const kOldRunCount;
+extern Decomposition const kOldDecompositions[];
+extern size_t const kOldDecompositionCount;
+// 3.2.0's normalization corrections: the canonical decomposition (UTF-8) that NFD uses
+// for these characters, whose decomposition() still answers as 14.0.0.
+extern Decomposition const kOldNormalizations[];
+extern size_t const kOldNormalizationCount;
 
 } // namespace slpy::unidata

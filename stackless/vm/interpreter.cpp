@@ -737,7 +737,14 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("_locale", make_locale_module);
     in->register_builtin_module("_contextvars", make_contextvars_module);
     in->register_builtin_module("_codecs", make_codecs_module, Interpreter::ModuleTypes::PerVM);
-    in->register_builtin_module("unicodedata", make_unicodedata_module, Interpreter::ModuleTypes::PerVM);
+    in->register_builtin_module("unicodedata", make_unicodedata_module); // its UCD type is shared
+    in->register_builtin_module("_multibytecodec", make_multibytecodec_module);
+    in->register_builtin_module("_codecs_jp", make_codecs_jp_module);
+    in->register_builtin_module("_codecs_cn", make_codecs_cn_module);
+    in->register_builtin_module("_codecs_tw", make_codecs_tw_module);
+    in->register_builtin_module("_codecs_hk", make_codecs_hk_module);
+    in->register_builtin_module("_codecs_kr", make_codecs_kr_module);
+    in->register_builtin_module("_codecs_iso2022", make_codecs_iso2022_module);
     in->register_builtin_module("cmath", make_cmath_module);
     in->register_builtin_module("array", make_array_module);
     in->register_builtin_module("_json", make_json_module, Interpreter::ModuleTypes::PerVM);
