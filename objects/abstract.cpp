@@ -154,7 +154,9 @@ Value call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnam
     NestingGuard nesting(vm, " while calling a Python object");
     if (!nesting.ok())
         return Value::null();
-    return call_prepend(vm, slot, callable, args, nargs, kwnames);
+    // As any special method: a function gets the instance, a non-descriptor stored on the
+    // class (typing's `__call__ = dict`) is called as it is.
+    return call_slot(vm, callable, Slot::CALL, args, nargs, kwnames);
 }
 
 Value call0(VM& vm, Value callable) { return call(vm, callable, nullptr, 0); }
@@ -724,7 +726,8 @@ static Value binary_op_error(VM& vm, Value a, Value b, int o)
     bool inplace = o >= kInplaceOffset;
     int base = inplace ? o - kInplaceOffset : o;
     char const* sym = inplace ? kInplaceSymbols[base] : kBinOpSymbols[base];
-    if (base == int(BinOpArg::POWER))
+    // x **= y says "**=" (CPython's ternary_op with the in-place name); x ** y names pow().
+    if (base == int(BinOpArg::POWER) && !inplace)
         return raise_fmt(vm, exc::TypeError, "unsupported operand type(s) for ** or pow(): '%s' and '%s'", type_name(a), type_name(b));
     // CPython tries the sequence repeat of the right operand too: x * [1] with a non-int x.
     if (base == int(BinOpArg::MULTIPLY)) {

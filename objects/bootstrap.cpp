@@ -371,9 +371,14 @@ void init_runtime(VM& vm)
     setup_mappingproxy(vm);
     setup_generic_alias(vm);
 
+    // No __module__ goes into a built-in type's dict (type.__module__ answers "builtins"
+    // for it): an entry there would be found by attribute lookups on its instances,
+    // shadowing what they delegate (a bound method's __module__ is its function's).
+    // A type without a docstring has __doc__ None in its dict, as CPython's type_ready
+    // puts there, so its instances do not find object's docstring through the MRO.
     for (TypeObject* type : g_all_types) {
-        if (dict_get_str(vm, type->dict, names.__module__).is_not_found())
-            (void)dict_set_str(vm, type->dict, names.__module__, Value::from_object(intern(vm, "builtins")));
+        if (dict_get_str(vm, type->dict, names.__doc__).is_not_found())
+            (void)dict_set_str(vm, type->dict, names.__doc__, py_none());
         finish_builtin_type(vm, type);
     }
     g_initialized_done = true;
@@ -384,7 +389,7 @@ void init_runtime(VM& vm)
 TypeObject* make_builtin_type(VM& vm, char const* name, TypeObject* base, uint32_t size, uint32_t flags, TraceFn trace, FinalizeFn finalize)
 {
     TypeObject* t = make(vm, name, base, size, flags, trace, finalize);
-    (void)dict_set_str(vm, t->dict, names.__module__, Value::from_object(intern(vm, "builtins")));
+    (void)dict_set_str(vm, t->dict, names.__doc__, py_none()); // until a docstring is added
     return t;
 }
 

@@ -211,6 +211,10 @@ static Value property_isabstract(VM& vm, Value const* args, size_t, Tuple*)
 
 // ------------------------------------------------------------------ staticmethod / classmethod
 
+// object's __dict__ getset (objects/object_methods.cpp).
+extern NativeFn const instance_dict_get;
+extern NativeFn const instance_dict_set;
+
 static Value wrapper_new(VM& vm, Value const* args, size_t, Tuple*)
 {
     return Value::from_object(alloc_instance(vm, args[0].as<TypeObject>()));
@@ -221,6 +225,22 @@ static Value wrapper_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     if (!check_no_kwargs(vm, type_name(args[0]), kw) || !check_nargs(vm, type_name(args[0]), nargs - 1, 1, 1))
         return Value::null();
     static_cast<FuncWrapper*>(args[0].as_object())->func = args[1];
+    // As CPython 3.10+ (functools_wraps): the wrapped callable's identity attributes are
+    // copied into the wrapper's __dict__, where lookups and functools.update_wrapper find
+    // them before the wrapper type's own (object's) __doc__.
+    Dict* d = instance_dict(vm, args[0].as_object(), true);
+    if (!d)
+        return Value::null();
+    for (char const* attr : { "__module__", "__name__", "__qualname__", "__doc__", "__annotations__" }) {
+        String* name = intern(vm, attr);
+        if (!name)
+            return Value::null();
+        Value v = getattr_opt(vm, args[1], name);
+        if (v.is_null())
+            return v;
+        if (!v.is_not_found() && !dict_set_str(vm, d, name, v))
+            return Value::null();
+    }
     return py_none();
 }
 
@@ -250,15 +270,6 @@ static Value wrapper_isabstract(VM& vm, Value const* args, size_t, Tuple*)
 {
     int r = is_abstract(vm, static_cast<FuncWrapper*>(args[0].as_object())->func);
     return r < 0 ? Value::null() : py_bool(r > 0);
-}
-
-static Value wrapper_getattr(VM& vm, Value const* args, size_t, Tuple*)
-{
-    // __name__, __doc__, __qualname__... come from the wrapped function (3.10+).
-    String* name = as_str(args[1]);
-    if (!name)
-        return raise(vm, exc::TypeError, "attribute name must be string");
-    return getattr(vm, static_cast<FuncWrapper*>(args[0].as_object())->func, name);
 }
 
 static Value wrapper_repr(VM& vm, Value const* args, size_t, Tuple*)
@@ -374,10 +385,10 @@ void setup_descriptors(VM& vm)
         add_methods(vm, t, {
                                { "__new__", wrapper_new, METH_STATIC },
                                { "__init__", wrapper_init },
-                               { "__getattr__", wrapper_getattr },
                                { "__repr__", wrapper_repr },
                            });
-        add_getsets(vm, t, { { "__func__", wrapper_func }, { "__wrapped__", wrapper_func }, { "__isabstractmethod__", wrapper_isabstract } });
+        add_getsets(vm, t, { { "__func__", wrapper_func }, { "__wrapped__", wrapper_func }, { "__isabstractmethod__", wrapper_isabstract },
+                             { "__dict__", instance_dict_get, instance_dict_set } });
     }
     add_methods(vm, types.staticmethod, { { "__get__", staticmethod_get }, { "__call__", staticmethod_call } });
     add_methods(vm, types.classmethod, { { "__get__", classmethod_get } });

@@ -430,6 +430,18 @@ static Value builtin_function_self(VM& vm, Value const* args, size_t, Tuple*)
     return f->self.is_null() ? py_none() : f->self;
 }
 
+// __objclass__: the class that defines a method descriptor or slot wrapper, bound or not
+// (CPython's method-wrapper has it; a bound built-in method like [].append does not).
+static Value builtin_function_objclass(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* f = args[0].as<BuiltinFunction>();
+    bool has = f->owner && (type_of(args[0]) == types.method_descriptor || is_slot_wrapper_name(f->name, f->owner));
+    if (has)
+        return Value::from_object(f->owner);
+    String* name = intern(vm, "__objclass__");
+    return name ? raise_attribute_error(vm, args[0], name) : Value::null();
+}
+
 // types.MethodType(func, self)
 static Value bound_method_tp_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
@@ -447,7 +459,10 @@ static Value bound_method_tp_new(VM& vm, Value const* args, size_t nargs, Tuple*
 static Value bound_method_repr(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* m = args[0].as<BoundMethod>();
+    // As CPython's method_repr: the function's __qualname__, else its __name__, else "?".
     Value qn = getattr_opt(vm, m->func, names.__qualname__);
+    if (qn.is_not_found())
+        qn = getattr_opt(vm, m->func, names.__name__);
     if (qn.is_null())
         return Value::null();
     String* q = as_str(qn);
@@ -463,6 +478,13 @@ static Value bound_method_getattr(VM& vm, Value const* args, size_t, Tuple*)
     if (!name)
         return raise(vm, exc::TypeError, "attribute name must be string");
     return getattr(vm, m->func, name);
+}
+
+// __doc__ is the function's, as CPython's method_get_doc: found by the class lookup it
+// would otherwise be object's docstring, before __getattr__ ever ran.
+static Value bound_method_doc(VM& vm, Value const* args, size_t, Tuple*)
+{
+    return getattr(vm, args[0].as<BoundMethod>()->func, names.__doc__);
 }
 
 static Value bound_method_func(VM&, Value const* args, size_t, Tuple*) { return args[0].as<BoundMethod>()->func; }
@@ -572,6 +594,27 @@ static Value getset_repr(VM& vm, Value const* args, size_t, Tuple*)
     return str_value(vm, std::string("<attribute '") + g->name->c_str() + "' of '" + g->owner->name->c_str() + "' objects>");
 }
 
+// The introspection attributes of a getset descriptor (CPython's descr_members and
+// descr_getset): inspect reads __name__ and __objclass__ to tell a class's own __dict__
+// descriptor from a shadowing one.
+static Value getset_name(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<GetSetDescriptor>()->name); }
+static Value getset_objclass(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<GetSetDescriptor>()->owner); }
+
+static Value getset_qualname(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* g = args[0].as<GetSetDescriptor>();
+    Value owner_qualname = TRY(getattr(vm, Value::from_object(g->owner), names.__qualname__));
+    if (!is_str(owner_qualname))
+        return raise(vm, exc::TypeError, "<descriptor>.__objclass__.__qualname__ is not a unicode object");
+    return str_value(vm, std::string(as_str(owner_qualname)->view()) + "." + g->name->c_str());
+}
+
+static Value getset_doc(VM& vm, Value const* args, size_t, Tuple*)
+{
+    auto* g = args[0].as<GetSetDescriptor>();
+    return g->doc ? str_value(vm, g->doc) : py_none();
+}
+
 void setup_functions(VM& vm)
 {
     for (TypeObject* t : { types.builtin_function, types.method_descriptor }) {
@@ -581,6 +624,7 @@ void setup_functions(VM& vm)
                                { "__qualname__", builtin_function_qualname },
                                { "__doc__", builtin_function_doc },
                                { "__self__", builtin_function_self },
+                               { "__objclass__", builtin_function_objclass },
                            });
     }
     add_methods(vm, types.method_descriptor, { { "__get__", method_descriptor_get } });
@@ -597,12 +641,19 @@ void setup_functions(VM& vm)
                                       { "__hash__", bound_method_hash },
                                       { "__call__", callable_call },
                                   });
-    add_getsets(vm, types.method, { { "__func__", bound_method_func }, { "__self__", bound_method_self } });
+    add_getsets(vm, types.method,
+                { { "__func__", bound_method_func }, { "__self__", bound_method_self }, { "__doc__", bound_method_doc } });
     add_methods(vm, types.getset_descriptor, {
                                                  { "__get__", getset_get },
                                                  { "__set__", getset_set },
                                                  { "__delete__", getset_delete },
                                                  { "__repr__", getset_repr },
+                                             });
+    add_getsets(vm, types.getset_descriptor, {
+                                                 { "__name__", getset_name },
+                                                 { "__qualname__", getset_qualname },
+                                                 { "__objclass__", getset_objclass },
+                                                 { "__doc__", getset_doc },
                                              });
 }
 

@@ -81,6 +81,9 @@ Value make_mappingproxy(VM& vm, Value mapping);
 // list[int] and the like: a types.GenericAlias of `origin` with `args` (a tuple, or one
 // argument) (objects/generic_alias.cpp).
 Value make_generic_alias(VM& vm, Value origin, Value args);
+// cls.__class_getitem__(item) -> GenericAlias(cls, item): the METH_CLASS method of the
+// built-in generic classes.
+Value generic_alias_class_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 // The function a staticmethod object wraps (a class's __new__ is one).
 Value staticmethod_function(Value sm);
 // Where a __slots__ member descriptor keeps its value in an instance (a byte offset).

@@ -8,6 +8,7 @@
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/vm/interpreter.h"
 
 #include <string>
 
@@ -66,9 +67,20 @@ Value helper_call(VM& vm, Value const*, size_t, Tuple*)
     return raise(vm, exc::NotImplementedError, "help() is not available in slpy (no pydoc)");
 }
 
-Value builtin_breakpoint(VM& vm, Value const*, size_t, Tuple*)
+// breakpoint(*args, **kws): calls sys.breakpointhook, which picks the debugger.
+Value builtin_breakpoint(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
-    return raise(vm, exc::NotImplementedError, "breakpoint() is not available in slpy (no debugger)");
+    String* sys_name = intern(vm, "sys");
+    String* hook_name = intern(vm, "breakpointhook");
+    if (!sys_name || !hook_name)
+        return Value::null();
+    Value sys = TRY(interp(vm).import_module(sys_name));
+    Value hook = getattr_opt(vm, sys, hook_name);
+    if (hook.is_null())
+        return hook;
+    if (hook.is_not_found())
+        return raise(vm, exc::RuntimeError, "lost sys.breakpointhook");
+    return call(vm, hook, args, nargs, kwnames);
 }
 
 void setup_site_types(VM& vm)

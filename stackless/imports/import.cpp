@@ -1186,6 +1186,12 @@ bool imports_setup_path(VM& vm, std::string const& first, std::string* error, st
         return false;
     Module* sys = in.sys_module;
     module_add(vm, sys, "path", Value::from_object(path));
+    // sys._stdlib_dir: where the pure-Python standard library comes from (CPython's
+    // config->stdlib_dir), read by test.support and importlib's frozen-module checks.
+    Value stdlib_value = str_value(vm, stdlib);
+    if (stdlib_value.is_null())
+        return false;
+    module_add(vm, sys, "_stdlib_dir", stdlib_value);
     List* meta = list_new(vm);
     if (!meta || !list_append(vm, meta, st.builtin_importer) || !list_append(vm, meta, st.path_finder))
         return false;

@@ -619,7 +619,7 @@ Value lru_get(VM& vm, Value const* args, size_t nargs, Tuple*)
 
 void setup_types(VM& vm)
 {
-    g_partial = make_module_type(vm, "functools", "partial", nullptr, sizeof(PartialObject), TF_BASETYPE | TF_LAYOUT_DICT,
+    g_partial = make_module_type(vm, "functools", "partial", nullptr, sizeof(PartialObject), TF_BASETYPE | TF_LAYOUT_DICT | TF_LAYOUT_WEAKREF,
                                  partial_trace);
     g_partial->dict_offset = offsetof(PartialObject, dict);
     add_methods(vm, g_partial, {
@@ -644,7 +644,7 @@ void setup_types(VM& vm)
 
     g_lru_link = make_module_type(vm, "functools", "_lru_list_elem", nullptr, sizeof(LruLink), 0, lru_link_trace);
     g_lru = make_module_type(vm, "functools", "_lru_cache_wrapper", nullptr, sizeof(LruWrapper),
-                             TF_BASETYPE | TF_LAYOUT_DICT, lru_trace);
+                             TF_BASETYPE | TF_LAYOUT_DICT | TF_LAYOUT_WEAKREF, lru_trace);
     g_lru->dict_offset = offsetof(LruWrapper, dict);
     add_methods(vm, g_lru, {
         { "__new__", lru_new, METH_STATIC }, { "__call__", lru_call }, { "__get__", lru_get },

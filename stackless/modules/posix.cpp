@@ -105,7 +105,9 @@ bool fs_encode(VM& vm, String* s, std::string& out)
                 i += 2;
                 continue;
             }
-            raise(vm, exc::UnicodeEncodeError, "'utf-8' codec can't encode character: surrogates not allowed");
+            // Any other surrogate: the codec raises its UnicodeEncodeError (position, reason).
+            if (!str_encode(vm, s, "utf-8", "surrogateescape").is_null())
+                raise(vm, exc::SystemError, "fs_encode: the codec accepted a surrogate");
             return false;
         }
         out.push_back(char(c));
@@ -1625,6 +1627,7 @@ PosixState& state(VM& vm)
         { "is_symlink", entry_is_symlink },
         { "stat", entry_stat_method },
         { "inode", entry_inode },
+        { "__class_getitem__", generic_alias_class_getitem, METH_CLASS },
     });
     s.scandir_iterator = make_builtin_type(vm, "ScandirIterator", nullptr, sizeof(ScandirIterator), 0, trace_scandir, finalize_scandir);
     set_native_type_module(vm, s.scandir_iterator, "posix");

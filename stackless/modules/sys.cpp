@@ -271,6 +271,57 @@ Value sys_getsizeof(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return int_unwrap(r);
 }
 
+// sys.breakpointhook(*args, **kws): what breakpoint() calls. $PYTHONBREAKPOINT names the
+// callable ("module.attr", a bare name meaning builtins; unset or empty: pdb.set_trace;
+// "0": do nothing), read at each call as CPython does; one that cannot be imported is
+// ignored with a RuntimeWarning.
+Value sys_breakpointhook(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    char const* env = std::getenv("PYTHONBREAKPOINT");
+    std::string target = env && *env ? env : "pdb.set_trace";
+    if (target == "0")
+        return py_none();
+    size_t dot = target.rfind('.');
+    if (dot != 0) {
+        std::string module = dot == std::string::npos ? "builtins" : target.substr(0, dot);
+        std::string attr = dot == std::string::npos ? target : target.substr(dot + 1);
+        String* module_name = intern(vm, module);
+        String* attr_name = intern(vm, attr);
+        if (!module_name || !attr_name)
+            return Value::null();
+        Value mod = interp(vm).import_module(module_name);
+        Value hook = mod.is_null() ? mod : getattr(vm, mod, attr_name);
+        if (!hook.is_null())
+            return call(vm, hook, args, nargs, kwnames);
+        if (!vm.error_matches(exc::ImportError) && !vm.error_matches(exc::AttributeError))
+            return Value::null();
+        vm.clear_error();
+    }
+    String* warnings = intern(vm, "warnings");
+    String* warn_name = intern(vm, "warn");
+    if (!warnings || !warn_name)
+        return Value::null();
+    Value mod = TRY(interp(vm).import_module(warnings));
+    Value warn = TRY(getattr(vm, mod, warn_name));
+    Value msg = TRY(str_value(vm, "Ignoring unimportable $PYTHONBREAKPOINT: \"" + target + "\""));
+    Value warn_args[2] = { msg, Value::from_object(exc::RuntimeWarning) };
+    Value r = TRY(call(vm, warn, warn_args, 2));
+    (void)r;
+    return py_none();
+}
+
+// sys.call_tracing(func, args): func(*args). slpy's tracing is always on for the running
+// frames, so nothing needs switching on around the call.
+Value sys_call_tracing(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "call_tracing", kwnames) || !check_nargs(vm, "call_tracing", nargs, 2, 2))
+        return Value::null();
+    if (!is_instance_fast(args[1], types.tuple))
+        return raise_fmt(vm, exc::TypeError, "call_tracing() argument 2 must be tuple, not %s", type_name(args[1]));
+    Tuple* t = args[1].as<Tuple>();
+    return call(vm, args[0], t->items, t->size);
+}
+
 // sys.displayhook(value): the interactive echo. Prints repr(value) to sys.stdout and
 // stores it in builtins._ (None is not printed).
 Value sys_displayhook(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -502,10 +553,12 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
         { "setswitchinterval", sys_setswitchinterval },
         { "is_finalizing", sys_is_finalizing },
         { "audit", sys_audit },
+        { "call_tracing", sys_call_tracing },
     });
     add_asyncgen_hook_functions(vm, m);
-    // The hooks, and their originals as __displayhook__ / __excepthook__.
-    for (auto [name, fn] : { std::pair<char const*, NativeFn>{ "displayhook", sys_displayhook }, { "excepthook", sys_excepthook } }) {
+    // The hooks, and their originals as __displayhook__ / __excepthook__ / __breakpointhook__.
+    for (auto [name, fn] : { std::pair<char const*, NativeFn>{ "displayhook", sys_displayhook }, { "excepthook", sys_excepthook },
+                                { "breakpointhook", sys_breakpointhook } }) {
         Value f = Value::from_object(builtin_function_new(vm, name, fn, Value::from_object(m)));
         module_add(vm, m, name, f);
         module_add(vm, m, (std::string("__") + name + "__").c_str(), f);
