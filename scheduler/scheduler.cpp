@@ -9,8 +9,12 @@
 #include "stackless/vm/interpreter.h"
 #include "stackless/vm/opcodes.h"
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <poll.h>
 
 namespace slpy {
 
@@ -54,10 +58,16 @@ void Scheduler::trace(Tracer& t)
     t.visit(m_target);
     t.visit(timed_watchdog);
     t.visit(boot);
+    t.visit(atomic_type); // a class made by Python code
     for (Tasklet& q : queue)
         t.visit(&q);
     for (Tasklet* w : watchdogs)
         t.visit(w);
+    // A tasklet sleeping on a timer lives until it wakes (a sleeping thread is alive).
+    for (Timer& tm : timers)
+        t.visit(tm.t);
+    for (FdWait& w : fd_waits)
+        t.visit(w.t);
     t.visit(channel_callback);
     t.visit(schedule_callback);
     t.visit(error_handler);
@@ -381,6 +391,7 @@ void Scheduler::complete_switch(bool in_call)
     }
     if (timed_watchdog && !total_timeout)
         arm_budget();
+    slice_start = 0; // the incoming thread gets a whole slice
     // Native code below prev's frames keeps it on this carrier; a pinned next resumes
     // on its own. Otherwise the switch stays soft: the loop goes on with next's frames.
     bool pin = in.nesting > 1;
@@ -568,6 +579,17 @@ void Scheduler::tasklet_end(bool error)
     t->tempval = py_none();
     t->started = false;
     in.exc_info = Value::null();
+    while (m_count <= 1 && !main_done && has_waits()) {
+        // Only sleepers remain (a thread waits with a timeout): wait for the first.
+        if (!idle_wait()) {
+            // Ctrl-C while waiting: the main tasklet gets it (signals go to the main thread).
+            Bomb* b = make_bomb(vm.take_error());
+            vm.clear_error();
+            if (b && main->parked)
+                wake(main, Value::from_object(b));
+            break;
+        }
+    }
     Tasklet* next = m_count > 1 ? queue_next(t) : nullptr;
     unlink(t);
     if (main_done) {
@@ -590,6 +612,13 @@ void Scheduler::tasklet_end(bool error)
         next = w;
     } else if (!next) {
         Tasklet* w = watchdog();
+        if (w->parked) {
+            // It waits for a lock that nobody left can release.
+            raise(vm, exc::RuntimeError, "deadlock: the main thread waits for a lock that no other thread or tasklet can release");
+            Bomb* b = make_bomb(vm.take_error());
+            vm.clear_error();
+            wake(w, b ? Value::from_object(b) : py_none());
+        }
         if (w->blocked_on) {
             raise(vm, exc::RuntimeError,
                   w->block_dir < 0 ? "the main tasklet is receiving without a sender available."
@@ -615,12 +644,15 @@ void Scheduler::stop_preemption()
 {
     timed_watchdog = nullptr;
     soft_due = false;
-    vm.pending.fetch_and(~kPendingPreempt, std::memory_order_relaxed);
+    if (!threads_on)
+        vm.pending.fetch_and(~kPendingPreempt, std::memory_order_relaxed);
 }
 
 bool Scheduler::tick()
 {
     if (!timed_watchdog) {
+        if (threads_on)
+            return thread_tick();
         vm.pending.fetch_and(~kPendingPreempt, std::memory_order_relaxed);
         return false;
     }
@@ -674,11 +706,277 @@ Value Scheduler::fire_deferred(Value result, bool soft)
     return Value::not_found();
 }
 
+// ------------------------------------------------------------------ threads: parking, timers, slices
+
+void trace_wait_list(WaitListBase& l, Tracer& t)
+{
+    for (Tasklet& k : l)
+        t.visit(&k);
+}
+
+int64_t Scheduler::now_ns()
+{
+    timespec ts {};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+static bool timer_later(Scheduler::Timer const& a, Scheduler::Timer const& b) { return a.deadline > b.deadline; }
+
+void Scheduler::start_threads()
+{
+    if (threads_on)
+        return;
+    threads_on = true;
+    slice_start = 0;
+    slice_ticks = 0;
+    if (main)
+        main->is_thread = true;
+    vm.pending.fetch_or(kPendingPreempt, std::memory_order_relaxed);
+}
+
+bool Scheduler::has_timers()
+{
+    // Drops the stale entries at the top, so that an empty answer is exact.
+    while (!timers.empty()) {
+        Timer const& tm = timers.front();
+        if (tm.t->parked && tm.t->park_seq == tm.seq)
+            return true;
+        std::pop_heap(timers.begin(), timers.end(), timer_later);
+        timers.pop_back();
+    }
+    return false;
+}
+
+void Scheduler::wake(Tasklet* t, Value v)
+{
+    if (!t->parked)
+        return;
+    if (t->park_list)
+        t->park_list->erase(t->park_list->iterator_to(*t));
+    t->park_list = nullptr;
+    t->park_owner = nullptr;
+    t->parked = false;
+    ++t->park_seq; // its timer, if any, is stale now
+    t->tempval = v;
+    append(t);
+}
+
+void Scheduler::poll_timers(int64_t now)
+{
+    while (has_timers() && timers.front().deadline <= now) {
+        Tasklet* t = timers.front().t;
+        std::pop_heap(timers.begin(), timers.end(), timer_later);
+        timers.pop_back();
+        wake(t, t->tempval); // resumes with the timeout value park() left in its tempval
+    }
+}
+
+// Sleeps until `deadline` (now_ns() clock) or a signal; false with the error a pending
+// request raised (KeyboardInterrupt).
+static bool sleep_until(VM& vm, int64_t deadline)
+{
+    timespec ts {};
+    ts.tv_sec = time_t(deadline / 1000000000);
+    ts.tv_nsec = long(deadline % 1000000000);
+    for (;;) {
+        if (!check_pending(vm))
+            return false;
+        int r = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, nullptr);
+        if (r != EINTR)
+            return true;
+    }
+}
+
+bool Scheduler::poll_fds(int timeout_ms, pollfd const* extra, size_t nextra, bool* extra_ready)
+{
+    // Stale entries (woken otherwise, or timed out) leave first.
+    fd_waits.erase(std::remove_if(fd_waits.begin(), fd_waits.end(),
+                                  [](FdWait const& w) { return !w.t->parked || w.t->park_seq != w.seq; }),
+                   fd_waits.end());
+    std::vector<pollfd> fds;
+    fds.reserve(fd_waits.size() + nextra);
+    for (FdWait const& w : fd_waits)
+        fds.push_back(pollfd { w.fd, w.events, 0 });
+    for (size_t i = 0; i < nextra; ++i)
+        fds.push_back(pollfd { extra[i].fd, extra[i].events, 0 });
+    if (fds.empty())
+        return true;
+    int n = ::poll(fds.data(), nfds_t(fds.size()), timeout_ms);
+    if (n < 0) {
+        if (errno == EINTR)
+            return check_pending(vm);
+        return true;
+    }
+    if (n == 0)
+        return true;
+    for (size_t i = fd_waits.size(); i < fds.size(); ++i)
+        if (fds[i].revents && extra_ready)
+            *extra_ready = true;
+    std::vector<Tasklet*> ready;
+    for (size_t i = 0; i < fd_waits.size(); ++i)
+        if (fds[i].revents)
+            ready.push_back(fd_waits[i].t);
+    for (Tasklet* t : ready)
+        wake(t, py_true()); // its entry is stale now, dropped at the next poll
+    return true;
+}
+
+bool Scheduler::idle_wait(int64_t extra_deadline, pollfd const* extra, size_t nextra, bool* extra_ready)
+{
+    int64_t d = has_timers() ? timers.front().deadline : -1;
+    if (extra_deadline >= 0 && (d < 0 || extra_deadline < d))
+        d = extra_deadline;
+    bool fds = nextra > 0 || !fd_waits.empty();
+    if (d < 0 && !fds)
+        return false;
+    if (fds) {
+        if (!check_pending(vm))
+            return false;
+        int ms = -1;
+        if (d >= 0) {
+            int64_t left = d - now_ns();
+            ms = left <= 0 ? 0 : int((left + 999999) / 1000000);
+        }
+        if (!poll_fds(ms, extra, nextra, extra_ready))
+            return false;
+    } else if (!sleep_until(vm, d)) {
+        return false;
+    }
+    poll_timers(now_ns());
+    return true;
+}
+
+Value Scheduler::park(WaitListBase* list, Object* owner, int64_t deadline, Value timeout_value, bool soft, char const* what,
+                      pollfd const* fds, size_t nfds)
+{
+    Tasklet* c = current;
+    if (c->block_trap)
+        return raise(vm, exc::RuntimeError, "this tasklet does not like to be blocked.");
+    // Nothing else can run: wait right here (still current) for the earliest timer, ours
+    // included, until someone else becomes runnable or our own deadline passes.
+    while (m_count <= 1) {
+        int64_t now = now_ns();
+        if (deadline >= 0 && now >= deadline)
+            return timeout_value;
+        poll_timers(now);
+        if (m_count > 1)
+            break;
+        if (!has_waits() && deadline < 0 && nfds == 0) {
+            Tasklet* w = watchdog();
+            if (w != c && !w->blocked_on && !w->parked)
+                break; // as a blocking channel: the run() caller continues
+            return raise_fmt(vm, exc::RuntimeError,
+                             "deadlock: %s would block forever (no other thread or tasklet can run to end the wait)", what);
+        }
+        bool ready = false;
+        if (!idle_wait(deadline, fds, nfds, &ready)) {
+            if (c != main && main && main->parked && vm.has_error() && is_instance_fast(vm.error(), exc::KeyboardInterrupt)) {
+                // Ctrl-C while another thread waits: the main thread gets it, as
+                // CPython's signals go to the main thread; this one keeps waiting.
+                Bomb* b = make_bomb(vm.take_error());
+                vm.clear_error();
+                if (b)
+                    wake(main, Value::from_object(b));
+                continue;
+            }
+            return Value::null();
+        }
+        if (ready)
+            return py_true();
+    }
+    if (!check_switch(soft, what))
+        return Value::null();
+    Tasklet* n = m_count > 1 ? queue_next(c) : watchdog();
+    unlink(c);
+    c->tempval = timeout_value;
+    c->parked = true;
+    c->park_owner = owner;
+    c->park_list = list;
+    ++c->park_seq;
+    if (list)
+        list->push_back(*c);
+    if (deadline >= 0) {
+        timers.push_back(Timer { deadline, c, c->park_seq });
+        std::push_heap(timers.begin(), timers.end(), timer_later);
+    }
+    for (size_t i = 0; i < nfds; ++i)
+        fd_waits.push_back(FdWait { fds[i].fd, fds[i].events, c, c->park_seq });
+    if (!n->in_queue)
+        append(n);
+    make_head(n);
+    return switch_to(n, soft);
+}
+
+int wait_fd(VM& vm, int fd, short events, double timeout)
+{
+    if (fd < 0)
+        return 0;
+    pollfd p { fd, events, 0 };
+    return wait_fds(vm, &p, 1, timeout);
+}
+
+int wait_fds(VM& vm, pollfd const* fds, size_t nfds, double timeout)
+{
+    Scheduler* s = scheduler_of(vm);
+    if (!s || !s->current || !s->threads_on)
+        return 0;
+    int64_t deadline = timeout < 0 ? -1 : Scheduler::now_ns() + int64_t(timeout * 1e9);
+    // Called from native code: a switch happens on a carrier, which keeps the caller's
+    // C++ state until the descriptor is ready.
+    (void)vm.interp->take_soft_call();
+    Value r = s->park(nullptr, nullptr, deadline, py_false(), false, "waiting for I/O", fds, nfds);
+    if (r.is_null())
+        return -1;
+    return r.is(py_false()) ? 1 : 0;
+}
+
+// A thread's time slice: the budget counts polls (backward jumps, calls) and every few
+// hundred the clock is read; after sys.getswitchinterval() a thread tasklet goes to the
+// end of the round. Plain tasklets are never sliced (Stackless: cooperative).
+double sys_switch_interval(VM& vm); // stackless/modules/sys.cpp
+
+bool Scheduler::thread_tick()
+{
+    if (--slice_ticks > 0)
+        return false;
+    slice_ticks = 256;
+    int64_t now = now_ns();
+    if (!timers.empty())
+        poll_timers(now);
+    if (!fd_waits.empty() && !poll_fds(0))
+        vm.clear_error(); // a signal handler's error: the pending poll raises it again
+    if (slice_start == 0) {
+        slice_start = now;
+        return false;
+    }
+    if (double(now - slice_start) < sys_switch_interval(vm) * 1e9)
+        return false;
+    Tasklet* t = current;
+    if (!t->is_thread || m_count <= 1 || t->atomic || switch_trap || in_channel_callback || in_schedule_callback ||
+        in.nesting != 1)
+        return false; // tried again at the next check
+    slice_start = 0;
+    Tasklet* n = queue_next(t);
+    make_head(n);
+    m_target = n;
+    return true;
+}
+
 // ------------------------------------------------------------------ operations
 
 Value Scheduler::schedule(Value retval, bool remove, bool soft)
 {
     Tasklet* c = current;
+    if (!timers.empty())
+        poll_timers(now_ns());
+    if (!fd_waits.empty() && !poll_fds(0))
+        return Value::null();
+    while (remove && m_count <= 1 && has_waits() && watchdog() == c) {
+        // Only sleepers could run: wait for the first of them.
+        if (!idle_wait())
+            return Value::null();
+    }
     if (!remove) {
         if (m_count <= 1) {
             c->tempval = retval;
@@ -698,7 +996,7 @@ Value Scheduler::schedule(Value retval, bool remove, bool soft)
             c->tempval = retval;
             return take_tempval(c);
         }
-        if (w->blocked_on)
+        if (w->blocked_on || w->parked)
             return raise(vm, exc::RuntimeError, "Deadlock: the last runnable tasklet cannot be blocked.");
         if (!check_switch(soft, "schedule_remove"))
             return Value::null();
@@ -844,10 +1142,17 @@ Value Scheduler::channel_action(Channel* ch, int dir, Value value, bool soft)
         c->tempval = py_none();
         return raise(vm, exc::ValueError, "Send/receive operation on a closed channel");
     }
+    while (m_count <= 1 && has_waits()) {
+        // Threads sleep on timers: the channel waits for them rather than deadlocking.
+        if (!idle_wait()) {
+            c->tempval = py_none();
+            return Value::null();
+        }
+    }
     Tasklet* n;
     if (m_count <= 1) {
         Tasklet* w = watchdog();
-        if (w == c || w->blocked_on) {
+        if (w == c || w->blocked_on || w->parked) {
             c->tempval = py_none();
             return deadlock_error(ch);
         }

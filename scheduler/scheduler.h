@@ -14,6 +14,8 @@
 
 #include <boost/intrusive/list.hpp>
 
+#include <poll.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -23,6 +25,7 @@ namespace slpy {
 
 class Interpreter;
 struct Channel;
+struct WaitListBase;
 
 namespace bi = boost::intrusive;
 using TaskletHook = bi::list_member_hook<bi::link_mode<bi::normal_link>>;
@@ -52,10 +55,22 @@ struct Tasklet : Object {
     bool ignore_nesting;
     bool block_trap;
     bool exit_killed;      // killed once at program end (spec 3.8): never again
+    // ---- threads on tasklets (README "Threads")
+    bool is_thread;        // a Python thread's own tasklet (or main once threads run): preemptible
+    bool parked;           // waits in park(): on park_list and/or a timer
+    uint32_t park_seq;     // bumped at every park/wake, so stale timer entries are skipped
+    Object* thread_state;  // _thread's per-thread state (ident, locals), shared with its tasklets
+    Object* park_owner;    // the object whose wait list holds it (a lock), traced
+    WaitListBase* park_list;
+    int64_t wait_arg;      // what the waker hands over with it (an RLock's recursion count)
 };
 
 using RunQueue = bi::list<Tasklet, bi::member_hook<Tasklet, TaskletHook, &Tasklet::run_hook>, bi::constant_time_size<false>>;
 using WaitList = bi::list<Tasklet, bi::member_hook<Tasklet, TaskletHook, &Tasklet::wait_hook>, bi::constant_time_size<false>>;
+// The FIFO of tasklets parked on an object (a lock): embed one, construct it with
+// placement new, trace it with trace_wait_list.
+struct WaitListBase : WaitList {};
+void trace_wait_list(WaitListBase& l, Tracer& t);
 
 struct Channel : Object {
     WaitList waiters;
@@ -112,6 +127,50 @@ public:
     bool preempt_ignore_nesting = false;
     bool soft_due = false; // soft mode: the deadline passed; the next switch goes to the watchdog
 
+    // ---- threads on tasklets (README "Threads"): parking on wait lists and timers,
+    // and the time slices of thread tasklets.
+    struct Timer {
+        int64_t deadline; // CLOCK_MONOTONIC ns
+        Tasklet* t;
+        uint32_t seq;     // t->park_seq when armed
+    };
+    std::vector<Timer> timers; // a min-heap on deadline; stale entries skipped when popped
+    struct FdWait {
+        int fd;
+        short events; // poll() events
+        Tasklet* t;
+        uint32_t seq;
+    };
+    std::vector<FdWait> fd_waits; // tasklets parked until a descriptor is ready
+    bool threads_on = false;   // a thread was started: slices run (kPendingPreempt stays set)
+    int64_t slice_ticks = 0;
+    int64_t slice_start = 0;
+    static int64_t now_ns();
+    // Enables the thread time slices.
+    void start_threads();
+    // Parks the current tasklet on `list` (owned by `owner`; may be null) until wake(),
+    // or until `deadline` (now_ns() clock; -1: none) when it resumes with `timeout_value`.
+    // When nothing else can run it sleeps here for the earliest timer; with no timer and
+    // nobody to switch to it raises the deadlock RuntimeError naming `what`.
+    // With `fds` it waits until poll() reports an event on one of them (resuming with True).
+    Value park(WaitListBase* list, Object* owner, int64_t deadline, Value timeout_value, bool soft, char const* what,
+               pollfd const* fds = nullptr, size_t nfds = 0);
+    // A parked tasklet becomes runnable (end of the round) and resumes with `v`.
+    void wake(Tasklet* t, Value v);
+    // Wakes the tasklets whose timers are due.
+    void poll_timers(int64_t now);
+    bool has_timers();
+    // Wakes the tasklets whose descriptors are ready (poll() for up to timeout_ms;
+    // `extra`: the caller's own, *extra_ready set when one is). false on a signal's error.
+    bool poll_fds(int timeout_ms, pollfd const* extra = nullptr, size_t nextra = 0, bool* extra_ready = nullptr);
+    bool has_waits() { return has_timers() || !fd_waits.empty(); }
+    // Nothing is runnable: sleeps until the earliest timer or descriptor and wakes it.
+    // false when nothing is armed, or with KeyboardInterrupt (or a signal handler's error)
+    // pending.
+    bool idle_wait(int64_t extra_deadline = -1, pollfd const* extra = nullptr, size_t nextra = 0, bool* extra_ready = nullptr);
+    // The thread slice (from tick() when no timed run() is active).
+    bool thread_tick();
+
     // Makes the main tasklet for the running flow (at module creation).
     bool init_main();
     void trace(Tracer& t);
@@ -119,7 +178,7 @@ public:
     // ---- queries
     size_t runcount() const { return m_count; }
     bool alive(Tasklet const* t) const { return t == current || t->frame != nullptr; }
-    bool paused(Tasklet const* t) const { return alive(t) && !t->in_queue && !t->blocked_on; }
+    bool paused(Tasklet const* t) const { return alive(t) && !t->in_queue && !t->blocked_on && !t->parked; }
     Tasklet* queue_next(Tasklet* t);
     Tasklet* queue_prev(Tasklet* t);
     // The innermost watchdog (a run() caller), or the main tasklet.
@@ -223,6 +282,16 @@ private:
 };
 
 Scheduler* scheduler_of(VM& vm); // null before `import stackless`
+// The scheduler, made with its types and main tasklet if need be (stackless_module.cpp):
+// `import stackless` and the first thread; null with the error pending.
+Scheduler* ensure_scheduler(VM& vm);
+// Blocking I/O with threads: waits until `fd` is ready for `events` (poll()), parking the
+// current tasklet while others can run. 0 ready, 1 timed out (`timeout` seconds, < 0:
+// none), -1 with the error pending. Without threads it returns 0 at once (the caller
+// blocks the VM's thread as before).
+int wait_fd(VM& vm, int fd, short events, double timeout);
+// The same for any of several descriptors (select, poll).
+int wait_fds(VM& vm, pollfd const* fds, size_t nfds, double timeout);
 // An uncaught TaskletExit in the main tasklet is reported like any exception, not as
 // SystemExit (spec 2.10).
 bool is_tasklet_exit(VM& vm, Value e);

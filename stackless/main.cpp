@@ -20,6 +20,7 @@
 #include "stackless/imports/imports.h"
 #include "stackless/modules/io.h"
 #include "stackless/modules/records.h"
+#include "stackless/modules/runtime_modules.h"
 #include "stackless/vm/code.h"
 #include "scheduler/scheduler.h"
 #include "stackless/vm/interpreter.h"
@@ -405,7 +406,9 @@ int run_program(slpy::compiler::CodeUnit const* unit, std::string const& filenam
             status = is_instance_fast(e, exc::KeyboardInterrupt) ? kExitBySigint : 1;
         }
     }
-    // As CPython's Py_FinalizeEx: atexit's callbacks after the program's own end.
+    // As CPython's Py_FinalizeEx: the non-daemon threads are joined (threading._shutdown),
+    // then atexit's callbacks run.
+    thread_shutdown(vm);
     vm.run_exit_hooks();
     io_flush_std_streams(vm);
     return status;

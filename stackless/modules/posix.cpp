@@ -17,6 +17,7 @@
 #include "stackless/builtins/builtins.h"
 #include "stackless/modules/native_support.h"
 #include "stackless/modules/records.h"
+#include "scheduler/scheduler.h"
 #include "stackless/vm/interpreter.h"
 
 #include <cerrno>
@@ -26,6 +27,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -594,6 +596,20 @@ Value posix_closerange(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return py_none();
 }
 
+// With threads running as tasklets, a read that would block (a pipe, a terminal) parks
+// only the reading thread until data comes (scheduler/README "Threads"); a non-blocking
+// descriptor is read at once, as before.
+int green_read_wait(VM& vm, int fd)
+{
+    Scheduler* sc = scheduler_of(vm);
+    if (!sc || !sc->threads_on)
+        return 0;
+    int fl = ::fcntl(fd, F_GETFL);
+    if (fl < 0 || (fl & O_NONBLOCK))
+        return 0;
+    return wait_fd(vm, fd, POLLIN, -1) < 0 ? -1 : 0;
+}
+
 Value posix_read(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Value a[2];
@@ -603,6 +619,8 @@ Value posix_read(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     if (n < 0)
         return raise_os_error(vm, EINVAL);
+    if (green_read_wait(vm, fd) < 0)
+        return Value::null();
     std::string buf(size_t(n), '\0');
     ssize_t got;
     for (;;) {

@@ -9,6 +9,7 @@ struct Module;
 
 Module* make_weakref_module(VM& vm); // _weakref (weakref.cpp)
 Module* make_thread_module(VM& vm);  // _thread (thread.cpp)
+void thread_shutdown(VM& vm);         // joins the non-daemon threads at exit (thread.cpp)
 Module* make_gc_module(VM& vm);      // gc (gc.cpp)
 Module* make_atexit_module(VM& vm);  // atexit (atexit.cpp)
 Module* make_string_module(VM& vm);  // _string (string_module.cpp)

@@ -13,6 +13,7 @@
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "scheduler/scheduler.h"
 #include "stackless/modules/os_support.h"
 
 #include <cerrno>
@@ -151,6 +152,13 @@ Value ready_list(VM& vm, FdList const& in, fd_set const& set)
     return Value::from_object(r);
 }
 
+// Threads run as tasklets (scheduler/README "Threads"): a wait parks the caller only.
+bool green_threads(VM& vm)
+{
+    Scheduler* sc = scheduler_of(vm);
+    return sc && sc->threads_on;
+}
+
 Value select_select(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "select", kwnames) || !check_nargs(vm, "select", nargs, 3, 4))
@@ -169,6 +177,19 @@ Value select_select(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return Value::null();
     }
     fd_set work[3];
+    if (green_threads(vm)) {
+        // Threads run as tasklets: only this one waits (parked until a descriptor is
+        // ready or the timeout), then select() collects the ready ones without waiting.
+        std::vector<pollfd> pfds;
+        short const events[3] = { POLLIN, POLLOUT, POLLPRI };
+        for (int i = 0; i < 3; ++i)
+            for (int fd = 0; fd <= max_fd; ++fd)
+                if (FD_ISSET(fd, &sets[i]))
+                    pfds.push_back(pollfd { fd, events[i], 0 });
+        if (wait_fds(vm, pfds.data(), pfds.size(), timeout) < 0)
+            return Value::null();
+        timeout = 0;
+    }
     double deadline = timeout >= 0 ? monotonic_now() + timeout : 0;
     for (;;) {
         for (int i = 0; i < 3; ++i)
@@ -323,8 +344,16 @@ Value poll_poll(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         Tuple* kv = pairs->items()[i].as<Tuple>();
         fds.push_back({ int(kv->items[0].as_int()), short(kv->items[1].as_int()), 0 });
     }
-    double deadline = timeout_ms >= 0 ? monotonic_now() + timeout_ms / 1000.0 : 0;
     p->running = true;
+    if (green_threads(vm)) {
+        // As select(): the tasklet waits parked, then poll() collects without waiting.
+        if (wait_fds(vm, fds.data(), fds.size(), timeout_ms < 0 ? -1.0 : timeout_ms / 1000.0) < 0) {
+            p->running = false;
+            return Value::null();
+        }
+        timeout_ms = 0;
+    }
+    double deadline = timeout_ms >= 0 ? monotonic_now() + timeout_ms / 1000.0 : 0;
     int r;
     for (;;) {
         int ms = -1;

@@ -26,6 +26,7 @@
 #include "stackless/modules/data_modules.h"
 #include "stackless/modules/native_support.h"
 #include "stackless/modules/os_support.h"
+#include "scheduler/scheduler.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -258,10 +259,19 @@ double monotonic_now()
 
 // ------------------------------------------------------------------ waiting and calling
 
+// Threads run as tasklets: blocking waits must park the caller, not the VM's thread.
+bool green_threads(VM& vm)
+{
+    Scheduler* sc = scheduler_of(vm);
+    return sc && sc->threads_on;
+}
+
 // Waits until the socket is ready for reading (or writing): 0 ready, 1 timed out, -1 with
 // errno set. `interval` < 0 waits for ever. A closed socket is "ready": the call then
 // fails with EBADF, as CPython's.
-int wait_ready(SocketObject* s, bool writing, double interval, bool connect)
+// With threads (green, scheduler/README "Threads") the wait parks the tasklet instead,
+// so that the others run: -2 then means an exception is pending (Ctrl-C).
+int wait_ready(VM& vm, SocketObject* s, bool writing, double interval, bool connect)
 {
     if (s->fd < 0)
         return 0;
@@ -270,6 +280,10 @@ int wait_ready(SocketObject* s, bool writing, double interval, bool connect)
     p.events = writing ? POLLOUT : POLLIN;
     if (connect)
         p.events |= POLLERR;
+    if (green_threads(vm)) {
+        int r = wait_fd(vm, s->fd, p.events, interval);
+        return r < 0 ? -2 : r;
+    }
     int ms = -1;
     if (interval >= 0) {
         double m = std::ceil(interval * 1000.0);
@@ -294,8 +308,11 @@ int sock_call(VM& vm, SocketObject* s, bool writing, Op op, bool connect, int* e
     bool deadline_set = false;
     if (err)
         *err = 0;
+    // A blocking socket waits for readiness too when threads run: a blocked recv or
+    // accept then parks only its thread.
+    bool green_wait = s->timeout < 0 && green_threads(vm);
     for (;;) {
-        if (has_timeout || connect) {
+        if (has_timeout || connect || green_wait) {
             int res;
             if (has_timeout) {
                 double interval;
@@ -306,10 +323,12 @@ int sock_call(VM& vm, SocketObject* s, bool writing, Op op, bool connect, int* e
                     deadline = monotonic_now() + timeout;
                     interval = timeout;
                 }
-                res = interval >= 0 ? wait_ready(s, writing, interval, connect) : 1;
+                res = interval >= 0 ? wait_ready(vm, s, writing, interval, connect) : 1;
             } else {
-                res = wait_ready(s, writing, -1, connect);
+                res = wait_ready(vm, s, writing, -1, connect);
             }
+            if (res == -2)
+                return -1;
             if (res == -1) {
                 int e = errno;
                 if (e == EINTR) {

@@ -175,6 +175,8 @@ SLPY_SL(tasklet_new)
     new (&t->run_hook) TaskletHook();
     new (&t->wait_hook) TaskletHook();
     t->tempval = py_none();
+    // A tasklet belongs to the thread that made it (its ident and thread-locals).
+    t->thread_state = S(vm).current ? S(vm).current->thread_state : nullptr;
     return Value::from_object(t);
 }
 
@@ -437,6 +439,9 @@ SLPY_SL(tasklet_reduce)
     Scheduler& s = S(vm);
     if (self_t(args[0]) == s.current)
         return raise(vm, exc::RuntimeError, "You cannot __reduce__ the tasklet which is current.");
+    if (self_t(args[0])->parked)
+        return raise(vm, exc::RuntimeError,
+                     "cannot pickle a tasklet that waits on a lock or a timer (a thread's wait is not restorable)");
     return raise(vm, exc::RuntimeError, "pickling tasklets is not implemented yet (the pickling issue)");
 }
 
@@ -561,6 +566,8 @@ void trace_tasklet(Object* o, Tracer& t)
     t.visit(k->trace_function);
     t.visit(k->profile_function);
     t.visit(k->blocked_on);
+    t.visit(k->thread_state);
+    t.visit(k->park_owner);
 }
 
 // ------------------------------------------------------------------ channel
@@ -1038,7 +1045,7 @@ class atomic(object):
 
 } // namespace
 
-Module* make_stackless_module(VM& vm)
+Scheduler* ensure_scheduler(VM& vm)
 {
     Interpreter& in = *vm.interp;
     if (!in.sched) {
@@ -1149,6 +1156,33 @@ Module* make_stackless_module(VM& vm)
         if (!s.init_main())
             return nullptr;
     }
+    if (!s.boot) {
+        // The Python-level part, run in a namespace of its own.
+        Dict* ns = dict_new(vm);
+        if (!ns)
+            return nullptr;
+        (void)dict_set_str(vm, ns, names.__name__, str_value(vm, "_stackless"));
+        Value getcurrent = Value::from_object(builtin_function_new(vm, "getcurrent", sl_getcurrent, Value::null(), nullptr));
+        (void)dict_set_str(vm, ns, intern(vm, "_getcurrent"), getcurrent);
+        Value code = compile_to_code(vm, kPythonPart, "<stackless>", parser::Mode::Exec, 0);
+        if (code.is_null())
+            return nullptr;
+        if (in.exec_code(code.as<Code>(), ns, Value::null()).is_null())
+            return nullptr;
+        s.boot = dict_get_str(vm, ns, intern(vm, "_tasklet_boot")).as<Function>();
+        (void)dict_set_str(vm, s.channel_type->dict, intern(vm, "send_sequence"), dict_get_str(vm, ns, intern(vm, "send_sequence")));
+        type_modified(s.channel_type);
+        s.atomic_type = dict_get_str(vm, ns, intern(vm, "atomic")).as<TypeObject>();
+        (void)dict_set_str(vm, s.atomic_type->dict, names.__module__, str_value(vm, "_stackless"));
+    }
+    return &s;
+}
+
+Module* make_stackless_module(VM& vm)
+{
+    if (!ensure_scheduler(vm))
+        return nullptr;
+    Scheduler& s = *vm.interp->sched;
 
     // The module is an instance of a module subclass, so that current, main, runcount,
     // ... are computed at every access (spec 2.1).
@@ -1208,22 +1242,7 @@ Module* make_stackless_module(VM& vm)
     module_add(vm, m, "PICKLEFLAGS_PRESERVE_AG_FINALIZER", Value::small_int(2));
     module_add(vm, m, "PICKLEFLAGS_RESET_AG_FINALIZER", Value::small_int(4));
 
-    // The Python-level part, run in a namespace of its own.
-    Dict* ns = dict_new(vm);
-    (void)dict_set_str(vm, ns, names.__name__, str_value(vm, "_stackless"));
-    (void)dict_set_str(vm, ns, intern(vm, "_getcurrent"), dict_get_str(vm, m->dict, intern(vm, "getcurrent")));
-    Value code = compile_to_code(vm, kPythonPart, "<stackless>", parser::Mode::Exec, 0);
-    if (code.is_null())
-        return nullptr;
-    if (in.exec_code(code.as<Code>(), ns, Value::null()).is_null())
-        return nullptr;
-    s.boot = dict_get_str(vm, ns, intern(vm, "_tasklet_boot")).as<Function>();
-    (void)dict_set_str(vm, s.channel_type->dict, intern(vm, "send_sequence"), dict_get_str(vm, ns, intern(vm, "send_sequence")));
-    type_modified(s.channel_type);
-    Value atomic = dict_get_str(vm, ns, intern(vm, "atomic"));
-    s.atomic_type = atomic.as<TypeObject>();
-    (void)dict_set_str(vm, s.atomic_type->dict, names.__module__, str_value(vm, "_stackless"));
-    module_add(vm, m, "atomic", atomic);
+    module_add(vm, m, "atomic", Value::from_object(s.atomic_type));
 
     static char const* const kAll[] = { "atomic", "channel", "tasklet", "stackless", "run", "schedule", "schedule_remove",
                                          "getcurrent", "getmain", "getruncount", "get_thread_info", "getcurrentid",

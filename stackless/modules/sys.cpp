@@ -634,4 +634,7 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
     return m;
 }
 
+// The scheduler's thread time slice (scheduler/scheduler.cpp).
+double sys_switch_interval(VM& vm) { return switch_interval(vm); }
+
 } // namespace slpy

@@ -3,13 +3,14 @@
 // (gmtime, localtime, mktime, asctime, ctime, strftime, struct_time), with CPython
 // 3.11's argument conversions and error messages.
 //
-// time.sleep blocks the whole thread, as in CPython (and Stackless): it does not let
-// other tasklets run.
+// time.sleep in a thread, or while other tasklets are runnable, parks the tasklet on a
+// scheduler timer (others run meanwhile); alone, it sleeps the VM's thread.
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/string.h"
+#include "scheduler/scheduler.h"
 #include "stackless/modules/records.h"
 #include "stackless/vm/interpreter.h"
 
@@ -198,6 +199,7 @@ bool seconds_to_ns(VM& vm, Value v, int64_t& out)
 
 Value time_sleep(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    bool soft = interp(vm).take_soft_call();
     if (!check_no_kwargs(vm, "time.sleep", kw) || !check_nargs(vm, "time.sleep", nargs, 1, 1))
         return Value::null();
     int64_t ns;
@@ -205,6 +207,12 @@ Value time_sleep(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         return Value::null();
     if (ns < 0)
         return raise(vm, exc::ValueError, "sleep length must be non-negative");
+    Scheduler* s = scheduler_of(vm);
+    if (s && s->current && (s->threads_on || s->runcount() > 1)) {
+        // Threads (or other tasklets) can run meanwhile: the tasklet sleeps on a timer
+        // (scheduler README "Threads"); alone, park() sleeps right there.
+        return s->park(nullptr, nullptr, Scheduler::now_ns() + ns, py_none(), soft, "time.sleep");
+    }
     // Sleep until an absolute deadline so that interruptions do not stretch the wait.
     timespec deadline {};
     clock_gettime(CLOCK_MONOTONIC, &deadline);
@@ -630,6 +638,10 @@ Module* make_time_module(VM& vm)
         { "strptime", time_strptime },
         { "tzset", time_tzset },
     });
+    // sleep may park the tasklet (threads): the loop calls it on its switch path.
+    Value sleep = dict_get_str(vm, m->dict, intern(vm, "sleep"));
+    if (!sleep.is_null() && type_of(sleep) == types.builtin_function)
+        sleep.as<BuiltinFunction>()->mflags |= METH_SWITCH;
     module_add(vm, m, "struct_time", Value::from_object(g_struct_time));
     module_add(vm, m, "_STRUCT_TM_ITEMS", Value::small_int(11)); // fields incl. tm_zone, tm_gmtoff
     module_add(vm, m, "CLOCK_REALTIME", Value::small_int(CLOCK_REALTIME));
