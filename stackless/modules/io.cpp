@@ -53,6 +53,8 @@ bool io_size_arg(VM& vm, char const* method, Value const* args, size_t nargs, Tu
 namespace {
 
 Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+Value textio_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+Value open_parsed(VM& vm, Value const* a, TypeObject* fileio_type);
 Value fileio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 
 void setup_io_types(VM& vm)
@@ -63,7 +65,7 @@ void setup_io_types(VM& vm)
     setup_base_types(vm);
     setup_buffered_types(vm);
     setup_text_type(vm);
-    add_methods(vm, st.text_io, { { "__new__", textio_new, METH_STATIC } });
+    add_methods(vm, st.text_io, { { "__new__", textio_new, METH_STATIC }, { "__init__", textio_init } });
     add_methods(vm, st.file_io, { { "__new__", fileio_new, METH_STATIC } });
     setup_misc_types(vm);
     setup_bytesio_type(vm);
@@ -146,15 +148,35 @@ void report_unraisable(VM& vm, Value where)
     (void)!::write(2, text.data(), text.size());
 }
 
-// TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
-// write_through=False) over a binary file of this layer.
-Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+// TextIOWrapper.__new__ makes an uninitialised wrapper and __init__ attaches the buffer,
+// as CPython's, so a subclass may take other arguments and call __init__ itself (again).
+Value textio_new(VM& vm, Value const* args, size_t, Tuple*)
+{
+    TextFile* tf = text_alloc(vm, args[0].as<TypeObject>());
+    return tf ? Value::from_object(tf) : Value::null();
+}
+
+// Whether `b` is one of this layer's own buffered objects, whose methods the wrapper may
+// bypass: an instance of a Python subclass may override read1/write/readable/... and is
+// reached through its methods instead, as CPython's TextIOWrapper always does.
+bool is_native_buffered(VM& vm, BufferedFile* b)
+{
+    IoTypes& st = io_types(vm);
+    TypeObject* t = b->type;
+    return t == st.buffered_reader || t == st.buffered_writer || t == st.buffered_random || t == st.file_io;
+}
+
+// TextIOWrapper.__init__(buffer, encoding=None, errors=None, newline=None,
+// line_buffering=False, write_through=False).
+Value textio_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Value a[7];
     if (!parse_args(vm, "TextIOWrapper", args, nargs, kwnames,
-                    { "cls", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through" }, 2, a, 1))
+                    { "self", "buffer", "encoding", "errors", "newline", "line_buffering", "write_through" }, 2, a, 1))
         return Value::null();
     BufferedFile* b = as_buffered(a[1]);
+    if (b && !is_native_buffered(vm, b))
+        b = nullptr;
     if (!b) {
         // Another kind of buffered object (BytesIO, a Python BufferedIOBase such as
         // GzipFile): a hidden adapter forwards to its read1/write/seek/tell methods.
@@ -193,14 +215,16 @@ Value textio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
                 return Value::null();
             flags[i] = t;
         }
-    char const* mode = (b->fflags & FF_READABLE) && (b->fflags & FF_WRITABLE) ? "r+" : (b->fflags & FF_WRITABLE) ? "w" : "r";
-    String* mode_s = intern(vm, mode);
     String* encoding_s = encoding ? encoding : intern(vm, "UTF-8");
     String* errors_s = errors ? errors : intern(vm, "strict");
-    if (!mode_s || !encoding_s || !errors_s)
+    if (!encoding_s || !errors_s)
         return Value::null();
-    TextFile* tf = text_new(vm, b, mode_s, encoding_s, enc, errors_s, newline, nl, flags[0], flags[1]);
-    return Value::from_object(tf);
+    TextFile* tf = static_cast<TextFile*>(args[0].as_object());
+    if (tf->buffer && !tf->detached && !buffered_text_writeflush(vm, tf->buffer))
+        return Value::null();
+    // No `mode`: only open() gives a wrapper one, as CPython's.
+    text_configure(tf, b, nullptr, encoding_s, enc, errors_s, newline, nl, flags[0], flags[1]);
+    return py_none();
 }
 
 // FileIO(file, mode='r', closefd=True, opener=None): open() without buffering; the mode
@@ -222,9 +246,11 @@ Value fileio_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
             return raise_fmt(vm, exc::ValueError, "invalid mode: %s", mode.c_str());
     if (mode.find('b') == std::string::npos)
         mode += 'b';
-    Value oargs[8] = { a[1], str_value(vm, mode), Value::small_int(0), py_none(), py_none(), py_none(),
-                       a[3].is_null() ? py_true() : a[3], a[4].is_null() ? py_none() : a[4] };
-    return io_open(vm, oargs, 8, nullptr);
+    Value mode_v = TRY(str_value(vm, mode));
+    Value oargs[8] = { a[1], mode_v, Value::small_int(0), Value::null(), Value::null(), Value::null(),
+                       a[3], a[4] };
+    // An instance of the class called (a subclass of FileIO gets its own type).
+    return open_parsed(vm, oargs, args[0].as<TypeObject>());
 }
 
 } // namespace
@@ -237,6 +263,15 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!parse_args(vm, "open", args, nargs, kwnames,
                     { "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener" }, 1, a))
         return Value::null();
+    return open_parsed(vm, a, nullptr);
+}
+
+namespace {
+
+// open() on its parsed arguments (null: absent); `fileio_type` is the class of the
+// unbuffered object (FileIO or the subclass FileIO(...) was called on), null for open().
+Value open_parsed(VM& vm, Value const* a, TypeObject* fileio_type)
+{
     Value file = a[0];
     String* mode_s = a[1].is_null() ? intern(vm, "r") : as_str(a[1]);
     if (!mode_s && a[1].is_null())
@@ -400,7 +435,7 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
                   (closefd ? FF_CLOSEFD : 0) | (creating ? FF_CREATED : 0);
     TypeObject* type;
     if (buffering == 0) {
-        type = io_types(vm).file_io;
+        type = fileio_type ? fileio_type : io_types(vm).file_io;
         ff |= FF_UNBUFFERED;
     } else if (updating) {
         type = io_types(vm).buffered_random;
@@ -427,6 +462,8 @@ Value io_open(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     TextFile* tf = text_new(vm, b, mode_s, encoding_s, enc, errors_s, newline, nl, line_buffering, false);
     return Value::from_object(tf);
 }
+
+} // namespace
 
 Value io_std_stream(VM& vm, int fd, char const* name, bool writable)
 {
@@ -477,7 +514,8 @@ void io_flush_std_streams(VM& vm)
             }
             if (s.is_not_found() || is_none(s))
                 continue;
-            if (io_is_textio(s) && (static_cast<TextFile*>(s.as_object())->buffer->fflags & FF_CLOSED))
+            if (io_is_textio(s) && static_cast<TextFile*>(s.as_object())->buffer &&
+                (static_cast<TextFile*>(s.as_object())->buffer->fflags & FF_CLOSED))
                 continue;
             if (call_method(vm, s, names.flush, nullptr, 0).is_null())
                 report_unraisable(vm, s);

@@ -8,24 +8,33 @@
 // unlinks the file) lets io_flush_std_streams write out every open file at exit.
 #include "stackless/modules/io_internal.h"
 
+#include "objects/buffer.h"
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/str_internal.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "scheduler/scheduler.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <climits>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace slpy {
+
+// object.__dict__'s getter and setter (objects/object_methods.cpp).
+extern NativeFn const instance_dict_get;
+extern NativeFn const instance_dict_set;
 
 namespace {
 
@@ -33,6 +42,20 @@ constexpr size_t kDefaultBufferSize = 8192;
 constexpr size_t kTextChunkSize = 8192; // TextIOWrapper._CHUNK_SIZE
 
 // ---- raw descriptor operations
+
+// With threads running as tasklets (scheduler/README "Threads"), a read or write that
+// would block (a pipe, a socket, a terminal) must park only the calling thread until the
+// descriptor is ready, or the thread that would unblock it never runs. Whether the
+// descriptor may block: only then is it waited for. Without threads: false, as before.
+bool green_io(VM& vm, int fd)
+{
+    Scheduler* sc = scheduler_of(vm);
+    if (!sc || !sc->threads_on)
+        return false;
+    int fl = ::fcntl(fd, F_GETFL);
+    struct stat st;
+    return fl >= 0 && !(fl & O_NONBLOCK) && ::fstat(fd, &st) == 0 && !S_ISREG(st.st_mode);
+}
 
 // read(2): the count, or -1 with the exception pending (OSError from errno). A read
 // interrupted by a signal (EINTR: the SIGINT handler is installed without SA_RESTART)
@@ -42,6 +65,8 @@ ptrdiff_t raw_read(VM& vm, int fd, char* buf, size_t n)
 {
     for (;;) {
         if (!check_pending(vm))
+            return -1;
+        if (green_io(vm, fd) && wait_fd(vm, fd, POLLIN, -1) < 0)
             return -1;
         ssize_t r = ::read(fd, buf, n);
         if (r >= 0)
@@ -53,19 +78,42 @@ ptrdiff_t raw_read(VM& vm, int fd, char* buf, size_t n)
     }
 }
 
-// write(2) of all of data; errno set on failure. Retried on EINTR: finalizers write
-// with it too, and a pending Ctrl-C is raised at the next poll.
-bool raw_write_all(int fd, char const* data, size_t n)
+// write(2) of all of data; false with errno set on failure. Retried on EINTR after the
+// VM's pending work ran (Python signal handlers, a Ctrl-C: CPython's _Py_write), so a
+// write blocked on a full pipe lets a handler run; an exception it raises stops the write
+// (false with errno 0 and the exception pending). Finalizers pass no VM and retry at once.
+bool raw_write_all(int fd, char const* data, size_t n, VM* vm = nullptr)
 {
+    bool green = vm && green_io(*vm, fd);
     while (n > 0) {
-        ssize_t w = ::write(fd, data, n);
+        // With threads, PIPE_BUF bytes once poll() says the descriptor is writable, which a
+        // pipe then takes without blocking.
+        size_t chunk = n;
+        if (green) {
+            if (wait_fd(*vm, fd, POLLOUT, -1) < 0) {
+                errno = 0;
+                return false;
+            }
+            chunk = std::min(n, size_t(PIPE_BUF));
+        }
+        ssize_t w = ::write(fd, data, chunk);
         if (w < 0) {
-            if (errno == EINTR)
+            if (errno == EINTR) {
+                if (vm && !check_pending(*vm)) {
+                    errno = 0;
+                    return false;
+                }
                 continue;
+            }
             return false;
         }
         data += w;
         n -= size_t(w);
+        // A partial write is what a signal during a blocking write gives as well.
+        if (n > 0 && vm && !check_pending(*vm)) {
+            errno = 0;
+            return false;
+        }
     }
     return true;
 }
@@ -125,8 +173,9 @@ ptrdiff_t dev_write_once(VM& vm, BufferedFile* f, char const* data, size_t n)
 bool dev_write(VM& vm, BufferedFile* f, char const* data, size_t n)
 {
     if (!(f->fflags & FF_RAWOBJ)) {
-        if (!raw_write_all(f->fd, data, n)) {
-            raise_errno(vm, errno);
+        if (!raw_write_all(f->fd, data, n, &vm)) {
+            if (errno)
+                raise_errno(vm, errno);
             return false;
         }
         return true;
@@ -170,6 +219,7 @@ Value dev_call(VM& vm, BufferedFile* f, char const* name, Value const* args = nu
 void buffered_trace(Object* o, Tracer& t)
 {
     auto* f = static_cast<BufferedFile*>(o);
+    t.visit(f->dict);
     t.visit(f->name);
     t.visit(f->mode);
     t.visit(f->raw);
@@ -397,19 +447,11 @@ SLPY_FILE_METHOD(bf_readinto)
     BufferedFile* f = self_file(args[0]);
     if (!check_no_kwargs(vm, "readinto", kwnames) || !check_nargs(vm, "readinto", nargs - 1, 1, 1))
         return Value::null();
-    unsigned char* dst = nullptr;
-    size_t n = 0;
-    if (ByteArray* ba = as_bytearray(args[1])) {
-        dst = ba->data();
-        n = ba->size;
-    } else if (MemoryView* mv = as_memoryview(args[1]); mv && !mv->readonly && !mv->released && mv->step == 1) {
-        if (ByteArray* ba = as_bytearray(mv->obj)) {
-            dst = ba->data() + mv->start;
-            n = mv->length;
-        }
-    }
-    if (!dst && !as_bytearray(args[1]))
+    // Any writable buffer (bytearray, memoryview, array.array, mmap, ...).
+    BufferInfo into;
+    if (!get_buffer(args[1], into) || into.readonly)
         return raise_fmt(vm, exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s", type_name(args[1]));
+    size_t n = into.size;
     if (!check_readable(vm, f))
         return Value::null();
     std::string tmp(n, '\0');
@@ -424,9 +466,14 @@ SLPY_FILE_METHOD(bf_readinto)
         if (f->fflags & FF_UNBUFFERED)
             break;
     }
-    // No Python code ran since `dst` was taken, so the bytearray still has its buffer.
-    if (have)
-        std::memcpy(dst, tmp.data(), have);
+    // A raw stream's read() may have run Python code that resized the target: its
+    // buffer is taken again, and what no longer fits is dropped.
+    if (have) {
+        if (!get_buffer(args[1], into) || into.readonly)
+            return raise(vm, exc::BufferError, "readinto() target changed during the read");
+        have = std::min(have, into.size);
+        std::memcpy(into.data, tmp.data(), have);
+    }
     return Value::small_int(int64_t(have));
 }
 
@@ -504,9 +551,17 @@ SLPY_FILE_METHOD(bf_flush)
 
 SLPY_FILE_METHOD(bf_close)
 {
-    if (!buffered_close(vm, self_file(args[0])))
-        return Value::null();
-    return py_none();
+    BufferedFile* f = self_file(args[0]);
+    // CPython's close() calls self.flush() through the object: a subclass's or an
+    // instance's flush is honoured. Its error is raised after the close, unless the
+    // close fails as well.
+    Value flush_error = Value::null();
+    if (!(f->fflags & FF_CLOSED) && io_flush_overridden(vm, args[0])) {
+        if (call_method(vm, args[0], names.flush, nullptr, 0).is_null())
+            flush_error = vm.take_error();
+    }
+    bool ok = buffered_close(vm, f);
+    return io_close_result(vm, ok, flush_error) ? py_none() : Value::null();
 }
 
 // seek(pos, whence=0)
@@ -661,9 +716,11 @@ SLPY_FILE_METHOD(bf_next) { return next_from_iternext(vm, args[0], bf_iternext);
 SLPY_FILE_METHOD(bf_repr)
 {
     BufferedFile* f = self_file(args[0]);
-    std::string s = "<_io.";
-    s += f->type->name->c_str();
     bool is_fileio = (f->fflags & FF_UNBUFFERED) && !(f->fflags & FF_RAWOBJ);
+    // As CPython: FileIO's repr names "_io.FileIO" for subclasses too, the buffered
+    // classes' name the object's type (tp_name).
+    std::string s = "<";
+    s += is_fileio ? "_io.FileIO" : (f->type->full_name ? f->type->full_name : f->type->name)->c_str();
     if (is_fileio && (f->fflags & FF_CLOSED))
         return str_value(vm, s + " [closed]>");
     Value name = f->name;
@@ -770,6 +827,12 @@ Value buffered_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, cha
     f->mode = intern(vm, (need & FF_READABLE) && (need & FF_WRITABLE) ? "rb+" : (need & FF_WRITABLE) ? "wb" : "rb");
     f->fflags = need | FF_RAWOBJ;
     f->bufsize = size_t(size);
+    // The buffer is made now, as CPython's __init__ does, so a size no memory can hold
+    // fails here with MemoryError rather than at the first read or write.
+    if ((need & FF_READABLE) && !ensure_rbuf(vm, f))
+        return Value::null();
+    if ((need & FF_WRITABLE) && !(need & FF_READABLE) && !(f->wbuf = static_cast<char*>(std::malloc(f->bufsize))))
+        return raise_no_memory(vm);
     return py_none();
 }
 SLPY_FILE_METHOD(bf_reader_init) { return buffered_init(vm, args, nargs, kwnames, "BufferedReader", FF_READABLE); }
@@ -787,7 +850,9 @@ SLPY_FILE_METHOD(bf_get_closefd) { return py_bool(self_file(args[0])->fflags & F
 // with the method set of this layer.
 TypeObject* make_io_subtype(VM& vm, char const* name, TypeObject* base)
 {
-    TypeObject* t = make_builtin_type(vm, name, base, sizeof(BufferedFile), TF_BASETYPE, buffered_trace, buffered_finalize);
+    TypeObject* t = make_builtin_type(vm, name, base, sizeof(BufferedFile), TF_BASETYPE | TF_LAYOUT_DICT, buffered_trace,
+                                      buffered_finalize);
+    t->dict_offset = offsetof(BufferedFile, dict);
     set_native_type_module(vm, t, "_io");
     t->iternext = bf_iternext;
     add_methods(vm, t, {
@@ -801,6 +866,7 @@ TypeObject* make_io_subtype(VM& vm, char const* name, TypeObject* base)
     });
     add_getsets(vm, t, {
         { "closed", bf_get_closed }, { "name", bf_get_name, bf_set_name }, { "mode", bf_get_mode }, { "raw", bf_get_raw },
+        { "__dict__", instance_dict_get, instance_dict_set },
     });
     // Weak references to files are allowed, as CPython's.
     t->tflags |= TF_LAYOUT_WEAKREF;
@@ -851,6 +917,32 @@ Value raise_unsupported(VM& vm, char const* what)
 {
     TypeObject* t = io_types(vm).unsupported_operation;
     return raise(vm, t ? t : exc::OSError, what);
+}
+
+bool io_close_result(VM& vm, bool ok, Value flush_error)
+{
+    if (flush_error.is_null())
+        return ok;
+    if (ok) {
+        vm.restore_error(flush_error);
+        return false;
+    }
+    // Both failed: the close error is raised with the flush error as its __context__
+    // (CPython's _PyErr_ChainExceptions).
+    BaseException* e = as_exception(vm.take_error());
+    if (e && e->context.is_null() && e != as_exception(flush_error))
+        e->context = flush_error;
+    vm.restore_error(e ? Value::from_object(e) : flush_error);
+    return false;
+}
+
+bool io_flush_overridden(VM& vm, Value self)
+{
+    Object* o = self.as_object();
+    if (o->type->is_heap_type())
+        return true;
+    Dict* d = instance_dict(vm, o, false);
+    return d && d->used;
 }
 
 BufferedFile* as_buffered(Value v)
@@ -1077,8 +1169,12 @@ bool buffered_close(VM& vm, BufferedFile* f)
     if (f->fflags & FF_RAWOBJ) {
         // The raw stream is closed even after a failed flush; the first error wins.
         Value saved = ok ? Value::null() : vm.take_error();
-        if (dev_call(vm, f, "close").is_null())
+        if (dev_call(vm, f, "close").is_null()) {
             ok = false;
+            // The object stays open as its raw stream does (CPython's `closed` is
+            // raw.closed); its buffers are emptied below and made again when used.
+            f->fflags &= ~FF_CLOSED;
+        }
         if (!saved.is_null()) {
             vm.clear_error();
             vm.restore_error(saved);

@@ -24,9 +24,14 @@
 namespace slpy {
 
 
+// object.__dict__'s getter and setter (objects/object_methods.cpp).
+extern NativeFn const instance_dict_get;
+extern NativeFn const instance_dict_set;
+
 namespace {
 
 struct BytesIOObject : Object {
+    Dict* dict; // instance __dict__ (CPython's BytesIO has one, so attributes may be set)
     std::string* buf;
     size_t pos; // may be past the end
     bool closed;
@@ -72,6 +77,8 @@ struct BytesIOBufferState : VM::ModuleState {
 
 // CPython's CHECK_EXPORTS: false with BufferError pending while getbuffer() views live.
 bool check_exports(VM& vm, BytesIOObject* b) { return buffer_can_resize(vm, b->exports); }
+
+void bio_trace(Object* o, Tracer& t) { t.visit(static_cast<BytesIOObject*>(o)->dict); }
 
 void bio_finalize(Object* o)
 {
@@ -359,6 +366,8 @@ SLPY_BIO_METHOD(bio_setstate)
     if (!check_no_kwargs(vm, "__setstate__", kwnames) || !check_nargs(vm, "__setstate__", nargs - 1, 1, 1))
         return Value::null();
     BytesIOObject* b = self_bio(args[0]);
+    if (b->closed)
+        return raise(vm, exc::ValueError, "I/O operation on closed file.");
     Tuple* state = as_tuple(args[1]);
     if (!state || state->size < 3)
         return raise_fmt(vm, exc::TypeError, "%s.__setstate__ argument should be 3-tuple, got %s", type_name(args[0]),
@@ -490,7 +499,9 @@ void setup_bytesio_type(VM& vm)
     if (st.bytes_io)
         return;
     setup_base_types(vm);
-    TypeObject* t = make_builtin_type(vm, "BytesIO", st.buffered_iobase, sizeof(BytesIOObject), TF_BASETYPE, nullptr, bio_finalize);
+    TypeObject* t = make_builtin_type(vm, "BytesIO", st.buffered_iobase, sizeof(BytesIOObject),
+                                      TF_BASETYPE | TF_LAYOUT_DICT | TF_LAYOUT_WEAKREF, bio_trace, bio_finalize);
+    t->dict_offset = offsetof(BytesIOObject, dict);
     set_native_type_module(vm, t, "_io");
     add_methods(vm, t, {
         { "__new__", bio_new, METH_STATIC }, { "__init__", bio_init }, { "read", bio_read }, { "read1", bio_read },
@@ -502,7 +513,7 @@ void setup_bytesio_type(VM& vm)
         { "isatty", bio_false }, { "flush", bio_flush }, { "fileno", bio_fileno }, { "__enter__", bio_enter },
         { "__exit__", bio_exit }, { "__iter__", bio_iter }, { "__next__", bio_next },
     });
-    add_getsets(vm, t, { { "closed", bio_get_closed } });
+    add_getsets(vm, t, { { "closed", bio_get_closed }, { "__dict__", instance_dict_get, instance_dict_set } });
     t->iternext = bio_iternext;
     finish_builtin_type(vm, t);
     st.bytes_io = t;

@@ -60,6 +60,7 @@ struct FileListLink {
 };
 
 struct BufferedFile : Object, FileListLink {
+    Dict* dict;   // instance __dict__ (CPython's file objects have one)
     Value name;   // as given to open(): str, bytes, a path-like object or an int
     String* mode; // the FileIO-style mode: 'rb', 'wb', 'ab', 'rb+', 'xb'
     Value raw;    // the raw stream object with FF_RAWOBJ, else null
@@ -94,7 +95,9 @@ enum class NewlineMode : uint8_t {
 };
 
 struct TextFile : Object {
-    BufferedFile* buffer;
+    Dict* dict;            // instance __dict__ (CPython's TextIOWrapper has one)
+    BufferedFile* buffer;  // null until __init__ ran
+    size_t chunk_size;     // _CHUNK_SIZE: bytes read from the buffer at a time
     String* mode;     // the mode given to open() ('r', 'w', 'a+', ...)
     String* encoding; // as given ('UTF-8' by default)
     String* errors;   // 'strict', ...
@@ -110,6 +113,11 @@ struct TextFile : Object {
     size_t dpos;
     std::string* pending;
     bool detached; // detach() gave the buffer away: every operation raises ValueError
+    // `newlines` of a reading wrapper with newline=None or '': the SEEN_* bits of the
+    // line endings decoded so far; a decoded '\r' at the end of a chunk waits for the
+    // next one to tell '\r' from '\r\n' (cr_pending).
+    uint8_t seennl;
+    bool cr_pending;
 };
 
 // ---- io_base.cpp
@@ -145,6 +153,12 @@ bool io_check_capability(VM& vm, Value self, char const* method, char const* mes
 
 // ---- io_misc.cpp: IncrementalNewlineDecoder and BufferedRWPair.
 void setup_misc_types(VM& vm);
+// The kinds of line ending seen (IncrementalNewlineDecoder.newlines, StringIO.newlines).
+inline constexpr uint8_t SEEN_LF = 1, SEEN_CR = 2, SEEN_CRLF = 4;
+// The `newlines` value for the SEEN_* bits: None, one str, or a tuple in CPython's order.
+Value newlines_value(VM& vm, uint8_t seennl);
+// The SEEN_* bits of the line endings in `text`.
+uint8_t scan_newlines(std::string_view text);
 
 // ---- io_buffered.cpp
 void setup_buffered_types(VM& vm);
@@ -153,6 +167,13 @@ void setup_buffered_types(VM& vm);
 BufferedFile* buffered_new(VM& vm, TypeObject* type, int fd, Value name, String* mode, uint32_t fflags,
                            size_t buffer_size = 0);
 BufferedFile* as_buffered(Value v); // nullptr when v is not a binary file of this layer
+// Whether close() must call self.flush() through the object: the object is an instance
+// of a Python subclass, or has instance attributes (which may shadow flush).
+bool io_flush_overridden(VM& vm, Value self);
+// The outcome of close() after an overriding flush() failed with `flush_error` (null: it
+// did not) and the close itself succeeded (`ok`) or not (its error pending): false with
+// the error to raise pending.
+bool io_close_result(VM& vm, bool ok, Value flush_error);
 // A buffered object of `type` over the raw stream object `raw` (FF_RAWOBJ; fflags gives
 // FF_READABLE / FF_WRITABLE / FF_PROXY).
 BufferedFile* buffered_over_raw(VM& vm, TypeObject* type, Value raw, uint32_t fflags, size_t buffer_size);
@@ -221,6 +242,11 @@ Value raise_unsupported(VM& vm, char const* what);
 
 // ---- io_text.cpp
 void setup_text_type(VM& vm);
+// An uninitialised wrapper of `type` (TextIOWrapper or a subclass): every operation raises
+// ValueError until text_configure gives it a buffer (TextIOWrapper.__init__).
+TextFile* text_alloc(VM& vm, TypeObject* type);
+void text_configure(TextFile* tf, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
+                    Value newline, NewlineMode nl, bool line_buffering, bool write_through);
 // A text wrapper over `buffer`; encoding/errors/newline already validated.
 TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
                    Value newline, NewlineMode nl, bool line_buffering, bool write_through);

@@ -14,11 +14,41 @@
 
 namespace slpy {
 
+Value newlines_value(VM& vm, uint8_t seennl)
+{
+    char const* kinds[3] = { "\n", "\r", "\r\n" };
+    Value seen[3];
+    size_t n = 0;
+    // CPython's order: '\r', '\n', '\r\n'.
+    for (int bit : { 1, 0, 2 })
+        if (seennl & (1 << bit))
+            seen[n++] = TRY(str_value(vm, kinds[bit]));
+    if (n == 0)
+        return py_none();
+    if (n == 1)
+        return seen[0];
+    Tuple* t = n == 2 ? tuple_pack(vm, { seen[0], seen[1] }) : tuple_pack(vm, { seen[0], seen[1], seen[2] });
+    return t ? Value::from_object(t) : Value::null();
+}
+
+uint8_t scan_newlines(std::string_view text)
+{
+    uint8_t seen = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r') {
+            bool crlf = i + 1 < text.size() && text[i + 1] == '\n';
+            seen |= crlf ? SEEN_CRLF : SEEN_CR;
+            i += crlf;
+        } else if (text[i] == '\n') {
+            seen |= SEEN_LF;
+        }
+    }
+    return seen;
+}
+
 namespace {
 
 // ---- IncrementalNewlineDecoder(decoder, translate, errors='strict')
-
-constexpr uint8_t SEEN_LF = 1, SEEN_CR = 2, SEEN_CRLF = 4;
 
 struct NewlineDecoder : Object {
     Value decoder; // an incremental decoder, or None: input is already str
@@ -211,19 +241,7 @@ Value nd_get_newlines(VM& vm, Value const* args, size_t, Tuple*)
     NewlineDecoder* d = self_nd(vm, args[0]);
     if (!d)
         return Value::null();
-    char const* kinds[3] = { "\n", "\r", "\r\n" };
-    Value seen[3];
-    size_t n = 0;
-    // CPython's order: '\r', '\n', '\r\n'.
-    for (int bit : { 1, 0, 2 })
-        if (d->seennl & (1 << bit))
-            seen[n++] = str_value(vm, kinds[bit]);
-    if (n == 0)
-        return py_none();
-    if (n == 1)
-        return seen[0];
-    Tuple* t = n == 2 ? tuple_pack(vm, { seen[0], seen[1] }) : tuple_pack(vm, { seen[0], seen[1], seen[2] });
-    return t ? Value::from_object(t) : Value::null();
+    return newlines_value(vm, d->seennl);
 }
 
 // ---- BufferedRWPair(reader, writer, buffer_size=DEFAULT_BUFFER_SIZE)

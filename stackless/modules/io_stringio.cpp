@@ -11,6 +11,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/str_internal.h"
 #include "objects/string.h"
 #include "objects/type.h"
 
@@ -19,18 +20,25 @@
 
 namespace slpy {
 
+// object.__dict__'s getter and setter (objects/object_methods.cpp).
+extern NativeFn const instance_dict_get;
+extern NativeFn const instance_dict_set;
 
 namespace {
 
 struct StringIOObject : Object {
-    std::string* buf; // UTF-8 text
+    Dict* dict;       // instance __dict__ (CPython's StringIO has one)
+    std::string* buf; // UTF-8 text; null until __init__ ran ("uninitialized")
     size_t length;    // in characters
     size_t pos;       // in characters (may be past the end)
     size_t cache_c;   // a known (character, byte) offset pair within the text
     size_t cache_b;
     NewlineMode nl;
     bool closed;
+    uint8_t seennl; // SEEN_* bits of what was written (newline=None or '': `newlines`)
 };
+
+void sio_trace(Object* o, Tracer& t) { t.visit(static_cast<StringIOObject*>(o)->dict); }
 
 void sio_finalize(Object* o)
 {
@@ -93,6 +101,8 @@ size_t count_chars(std::string_view v)
 std::string translate_in(StringIOObject* s, std::string_view v)
 {
     std::string out;
+    if (s->nl == NewlineMode::Universal || s->nl == NewlineMode::Untranslated)
+        s->seennl |= scan_newlines(v);
     switch (s->nl) {
     case NewlineMode::Universal:
         for (size_t i = 0; i < v.size(); ++i) {
@@ -181,10 +191,7 @@ SLPY_SIO_METHOD(sio_new)
 {
     auto* cls = args[0].as<TypeObject>();
     auto* s = static_cast<StringIOObject*>(alloc_instance(vm, cls));
-    if (!s)
-        return Value::null();
-    s->buf = new std::string();
-    return Value::from_object(s);
+    return s ? Value::from_object(s) : Value::null();
 }
 
 // __init__(initial_value='', newline='\n')
@@ -214,6 +221,7 @@ SLPY_SIO_METHOD(sio_init)
         return raise_fmt(vm, exc::TypeError, "initial_value must be str or None, not %s", type_name(initial));
     s->nl = nl;
     s->closed = false;
+    s->seennl = 0;
     text(s).clear();
     s->length = s->pos = s->cache_c = s->cache_b = 0;
     if (!initial.is_null() && !is_none(initial)) {
@@ -242,6 +250,9 @@ SLPY_SIO_METHOD(sio_writelines)
 {
     if (!check_no_kwargs(vm, "writelines", kwnames) || !check_nargs(vm, "writelines", nargs - 1, 1, 1))
         return Value::null();
+    // IOBase.writelines checks first, as CPython's (the message of IOBase's check).
+    if (self_sio(args[0])->closed)
+        return raise(vm, exc::ValueError, "I/O operation on closed file.");
     Value it = TRY(get_iter(vm, args[1]));
     for (;;) {
         Value item = TRY(iter_next(vm, it));
@@ -402,6 +413,92 @@ Value sio_iternext(VM& vm, Value self)
 SLPY_SIO_METHOD(sio_next) { return next_from_iternext(vm, args[0], sio_iternext); }
 
 SLPY_SIO_METHOD(sio_get_closed) { return py_bool(self_sio(args[0])->closed); }
+
+// newlines: the line endings written so far when newline is None or '' (CPython keeps
+// an IncrementalNewlineDecoder then), else None.
+SLPY_SIO_METHOD(sio_get_newlines)
+{
+    StringIOObject* s = self_sio(args[0]);
+    if (!check_open(vm, s))
+        return Value::null();
+    if (s->nl != NewlineMode::Universal && s->nl != NewlineMode::Untranslated)
+        return py_none();
+    return newlines_value(vm, s->seennl);
+}
+
+// The newline argument __init__ was given, as __getstate__ reports it.
+Value newline_arg(VM& vm, StringIOObject* s)
+{
+    switch (s->nl) {
+    case NewlineMode::Universal: return py_none();
+    case NewlineMode::Untranslated: return Value::from_object(empty_str());
+    case NewlineMode::CR: return str_value(vm, "\r");
+    case NewlineMode::CRLF: return str_value(vm, "\r\n");
+    default: return str_value(vm, "\n");
+    }
+}
+
+// __getstate__(): (value, newline, position, instance __dict__ copy or None).
+SLPY_SIO_METHOD(sio_getstate)
+{
+    if (!check_no_kwargs(vm, "__getstate__", kwnames) || !check_nargs(vm, "__getstate__", nargs - 1, 0, 0))
+        return Value::null();
+    StringIOObject* s = self_sio(args[0]);
+    if (!check_open(vm, s))
+        return Value::null();
+    Value value = TRY(str_value(vm, text(s)));
+    Value newline = TRY(newline_arg(vm, s));
+    Value pos = TRY(int_from_i64(vm, int64_t(s->pos)));
+    Value dict = py_none();
+    if (s->dict)
+        dict = TRY(Value::from_object(dict_copy(vm, s->dict)));
+    Tuple* t = tuple_pack(vm, { value, newline, pos, dict });
+    return t ? Value::from_object(t) : Value::null();
+}
+
+// __setstate__((value, newline, position, dict)): __init__(value, newline) for the checks
+// and the mode, then the value as it is (it was translated when first written), the
+// position and the attributes; CPython's checks and messages.
+SLPY_SIO_METHOD(sio_setstate)
+{
+    if (!check_no_kwargs(vm, "__setstate__", kwnames) || !check_nargs(vm, "__setstate__", nargs - 1, 1, 1))
+        return Value::null();
+    StringIOObject* s = self_sio(args[0]);
+    if (s->closed)
+        return raise(vm, exc::ValueError, "I/O operation on closed file");
+    Tuple* state = as_tuple(args[1]);
+    if (!state || state->size < 4)
+        return raise_fmt(vm, exc::TypeError, "%s.__setstate__ argument should be 4-tuple, got %s", type_name(args[0]),
+                         type_name(args[1]));
+    Value init_args[3] = { args[0], state->items[0], state->items[1] };
+    TRY(sio_init(vm, init_args, 3, nullptr));
+    if (String* value = as_str(state->items[0])) {
+        text(s).assign(value->view());
+        s->length = value->length;
+        s->cache_c = s->cache_b = 0;
+    }
+    Value pos_value = state->items[2];
+    if (!is_instance_fast(pos_value, types.int_))
+        return raise_fmt(vm, exc::TypeError, "third item of state must be an integer, got %s", type_name(pos_value));
+    int64_t pos;
+    if (!index_ssize(vm, pos_value, pos))
+        return Value::null();
+    if (pos < 0)
+        return raise(vm, exc::ValueError, "position value cannot be negative");
+    s->pos = size_t(pos);
+    Value dict = state->items[3];
+    if (!is_none(dict)) {
+        Dict* d = as_dict(dict);
+        if (!d)
+            return raise_fmt(vm, exc::TypeError, "fourth item of state should be a dict, got a %s", type_name(dict));
+        // As CPython: the attributes update the instance's dict rather than replace it.
+        Dict* own = instance_dict(vm, s, true);
+        if (!own || !dict_merge(vm, own, d))
+            return Value::null();
+    }
+    return py_none();
+}
+
 SLPY_SIO_METHOD(sio_get_none) { return py_none(); }
 SLPY_SIO_METHOD(sio_get_false) { return py_false(); }
 
@@ -415,7 +512,9 @@ void setup_stringio_type(VM& vm)
     if (st.string_io)
         return;
     setup_base_types(vm);
-    TypeObject* t = make_builtin_type(vm, "StringIO", st.text_iobase, sizeof(StringIOObject), TF_BASETYPE, nullptr, sio_finalize);
+    TypeObject* t = make_builtin_type(vm, "StringIO", st.text_iobase, sizeof(StringIOObject),
+                                      TF_BASETYPE | TF_LAYOUT_DICT | TF_LAYOUT_WEAKREF, sio_trace, sio_finalize);
+    t->dict_offset = offsetof(StringIOObject, dict);
     set_native_type_module(vm, t, "_io");
     add_methods(vm, t, {
         { "__new__", sio_new, METH_STATIC }, { "__init__", sio_init }, { "write", sio_write },
@@ -424,9 +523,11 @@ void setup_stringio_type(VM& vm)
         { "truncate", sio_truncate }, { "close", sio_close }, { "readable", sio_true }, { "writable", sio_true },
         { "seekable", sio_true }, { "isatty", sio_false }, { "flush", sio_flush }, { "__enter__", sio_enter },
         { "__exit__", sio_exit }, { "__iter__", sio_iter }, { "__next__", sio_next },
+        { "__getstate__", sio_getstate }, { "__setstate__", sio_setstate },
     });
     add_getsets(vm, t, {
-        { "closed", sio_get_closed }, { "newlines", sio_get_none }, { "line_buffering", sio_get_false },
+        { "closed", sio_get_closed }, { "newlines", sio_get_newlines },
+        { "__dict__", instance_dict_get, instance_dict_set }, { "line_buffering", sio_get_false },
     });
     t->iternext = sio_iternext;
     finish_builtin_type(vm, t);

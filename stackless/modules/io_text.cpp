@@ -23,6 +23,10 @@
 
 namespace slpy {
 
+// object.__dict__'s getter and setter (objects/object_methods.cpp).
+extern NativeFn const instance_dict_get;
+extern NativeFn const instance_dict_set;
+
 namespace {
 
 constexpr size_t kChunkSize = 8192;
@@ -30,6 +34,7 @@ constexpr size_t kChunkSize = 8192;
 void text_trace(Object* o, Tracer& t)
 {
     auto* tf = static_cast<TextFile*>(o);
+    t.visit(tf->dict);
     t.visit(tf->buffer);
     t.visit(tf->mode);
     t.visit(tf->encoding);
@@ -49,16 +54,28 @@ TextFile* self_text(Value v) { return static_cast<TextFile*>(v.as_object()); }
 
 bool is_closed(TextFile* tf) { return tf->detached || (tf->buffer->fflags & FF_CLOSED); }
 
-bool detached_error(VM& vm)
+// A wrapper whose __init__ has not run (TextIOWrapper.__new__ alone, or a subclass that
+// never called it) has no buffer and counts as detached; the message tells them apart.
+bool detached_error(VM& vm, TextFile* tf)
 {
-    raise(vm, exc::ValueError, "underlying buffer has been detached");
+    raise(vm, exc::ValueError, tf->buffer ? "underlying buffer has been detached" : "I/O operation on uninitialized object");
+    return false;
+}
+
+// CPython's CHECK_INITIALIZED (for the getters and methods that do not check for a closed
+// file first).
+bool check_initialized(VM& vm, TextFile* tf)
+{
+    if (tf->buffer)
+        return true;
+    raise(vm, exc::ValueError, "I/O operation on uninitialized object");
     return false;
 }
 
 bool check_open(VM& vm, TextFile* tf)
 {
     if (tf->detached)
-        return detached_error(vm);
+        return detached_error(vm, tf);
     if (is_closed(tf)) {
         raise(vm, exc::ValueError, "I/O operation on closed file.");
         return false;
@@ -70,7 +87,7 @@ bool check_open(VM& vm, TextFile* tf)
 bool check_open_raw(VM& vm, TextFile* tf)
 {
     if (tf->detached)
-        return detached_error(vm);
+        return detached_error(vm, tf);
     if (is_closed(tf)) {
         raise(vm, exc::ValueError, "I/O operation on closed file");
         return false;
@@ -128,8 +145,42 @@ bool all_ascii(std::string_view data)
     return true;
 }
 
+// Notes the line endings of newly decoded text (TextFile::seennl).
+void note_newlines(TextFile* tf, std::string_view s)
+{
+    if (s.empty())
+        return;
+    size_t i = 0;
+    if (tf->cr_pending) {
+        tf->cr_pending = false;
+        if (s[0] == '\n') {
+            tf->seennl |= SEEN_CRLF;
+            i = 1;
+        } else {
+            tf->seennl |= SEEN_CR;
+        }
+    }
+    if (s.size() > i && s.back() == '\r') {
+        tf->cr_pending = true;
+        s.remove_suffix(1);
+    }
+    tf->seennl |= scan_newlines(s.substr(i));
+}
+
+bool decode_append_text(VM& vm, TextFile* tf, std::string_view data);
+
 // Decodes `data` (complete sequences) onto the end of tf->decoded.
 bool decode_append(VM& vm, TextFile* tf, std::string_view data)
+{
+    size_t before = tf->decoded->size();
+    if (!decode_append_text(vm, tf, data))
+        return false;
+    if (tf->nl == NewlineMode::Universal || tf->nl == NewlineMode::Untranslated)
+        note_newlines(tf, std::string_view(*tf->decoded).substr(before));
+    return true;
+}
+
+bool decode_append_text(VM& vm, TextFile* tf, std::string_view data)
 {
     std::string& out = *tf->decoded;
     switch (tf->enc) {
@@ -159,8 +210,10 @@ bool decode_append(VM& vm, TextFile* tf, std::string_view data)
 
 // Reads one chunk from the binary file and decodes it. 1: read something (maybe no
 // complete character yet), 0: end of file, -1: error.
-int text_fill(VM& vm, TextFile* tf, size_t chunk_size = kChunkSize)
+int text_fill(VM& vm, TextFile* tf, size_t chunk_size = 0)
 {
+    if (!chunk_size)
+        chunk_size = tf->chunk_size;
     std::string& d = *tf->decoded;
     // Drop what has been consumed so the buffer does not grow with the file.
     if (tf->dpos == d.size()) {
@@ -176,6 +229,10 @@ int text_fill(VM& vm, TextFile* tf, size_t chunk_size = kChunkSize)
         return -1;
     std::string& pending = *tf->pending;
     if (r == 0) {
+        if (tf->cr_pending) { // the end: a last '\r' is one
+            tf->cr_pending = false;
+            tf->seennl |= SEEN_CR;
+        }
         if (pending.empty())
             return 0;
         // End of file inside a sequence: the strict decoder reports it.
@@ -513,18 +570,24 @@ SLPY_TEXT_METHOD(tx_get_closed)
 {
     TextFile* tf = self_text(args[0]);
     if (tf->detached)
-        return Value(detached_error(vm) ? py_none() : Value::null());
+        return Value(detached_error(vm, tf) ? py_none() : Value::null());
     return py_bool(is_closed(tf));
 }
 
 SLPY_TEXT_METHOD(tx_close)
 {
     TextFile* tf = self_text(args[0]);
+    if (!check_initialized(vm, tf))
+        return Value::null();
     if (is_closed(tf))
         return py_none();
+    // As the binary layer's close(): an overriding flush is called first.
+    Value flush_error = Value::null();
+    if (io_flush_overridden(vm, args[0]) && call_method(vm, args[0], names.flush, nullptr, 0).is_null())
+        flush_error = vm.take_error();
     bool ok = buffered_close(vm, tf->buffer);
     drop_decoded(tf);
-    return ok ? py_none() : Value::null();
+    return io_close_result(vm, ok, flush_error) ? py_none() : Value::null();
 }
 
 SLPY_TEXT_METHOD(tx_tell)
@@ -567,6 +630,10 @@ SLPY_TEXT_METHOD(tx_seek)
     if (cookie < 0)
         return raise_fmt(vm, exc::ValueError, "negative seek position %lld", static_cast<long long>(cookie));
     drop_decoded(tf);
+    // Back to the start: the decoder starts over (CPython resets it, newlines included).
+    tf->cr_pending = false;
+    if (cookie == 0)
+        tf->seennl = 0;
     int64_t r = buffered_seek(vm, tf->buffer, cookie, SEEK_SET);
     return r < 0 ? Value::null() : int_from_i64(vm, r);
 }
@@ -667,16 +734,29 @@ Value tx_iternext(VM& vm, Value self)
 
 SLPY_TEXT_METHOD(tx_next) { return next_from_iternext(vm, args[0], tx_iternext); }
 
+// CPython's textiowrapper_repr: "<_io.TextIOWrapper" (for subclasses too), the name and mode attributes
+// (looked up on the object, so a subclass or an instance attribute may supply them; a
+// missing one, or a ValueError for the name, is left out), then the encoding.
 SLPY_TEXT_METHOD(tx_repr)
 {
     TextFile* tf = self_text(args[0]);
+    if (!check_initialized(vm, tf))
+        return Value::null();
     std::string s = "<_io.TextIOWrapper";
-    Value name = TRY(repr(vm, tf->buffer->name));
-    s += " name=";
-    s += as_str(name)->c_str();
-    Value mode = TRY(repr(vm, Value::from_object(tf->mode)));
-    s += " mode=";
-    s += as_str(mode)->c_str();
+    for (char const* attr : { "name", "mode" }) {
+        Value v = getattr(vm, args[0], intern(vm, attr));
+        if (v.is_null()) {
+            if (!vm.error_matches(exc::AttributeError) && !(attr[0] == 'n' && vm.error_matches(exc::ValueError)))
+                return Value::null();
+            vm.clear_error();
+            continue;
+        }
+        Value r = TRY(repr(vm, v));
+        s += " ";
+        s += attr;
+        s += "=";
+        s += as_str(r)->c_str();
+    }
     Value enc = TRY(repr(vm, Value::from_object(tf->encoding)));
     s += " encoding=";
     s += as_str(enc)->c_str();
@@ -690,6 +770,8 @@ SLPY_TEXT_METHOD(tx_reconfigure)
     Value a[6];
     if (!parse_args(vm, "reconfigure", args, nargs, kwnames,
                     { "self", "encoding", "errors", "newline", "line_buffering", "write_through" }, 1, a, 1))
+        return Value::null();
+    if (!check_initialized(vm, tf))
         return Value::null();
     if (nargs > 1)
         return raise_fmt(vm, exc::TypeError, "reconfigure() takes no positional arguments");
@@ -731,11 +813,30 @@ SLPY_TEXT_METHOD(tx_reconfigure)
 SLPY_TEXT_METHOD(tx_get_name)
 {
     TextFile* tf = self_text(args[0]);
+    if (!check_initialized(vm, tf))
+        return Value::null();
     if (tf->buffer->fflags & FF_RAWOBJ)
         return getattr(vm, buffer_value(tf), intern(vm, "name"));
     return tf->buffer->name;
 }
-SLPY_TEXT_METHOD(tx_get_mode) { return Value::from_object(self_text(args[0])->mode); }
+// The getters of an uninitialised wrapper raise, as CPython's.
+#define SLPY_TEXT_GETTER(cname, expr)                                                  \
+    SLPY_TEXT_METHOD(cname)                                                            \
+    {                                                                                  \
+        TextFile* tf = self_text(args[0]);                                             \
+        return check_initialized(vm, tf) ? Value(expr) : Value::null();                \
+    }
+// `mode` exists when open() made the wrapper (CPython's open() sets it in the instance
+// dict) or someone set it; TextIOWrapper(buffer) has none.
+SLPY_TEXT_METHOD(tx_get_mode)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_initialized(vm, tf))
+        return Value::null();
+    if (!tf->mode)
+        return raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute 'mode'", type_name(args[0]));
+    return Value::from_object(tf->mode);
+}
 // CPython's TextIOWrapper keeps `mode` in its instance dict, and tokenize.open() sets it.
 SLPY_TEXT_METHOD(tx_set_mode)
 {
@@ -744,13 +845,48 @@ SLPY_TEXT_METHOD(tx_set_mode)
     String* m = as_str(args[1]);
     if (!m)
         return raise_fmt(vm, exc::TypeError, "slpy's TextIOWrapper.mode must be a str, not %s", type_name(args[1]));
+    if (!check_initialized(vm, self_text(args[0])))
+        return Value::null();
     self_text(args[0])->mode = m;
     return py_none();
 }
-SLPY_TEXT_METHOD(tx_get_encoding) { return Value::from_object(self_text(args[0])->encoding); }
-SLPY_TEXT_METHOD(tx_get_errors) { return Value::from_object(self_text(args[0])->errors); }
-SLPY_TEXT_METHOD(tx_get_newlines) { return py_none(); }
-SLPY_TEXT_METHOD(tx_get_buffer) { return buffer_value(self_text(args[0])); }
+SLPY_TEXT_GETTER(tx_get_errors, Value::from_object(tf->errors))
+// The line endings read so far, when reading with newline=None or '' (CPython's
+// decoder.newlines); None otherwise.
+SLPY_TEXT_GETTER(tx_get_newlines, (tf->buffer->fflags & FF_READABLE) && (tf->nl == NewlineMode::Universal || tf->nl == NewlineMode::Untranslated)
+                                      ? newlines_value(vm, tf->seennl)
+                                      : py_none())
+// CPython's plain members: None / False before __init__ ran.
+SLPY_TEXT_METHOD(tx_get_encoding)
+{
+    TextFile* tf = self_text(args[0]);
+    return tf->buffer ? Value::from_object(tf->encoding) : py_none();
+}
+SLPY_TEXT_METHOD(tx_get_buffer)
+{
+    TextFile* tf = self_text(args[0]);
+    return tf->buffer ? buffer_value(tf) : py_none();
+}
+// _CHUNK_SIZE: how many bytes a read takes from the buffer at a time (CPython's checks).
+SLPY_TEXT_GETTER(tx_get_chunk_size, int_from_i64(vm, int64_t(tf->chunk_size)))
+#undef SLPY_TEXT_GETTER
+SLPY_TEXT_METHOD(tx_set_chunk_size)
+{
+    TextFile* tf = self_text(args[0]);
+    if (!check_initialized(vm, tf))
+        return Value::null();
+    if (args[1].is_null())
+        return raise(vm, exc::AttributeError, "cannot delete attribute");
+    int64_t n;
+    if (type_of(args[1])->slot(Slot::INDEX).is_null() && !is_int(args[1]))
+        return raise_fmt(vm, exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(args[1]));
+    if (!index_i64(vm, args[1], n))
+        return Value::null();
+    if (n <= 0)
+        return raise(vm, exc::ValueError, "a strictly positive integer is required");
+    tf->chunk_size = size_t(n);
+    return py_none();
+}
 SLPY_TEXT_METHOD(tx_get_line_buffering) { return py_bool(self_text(args[0])->line_buffering); }
 SLPY_TEXT_METHOD(tx_get_write_through) { return py_bool(self_text(args[0])->write_through); }
 
@@ -850,12 +986,18 @@ bool text_newline_mode(VM& vm, Value newline, NewlineMode& out)
     return true;
 }
 
-TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
-                   Value newline, NewlineMode nl, bool line_buffering, bool write_through)
+TextFile* text_alloc(VM& vm, TypeObject* type)
 {
-    auto* tf = vm.heap.make<TextFile>(io_types(vm).text_io);
+    auto* tf = static_cast<TextFile*>(alloc_instance(vm, type));
     if (!tf)
         return nullptr;
+    tf->detached = true; // no buffer yet: "uninitialized"
+    return tf;
+}
+
+void text_configure(TextFile* tf, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
+                    Value newline, NewlineMode nl, bool line_buffering, bool write_through)
+{
     tf->buffer = buffer;
     tf->mode = mode;
     tf->encoding = encoding;
@@ -865,12 +1007,30 @@ TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding,
     tf->nl = nl;
     tf->line_buffering = line_buffering;
     tf->write_through = write_through;
-    tf->decoded = new std::string();
-    tf->pending = new std::string();
+    // A second __init__ starts over with nothing decoded.
+    if (!tf->decoded)
+        tf->decoded = new std::string();
+    if (!tf->pending)
+        tf->pending = new std::string();
+    tf->decoded->clear();
+    tf->pending->clear();
+    tf->dpos = 0;
+    tf->seennl = 0;
+    tf->cr_pending = false;
+    tf->chunk_size = kChunkSize;
     tf->detached = false;
+}
+
+TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,
+                   Value newline, NewlineMode nl, bool line_buffering, bool write_through)
+{
+    TextFile* tf = text_alloc(vm, io_types(vm).text_io);
+    if (tf)
+        text_configure(tf, buffer, mode, encoding, enc, errors, newline, nl, line_buffering, write_through);
     return tf;
 }
 
+// Exactly TextIOWrapper: a subclass may override write(), which print() must then call.
 bool io_is_textio(Value v) { return v.is_object() && v.as_object()->type->trace == text_trace; }
 
 // TextIOWrapper is a type of each VM (IoTypes::text_io), not the shared runtime's
@@ -881,7 +1041,9 @@ void setup_text_type(VM& vm)
     if (st.text_io)
         return;
     setup_base_types(vm);
-    TypeObject* t = make_builtin_type(vm, "TextIOWrapper", st.text_iobase, sizeof(TextFile), 0, text_trace, text_finalize);
+    TypeObject* t = make_builtin_type(vm, "TextIOWrapper", st.text_iobase, sizeof(TextFile), TF_BASETYPE | TF_LAYOUT_DICT,
+                                      text_trace, text_finalize);
+    t->dict_offset = offsetof(TextFile, dict);
     t->iternext = tx_iternext;
     t->tflags |= TF_LAYOUT_WEAKREF;
     set_native_type_module(vm, t, "_io");
@@ -897,7 +1059,8 @@ void setup_text_type(VM& vm)
         { "closed", tx_get_closed }, { "name", tx_get_name }, { "mode", tx_get_mode, tx_set_mode },
         { "encoding", tx_get_encoding }, { "errors", tx_get_errors }, { "newlines", tx_get_newlines },
         { "buffer", tx_get_buffer }, { "line_buffering", tx_get_line_buffering },
-        { "write_through", tx_get_write_through },
+        { "write_through", tx_get_write_through }, { "_CHUNK_SIZE", tx_get_chunk_size, tx_set_chunk_size },
+        { "__dict__", instance_dict_get, instance_dict_set },
     });
     finish_builtin_type(vm, t);
     st.text_io = t;
