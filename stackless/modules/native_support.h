@@ -17,9 +17,14 @@ State& module_state(VM& vm, void const* key)
     return *static_cast<State*>(vm.add_module_state(key, std::make_unique<State>(vm)));
 }
 
-// Reports the pending exception as CPython's PyErr_WriteUnraisable does, to sys.stderr:
+// Reports the pending exception as CPython's PyErr_WriteUnraisable does: through
+// sys.unraisablehook when the program replaced it, else to sys.stderr:
 // "<prefix>: <repr(obj)>" then the traceback, and clears it. (`prefix` is "Exception
 // ignored in" or "Exception ignored in atexit callback".)
 void write_unraisable(VM& vm, char const* prefix, Value obj);
+// sys.unraisablehook's default (also sys.__unraisablehook__), which write_unraisable calls
+// the program's replacement instead of; and its argument's type (UnraisableHookArgs).
+Value sys_unraisablehook(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+TypeObject* unraisable_args_type(VM& vm);
 
 } // namespace slpy

@@ -558,7 +558,7 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
     add_asyncgen_hook_functions(vm, m);
     // The hooks, and their originals as __displayhook__ / __excepthook__ / __breakpointhook__.
     for (auto [name, fn] : { std::pair<char const*, NativeFn>{ "displayhook", sys_displayhook }, { "excepthook", sys_excepthook },
-                                { "breakpointhook", sys_breakpointhook } }) {
+                                { "breakpointhook", sys_breakpointhook }, { "unraisablehook", sys_unraisablehook } }) {
         Value f = Value::from_object(builtin_function_new(vm, name, fn, Value::from_object(m)));
         module_add(vm, m, name, f);
         module_add(vm, m, (std::string("__") + name + "__").c_str(), f);
