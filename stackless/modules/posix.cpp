@@ -489,13 +489,84 @@ Value posix_chmod(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     PathArg p;
     int mode;
-    if (!path_arg(vm, a[0], "chmod", "path", true, p) || !int_arg(vm, a[1], mode))
+    bool f;
+    if (!path_arg(vm, a[0], "chmod", "path", true, p) || !int_arg(vm, a[1], mode) || !follow(vm, a[3], f))
         return Value::null();
-    int r = p.fd >= 0 ? ::fchmod(p.fd, mode_t(mode)) : ::chmod(p.path.c_str(), mode_t(mode));
+    int r = p.fd >= 0 ? ::fchmod(p.fd, mode_t(mode))
+            : f       ? ::chmod(p.path.c_str(), mode_t(mode))
+                      : ::fchmodat(AT_FDCWD, p.path.c_str(), mode_t(mode), AT_SYMLINK_NOFOLLOW);
+    // Linux cannot change a symbolic link's mode: CPython says so this way.
+    if (r != 0 && !f && (errno == ENOTSUP || errno == EOPNOTSUPP))
+        return raise(vm, exc::NotImplementedError, "chmod: follow_symlinks unavailable on this platform");
     if (r != 0)
         return raise_os_error(vm, errno, p.object);
     return py_none();
 }
+
+// A uid or gid argument (CPython's _Py_Uid_Converter / _Py_Gid_Converter): an integer,
+// -1 meaning "unchanged".
+bool id_arg(VM& vm, Value v, char const* what, unsigned& out)
+{
+    if (!is_int(v) && type_of(v)->slot(Slot::INDEX).is_null()) {
+        raise_fmt(vm, exc::TypeError, "%s should be integer, not %s", what, type_name(v));
+        return false;
+    }
+    int64_t n;
+    if (!index_i64(vm, v, n)) {
+        if (vm.error_matches(exc::OverflowError)) {
+            vm.clear_error();
+            raise_fmt(vm, exc::OverflowError, "%s is %s", what, is_int(v) && int_sign(v) < 0 ? "less than minimum" : "greater than maximum");
+        }
+        return false;
+    }
+    // As CPython's converter: a C long that uid_t cannot hold is "less than minimum".
+    if (n < -1 || n > int64_t(UINT32_MAX)) {
+        raise_fmt(vm, exc::OverflowError, "%s is less than minimum", what);
+        return false;
+    }
+    out = n == -1 ? unsigned(-1) : unsigned(n);
+    return true;
+}
+
+// chown / lchown / fchown: `kind` 0, 1, 2.
+Value chown_impl(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, int kind)
+{
+    static constexpr char const* kNames[] = { "chown", "lchown", "fchown" };
+    char const* name = kNames[kind];
+    Value a[5];
+    bool ok = kind == 0 ? parse_args(vm, name, args, nargs, kwnames, { "path", "uid", "gid", "dir_fd", "follow_symlinks" }, 3, a)
+            : kind == 1 ? parse_args(vm, name, args, nargs, kwnames, { "path", "uid", "gid", "dir_fd" }, 3, a)
+                        : parse_args(vm, name, args, nargs, kwnames, { "fd", "uid", "gid" }, 3, a);
+    if (!ok || (kind < 2 && !no_dir_fd(vm, a[3], name)))
+        return Value::null();
+    PathArg p;
+    unsigned uid, gid;
+    bool f = kind != 1;
+    if (kind == 2) {
+        int fd;
+        if (!int_arg(vm, a[0], fd))
+            return Value::null();
+        p.fd = fd;
+        p.object = a[0];
+    } else if (!path_arg(vm, a[0], name, "path", kind == 0, p)) {
+        return Value::null();
+    }
+    if (!id_arg(vm, a[1], "uid", uid) || !id_arg(vm, a[2], "gid", gid) || (kind == 0 && !follow(vm, a[4], f)))
+        return Value::null();
+    bool use_fd = kind == 2 || p.fd >= 0;
+    if (use_fd && !f)
+        return raise_fmt(vm, exc::ValueError, "%s: cannot use fd and follow_symlinks together", name);
+    int r = use_fd    ? ::fchown(p.fd, uid_t(uid), gid_t(gid))
+            : f       ? ::chown(p.path.c_str(), uid_t(uid), gid_t(gid))
+                      : ::lchown(p.path.c_str(), uid_t(uid), gid_t(gid));
+    if (r != 0)
+        return kind == 2 ? raise_os_error(vm, errno) : raise_os_error(vm, errno, p.object);
+    return py_none();
+}
+
+Value posix_chown(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return chown_impl(vm, args, nargs, kwnames, 0); }
+Value posix_lchown(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return chown_impl(vm, args, nargs, kwnames, 1); }
+Value posix_fchown(VM& vm, Value const* args, size_t nargs, Tuple* kwnames) { return chown_impl(vm, args, nargs, kwnames, 2); }
 
 Value posix_utime(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
@@ -1674,7 +1745,7 @@ Module* make_posix_module(VM& vm)
         { "rmdir", posix_rmdir }, { "unlink", posix_unlink }, { "remove", posix_remove },
         { "rename", posix_rename }, { "replace", posix_replace }, { "link", posix_link },
         { "symlink", posix_symlink }, { "readlink", posix_readlink }, { "access", posix_access },
-        { "chmod", posix_chmod }, { "utime", posix_utime }, { "open", posix_open },
+        { "chmod", posix_chmod }, { "chown", posix_chown }, { "lchown", posix_lchown }, { "fchown", posix_fchown }, { "utime", posix_utime }, { "open", posix_open },
         { "close", posix_close }, { "closerange", posix_closerange }, { "read", posix_read },
         { "write", posix_write }, { "lseek", posix_lseek }, { "fsync", posix_fsync },
         { "ftruncate", posix_ftruncate }, { "truncate", posix_truncate }, { "isatty", posix_isatty },
@@ -1727,7 +1798,8 @@ Module* make_posix_module(VM& vm)
     // os.py builds supports_fd / supports_dir_fd / supports_follow_symlinks from this.
     List* have = list_new(vm);
     // Only what takes a file descriptor here: no *at() calls (dir_fd) yet.
-    for (char const* f : { "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FTRUNCATE", "HAVE_FUTIMENS", "HAVE_FDOPENDIR", "HAVE_LSTAT" })
+    for (char const* f : { "HAVE_FCHDIR", "HAVE_FCHMOD", "HAVE_FCHOWN", "HAVE_LCHOWN", "HAVE_FTRUNCATE", "HAVE_FUTIMENS",
+                           "HAVE_FDOPENDIR", "HAVE_LSTAT" })
         (void)list_append(vm, have, str_value(vm, f));
     module_add(vm, m, "_have_functions", Value::from_object(have));
     return m;
