@@ -268,6 +268,12 @@ void apply_sys_options(slpy::VM& vm, slpy::Interpreter& in, Options const& opt)
         }
     }
     vm.clear_error();
+    // -X faulthandler or PYTHONFAULTHANDLER: tracebacks on fatal signals from the start.
+    bool fault = std::getenv("PYTHONFAULTHANDLER") && *std::getenv("PYTHONFAULTHANDLER") && !opt.ignore_environment;
+    for (std::string const& x : opt.xoptions)
+        fault = fault || x == "faulthandler";
+    if (fault)
+        (void)faulthandler_enable_stderr();
 }
 
 // The exit status for an uncaught SystemExit, as CPython's _Py_HandleSystemExit: its

@@ -41,5 +41,8 @@ Module* make_select_module(VM& vm);  // select (select_module.cpp)
 Module* make_socket_module(VM& vm);  // _socket (socket_module.cpp)
 Module* make_pickle_module(VM& vm);  // _pickle (pickle/pickle_module.cpp)
 Module* make_testinternalcapi_module(VM& vm); // _testinternalcapi (testinternalcapi.cpp)
+Module* make_faulthandler_module(VM& vm); // faulthandler (faulthandler.cpp)
+// Tracebacks on fatal signals to stderr (-X faulthandler, PYTHONFAULTHANDLER).
+bool faulthandler_enable_stderr();
 
 } // namespace slpy
