@@ -194,6 +194,21 @@ Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs, 
     return call(vm, bound, args, nargs, kwnames);
 }
 
+Value call_special0(VM& vm, Value obj, String* name)
+{
+    TypeObject* t = type_of(obj);
+    Value f = type_lookup(t, name);
+    if (f.is_not_found())
+        return f;
+    // Plain functions get obj prepended (binding a native to a module object would make
+    // it look like a module-level function to call()); other descriptors bind first.
+    TypeObject* ft = type_of(f);
+    if (ft == types.function || ft == types.method_descriptor || ft == types.builtin_function)
+        return call(vm, f, &obj, 1);
+    Value bound = TRY(descriptor_get(vm, f, obj, t));
+    return call0(vm, bound);
+}
+
 // ------------------------------------------------------------------ str, repr, format
 
 Value str_result(VM& vm, Value r, char const* method)

@@ -443,11 +443,10 @@ static bool ctor_arg(VM& vm, Value v, C& out, bool& is_cplx, bool second)
     String* complex_name = intern(vm, "__complex__");
     if (!complex_name)
         return false;
-    Value m = type_lookup(type_of(v), complex_name);
-    if (!m.is_not_found() && !m.is_null()) {
-        Value r = call(vm, m, &v, 1);
-        if (r.is_null())
-            return false;
+    Value r = call_special0(vm, v, complex_name);
+    if (r.is_null())
+        return false;
+    if (!r.is_not_found()) {
         if (!is_complex(r)) {
             raise_fmt(vm, exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(r));
             return false;

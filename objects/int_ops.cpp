@@ -752,11 +752,10 @@ Value int_from_object(VM& vm, Value x)
     m = t->slot(Slot::INDEX);
     if (!m.is_null())
         return call_int_method(vm, x, Slot::INDEX, "__index__");
-    m = type_lookup(t, names.__trunc__);
-    if (!m.is_not_found() && !m.is_null()) {
-        TypeObject* mt = type_of(m);
-        Value bound = mt == types.function || mt == types.method_descriptor ? m : TRY(descriptor_get(vm, m, x, t));
-        Value r = TRY(bound.is(m) ? call(vm, m, &x, 1) : call0(vm, bound));
+    if (!type_lookup(t, names.__trunc__).is_not_found()) {
+        if (!warn(vm, exc::DeprecationWarning, "The delegation of int() to __trunc__ is deprecated."))
+            return Value::null();
+        Value r = TRY(call_special0(vm, x, names.__trunc__));
         if (is_int(r))
             return int_unwrap(r);
         Value idx = type_of(r)->slot(Slot::INDEX);

@@ -229,6 +229,9 @@ public:
     // The globals of the innermost running Python frame (null when none); type(name,
     // bases, ns) takes __module__ from there.
     Dict* (*caller_globals)(VM& vm) = nullptr;
+    // warnings.warn(message, category, stacklevel) for native code (the interpreter's
+    // warn_hook): false with the error pending when the warning was turned into one.
+    bool (*warn)(VM& vm, TypeObject* category, char const* message, int stacklevel) = nullptr;
 
     // ---- the native recursion guard (NestingGuard below; CPython's Py_EnterRecursiveCall).
     // Native code that recurses through user-controlled depth (nested containers, tuples
@@ -445,6 +448,16 @@ inline Value type_lookup(TypeObject const* type, String* name)
 // Calls the special method in `slot` of type(self) with self prepended; returns
 // not_found (no error) when the type has none.
 [[nodiscard]] Value call_slot(VM& vm, Value self, Slot slot, Value const* args, size_t nargs, Tuple* kwnames = nullptr);
+// type(obj).<name>(obj) for a special method without a slot (__trunc__, __complex__,
+// __dir__, ...): a function gets obj, another descriptor binds first (CPython's
+// lookup_maybe_method); not_found (no error) when the type has none.
+[[nodiscard]] Value call_special0(VM& vm, Value obj, String* name);
+// Issues a warning from native code (warnings.warn; nothing when no interpreter runs):
+// false with the error pending when a filter turned it into an exception.
+[[nodiscard]] inline bool warn(VM& vm, TypeObject* category, char const* message, int stacklevel = 1)
+{
+    return !vm.warn || vm.warn(vm, category, message, stacklevel);
+}
 
 [[nodiscard]] Value repr(VM& vm, Value v);  // a str
 [[nodiscard]] Value to_str(VM& vm, Value v); // str(v)

@@ -95,10 +95,6 @@ Value exception_group_projection(VM& vm, Value eg, List* keep);
 struct Module;
 void add_site_builtins(VM& vm, Module* m);
 
-// Calls the special method `name` of type(obj) with obj (CPython's lookup_maybe_method +
-// call): not_found (nothing raised) when the type has none.
-Value call_special0(VM& vm, Value obj, String* name);
-
 // The value of sys.<name> (stdout, stderr, stdin), or not_found when sys or the
 // attribute is missing. Never raises.
 Value sys_stream(VM& vm, String* name);

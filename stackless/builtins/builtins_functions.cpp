@@ -53,21 +53,6 @@ Value sorted_keys(VM& vm, Value mapping)
 
 } // namespace
 
-Value call_special0(VM& vm, Value obj, String* name)
-{
-    TypeObject* t = type_of(obj);
-    Value f = type_lookup(t, name);
-    if (f.is_not_found())
-        return f;
-    // Plain functions get obj prepended (binding a native to a module object would make
-    // it look like a module-level function to call()); other descriptors bind first.
-    TypeObject* ft = type_of(f);
-    if (ft == types.function || ft == types.method_descriptor || ft == types.builtin_function)
-        return call(vm, f, &obj, 1);
-    Value bound = TRY(descriptor_get(vm, f, obj, t));
-    return call0(vm, bound);
-}
-
 Value builtin_callable(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "callable", kwnames) || !check_nargs(vm, "callable", nargs, 1, 1))

@@ -11,7 +11,6 @@
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/string.h"
-#include "stackless/builtins/builtins.h"
 
 #include <cerrno>
 #include <cfloat>

@@ -667,6 +667,26 @@ static uintptr_t compute_stack_limit()
     return here - (size - margin) + (64u << 10) > here ? 0 : here - (size - margin) + (64u << 10);
 }
 
+// VM::warn: warnings.warn(message, category, stacklevel), so native code warns through the
+// same filters as Python code (the warning names the innermost Python frame's line).
+static bool warn_hook(VM& vm, TypeObject* category, char const* message, int stacklevel)
+{
+    Interpreter& in = interp(vm);
+    String* module_name = intern(vm, "warnings");
+    String* warn_name = intern(vm, "warn");
+    if (!module_name || !warn_name)
+        return false;
+    Value mod = in.import_module(module_name);
+    Value fn = mod.is_null() ? mod : getattr(vm, mod, warn_name);
+    if (fn.is_null())
+        return false;
+    Value msg = str_value(vm, message);
+    if (msg.is_null())
+        return false;
+    Value args[3] = { msg, Value::from_object(category), Value::small_int(stacklevel) };
+    return !call(vm, fn, args, 3).is_null();
+}
+
 // One VM's interpreter; `std_streams` false for the shared runtime's own (below), which
 // must not own the process's descriptors.
 static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& argv, bool std_streams)
@@ -678,6 +698,7 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     vm.call_python = call_python_hook;
     vm.caller_globals = [](VM& v) { return v.interp ? v.interp->current_globals() : nullptr; };
     vm.on_raise = chain_context;
+    vm.warn = warn_hook;
     vm.stack_limit = compute_stack_limit();
 
     vm.heap.add_root_provider([in](Tracer& t) { in->trace_roots(t); });
