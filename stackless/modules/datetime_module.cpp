@@ -11,6 +11,7 @@
 // arithmetic uses __int128 and, where Python ints of any size come in, GMP.
 #include "stackless/modules/data_modules.h"
 
+#include "stackless/modules/native_support.h"
 #include "objects/bytes.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -459,23 +460,13 @@ Value new_time_subclass(VM& vm, Value cls, int64_t h, int64_t mi, int64_t s, int
     return call(vm, cls, args, 6, kw);
 }
 
-// An "i" argument: an int or an object with __index__, within C int range.
+// An "i" argument (native_support's int_arg) into the int64_t fields used here.
 bool int_arg(VM& vm, Value v, int64_t& out)
 {
-    if (is_float(v)) {
-        raise_fmt(vm, exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(v));
+    int i;
+    if (!slpy::int_arg(vm, v, i))
         return false;
-    }
-    if (!index_i64(vm, v, out))
-        return false;
-    if (out > INT32_MAX) {
-        raise(vm, exc::OverflowError, "signed integer is greater than maximum");
-        return false;
-    }
-    if (out < INT32_MIN) {
-        raise(vm, exc::OverflowError, "signed integer is less than minimum");
-        return false;
-    }
+    out = i;
     return true;
 }
 

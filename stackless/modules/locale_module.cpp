@@ -5,6 +5,7 @@
 // and getencoding() answer as there.
 #include "stackless/modules/runtime_modules.h"
 
+#include "stackless/modules/native_support.h"
 #include "objects/containers.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -37,19 +38,6 @@ Value c_text(VM& vm, char const* s)
     for (unsigned char c : v)
         utf8_append(out, c);
     return str_value(vm, out);
-}
-
-bool int_arg(VM& vm, Value v, int& out)
-{
-    int64_t n;
-    if (!index_i64(vm, v, n))
-        return false;
-    if (n > INT_MAX || n < INT_MIN) {
-        raise(vm, exc::OverflowError, n > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
-        return false;
-    }
-    out = int(n);
-    return true;
 }
 
 #define SLPY_L_FN(cname) Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)

@@ -3,10 +3,12 @@
 
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/int.h"
 #include "objects/string.h"
 #include "stackless/modules/records.h"
 #include "stackless/vm/interpreter.h"
 
+#include <climits>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -70,6 +72,24 @@ void print_unraisable(VM& vm, Value exc, Value err_msg, Value obj)
 }
 
 } // namespace
+
+bool int_arg(VM& vm, Value v, int& out)
+{
+    Value i = index(vm, v);
+    if (i.is_null())
+        return false;
+    int64_t n;
+    if (!int_to_i64(int_unwrap(i), n)) {
+        raise(vm, exc::OverflowError, "Python int too large to convert to C long");
+        return false;
+    }
+    if (n > INT_MAX || n < INT_MIN) {
+        raise(vm, exc::OverflowError, n > 0 ? "signed integer is greater than maximum" : "signed integer is less than minimum");
+        return false;
+    }
+    out = int(n);
+    return true;
+}
 
 TypeObject* unraisable_args_type(VM& vm)
 {

@@ -8,6 +8,11 @@
 
 namespace slpy {
 
+// A C int argument (the "i" format of CPython's argument parsing): an int or an object
+// with __index__; OverflowError "Python int too large to convert to C long", then "signed
+// integer is greater than maximum" / "less than minimum" outside int.
+bool int_arg(VM& vm, Value v, int& out);
+
 // The VM's state of type State (a VM::ModuleState) under `key`, created on first use.
 template<typename State>
 State& module_state(VM& vm, void const* key)

@@ -6,6 +6,7 @@
 
 #include "objects/module.h"
 #include "objects/runtime.h"
+#include "stackless/modules/native_support.h"
 
 #include <string>
 #include <string_view>
@@ -39,8 +40,6 @@ void posix_before_fork(VM& vm);
 void posix_after_fork_parent(VM& vm);
 void posix_after_fork_child(VM& vm);
 
-// A C int argument ("i" in CPython's argument parsing): OverflowError beyond int.
-bool int_arg(VM& vm, Value v, int& out);
 // argv/envp for exec: pointers into `v`'s strings, null-terminated.
 std::vector<char*> c_array(std::vector<std::string>& v);
 

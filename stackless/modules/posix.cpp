@@ -45,19 +45,6 @@ namespace slpy {
 
 // ---- shared with the other os modules (os_support.h)
 
-bool int_arg(VM& vm, Value v, int& out)
-{
-    int64_t n;
-    if (!index_i64(vm, v, n))
-        return false;
-    if (n > INT_MAX || n < INT_MIN) {
-        raise(vm, exc::OverflowError, n > INT_MAX ? "signed integer is greater than maximum" : "signed integer is less than minimum");
-        return false;
-    }
-    out = int(n);
-    return true;
-}
-
 std::vector<char*> c_array(std::vector<std::string>& v)
 {
     std::vector<char*> out;

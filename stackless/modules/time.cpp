@@ -5,6 +5,7 @@
 //
 // time.sleep in a thread, or while other tasklets are runnable, parks the tasklet on a
 // scheduler timer (others run meanwhile); alone, it sleeps the VM's thread.
+#include "stackless/modules/native_support.h"
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -307,29 +308,6 @@ Value gmtime_or_localtime(VM& vm, Value const* args, size_t nargs, Tuple* kw, ch
 Value time_gmtime(VM& vm, Value const* args, size_t nargs, Tuple* kw) { return gmtime_or_localtime(vm, args, nargs, kw, "gmtime", false); }
 Value time_localtime(VM& vm, Value const* args, size_t nargs, Tuple* kw) { return gmtime_or_localtime(vm, args, nargs, kw, "localtime", true); }
 
-// The "i" format of PyArg_ParseTuple.
-bool tuple_item_int(VM& vm, Value v, int& out)
-{
-    Value i = index(vm, v);
-    if (i.is_null())
-        return false;
-    int64_t n;
-    if (!int_to_i64(int_unwrap(i), n)) {
-        raise(vm, exc::OverflowError, "Python int too large to convert to C long");
-        return false;
-    }
-    if (n > INT_MAX) {
-        raise(vm, exc::OverflowError, "signed integer is greater than maximum");
-        return false;
-    }
-    if (n < INT_MIN) {
-        raise(vm, exc::OverflowError, "signed integer is less than minimum");
-        return false;
-    }
-    out = int(n);
-    return true;
-}
-
 // gettmarg: a 9-tuple or struct_time to a broken-down time (month, weekday and
 // year-day shifted to C's conventions). A struct_time also gives tm_zone/tm_gmtoff;
 // `zone` keeps the zone text alive for the caller.
@@ -347,7 +325,7 @@ bool tuple_to_tm(VM& vm, Value v, tm& out, char const* fname, std::string& zone)
     }
     int f[9];
     for (size_t i = 0; i < 9; ++i)
-        if (!tuple_item_int(vm, t->items[i], f[i]))
+        if (!int_arg(vm, t->items[i], f[i]))
             return false;
     if (f[0] < INT_MIN + 1900) {
         raise(vm, exc::OverflowError, "year out of range");
