@@ -355,6 +355,7 @@ static Value method_descriptor_get(VM& vm, Value const* args, size_t nargs, Tupl
         if (!b)
             return Value::null();
         b->owner = f->owner;
+        b->mflags = METH_STATIC; // its __qualname__ and __reduce__ name the owner
         return Value::from_object(b);
     }
     if (f->mflags & METH_CLASS) {
@@ -413,7 +414,7 @@ static Value builtin_function_name(VM& vm, Value const* args, size_t, Tuple*)
 static Value builtin_function_qualname(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* f = args[0].as<BuiltinFunction>();
-    if (f->owner && (f->type == types.method_descriptor || !f->self.is_null()))
+    if (f->owner && (f->type == types.method_descriptor || !f->self.is_null() || (f->mflags & METH_STATIC)))
         return str_value(vm, std::string(f->owner->name->c_str()) + "." + f->name->c_str());
     return Value::from_object(f->name);
 }

@@ -968,6 +968,8 @@ Value mv_ne(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 
 Value mv_hash(VM& vm, Value const* args, size_t, Tuple*)
 {
+    if (MemoryView* m = as_memoryview(args[0]); m && m->hashed)
+        return int_from_i64(vm, m->hash);
     SELF_MV();
     if (!mv->readonly)
         return raise(vm, exc::ValueError, "cannot hash writable memoryview object");
@@ -980,6 +982,8 @@ Value mv_hash(VM& vm, Value const* args, size_t, Tuple*)
     int64_t h;
     if (!hash(vm, b, h))
         return Value::null();
+    mv->hash = h;
+    mv->hashed = true;
     return int_from_i64(vm, h);
 }
 

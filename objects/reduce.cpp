@@ -316,6 +316,8 @@ Value builtin_function_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kw
     if (!check_noargs_method(vm, "builtin_function_or_method", "__reduce__", nargs - 1, kwnames))
         return Value::null();
     auto* f = args[0].as<BuiltinFunction>();
+    if (f->self.is_null() && f->owner && (f->mflags & METH_STATIC)) // bytearray.maketrans
+        return reduce_builtin(vm, "getattr", { Value::from_object(f->owner), Value::from_object(f->name) });
     if (f->self.is_null() || is_subtype(type_of(f->self), types.module))
         return Value::from_object(f->name);
     return reduce_builtin(vm, "getattr", { f->self, Value::from_object(f->name) });
@@ -338,6 +340,10 @@ Value method_descriptor_reduce(VM& vm, Value const* args, size_t nargs, Tuple* k
     if (!check_noargs_method(vm, "method_descriptor", "__reduce__", nargs - 1, kwnames))
         return Value::null();
     auto* f = args[0].as<BuiltinFunction>();
+    // CPython keeps these in the type's dict as a staticmethod / classmethod_descriptor,
+    // neither of which pickles.
+    if (f->mflags & (METH_STATIC | METH_CLASS))
+        return raise_fmt(vm, exc::TypeError, "cannot pickle '%s' object", (f->mflags & METH_STATIC) ? "staticmethod" : "classmethod_descriptor");
     if (!f->owner)
         return Value::from_object(f->name);
     return reduce_builtin(vm, "getattr", { Value::from_object(f->owner), Value::from_object(f->name) });

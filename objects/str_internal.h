@@ -172,6 +172,8 @@ struct MemoryView : Object {
     uint8_t ndim;     // 0 .. 64
     uint8_t itemsize;
     char format[3];   // a native struct format: one letter, '@' allowed in front ("B", "@I")
+    bool hashed;      // `hash` holds hash(tobytes()); kept after release, as CPython does
+    int64_t hash;
     // shape[1:] as a tuple of ints for ndim >= 2 (made by cast(); those dimensions stay
     // C-contiguous, since only the first one can be sliced), else null.
     Value dims;

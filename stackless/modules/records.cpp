@@ -307,6 +307,11 @@ TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
         return nullptr;
     auto* type = t.as<TypeObject>();
     type->tflags &= ~uint32_t(TF_BASETYPE); // as CPython: not an acceptable base type
+    // __slots__ only made the attribute-only members; CPython's struct sequences show no
+    // __slots__ (pickle's copy checks compare it when present).
+    if (dict_del(vm, type->dict, Value::from_object(intern(vm, "__slots__"))) < 0)
+        return nullptr;
+    type_modified(type);
     for (size_t i = 0; i < n_in_sequence; ++i)
         add_getsets(vm, type, { { field_names[i]->c_str(), kFieldGetters[i] } });
     add_methods(vm, type, { { "__new__", seq_new, METH_STATIC }, { "__repr__", seq_repr }, { "__reduce__", seq_reduce } });
