@@ -1,6 +1,7 @@
 // Python-level behaviour of `object` and `type`: generic attribute access, descriptors,
 // instance creation (type.__call__), default repr/hash/eq, and type introspection.
 #include <algorithm>
+#include "objects/bytes.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/int.h"
@@ -567,6 +568,14 @@ static Value type_new(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     Dict* ns = as_dict(args[3]);
     if (!name || !bases || !ns)
         return raise(vm, exc::TypeError, "type.__new__() argument types must be (str, tuple, dict)");
+    // As CPython's type_new: the name and a str __doc__ become UTF-8 C strings there.
+    if (name->view().find('\0') != std::string_view::npos)
+        return raise(vm, exc::ValueError, "type name must not contain null characters");
+    if (str_encode(vm, name, "utf-8", "strict").is_null())
+        return Value::null();
+    if (Value doc = TRY(dict_get_str(vm, ns, names.__doc__)); !doc.is_not_found() && as_str(doc))
+        if (str_encode(vm, as_str(doc), "utf-8", "strict").is_null())
+            return Value::null();
     auto* meta = args[0].as<TypeObject>();
     TypeObject* winner = calculate_metaclass(vm, meta, bases);
     if (!winner)
@@ -826,6 +835,13 @@ static Value none_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::fro
 static Value none_bool(VM&, Value const*, size_t, Tuple*) { return py_false(); }
 static Value notimpl_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(intern(vm, "NotImplemented")); }
 static Value ellipsis_repr(VM& vm, Value const*, size_t, Tuple*) { return Value::from_object(intern(vm, "Ellipsis")); }
+// bool(NotImplemented) is deprecated in 3.9+ (a DeprecationWarning, then True).
+static Value notimpl_bool(VM& vm, Value const*, size_t, Tuple*)
+{
+    if (!warn(vm, exc::DeprecationWarning, "NotImplemented should not be used in a boolean context"))
+        return Value::null();
+    return py_true();
+}
 static Value notimpl_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_noargs_method(vm, "NotImplementedType", "__reduce__", nargs - 1, kwnames))
@@ -838,11 +854,11 @@ static Value ellipsis_reduce(VM& vm, Value const* args, size_t nargs, Tuple* kwn
         return Value::null();
     return ellipsis_repr(vm, args, nargs, kwnames);
 }
-static Value singleton_new(VM& vm, Value const* args, size_t nargs, Tuple*)
+static Value singleton_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     auto* cls = args[0].as<TypeObject>();
-    if (nargs > 1)
-        return raise_fmt(vm, exc::TypeError, "%s takes no arguments", cls->name->c_str());
+    if (nargs > 1 || (kwnames && kwnames->size > 0)) // CPython's texts ("EllipsisType", not its __name__)
+        return raise_fmt(vm, exc::TypeError, "%s takes no arguments", cls == types.ellipsis ? "EllipsisType" : cls->name->c_str());
     if (cls == types.none)
         return py_none();
     if (cls == types.not_implemented)
@@ -1020,7 +1036,7 @@ void setup_object_and_type(VM& vm)
     add_methods(vm, types.none, { { "__repr__", none_repr }, { "__bool__", none_bool }, { "__new__", singleton_new, METH_STATIC } });
     // __reduce__ gives the global's name, so pickle stores the singleton by reference.
     add_methods(vm, types.not_implemented,
-                { { "__repr__", notimpl_repr }, { "__reduce__", notimpl_reduce }, { "__new__", singleton_new, METH_STATIC } });
+                { { "__repr__", notimpl_repr }, { "__bool__", notimpl_bool }, { "__reduce__", notimpl_reduce }, { "__new__", singleton_new, METH_STATIC } });
     add_methods(vm, types.ellipsis,
                 { { "__repr__", ellipsis_repr }, { "__reduce__", ellipsis_reduce }, { "__new__", singleton_new, METH_STATIC } });
     add_methods(vm, types.module, { { "__getattribute__", module_getattribute_native },
