@@ -206,6 +206,9 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     Value const* cnames;
     CodeWord word;
     Tuple* kwnames = nullptr;
+    // Set by RERAISE n: the lasti its handler saved, which the unwinding reports (pushes
+    // for the next handler, leaves as the finished frame's f_lineno) as CPython does.
+    int64_t reraise_lasti = -1;
 
     // Values shared by the call paths.
     Value callable;
@@ -1567,6 +1570,8 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     TARGET(RERAISE)
     {
         Value e = POP();
+        if (ARG > 0 && sp[-int(ARG)].is_int())
+            reraise_lasti = sp[-int(ARG)].as_int();
         vm.restore_error(e);
         goto exception_unwind;
     }
@@ -2160,7 +2165,8 @@ exception_unwind:
                 be->flags &= ~uint32_t(EXC_UNNORMALIZED);
             sp = fast + co->nlocalsplus + h->depth;
             if (h->lasti)
-                PUSH(Value::small_int(lasti));
+                PUSH(Value::small_int(reraise_lasti >= 0 ? reraise_lasti : lasti));
+            reraise_lasti = -1;
             PUSH(e);
             ip = words + h->target;
             DISPATCH();
@@ -2168,6 +2174,9 @@ exception_unwind:
         // No handler here: the frame is done and the exception moves to its caller.
         Frame* done = f;
         SAVE_FRAME();
+        if (reraise_lasti >= 0)
+            done->lasti = uint32_t(reraise_lasti);
+        reraise_lasti = -1;
         done->state = FrameState::Done;
         if (done->gen) {
             gen_leave(done->gen, done, true);
