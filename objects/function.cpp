@@ -313,7 +313,7 @@ static Value builtin_new_wrapper(VM& vm, Value const* args, size_t nargs, Tuple*
     // The nearest built-in type of cls decides its layout: it must construct through this
     // same native (int.__new__(bool) would make an int where a bool is expected).
     TypeObject* staticbase = cls;
-    while (staticbase && staticbase->is_heap_type())
+    while (staticbase && staticbase->is_heap_type() && staticbase != owner) // owner: a native-made class (a struct sequence)
         staticbase = staticbase->base;
     if (staticbase) {
         Value base_new = staticbase->slot(Slot::NEW);

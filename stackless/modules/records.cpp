@@ -31,6 +31,7 @@ struct StructSeqInfo {
     std::string full_name; // "time.struct_time"
     std::vector<String*> fields;
     size_t n_visible;
+    bool instantiable;
 };
 
 // The struct sequence types made while the shared runtime was built (time.struct_time,
@@ -137,6 +138,8 @@ Value seq_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!info)
         return raise(vm, exc::TypeError, "not a struct sequence type");
     std::string fname = info->full_name;
+    if (!info->instantiable)
+        return raise_fmt(vm, exc::TypeError, "cannot create '%s' instances", fname.c_str());
     Value a[2];
     if (!parse_args(vm, fname.c_str(), args + 1, nargs - 1, kwnames, { "sequence", "dict" }, 1, a))
         return Value::null();
@@ -279,7 +282,7 @@ Value ns_reduce(VM& vm, Value const* args, size_t, Tuple*)
 } // namespace
 
 TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
-                            std::initializer_list<char const*> fields, size_t n_in_sequence)
+                            std::initializer_list<char const*> fields, size_t n_in_sequence, bool instantiable)
 {
     if (n_in_sequence > kMaxVisibleFields || n_in_sequence > fields.size())
         return nullptr;
@@ -318,7 +321,7 @@ TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
     // A type of module "builtins" prints its bare name, as CPython's dotless tp_name
     // (sys.get_asyncgen_hooks()' asyncgen_hooks).
     std::string full_name = std::string_view(module) == "builtins" ? std::string(name) : std::string(module) + "." + name;
-    struct_seqs(vm).push_back({ type, std::move(full_name), std::move(field_names), n_in_sequence });
+    struct_seqs(vm).push_back({ type, std::move(full_name), std::move(field_names), n_in_sequence, instantiable });
     return type;
 }
 

@@ -16,9 +16,10 @@ struct Dict;
 // too; the remaining fields are attributes only (time.struct_time's tm_zone). Its repr
 // is "module.name(field=value, ...)"; it can be built from a sequence
 // (`time.struct_time((2024, 1, ...))`) and pickles by value. The type lives as long as
-// the process.
+// the process. A type made with `instantiable` false refuses to be called from Python
+// ("cannot create 'sys.flags' instances"), as sys.flags and sys.version_info do.
 TypeObject* struct_seq_type(VM& vm, char const* module, char const* name,
-                            std::initializer_list<char const*> fields, size_t n_in_sequence);
+                            std::initializer_list<char const*> fields, size_t n_in_sequence, bool instantiable = true);
 // A new instance of a struct sequence type from all its field values (`n` of them; a
 // missing trailing field is None).
 Value struct_seq_new(VM& vm, TypeObject* type, Value const* values, size_t n);

@@ -463,7 +463,7 @@ Value make_flags(VM& vm)
                                       "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
                                       "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
                                       "warn_default_encoding", "safe_path", "int_max_str_digits" },
-                                    18);
+                                    18, false);
     if (!t)
         return Value::null();
     auto i = [](int64_t n) { return Value::small_int(n); };
@@ -507,6 +507,18 @@ Value make_hash_info(VM& vm)
     Value v[9] = { Value::small_int(64), int_from_i64(vm, (int64_t(1) << 61) - 1), Value::small_int(314159), Value::small_int(0),
                    Value::small_int(1000003), str_value(vm, "siphash13"), Value::small_int(64), Value::small_int(128), Value::small_int(0) };
     return struct_seq_new(vm, t, v, 9);
+}
+
+// sys.thread_info: slpy's threads are green threads on the VM's scheduler (tasklets,
+// scheduler/README.md "Threads"), neither pthreads nor Windows threads: the name and the
+// lock kind CPython documents do not apply (None is the documented "unknown").
+Value make_thread_info(VM& vm)
+{
+    TypeObject* t = struct_seq_type(vm, "sys", "thread_info", { "name", "lock", "version" }, 3);
+    if (!t)
+        return Value::null();
+    Value v[3] = { py_none(), py_none(), str_value(vm, "slpy green threads") };
+    return struct_seq_new(vm, t, v, 3);
 }
 
 std::string executable_path()
@@ -606,7 +618,7 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
     add("float_repr_style", str_value(vm, "short"));
     add("abiflags", str_value(vm, ""));
 
-    TypeObject* vi_type = struct_seq_type(vm, "sys", "version_info", { "major", "minor", "micro", "releaselevel", "serial" }, 5);
+    TypeObject* vi_type = struct_seq_type(vm, "sys", "version_info", { "major", "minor", "micro", "releaselevel", "serial" }, 5, false);
     Value version_info = vi_type ? make_version_info(vm, vi_type, kMajor, kMinor, kMicro, "final", 0) : Value::null();
     add("version_info", version_info);
     Dict* impl = dict_new(vm);
@@ -628,6 +640,7 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
 #endif
     add("implementation", simple_namespace_new(vm, impl));
     add("flags", make_flags(vm));
+    add("thread_info", make_thread_info(vm));
     add("float_info", make_float_info(vm));
     add("int_info", make_int_info(vm));
     add("hash_info", make_hash_info(vm));
