@@ -588,6 +588,9 @@ int view_kind(Value v)
     if (!v.is_object())
         return -1;
     TypeObject* t = v.as_object()->type;
+    // Views of dict subclasses (OrderedDict's odict_keys, ...) derive from these.
+    if (t->base == types.dict_keys || t->base == types.dict_values || t->base == types.dict_items)
+        t = t->base;
     return t == types.dict_keys ? KEYS : t == types.dict_values ? VALUES : t == types.dict_items ? ITEMS : -1;
 }
 

@@ -15,6 +15,7 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/module.h"
+#include "objects/reduce.h"
 #include "objects/slice.h"
 #include "objects/str_internal.h"
 #include "objects/string.h"
@@ -748,6 +749,8 @@ SLPY_A_FN(array_fromunicode)
 
 SLPY_A_FN(array_buffer_info)
 {
+    if (!check_noargs_method(vm, "array", "buffer_info", nargs - 1, kwnames))
+        return Value::null();
     Array* a = self_array(args[0]);
     Value addr = TRY(int_from_u64(vm, uint64_t(reinterpret_cast<uintptr_t>(a->data->data()))));
     return Value::from_object(tuple_pack(vm, { addr, int_from_i64(vm, int64_t(length_of(a))) }));
@@ -875,7 +878,14 @@ Value compare_arrays(VM& vm, Value x, Value y, CmpArg op)
     for (; i < na && i < nb; ++i) {
         Value va = TRY(get_item(vm, a, i));
         Value vb = TRY(get_item(vm, b, i));
-        int eq = equal(vm, va, vb);
+        // CPython compares fresh item objects, so a float NaN is unequal to itself.
+        int eq;
+        if (a->tc->code == 'f' || a->tc->code == 'd' || b->tc->code == 'f' || b->tc->code == 'd') {
+            Value r = TRY(rich_compare(vm, va, vb, CmpArg::EQ));
+            eq = truthy(vm, r);
+        } else {
+            eq = equal(vm, va, vb);
+        }
         if (eq < 0)
             return Value::null();
         if (!eq) {
@@ -1047,6 +1057,33 @@ Value array_iter_next(VM& vm, Value self)
     return get_item(vm, it->array, it->index++);
 }
 
+// __reduce__: iter(array) at its index, set back by __setstate__; an exhausted
+// iterator pickles as iter(()), as CPython's.
+SLPY_A_FN(array_iter_reduce)
+{
+    if (!check_noargs_method(vm, "arrayiterator", "__reduce__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = static_cast<ArrayIter*>(args[0].as_object());
+    if (!it->array)
+        return reduce_builtin(vm, "iter", { Value::from_object(empty_tuple()) });
+    return reduce_builtin(vm, "iter", { Value::from_object(it->array) }, int_from_i64(vm, int64_t(it->index)));
+}
+
+SLPY_A_FN(array_iter_setstate)
+{
+    if (!check_onearg_method(vm, "arrayiterator", "__setstate__", nargs - 1, kwnames))
+        return Value::null();
+    auto* it = static_cast<ArrayIter*>(args[0].as_object());
+    int64_t index;
+    if (!index_i64(vm, args[1], index))
+        return Value::null();
+    if (it->array) {
+        int64_t n = int64_t(length_of(it->array));
+        it->index = size_t(index < 0 ? 0 : index > n ? n : index);
+    }
+    return py_none();
+}
+
 SLPY_A_FN(array_iter)
 {
     auto* it = vm.heap.make<ArrayIter>(g_array_iter_type);
@@ -1082,7 +1119,10 @@ void setup_types(VM& vm)
     add_attribute(vm, g_array_type, "__hash__", py_none());
     g_array_type->buffer = &kArrayBuffer;
     g_array_iter_type = make_builtin_type(vm, "arrayiterator", nullptr, sizeof(ArrayIter), 0, array_iter_trace);
-    add_methods(vm, g_array_iter_type, { { "__iter__", iter_self_method }, { "__next__", next_method<array_iter_next> } });
+    add_methods(vm, g_array_iter_type, {
+        { "__iter__", iter_self_method }, { "__next__", next_method<array_iter_next> },
+        { "__reduce__", array_iter_reduce }, { "__setstate__", array_iter_setstate },
+    });
     g_array_iter_type->iternext = array_iter_next;
     for (TypeObject* t : { g_array_type, g_array_iter_type }) {
         set_native_type_module(vm, t, "array");

@@ -1,6 +1,6 @@
 // The _collections module: deque (with its iterators), defaultdict, _count_elements
 // and _tuplegetter (the field descriptors of namedtuple classes), as CPython 3.11's.
-// OrderedDict comes from collections/__init__.py's pure-Python fallback.
+// OrderedDict is in odict.cpp.
 //
 // A deque is a ring buffer of Values in a heap ValueArray whose capacity is a power of
 // two. `state` counts mutations, as CPython's does: iterators and the searching methods
@@ -1187,6 +1187,8 @@ void setup_types(VM& vm)
 
 } // namespace
 
+TypeObject* setup_odict_types(VM& vm); // odict.cpp
+
 Module* make_collections_module(VM& vm)
 {
     if (!g_deque)
@@ -1198,6 +1200,7 @@ Module* make_collections_module(VM& vm)
     module_add(vm, m, "_deque_iterator", Value::from_object(g_deque_iter));
     module_add(vm, m, "_deque_reverse_iterator", Value::from_object(g_deque_reviter));
     module_add(vm, m, "_tuplegetter", Value::from_object(g_tuplegetter));
+    module_add(vm, m, "OrderedDict", Value::from_object(setup_odict_types(vm)));
     return m;
 }
 

@@ -21,6 +21,7 @@ Module* make_blake2_module(VM& vm); // _blake2 (hashlib_module.cpp)
 Module* make_locale_module(VM& vm);  // _locale (locale_module.cpp)
 Module* make_contextvars_module(VM& vm); // _contextvars (contextvars.cpp)
 Module* make_codecs_module(VM& vm);  // _codecs (codecs_module.cpp)
+Module* make_tokenize_module(VM& vm); // _tokenize (tokenize_module.cpp)
 Module* make_unicodedata_module(VM& vm); // unicodedata (unicodedata.cpp)
 // _multibytecodec and _codecs_jp/_cn/_tw/_hk/_kr/_iso2022 (multibytecodec.cpp)
 Module* make_multibytecodec_module(VM& vm);

@@ -726,6 +726,7 @@ bool Tokenizer::run()
                 return fail_at("unexpected EOF while parsing", line, char_offset(line, col_of(start) + 1), -1,
                                "SyntaxError", true);
             }
+            m_continued_lines.push_back(ext_line(line_of(start)));
             m_pos += 2;
             continue;
         }

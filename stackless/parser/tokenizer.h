@@ -84,6 +84,10 @@ public:
     // Where the text starts in the enclosing source (see the constructor).
     int first_line() const { return m_first_line; }
     int first_col() const { return m_first_col; }
+    // The lines (numbered as tokens) that end in a backslash continuation between tokens
+    // (not in the indentation), in order: CPython's tokenizer reads the next line as part
+    // of the current token there, which the `line` of _tokenize's tokens shows.
+    std::vector<int> const& continued_lines() const { return m_continued_lines; }
 
     // The text of source line `lineno` (1-based), without its newline; empty if out of range.
     std::string_view line_text(int lineno) const;
@@ -124,6 +128,7 @@ private:
     std::vector<OpenBracket> m_brackets;
     std::vector<int> m_indents {0};
     std::vector<int> m_alt_indents {0};
+    std::vector<int> m_continued_lines;
     bool m_at_line_start = true;
     bool m_eof_in_brackets = false;
     bool m_error_deferred = false;

@@ -778,6 +778,7 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("_socket", make_socket_module);
     in->register_builtin_module("_pickle", make_pickle_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_testinternalcapi", make_testinternalcapi_module);
+    in->register_builtin_module("_tokenize", make_tokenize_module);
     in->register_builtin_module("faulthandler", make_faulthandler_module);
     vm.heap.end_infallible();
     return in;
