@@ -69,7 +69,10 @@ Value generic_getattr(VM& vm, Value obj, String* name)
     TypeObject* type = type_of(obj);
     Value descr = type_lookup(type, name);
     TypeObject* dt = descr.is_not_found() ? nullptr : type_of(descr);
-    if (dt && dt != types.function && is_data_descriptor(dt))
+    // A data descriptor wins over the instance dict only when it can get (CPython: a
+    // descriptor with __set__ but no __get__ lets the instance's value show).
+    if (dt && dt != types.function && is_data_descriptor(dt)
+        && (!dt->slot(Slot::GET).is_null() || dt == types.getset_descriptor || dt == types.member_descriptor))
         return descriptor_get(vm, descr, obj, type);
     if (obj.is_object()) {
         if (Dict* d = instance_dict(vm, obj.as_object(), false)) {
@@ -372,8 +375,9 @@ static Value object_set_dict(VM& vm, Value const* args, size_t, Tuple*)
     Object* o = args[0].as_object();
     if (!o->type->dict_offset)
         return raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '__dict__'", type_name(args[0]));
-    Dict* d = as_dict(args[1]);
-    if (!d)
+    // `del obj.__dict__` (args[1] null): allowed; the next use makes a new empty dict.
+    Dict* d = args[1].is_null() ? nullptr : as_dict(args[1]);
+    if (!d && !args[1].is_null())
         return raise_fmt(vm, exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(args[1]));
     *reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + o->type->dict_offset) = d;
     return py_none();
