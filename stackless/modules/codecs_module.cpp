@@ -1269,6 +1269,10 @@ SLPY_C_FN(charmap_encode)
 
 } // namespace
 
+// codecs.lookup(encoding) for the io layer (TextIOWrapper with a codec of the registry):
+// the CodecInfo, or null with LookupError pending.
+Value codecs_lookup(VM& vm, String* encoding) { return lookup_codec(vm, encoding); }
+
 // The registered handler for `name` (lookup_error); null with LookupError pending.
 Value lookup_error_handler(VM& vm, Value name)
 {

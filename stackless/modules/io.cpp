@@ -205,8 +205,9 @@ Value textio_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!text_newline_mode(vm, newline, nl))
         return Value::null();
     TextEncoding enc = TextEncoding::UTF8;
-    if (encoding && !text_encoding_lookup(encoding->view(), enc))
-        return raise_fmt(vm, exc::LookupError, "unknown encoding: %s", encoding->c_str());
+    Value codec_info;
+    if (encoding && !text_encoding_resolve(vm, encoding, enc, codec_info))
+        return Value::null();
     bool flags[2] = { false, false };
     for (int i = 0; i < 2; ++i)
         if (!a[5 + i].is_null()) {
@@ -224,6 +225,8 @@ Value textio_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     // No `mode`: only open() gives a wrapper one, as CPython's.
     text_configure(tf, b, nullptr, encoding_s, enc, errors_s, newline, nl, flags[0], flags[1]);
+    if (enc == TextEncoding::CODEC && !text_init_codec(vm, tf, codec_info))
+        return Value::null();
     return py_none();
 }
 
@@ -410,12 +413,9 @@ Value open_parsed(VM& vm, Value const* a, TypeObject* fileio_type)
     // closes the descriptor.
     NewlineMode nl = NewlineMode::Universal;
     TextEncoding enc = TextEncoding::UTF8;
+    Value codec_info;
     if (!binary) {
-        bool ok = text_newline_mode(vm, newline, nl);
-        if (ok && encoding && !text_encoding_lookup(encoding->view(), enc)) {
-            raise_fmt(vm, exc::LookupError, "unknown encoding: %s", encoding->c_str());
-            ok = false;
-        }
+        bool ok = text_newline_mode(vm, newline, nl) && (!encoding || text_encoding_resolve(vm, encoding, enc, codec_info));
         if (!ok) {
             if (!is_fd || closefd)
                 ::close(fd);
@@ -460,6 +460,8 @@ Value open_parsed(VM& vm, Value const* a, TypeObject* fileio_type)
     if (!encoding_s || !errors_s)
         return Value::null();
     TextFile* tf = text_new(vm, b, mode_s, encoding_s, enc, errors_s, newline, nl, line_buffering, false);
+    if (tf && enc == TextEncoding::CODEC && !text_init_codec(vm, tf, codec_info))
+        return Value::null();
     return Value::from_object(tf);
 }
 

@@ -83,8 +83,9 @@ struct BufferedFile : Object, FileListLink {
     size_t tlen;
 };
 
-// The text encodings the io layer implements itself.
-enum class TextEncoding : uint8_t { UTF8, ASCII, LATIN1 };
+// The text encodings the io layer implements itself, and CODEC: any other text encoding,
+// through the codec registry's incremental decoder and encoder (TextFile::decoder/encoder).
+enum class TextEncoding : uint8_t { UTF8, ASCII, LATIN1, CODEC };
 // How newlines are read and written (open()'s newline argument).
 enum class NewlineMode : uint8_t {
     Universal,  // None: '\n', '\r' and '\r\n' end lines and read as '\n'
@@ -118,6 +119,18 @@ struct TextFile : Object {
     // next one to tell '\r' from '\r\n' (cr_pending).
     uint8_t seennl;
     bool cr_pending;
+    // enc == CODEC: the incremental decoder (readable wrappers) and encoder (writable
+    // ones) of the codec, made from its CodecInfo with `errors`; null otherwise. tell()
+    // needs CPython's snapshot: the decoder's flags and the bytes fed to it since the text
+    // at decoded[0] began (its buffered bytes included); has_snapshot is false when there
+    // is none (after read(), a write, a seek to the end), and tell() is then the buffer's.
+    Value decoder;
+    Value encoder;
+    std::string* snap_input; // malloc'd, freed by the finalizer
+    int64_t snap_flags;
+    bool has_snapshot;
+    bool decoder_dirty; // the decoder was fed since its last reset
+    bool iterating;     // next() runs and has not reached the end: tell() is disabled, as CPython's
 };
 
 // ---- io_base.cpp
@@ -253,6 +266,13 @@ TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding,
 // The text encoding named `name` (utf-8, ascii, latin-1 and their aliases); false when
 // this layer does not implement it.
 bool text_encoding_lookup(std::string_view name, TextEncoding& out);
+// Any text encoding: a native one (info null), else CODEC with the registry's CodecInfo
+// in `info`. False with CPython's LookupError pending (unknown encoding, or a codec
+// that is not a text encoding such as rot13).
+bool text_encoding_resolve(VM& vm, String* name, TextEncoding& enc, Value& info);
+// After text_configure/text_new with enc == CODEC: makes the incremental decoder and
+// encoder from `info`; an encoder of a file not at position 0 starts without a BOM.
+bool text_init_codec(VM& vm, TextFile* tf, Value info);
 // Validates open()'s newline argument: ValueError "illegal newline value: q".
 bool text_newline_mode(VM& vm, Value newline, NewlineMode& out);
 

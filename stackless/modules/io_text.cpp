@@ -4,13 +4,18 @@
 // representation, so UTF-8 input is validated and copied, never transcoded) and hands
 // out characters with newline translation applied on the way out. Writing translates
 // '\n' when newline= asks for it, encodes, and appends to the binary write buffer.
-// Encodings: UTF-8, ASCII and Latin-1 (with aliases); the codecs of objects/codecs.cpp
-// supply the error handlers and CPython's UnicodeDecodeError/UnicodeEncodeError.
+// Encodings: UTF-8, ASCII and Latin-1 (with aliases) natively; the codecs of
+// objects/codecs.cpp supply the error handlers and CPython's UnicodeDecodeError/
+// UnicodeEncodeError. Any other text encoding (TextEncoding::CODEC: utf-16, utf-8-sig,
+// cp1252, shift_jis, ...) goes through the codec registry's incremental decoder and
+// encoder, and tell()/seek() then use CPython's cookie: a start position plus what
+// rebuilds the decoder's state there (its flags, bytes to feed, characters to skip).
 #include "stackless/modules/io_internal.h"
 #include "stackless/modules/io.h"
 
 #include "objects/bytes.h"
 #include "objects/containers.h"
+#include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
@@ -22,6 +27,9 @@
 #include <unistd.h>
 
 namespace slpy {
+
+// codecs.lookup (stackless/modules/codecs_module.cpp).
+Value codecs_lookup(VM& vm, String* encoding);
 
 // object.__dict__'s getter and setter (objects/object_methods.cpp).
 extern NativeFn const instance_dict_get;
@@ -40,6 +48,8 @@ void text_trace(Object* o, Tracer& t)
     t.visit(tf->encoding);
     t.visit(tf->errors);
     t.visit(tf->newline);
+    t.visit(tf->decoder);
+    t.visit(tf->encoder);
 }
 
 void text_finalize(Object* o)
@@ -47,7 +57,8 @@ void text_finalize(Object* o)
     auto* tf = static_cast<TextFile*>(o);
     delete tf->decoded;
     delete tf->pending;
-    tf->decoded = tf->pending = nullptr;
+    delete tf->snap_input;
+    tf->decoded = tf->pending = tf->snap_input = nullptr;
 }
 
 TextFile* self_text(Value v) { return static_cast<TextFile*>(v.as_object()); }
@@ -133,6 +144,7 @@ char const* codec_name(TextEncoding e)
     case TextEncoding::UTF8: return "utf-8";
     case TextEncoding::ASCII: return "ascii";
     case TextEncoding::LATIN1: return "latin-1";
+    case TextEncoding::CODEC: break; // never asked: the incremental codec objects serve it
     }
     return "utf-8";
 }
@@ -168,6 +180,299 @@ void note_newlines(TextFile* tf, std::string_view s)
 }
 
 bool decode_append_text(VM& vm, TextFile* tf, std::string_view data);
+size_t count_chars(std::string_view s);
+
+// ---- The general case (TextEncoding::CODEC): the codec's incremental decoder/encoder.
+
+Value call_named(VM& vm, Value obj, char const* name, std::initializer_list<Value> args)
+{
+    String* n = intern(vm, name);
+    if (!n)
+        return Value::null();
+    return call_method(vm, obj, n, args.begin(), args.size());
+}
+
+// decoder.decode(data, final): a str, or TypeError as CPython's check_decoded.
+String* codec_decode(VM& vm, TextFile* tf, std::string_view data, bool final)
+{
+    Bytes* b = bytes_new(vm, data);
+    if (!b)
+        return nullptr;
+    tf->decoder_dirty = true;
+    Value r = call_named(vm, tf->decoder, "decode", { Value::from_object(b), py_bool(final) });
+    if (r.is_null())
+        return nullptr;
+    String* out = as_str(r);
+    if (!out)
+        raise_fmt(vm, exc::TypeError, "decoder should return a string result, not '%s'", type_name(r));
+    return out;
+}
+
+// Characters decoded from data[0, n) (the decoder's state moves on); -1 on error.
+int64_t codec_feed(VM& vm, TextFile* tf, char const* data, size_t n, bool final = false)
+{
+    String* out = codec_decode(vm, tf, std::string_view(data, n), final);
+    return out ? int64_t(out->length) : -1;
+}
+
+// decoder.getstate(): (buffered bytes, flags), checked as CPython's.
+bool codec_getstate(VM& vm, TextFile* tf, std::string* buffered, int64_t& flags)
+{
+    Value r = call_named(vm, tf->decoder, "getstate", {});
+    if (r.is_null())
+        return false;
+    Tuple* t = as_tuple(r);
+    if (!t || t->size != 2) {
+        raise(vm, exc::TypeError, "illegal decoder state");
+        return false;
+    }
+    Bytes* b = as_bytes(t->items[0]);
+    if (!b) {
+        raise_fmt(vm, exc::TypeError, "illegal decoder state: the first item should be a bytes object, not '%s'",
+                  type_name(t->items[0]));
+        return false;
+    }
+    if (!index_i64(vm, t->items[1], flags))
+        return false;
+    if (buffered)
+        buffered->assign(b->view());
+    return true;
+}
+
+// decoder.setstate((b'', flags)): the state at a cookie's start position.
+bool codec_setstate(VM& vm, TextFile* tf, int64_t flags)
+{
+    Bytes* empty = bytes_new(vm, "");
+    Value flag_v = empty ? int_from_i64(vm, flags) : Value::null();
+    Tuple* st = flag_v.is_null() ? nullptr : tuple_pack(vm, { Value::from_object(empty), flag_v });
+    if (!st)
+        return false;
+    tf->decoder_dirty = true;
+    return !call_named(vm, tf->decoder, "setstate", { Value::from_object(st) }).is_null();
+}
+
+bool codec_reset_decoder(VM& vm, TextFile* tf)
+{
+    if (tf->decoder.is_null() || !tf->decoder_dirty)
+        return true;
+    tf->decoder_dirty = false;
+    return !call_named(vm, tf->decoder, "reset", {}).is_null();
+}
+
+// CPython's _textiowrapper_reset_encoder: at the start of the file the encoder starts
+// over (a BOM is written again); anywhere else it must not write one.
+bool codec_reset_encoder(VM& vm, TextFile* tf, bool at_start)
+{
+    if (tf->encoder.is_null())
+        return true;
+    if (at_start)
+        return !call_named(vm, tf->encoder, "reset", {}).is_null();
+    return !call_named(vm, tf->encoder, "setstate", { Value::small_int(0) }).is_null();
+}
+
+// One chunk through the incremental decoder (text_fill's general case). The snapshot
+// starts over when everything decoded before was consumed; otherwise the new bytes join
+// it, so it always describes the text from decoded[0]. `keep_snapshot` false (read()
+// to the end) keeps none.
+int codec_fill(VM& vm, TextFile* tf, size_t chunk_size, bool keep_snapshot)
+{
+    std::string& d = *tf->decoded;
+    bool fresh = tf->dpos == d.size();
+    if (fresh) {
+        d.clear();
+        tf->dpos = 0;
+    }
+    bool new_snapshot = keep_snapshot && (fresh || !tf->has_snapshot);
+    int64_t flags = 0;
+    std::string state_input;
+    if (new_snapshot && !codec_getstate(vm, tf, &state_input, flags))
+        return -1;
+    std::string chunk(chunk_size, '\0');
+    ptrdiff_t r = buffered_read_some(vm, tf->buffer, chunk.data(), chunk_size);
+    if (r < 0)
+        return -1;
+    chunk.resize(size_t(r));
+    if (new_snapshot) {
+        state_input.append(chunk);
+        tf->snap_input->swap(state_input);
+        tf->snap_flags = flags;
+        tf->has_snapshot = true;
+    } else if (keep_snapshot) {
+        tf->snap_input->append(chunk);
+    } else {
+        tf->has_snapshot = false;
+    }
+    bool eof = r == 0;
+    if (eof && tf->cr_pending) { // the end: a last '\r' is one
+        tf->cr_pending = false;
+        tf->seennl |= SEEN_CR;
+    }
+    String* text = codec_decode(vm, tf, chunk, eof);
+    if (!text)
+        return -1;
+    size_t before = d.size();
+    d.append(text->view());
+    if (tf->nl == NewlineMode::Universal || tf->nl == NewlineMode::Untranslated)
+        note_newlines(tf, std::string_view(d).substr(before));
+    return eof && text->byte_length == 0 ? 0 : 1;
+}
+
+// tell()'s cookie, laid out as CPython's C TextIOWrapper packs it (little-endian: the
+// 64-bit start position, then 32-bit decoder flags, bytes to feed and characters to
+// skip, then the need-eof byte), so cookies compare and round-trip as CPython's.
+struct Cookie {
+    int64_t start_pos = 0;
+    int32_t dec_flags = 0;
+    int32_t bytes_to_feed = 0;
+    int32_t chars_to_skip = 0;
+    uint8_t need_eof = 0;
+};
+constexpr size_t kCookieBytes = 8 + 4 + 4 + 4 + 1;
+
+Value build_cookie(VM& vm, Cookie const& c)
+{
+    unsigned char buf[kCookieBytes];
+    uint64_t start = uint64_t(c.start_pos);
+    uint32_t fields[3] = { uint32_t(c.dec_flags), uint32_t(c.bytes_to_feed), uint32_t(c.chars_to_skip) };
+    for (int i = 0; i < 8; ++i)
+        buf[i] = static_cast<unsigned char>(start >> (8 * i));
+    for (int f = 0; f < 3; ++f)
+        for (int i = 0; i < 4; ++i)
+            buf[8 + 4 * f + i] = static_cast<unsigned char>(fields[f] >> (8 * i));
+    buf[20] = c.need_eof;
+    Mpz z;
+    mpz_import(z, kCookieBytes, -1, 1, 0, 0, buf);
+    return int_from_mpz(vm, z);
+}
+
+// The cookie's fields from a non-negative int; OverflowError when it does not fit.
+bool parse_cookie(VM& vm, Value cookie, Cookie& c)
+{
+    MpzView z(int_unwrap(cookie));
+    if (mpz_sizeinbase(z, 2) > 8 * kCookieBytes) {
+        raise(vm, exc::OverflowError, "int too big to convert");
+        return false;
+    }
+    unsigned char buf[kCookieBytes] = {};
+    size_t count = 0;
+    mpz_export(buf, &count, -1, 1, 0, 0, z);
+    uint64_t start = 0;
+    uint32_t fields[3] = {};
+    for (int i = 0; i < 8; ++i)
+        start |= uint64_t(buf[i]) << (8 * i);
+    for (int f = 0; f < 3; ++f)
+        for (int i = 0; i < 4; ++i)
+            fields[f] |= uint32_t(buf[8 + 4 * f + i]) << (8 * i);
+    c.start_pos = int64_t(start);
+    c.dec_flags = int32_t(fields[0]);
+    c.bytes_to_feed = int32_t(fields[1]);
+    c.chars_to_skip = int32_t(fields[2]);
+    c.need_eof = buf[20];
+    return true;
+}
+
+// tell() of a CODEC wrapper (CPython's algorithm, Modules/_io/textio.c): from the
+// snapshot's start, find the nearest point before the current position where the decoder
+// holds no bytes ("a safe start point"), and count the bytes and characters from there.
+Value codec_tell(VM& vm, TextFile* tf, int64_t position)
+{
+    if (tf->decoder.is_null() || !tf->has_snapshot)
+        return int_from_i64(vm, position);
+    std::string const input = *tf->snap_input;
+    Cookie cookie;
+    cookie.start_pos = position - int64_t(input.size());
+    cookie.dec_flags = int32_t(tf->snap_flags);
+    int64_t chars_to_skip = int64_t(count_chars(std::string_view(*tf->decoded).substr(0, tf->dpos)));
+    if (chars_to_skip == 0)
+        return build_cookie(vm, cookie);
+    // The decoder's state is put back afterwards (reading continues from it).
+    Value saved = TRY(call_named(vm, tf->decoder, "getstate", {}));
+    auto fail = [&]() -> Value {
+        Value err = vm.take_error();
+        if (call_named(vm, tf->decoder, "setstate", { saved }).is_null())
+            vm.clear_error();
+        vm.restore_error(err);
+        return Value::null();
+    };
+    // Fast search for a start point close to the position: guess from the ratio of bytes
+    // to characters of the snapshot.
+    size_t total_chars = count_chars(*tf->decoded);
+    double ratio = total_chars ? double(input.size()) / double(total_chars) : 0.0;
+    int64_t skip_bytes = int64_t(ratio * double(chars_to_skip));
+    int64_t skip_back = 1;
+    std::string buffered;
+    int64_t dec_flags = 0;
+    if (skip_bytes > int64_t(input.size()))
+        skip_bytes = int64_t(input.size());
+    while (skip_bytes > 0) {
+        if (!codec_setstate(vm, tf, cookie.dec_flags))
+            return fail();
+        int64_t n = codec_feed(vm, tf, input.data(), size_t(skip_bytes));
+        if (n < 0)
+            return fail();
+        if (n <= chars_to_skip) {
+            if (!codec_getstate(vm, tf, &buffered, dec_flags))
+                return fail();
+            if (buffered.empty()) {
+                // Before the position with nothing buffered: a safe start.
+                cookie.dec_flags = int32_t(dec_flags);
+                chars_to_skip -= n;
+                break;
+            }
+            skip_bytes -= int64_t(buffered.size());
+            skip_back = 1;
+        } else {
+            skip_bytes -= skip_back;
+            skip_back *= 2;
+        }
+    }
+    if (skip_bytes <= 0) {
+        skip_bytes = 0;
+        if (!codec_setstate(vm, tf, cookie.dec_flags))
+            return fail();
+    }
+    cookie.start_pos += skip_bytes;
+    cookie.chars_to_skip = int32_t(chars_to_skip);
+    if (chars_to_skip != 0) {
+        // Close now: feed one byte at a time, moving the start to each later safe point.
+        int64_t chars_decoded = 0;
+        size_t i = size_t(skip_bytes);
+        for (; i < input.size(); ++i) {
+            int64_t n = codec_feed(vm, tf, input.data() + i, 1);
+            if (n < 0)
+                return fail();
+            chars_decoded += n;
+            cookie.bytes_to_feed += 1;
+            if (!codec_getstate(vm, tf, &buffered, dec_flags))
+                return fail();
+            if (buffered.empty() && chars_decoded <= chars_to_skip) {
+                cookie.start_pos += cookie.bytes_to_feed;
+                chars_to_skip -= chars_decoded;
+                cookie.dec_flags = int32_t(dec_flags);
+                cookie.bytes_to_feed = 0;
+                chars_decoded = 0;
+            }
+            if (chars_decoded >= chars_to_skip)
+                break;
+        }
+        if (i == input.size()) {
+            // Not enough characters: the decoder must be told the input ended.
+            int64_t n = codec_feed(vm, tf, "", 0, true);
+            if (n < 0)
+                return fail();
+            chars_decoded += n;
+            cookie.need_eof = 1;
+            if (chars_decoded < chars_to_skip) {
+                raise(vm, exc::OSError, "can't reconstruct logical file position");
+                return fail();
+            }
+        }
+        cookie.chars_to_skip = int32_t(chars_to_skip);
+    }
+    if (call_named(vm, tf->decoder, "setstate", { saved }).is_null())
+        return Value::null();
+    return build_cookie(vm, cookie);
+}
 
 // Decodes `data` (complete sequences) onto the end of tf->decoded.
 bool decode_append(VM& vm, TextFile* tf, std::string_view data)
@@ -200,6 +505,7 @@ bool decode_append_text(VM& vm, TextFile* tf, std::string_view data)
         for (char c : data)
             utf8_append(out, static_cast<unsigned char>(c));
         return true;
+    case TextEncoding::CODEC: break; // codec_fill decodes these
     }
     Value s = bytes_decode(vm, data, codec_name(tf->enc), tf->errors->view());
     if (s.is_null())
@@ -210,10 +516,12 @@ bool decode_append_text(VM& vm, TextFile* tf, std::string_view data)
 
 // Reads one chunk from the binary file and decodes it. 1: read something (maybe no
 // complete character yet), 0: end of file, -1: error.
-int text_fill(VM& vm, TextFile* tf, size_t chunk_size = 0)
+int text_fill(VM& vm, TextFile* tf, size_t chunk_size = 0, bool keep_snapshot = true)
 {
     if (!chunk_size)
         chunk_size = tf->chunk_size;
+    if (tf->enc == TextEncoding::CODEC)
+        return codec_fill(vm, tf, chunk_size, keep_snapshot);
     std::string& d = *tf->decoded;
     // Drop what has been consumed so the buffer does not grow with the file.
     if (tf->dpos == d.size()) {
@@ -288,12 +596,13 @@ void append_translated(std::string& out, std::string_view s)
 Value text_read_all(VM& vm, TextFile* tf)
 {
     for (;;) {
-        int r = text_fill(vm, tf, 65536);
+        int r = text_fill(vm, tf, 65536, false);
         if (r < 0)
             return Value::null();
         if (r == 0)
             break;
     }
+    tf->has_snapshot = false;
     std::string_view rest = std::string_view(*tf->decoded).substr(tf->dpos);
     Value result;
     if (tf->nl == NewlineMode::Universal && rest.find('\r') != std::string_view::npos) {
@@ -397,8 +706,12 @@ Value text_readline(VM& vm, TextFile* tf, int64_t limit)
             break;
         scan_off = scan - tf->dpos;
         int r = text_fill(vm, tf);
-        if (r < 0)
+        if (r < 0) {
+            // As CPython's readline, which holds the partial line in a local: an error
+            // while reading on (a decoding error in the next chunk) loses it.
+            tf->dpos = tf->decoded->size();
             return Value::null();
+        }
         if (r == 0) {
             end = tf->decoded->size();
             break;
@@ -439,15 +752,17 @@ void drop_decoded(TextFile* tf)
     tf->decoded->clear();
     tf->pending->clear();
     tf->dpos = 0;
+    tf->has_snapshot = false;
 }
 
 // Before a write after reads: like CPython's TextIOWrapper, the decoded text read ahead
-// is dropped and the write goes where the binary layer stands (after the chunks read).
-bool sync_for_write(VM&, TextFile* tf)
+// is dropped and the write goes where the binary layer stands (after the chunks read);
+// a codec's decoder starts over.
+bool sync_for_write(VM& vm, TextFile* tf)
 {
-    if (tf->dpos != tf->decoded->size() || !tf->pending->empty())
+    if (tf->dpos != tf->decoded->size() || !tf->pending->empty() || tf->has_snapshot)
         drop_decoded(tf);
-    return true;
+    return codec_reset_decoder(vm, tf);
 }
 
 #define SLPY_TEXT_METHOD(cname) Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -593,12 +908,94 @@ SLPY_TEXT_METHOD(tx_close)
 SLPY_TEXT_METHOD(tx_tell)
 {
     TextFile* tf = self_text(args[0]);
-    if (!check_open(vm, tf) || !buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
+    if (!check_open(vm, tf))
+        return Value::null();
+    if (tf->iterating)
+        return raise(vm, exc::OSError, "telling position disabled by next() call");
+    if (!buffered_text_writeflush(vm, tf->buffer) || !buffered_flush(vm, tf->buffer))
         return Value::null();
     int64_t pos = buffered_tell(vm, tf->buffer);
     if (pos < 0)
         return Value::null();
+    if (tf->enc == TextEncoding::CODEC)
+        return codec_tell(vm, tf, pos);
     return int_from_i64(vm, pos - unread_bytes(tf));
+}
+
+// Reads up to n bytes at the buffer's position (fewer at the end of the file).
+bool read_exact(VM& vm, BufferedFile* b, size_t n, std::string& out)
+{
+    out.assign(n, '\0');
+    size_t got = 0;
+    while (got < n) {
+        ptrdiff_t r = buffered_read_some(vm, b, out.data() + got, n - got);
+        if (r < 0)
+            return false;
+        if (r == 0)
+            break;
+        got += size_t(r);
+    }
+    out.resize(got);
+    return true;
+}
+
+// seek() of a CODEC wrapper: the cookie's start position, the decoder's state there, and
+// the characters to skip decoded again (CPython's TextIOWrapper.seek).
+Value codec_seek(VM& vm, TextFile* tf, Value cookie_v, int64_t whence)
+{
+    if (whence == SEEK_END) {
+        drop_decoded(tf);
+        if (!buffered_flush(vm, tf->buffer))
+            return Value::null();
+        int64_t r = buffered_seek(vm, tf->buffer, 0, SEEK_END);
+        if (r < 0 || !codec_reset_decoder(vm, tf) || !codec_reset_encoder(vm, tf, r == 0))
+            return Value::null();
+        return int_from_i64(vm, r);
+    }
+    Cookie cookie;
+    if (!parse_cookie(vm, cookie_v, cookie) || !buffered_flush(vm, tf->buffer))
+        return Value::null();
+    bool at_zero = int_sign(int_unwrap(cookie_v)) == 0;
+    drop_decoded(tf);
+    tf->cr_pending = false;
+    if (at_zero)
+        tf->seennl = 0;
+    if (buffered_seek(vm, tf->buffer, cookie.start_pos, SEEK_SET) < 0)
+        return Value::null();
+    if (!tf->decoder.is_null()) {
+        if (at_zero) {
+            tf->decoder_dirty = true;
+            if (!codec_reset_decoder(vm, tf))
+                return Value::null();
+        } else {
+            if (!codec_setstate(vm, tf, cookie.dec_flags))
+                return Value::null();
+            tf->snap_input->clear();
+            tf->snap_flags = cookie.dec_flags;
+            tf->has_snapshot = true;
+        }
+        if (cookie.chars_to_skip) {
+            std::string input;
+            if (!read_exact(vm, tf->buffer, size_t(uint32_t(cookie.bytes_to_feed)), input))
+                return Value::null();
+            String* text = codec_decode(vm, tf, input, cookie.need_eof);
+            if (!text)
+                return Value::null();
+            tf->decoded->assign(text->view());
+            tf->snap_input->swap(input);
+            tf->snap_flags = cookie.dec_flags;
+            tf->has_snapshot = true;
+            if (text->length < size_t(cookie.chars_to_skip))
+                return raise(vm, exc::OSError, "can't restore logical file position");
+            size_t i = 0;
+            for (int32_t n = 0; n < cookie.chars_to_skip; ++n)
+                i += seq_len(static_cast<unsigned char>((*tf->decoded)[i]));
+            tf->dpos = i;
+        }
+    }
+    if (!codec_reset_encoder(vm, tf, at_zero))
+        return Value::null();
+    return cookie_v;
 }
 
 // seek(cookie, whence=0): absolute positions from tell(), or 0 relative to the current
@@ -609,10 +1006,29 @@ SLPY_TEXT_METHOD(tx_seek)
     if (!check_no_kwargs(vm, "seek", kwnames) || !check_nargs(vm, "seek", nargs - 1, 1, 2))
         return Value::null();
     int64_t cookie, whence = 0;
-    if (!index_i64(vm, args[1], cookie) || (nargs > 2 && !index_i64(vm, args[2], whence)))
+    if (nargs > 2 && !index_i64(vm, args[2], whence))
         return Value::null();
+    // A codec's cookie from tell() may not fit in 64 bits (decoder state above them).
+    Value big_cookie = Value::null();
+    if (is_int(args[1]) && !int_to_i64(int_unwrap(args[1]), cookie)) {
+        big_cookie = int_unwrap(args[1]);
+        cookie = int_sign(big_cookie) < 0 ? -1 : 1;
+    } else if (!index_i64(vm, args[1], cookie)) {
+        return Value::null();
+    }
     if (!check_open(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
+    if (big_cookie.is_null() || cookie < 0)
+        big_cookie = int_from_i64(vm, cookie);
+    if (tf->enc == TextEncoding::CODEC && (whence == SEEK_END || whence == SEEK_SET)) {
+        if (whence == SEEK_END && cookie != 0)
+            return raise_unsupported(vm, "can't do nonzero end-relative seeks");
+        if (whence == SEEK_SET && cookie < 0)
+            return raise_fmt(vm, exc::ValueError, "negative seek position %lld", static_cast<long long>(cookie));
+        return big_cookie.is_null() ? big_cookie : codec_seek(vm, tf, big_cookie, whence);
+    }
+    if (!int_to_i64(big_cookie, cookie))
+        return raise(vm, exc::OverflowError, "Python int too large to convert to C long");
     if (whence == SEEK_CUR) {
         if (cookie != 0)
             return raise_unsupported(vm, "can't do nonzero cur-relative seeks");
@@ -726,9 +1142,14 @@ Value tx_iternext(VM& vm, Value self)
     TextFile* tf = self_text(self);
     if (!check_readable(vm, tf) || !buffered_text_writeflush(vm, tf->buffer))
         return Value::null();
+    tf->iterating = true;
     Value line = TRY(text_readline(vm, tf, -1));
-    if (as_str(line)->byte_length == 0)
+    if (as_str(line)->byte_length == 0) {
+        // The end: tell() works again (the snapshot of the last chunk is gone, as CPython's).
+        tf->iterating = false;
+        tf->has_snapshot = false;
         return Value::stop_iteration();
+    }
     return line;
 }
 
@@ -779,24 +1200,38 @@ SLPY_TEXT_METHOD(tx_reconfigure)
         return Value::null();
     if (!a[1].is_null() && !is_none(a[1])) {
         String* e = as_str(a[1]);
-        TextEncoding enc;
         if (!e)
             return raise_fmt(vm, exc::TypeError, "reconfigure() argument 'encoding' must be str or None, not %s", type_name(a[1]));
-        if (!text_encoding_lookup(e->view(), enc))
-            return raise_fmt(vm, exc::LookupError, "unknown encoding: %s", e->c_str());
-        tf->encoding = e;
-        tf->enc = enc;
     }
-    if (!a[2].is_null() && !is_none(a[2])) {
-        String* e = as_str(a[2]);
-        if (!e)
-            return raise_fmt(vm, exc::TypeError, "reconfigure() argument 'errors' must be str or None, not %s", type_name(a[2]));
-        tf->errors = e;
+    if (!a[2].is_null() && !is_none(a[2]) && !as_str(a[2]))
+        return raise_fmt(vm, exc::TypeError, "reconfigure() argument 'errors' must be str or None, not %s", type_name(a[2]));
+    bool new_encoding = !a[1].is_null() && !is_none(a[1]);
+    bool new_errors = !a[2].is_null() && !is_none(a[2]);
+    // As CPython: once text has been read ahead, its decoding cannot change.
+    if ((new_encoding || new_errors || !a[3].is_null()) && (!tf->decoded->empty() || !tf->pending->empty()))
+        return raise_unsupported(vm, "It is not possible to set the encoding or newline of stream after the first read");
+    NewlineMode nl = tf->nl;
+    if (!a[3].is_null() && !text_newline_mode(vm, a[3], nl))
+        return Value::null();
+    if (new_encoding || new_errors) {
+        // A new encoding without errors= takes 'strict', as CPython's.
+        String* e = new_encoding ? as_str(a[1]) : tf->encoding;
+        // "locale" is the locale's encoding, UTF-8 as TextIOWrapper.__init__ takes it.
+        if (new_encoding && e->view() == "locale" && !(e = intern(vm, "UTF-8")))
+            return Value::null();
+        String* errors = new_errors ? as_str(a[2]) : new_encoding ? intern(vm, "strict") : tf->errors;
+        TextEncoding enc;
+        Value info;
+        if (!errors || !text_encoding_resolve(vm, e, enc, info))
+            return Value::null();
+        tf->encoding = e;
+        tf->errors = errors;
+        tf->enc = enc;
+        tf->decoder = tf->encoder = Value::null();
+        if (enc == TextEncoding::CODEC && !text_init_codec(vm, tf, info))
+            return Value::null();
     }
     if (!a[3].is_null()) {
-        NewlineMode nl;
-        if (!text_newline_mode(vm, a[3], nl))
-            return Value::null();
         tf->newline = a[3];
         tf->nl = nl;
     }
@@ -925,8 +1360,26 @@ bool io_textio_write(VM& vm, Value file, String* s)
     // has a '\n' or '\r'; write_through only hands the bytes on to the buffer.
     bool needflush = tf->line_buffering && (has_nl || std::memchr(text.data(), '\r', text.size()));
     bool pass_on = needflush || tf->write_through;
-    bool direct = s->is_ascii() || (tf->enc == TextEncoding::UTF8 && utf8_validate(text) == std::string_view::npos);
-    if (direct) {
+    bool direct = tf->enc != TextEncoding::CODEC &&
+                  (s->is_ascii() || (tf->enc == TextEncoding::UTF8 && utf8_validate(text) == std::string_view::npos));
+    if (tf->enc == TextEncoding::CODEC) {
+        if (!source && !(source = str_new(vm, text)))
+            return false;
+        if (tf->encoder.is_null()) {
+            raise(vm, exc::RuntimeError, "TextIOWrapper has no encoder");
+            return false;
+        }
+        Value b = call_named(vm, tf->encoder, "encode", { Value::from_object(source) });
+        if (b.is_null())
+            return false;
+        Bytes* bytes = as_bytes(b);
+        if (!bytes) {
+            raise_fmt(vm, exc::TypeError, "encoder should return a bytes object, not '%s'", type_name(b));
+            return false;
+        }
+        if (!buffered_text_write(vm, f, reinterpret_cast<char const*>(bytes->view().data()), bytes->view().size(), pass_on))
+            return false;
+    } else if (direct) {
         if (!buffered_text_write(vm, f, text.data(), text.size(), pass_on))
             return false;
     } else {
@@ -1019,6 +1472,75 @@ void text_configure(TextFile* tf, BufferedFile* buffer, String* mode, String* en
     tf->cr_pending = false;
     tf->chunk_size = kChunkSize;
     tf->detached = false;
+    tf->decoder = tf->encoder = Value::null();
+    if (!tf->snap_input)
+        tf->snap_input = new std::string();
+    tf->snap_input->clear();
+    tf->snap_flags = 0;
+    tf->has_snapshot = false;
+    tf->decoder_dirty = false;
+    tf->iterating = false;
+}
+
+bool text_encoding_resolve(VM& vm, String* name, TextEncoding& enc, Value& info)
+{
+    info = Value::null();
+    if (text_encoding_lookup(name->view(), enc))
+        return true;
+    info = codecs_lookup(vm, name);
+    if (info.is_null())
+        return false;
+    // CPython's _PyCodec_LookupTextEncoding: a codec that says it is not a text encoding
+    // (rot13, base64, ...) is refused.
+    Value is_text = getattr(vm, info, intern(vm, "_is_text_encoding"));
+    if (is_text.is_null()) {
+        if (!vm.error_matches(exc::AttributeError))
+            return false;
+        vm.clear_error();
+    } else {
+        int t = truthy(vm, is_text);
+        if (t < 0)
+            return false;
+        if (!t) {
+            raise_fmt(vm, exc::LookupError, "'%s' is not a text encoding; use codecs.open() to handle arbitrary codecs",
+                      name->c_str());
+            return false;
+        }
+    }
+    enc = TextEncoding::CODEC;
+    return true;
+}
+
+bool text_init_codec(VM& vm, TextFile* tf, Value info)
+{
+    BufferedFile* b = tf->buffer;
+    Value errors = Value::from_object(tf->errors);
+    if (b->fflags & FF_READABLE) {
+        Value make = getattr(vm, info, intern(vm, "incrementaldecoder"));
+        if (make.is_null() || (tf->decoder = call1(vm, make, errors)).is_null())
+            return false;
+    }
+    if (b->fflags & FF_WRITABLE) {
+        Value make = getattr(vm, info, intern(vm, "incrementalencoder"));
+        if (make.is_null() || (tf->encoder = call1(vm, make, errors)).is_null())
+            return false;
+        // Appending to a file (or writing after its start): no BOM in the middle, as
+        // CPython's TextIOWrapper sets the encoder's state when the file is not at 0.
+        Value seekable = call_named(vm, Value::from_object(tf), "seekable", {});
+        if (seekable.is_null())
+            return false;
+        int t = truthy(vm, seekable);
+        if (t < 0)
+            return false;
+        if (t) {
+            int64_t pos = buffered_tell(vm, b);
+            if (pos < 0)
+                return false;
+            if (pos != 0 && !codec_reset_encoder(vm, tf, false))
+                return false;
+        }
+    }
+    return true;
 }
 
 TextFile* text_new(VM& vm, BufferedFile* buffer, String* mode, String* encoding, TextEncoding enc, String* errors,

@@ -28,6 +28,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -833,6 +834,25 @@ Value posix_pipe(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0)
         return raise_os_error(vm, errno);
+    Tuple* t = tuple_pack(vm, { Value::small_int(fds[0]), Value::small_int(fds[1]) });
+    return t ? Value::from_object(t) : Value::null();
+}
+
+// openpty() -> (master_fd, slave_fd), both non-inheritable as CPython's.
+Value posix_openpty(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "openpty", kwnames) || !check_nargs(vm, "openpty", nargs, 0, 0))
+        return Value::null();
+    int fds[2];
+    if (::openpty(&fds[0], &fds[1], nullptr, nullptr, nullptr) != 0)
+        return raise_os_error(vm, errno);
+    for (int fd : fds)
+        if (::fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+            int err = errno;
+            ::close(fds[0]);
+            ::close(fds[1]);
+            return raise_os_error(vm, err);
+        }
     Tuple* t = tuple_pack(vm, { Value::small_int(fds[0]), Value::small_int(fds[1]) });
     return t ? Value::from_object(t) : Value::null();
 }
@@ -1736,7 +1756,7 @@ Module* make_posix_module(VM& vm)
         { "close", posix_close }, { "closerange", posix_closerange }, { "read", posix_read },
         { "write", posix_write }, { "lseek", posix_lseek }, { "fsync", posix_fsync },
         { "ftruncate", posix_ftruncate }, { "truncate", posix_truncate }, { "isatty", posix_isatty },
-        { "dup", posix_dup }, { "dup2", posix_dup2 }, { "pipe", posix_pipe },
+        { "dup", posix_dup }, { "dup2", posix_dup2 }, { "pipe", posix_pipe }, { "openpty", posix_openpty },
         { "get_inheritable", posix_get_inheritable }, { "set_inheritable", posix_set_inheritable },
         { "get_blocking", posix_get_blocking }, { "set_blocking", posix_set_blocking },
         { "umask", posix_umask }, { "urandom", posix_urandom }, { "getpid", posix_getpid },

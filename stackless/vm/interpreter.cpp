@@ -775,6 +775,7 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("_ast", make_ast_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_posixsubprocess", make_posixsubprocess_module);
     in->register_builtin_module("select", make_select_module);
+    in->register_builtin_module("termios", make_termios_module);
     in->register_builtin_module("_socket", make_socket_module);
     in->register_builtin_module("_pickle", make_pickle_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_testinternalcapi", make_testinternalcapi_module);
