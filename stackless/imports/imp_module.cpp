@@ -99,8 +99,41 @@ Value imp_extension_suffixes(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
     return l ? Value::from_object(l) : Value::null();
 }
 
-// The import lock: one thread runs Python per VM, so it is a re-entrant counter.
-Value imp_lock_held(VM&, Value const*, size_t, Tuple*) { return py_false(); }
+// The import lock (import_locks.cpp): re-entrant, owned by a thread; other threads wait.
+bool lock_noargs(VM& vm, char const* fname, size_t nargs, Tuple* kwnames)
+{
+    if (kwnames && kwnames->size > 0) {
+        raise_fmt(vm, exc::TypeError, "_imp.%s() takes no keyword arguments", fname);
+        return false;
+    }
+    if (nargs != 0) {
+        raise_fmt(vm, exc::TypeError, "_imp.%s() takes no arguments (%zu given)", fname, nargs);
+        return false;
+    }
+    return true;
+}
+
+// lock_held(): True while any thread holds the import lock.
+Value imp_lock_held(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!lock_noargs(vm, "lock_held", nargs, kwnames))
+        return Value::null();
+    return py_bool(import_lock_held(vm));
+}
+
+Value imp_acquire_lock(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!lock_noargs(vm, "acquire_lock", nargs, kwnames) || !import_lock_acquire(vm))
+        return Value::null();
+    return py_none();
+}
+
+Value imp_release_lock(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!lock_noargs(vm, "release_lock", nargs, kwnames) || !import_lock_release(vm))
+        return Value::null();
+    return py_none();
+}
 
 // test.support.import_helper switches CPython's frozen stdlib modules on and off around
 // imports; slpy freezes no module, so there is nothing to switch: the override (an int)
@@ -114,8 +147,6 @@ Value imp_override_frozen_modules_for_tests(VM& vm, Value const* a, size_t n, Tu
         return Value::null();
     return py_none();
 }
-Value imp_acquire_lock(VM&, Value const*, size_t, Tuple*) { return py_none(); }
-Value imp_release_lock(VM&, Value const*, size_t, Tuple*) { return py_none(); }
 
 // _fix_co_filename(code, path): CPython rewrites co_filename when a .pyc moved; slpy's
 // cache stores the path it was compiled from and is rewritten when the source moves

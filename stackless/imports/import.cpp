@@ -470,6 +470,12 @@ void ImportState::trace(Tracer& t)
         t.visit(namespace_loader_type);
     t.visit(builtin_importer);
     t.visit(path_finder);
+    if (deadlock_error)
+        t.visit(deadlock_error);
+    // The threads waiting for a lock are parked: only the lock's wait list reaches them.
+    trace_wait_list(import_lock.waiters, t);
+    for (auto& [name, l] : module_locks)
+        trace_wait_list(l->waiters, t);
 }
 
 namespace {
@@ -727,6 +733,9 @@ Value load_from_spec(VM& vm, String* name, Value spec)
         vm.restore_error(e);
         return Value::null();
     }
+    if (name->view() == "importlib._bootstrap" && is_instance_fast(module, types.module) &&
+        !imports_share_deadlock_error(vm, module.as<Module>()->dict))
+        return Value::null();
     // CPython's importlib writes .pyc files with its own magic number: made slpy's, the
     // cache files it writes (py_compile, compileall, SourceFileLoader) are slpy's own.
     if (name->view() == "importlib._bootstrap_external" && is_instance_fast(module, types.module)) {
@@ -746,17 +755,50 @@ Value load_from_spec(VM& vm, String* name, Value spec)
     return final_mod;
 }
 
-// importlib's _find_spec: the finders in sys.meta_path in order. The native finders run
+// One finder's spec for `name` (None when it has none). The native finders run
 // natively; any other finder's find_spec(name, path, None) is called.
-Value find_spec(VM& vm, String* name, Value search_path)
+Value finder_spec(VM& vm, Value finder, String* name, Value search_path)
 {
     ImportState& st = import_state(vm);
+    if (finder.is(st.builtin_importer)) {
+        if ((!search_path.is_null() && !is_none(search_path)) || !interp(vm).is_builtin_module(name->view()))
+            return py_none();
+        return spec_new(vm, Value::from_object(name), st.builtin_importer, str_value(vm, "built-in"), py_none(), py_none(), false);
+    }
+    if (finder.is(st.path_finder)) {
+        Value search = search_path;
+        if (search.is_null() || is_none(search)) {
+            search = TRY(sys_attr(vm, "path"));
+            if (search.is_not_found())
+                return py_none();
+        }
+        std::string_view full = name->view();
+        size_t dot = full.rfind('.');
+        std::string tail(dot == std::string_view::npos ? full : full.substr(dot + 1));
+        Found f;
+        if (!find_on_path(vm, search, tail, f))
+            return Value::null();
+        return spec_for_found(vm, Value::from_object(name), f);
+    }
+    Value fs = TRY(attr_opt(vm, finder, "find_spec"));
+    if (fs.is_not_found())
+        return py_none();
+    Value args[3] = { Value::from_object(name), search_path.is_null() ? py_none() : search_path, py_none() };
+    return call(vm, fs, args, 3);
+}
+
+// importlib's _find_spec: the finders in sys.meta_path in order, each under the import
+// lock (_ImportLockContext), so that finders never run in two threads at once.
+Value find_spec(VM& vm, String* name, Value search_path)
+{
     Value meta = TRY(sys_attr(vm, "meta_path"));
     if (meta.is_not_found() || is_none(meta))
         return raise(vm, exc::ImportError, "sys.meta_path is None, Python is likely shutting down");
+    Value present = TRY(dict_get_str(vm, interp(vm).modules, name));
+    bool is_reload = !present.is_not_found();
+    // The common case: sys.meta_path is a list (read again at each step: a finder may
+    // change it).
     List* ml = as_list(meta);
-    // The common case: sys.meta_path as slpy set it up.
-    size_t n = ml ? ml->size : 0;
     Value it = Value::null();
     if (!ml)
         it = TRY(get_iter(vm, meta));
@@ -771,38 +813,26 @@ Value find_spec(VM& vm, String* name, Value search_path)
             if (finder.is_stop_iteration())
                 break;
         }
-        (void)n;
-        if (finder.is(st.builtin_importer)) {
-            if (!search_path.is_null() && !is_none(search_path))
-                continue;
-            if (interp(vm).is_builtin_module(name->view()))
-                return spec_new(vm, Value::from_object(name), st.builtin_importer, str_value(vm, "built-in"), py_none(), py_none(), false);
-            continue;
-        }
-        if (finder.is(st.path_finder)) {
-            Value search = search_path;
-            if (search.is_null() || is_none(search)) {
-                search = TRY(sys_attr(vm, "path"));
-                if (search.is_not_found())
-                    continue;
-            }
-            std::string_view full = name->view();
-            size_t dot = full.rfind('.');
-            std::string tail(dot == std::string_view::npos ? full : full.substr(dot + 1));
-            Found f;
-            if (!find_on_path(vm, search, tail, f))
+        Value spec;
+        {
+            ImportLockGuard lock(vm);
+            if (!lock.held)
                 return Value::null();
-            if (f.kind == Found::Kind::None)
-                continue;
-            return spec_for_found(vm, Value::from_object(name), f);
+            spec = finder_spec(vm, finder, name, search_path);
         }
-        Value fs = TRY(attr_opt(vm, finder, "find_spec"));
-        if (fs.is_not_found())
-            continue;
-        Value args[3] = { Value::from_object(name), search_path.is_null() ? py_none() : search_path, py_none() };
-        Value spec = TRY(call(vm, fs, args, 3));
-        if (!is_none(spec))
+        if (spec.is_null())
             return spec;
+        if (is_none(spec))
+            continue;
+        if (is_reload)
+            return spec;
+        // The finder may have imported the module itself (a parent's import did): its
+        // own spec wins then.
+        Value m = TRY(dict_get_str(vm, interp(vm).modules, name));
+        if (m.is_not_found())
+            return spec;
+        Value own = TRY(getattr_opt(vm, m, names.__spec__));
+        return own.is_not_found() || is_none(own) ? spec : own;
     }
     return py_none();
 }
@@ -1027,14 +1057,31 @@ bool handle_fromlist(VM& vm, Value module, Value fromlist, bool recursive)
 
 } // namespace
 
+// importlib's _find_and_load: a module that is not in sys.modules is found and loaded
+// under its module lock, so that two threads never run it twice nor see it half done.
 Value import_absolute(VM& vm, String* name)
 {
     Value m = TRY(cached_module(vm, name));
-    if (!m.is_not_found())
+    if (!m.is_not_found()) {
+        // Another thread may still be running it: wait until it is done.
+        if (!module_lock_wait_initialized(vm, name))
+            return Value::null();
         return m;
+    }
     if (!stack_check(vm, "while importing"))
         return Value::null();
-    return find_and_load(vm, name);
+    ImportLock* lock = module_lock_acquire(vm, name);
+    if (!lock)
+        return Value::null();
+    // Another thread may have imported it while this one waited for the lock.
+    Value r = dict_get_str(vm, interp(vm).modules, name);
+    if (!r.is_null() && r.is_not_found())
+        r = find_and_load(vm, name);
+    else if (!r.is_null() && is_none(r))
+        r = raise_import_error(vm, exc::ModuleNotFoundError, "import of " + std::string(name->view()) + " halted; None in sys.modules",
+                               Value::from_object(name), Value::null());
+    module_lock_release(vm, lock);
+    return r;
 }
 
 Value import_name(VM& vm, String* name, Dict* globals, Value fromlist, int64_t level)

@@ -42,6 +42,12 @@ Value imports_run_main_module(VM& vm, std::string const& name, std::string* erro
 // Compiles the source file `path` (or loads its cached bytecode): a Code object.
 Value imports_source_to_code(VM& vm, std::string const& path, std::string const& source);
 
+// fork(): the import lock around it, as CPython's PyOS_BeforeFork/AfterFork (the child
+// frees the locks that threads other than the forking one held). posix.cpp calls them.
+void imports_before_fork(VM& vm);
+void imports_after_fork_parent(VM& vm);
+void imports_after_fork_child(VM& vm);
+
 // Built-in modules of the import system.
 Module* make_imp_module(VM& vm);
 // Registers the import system's built-in modules (_imp, posix, errno, _stat, marshal,

@@ -15,6 +15,7 @@
 #include "objects/string.h"
 #include "objects/type.h"
 #include "stackless/builtins/builtins.h"
+#include "stackless/imports/imports.h"
 #include "stackless/modules/native_support.h"
 #include "stackless/modules/records.h"
 #include "scheduler/scheduler.h"
@@ -1179,14 +1180,27 @@ void run_at_fork(VM& vm, int which)
 
 // CPython's PyOS_BeforeFork/AfterFork_Parent/AfterFork_Child, for _posixsubprocess's
 // preexec_fn path too.
-void posix_before_fork(VM& vm) { run_at_fork(vm, 0); }
-void posix_after_fork_parent(VM& vm) { run_at_fork(vm, 2); }
-void posix_after_fork_child(VM& vm) { run_at_fork(vm, 1); }
+void posix_before_fork(VM& vm)
+{
+    run_at_fork(vm, 0);
+    imports_before_fork(vm);
+}
+void posix_after_fork_parent(VM& vm)
+{
+    imports_after_fork_parent(vm);
+    run_at_fork(vm, 2);
+}
+void posix_after_fork_child(VM& vm)
+{
+    imports_after_fork_child(vm);
+    run_at_fork(vm, 1);
+}
 
 namespace {
 
-// The child continues the whole VM (slpy runs no other threads, so nothing is left
-// half-locked); C stdio buffers are flushed first so that neither process writes them twice.
+// The child continues the whole VM; the import lock is taken around the fork
+// (posix_before_fork). C stdio buffers are flushed first so that neither process writes
+// them twice.
 Value posix_fork(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "fork", kwnames) || !check_nargs(vm, "fork", nargs, 0, 0))

@@ -1128,4 +1128,7 @@ void thread_shutdown(VM& vm)
         write_unraisable(vm, "Exception ignored on threading shutdown:", Value::null());
 }
 
+// _thread.get_ident() for the import locks (stackless/imports/import_locks.cpp).
+uint64_t thread_current_ident(VM& vm) { return current_ident(vm); }
+
 } // namespace slpy
