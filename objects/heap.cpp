@@ -189,7 +189,100 @@ Object* Heap::allocate(TypeObject* type, size_t bytes)
             return nullptr;
     }
     o->type = type;
+    // One test on the hot path: a type with a finalizer (its DEL slot) registers its
+    // instances (null only for the first types made at start-up).
+    if (type && !type->slots[static_cast<int>(Slot::DEL)].is_null()) [[unlikely]] {
+        if (!register_finalizer(o))
+            return nullptr;
+    }
     return o;
+}
+
+__attribute__((noinline)) bool Heap::register_finalizer(Object* o)
+{
+    if (o->gc & (GC_FINALIZABLE | GC_PY_FINALIZED))
+        return true;
+    if (!room_for_one(m_finalizable)) {
+        (void)exhausted(sizeof(Object*));
+        return false;
+    }
+    m_finalizable.push_back(o);
+    o->gc |= GC_FINALIZABLE;
+    return true;
+}
+
+Object* Heap::pop_finalizer()
+{
+    if (m_to_finalize_head >= m_to_finalize.size())
+        return nullptr;
+    Object* o = m_to_finalize[m_to_finalize_head++];
+    if (m_to_finalize_head == m_to_finalize.size()) {
+        m_to_finalize.clear();
+        m_to_finalize_head = 0;
+    }
+    return o;
+}
+
+void Heap::queue_registered_finalizers(bool (*pick)(Object*))
+{
+    size_t kept = 0;
+    for (Object* o : m_finalizable) {
+        if (!pick(o) || !room_for_one(m_to_finalize)) {
+            m_finalizable[kept++] = o;
+            continue;
+        }
+        o->gc &= ~GC_FINALIZABLE;
+        m_to_finalize.push_back(o);
+    }
+    m_finalizable.resize(kept);
+}
+
+// After marking, before the weak processors (so weak references to an object being
+// finalized stay until the collection that frees it, as when CPython's reference
+// counting runs __del__): every registered object left unmarked is unreachable. All of
+// them are picked first, then marked with what they reach, so that the finalizers of
+// the objects of one cycle all run after this collection.
+__attribute__((noinline)) void Heap::queue_unreachable_finalizers(Tracer& tracer)
+{
+    size_t const first = m_to_finalize.size();
+    // Room for the whole registry up front: marking must not fail. If even that cannot
+    // be had, the unreachable ones stay registered and marked, for a later collection.
+    bool room = true;
+    try {
+        m_to_finalize.reserve(first + m_finalizable.size());
+    } catch (std::bad_alloc const&) {
+        room = false;
+    }
+    size_t kept = 0;
+    for (Object* o : m_finalizable) {
+        if (o->gc & GC_MARK) {
+            m_finalizable[kept++] = o;
+            continue;
+        }
+        if (m_finalizer_filter && !m_finalizer_filter(o)) {
+            o->gc &= ~GC_FINALIZABLE; // nothing to do: freed by this collection
+            continue;
+        }
+        if (!room) {
+            m_finalizable[kept++] = o;
+            continue;
+        }
+        o->gc &= ~GC_FINALIZABLE;
+        m_to_finalize.push_back(o);
+    }
+    m_finalizable.resize(kept);
+    if (!room) {
+        for (Object* o : m_finalizable)
+            tracer.visit(o);
+    }
+    tracer.m_precise = true; // reached from the queue, a precise root from now on
+    for (size_t i = first; i < m_to_finalize.size(); ++i)
+        tracer.visit(m_to_finalize[i]);
+    drain(tracer);
+    retrace_marked(tracer);
+    m_stats.finalizers_queued = m_to_finalize.size() - first;
+    if (m_stats.finalizers_queued && m_finalizer_notify)
+        m_finalizer_notify();
 }
 
 // The allocator refused: a full collection gives dead cells and large blocks back (and
@@ -496,6 +589,8 @@ void Heap::mark_roots(Tracer& tracer)
 {
     for (auto& provider : m_root_providers)
         provider(tracer);
+    for (size_t i = m_to_finalize_head; i < m_to_finalize.size(); ++i)
+        tracer.visit(m_to_finalize[i]);
 }
 
 // Scans a stack range word by word. Kept out of line and unsanitized: it reads whole
@@ -637,6 +732,9 @@ void Heap::collect()
     scan_stacks(tracer);
     drain(tracer);
     retrace_marked(tracer);
+    m_stats.finalizers_queued = 0;
+    if (!m_finalizable.empty())
+        queue_unreachable_finalizers(tracer);
     for (WeakProcessor const& p : m_weak_processors)
         p();
     sweep();

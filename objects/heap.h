@@ -83,6 +83,7 @@ struct HeapStats {
     size_t large_objects = 0;
     size_t objects_allocated = 0; // since the last collection (gc.get_count)
     size_t objects_freed = 0;     // by the last collection (gc.collect's result)
+    size_t finalizers_queued = 0; // objects whose finalizer the last collection queued
 };
 
 class Heap {
@@ -246,6 +247,36 @@ public:
     using WeakProcessor = std::function<void()>;
     void add_weak_processor(WeakProcessor processor) { m_weak_processors.push_back(std::move(processor)); }
     static bool is_marked(Object const* o) { return (o->gc & GC_MARK) != 0; }
+
+    // ---- finalizers (PEP 442): Python code run for an object found unreachable
+    //
+    // An object whose type has a finalizer (its DEL slot: a class's __del__, a
+    // generator's close, an io object's close) is registered when allocated. The registry
+    // is weak. A collection that finds registered objects unmarked (after the stack scan,
+    // before the weak processors) first picks them all, so the finalizers of one cycle
+    // run together, then marks them and everything they reach for this cycle (resurrects
+    // them), moves them to the to-finalize queue, a root, and calls the notify hook (the
+    // VM asks for a pending-call poll). Whoever runs the finalizers pops them with
+    // pop_finalizer, outside the collector. A finalizer runs once per object
+    // (GC_PY_FINALIZED): the next collection that finds the object unreachable frees it.
+    // The filter (optional) may say a registered object has nothing to do after all (a
+    // generator that finished): then it is freed at once, not resurrected. It must not
+    // allocate; it may read the objects the dying one references (not yet swept).
+
+    // Registers `o` (idempotent); false with MemoryError pending when the registry
+    // cannot grow.
+    [[nodiscard]] bool register_finalizer(Object* o);
+    // The oldest object whose finalizer is due, or null. The caller keeps it on its C
+    // stack (the conservative scan roots it) while the finalizer runs.
+    Object* pop_finalizer();
+    bool has_pending_finalizers() const { return m_to_finalize_head < m_to_finalize.size(); }
+    // At the end of the program: queues the registered objects that `pick` accepts,
+    // live or not, in registration order (CPython runs the __del__ of what the modules
+    // held when it clears them at shutdown).
+    void queue_registered_finalizers(bool (*pick)(Object*));
+    using FinalizerFilter = bool (*)(Object*);
+    void set_finalizer_filter(FinalizerFilter filter) { m_finalizer_filter = filter; }
+    void set_finalizer_notify(std::function<void()> notify) { m_finalizer_notify = std::move(notify); }
     // Collections are deferred while this is > 0 (e.g. while the heap is being set up).
     void defer_gc() { ++m_defer; }
     void undefer_gc() { --m_defer; }
@@ -291,6 +322,7 @@ private:
     void drain(Tracer& tracer);
     void sweep();
     static void finalize(Object* o);
+    void queue_unreachable_finalizers(Tracer& tracer);
 
     static int size_class_for(size_t bytes);
 
@@ -311,6 +343,13 @@ private:
 
     std::vector<RootProvider> m_root_providers;
     std::vector<WeakProcessor> m_weak_processors;
+    // Finalizers: the weak registry (allocation order) and the queue of objects whose
+    // finalizer is due (a root from m_to_finalize_head on).
+    std::vector<Object*> m_finalizable;
+    std::vector<Object*> m_to_finalize;
+    size_t m_to_finalize_head = 0;
+    FinalizerFilter m_finalizer_filter = nullptr;
+    std::function<void()> m_finalizer_notify;
     StackProvider m_stack_provider;
     std::vector<StackRange> m_stack_ranges;
     uintptr_t m_thread_stack_high = 0;

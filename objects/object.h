@@ -30,6 +30,12 @@ enum GcBits : uint32_t {
     // An object of the frozen shared runtime (bootstrap.cpp): it keeps GC_MARK for good,
     // so no VM's collector marks or traverses it (Tracer::visit skips marked objects).
     GC_SHARED = 1u << 3,
+    // In the heap's registry of objects with a Python-level finalizer (__del__: the
+    // type's DEL slot, set for Python classes and for generators, coroutines and io
+    // objects), which runs when a collection finds the object unreachable (PEP 442).
+    GC_FINALIZABLE = 1u << 4,
+    // That finalizer has run (gc.is_finalized): it never runs a second time.
+    GC_PY_FINALIZED = 1u << 5,
 };
 
 struct Object {

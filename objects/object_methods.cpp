@@ -358,6 +358,10 @@ static Value object_set_class(VM& vm, Value const* args, size_t, Tuple*)
         return raise(vm, exc::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     if (!layout_compatible(vm, ot, nt, "__class__"))
         return Value::null();
+    // The new class's __del__ runs when the object dies (the heap registers objects
+    // whose class has one at allocation; registering twice is a no-op).
+    if (!nt->slot(Slot::DEL).is_null() && !vm.heap.register_finalizer(args[0].as_object()))
+        return Value::null();
     args[0].as_object()->type = nt;
     return py_none();
 }

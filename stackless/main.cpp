@@ -416,6 +416,7 @@ int run_program(slpy::compiler::CodeUnit const* unit, std::string const& filenam
     // then atexit's callbacks run.
     thread_shutdown(vm);
     vm.run_exit_hooks();
+    run_finalizers_at_exit(vm); // then the __del__ of what the modules still hold
     io_flush_std_streams(vm);
     return status;
 }

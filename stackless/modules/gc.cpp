@@ -14,7 +14,21 @@
 //     collection); freeze() counts them into the "permanent generation";
 //   * is_tracked() follows CPython: atomic objects (int, str, ...) and dicts holding only
 //     such objects are untracked;
-//   * garbage stays empty: there are no uncollectable cycles without __del__.
+//   * garbage stays empty: objects with __del__ in cycles are collected (PEP 442).
+//
+// Finalizers (PEP 442 semantics at collection time, as PyPy runs them): the heap keeps a
+// weak registry of the objects whose type has a DEL slot (a class's __del__; generators,
+// coroutines and async generators, whose __del__ closes them; io objects) and queues the
+// ones a collection finds unreachable, resurrected for that cycle (objects/heap.h). This
+// module's state runs the queue outside the collector: at the next pending-call poll of
+// the eval loop (the heap's notify hook asks for one), and synchronously at the end of
+// gc.collect(). Each runs once (gc.is_finalized); errors go to sys.unraisablehook
+// ("Exception ignored in: <function C.__del__ ...>"). An object that its __del__
+// resurrected stays alive; the next collection that finds it unreachable frees it.
+// gc.collect() collects once more when finalizers ran, so that what they left
+// unreachable (the finalized objects themselves) is freed by the one call, as in CPython.
+// A finalizer runs as a nested call on the current tasklet (from the poll that found
+// the queue non-empty), like weakref callbacks: a switch inside it runs on a carrier.
 #include "stackless/modules/runtime_modules.h"
 
 #include "objects/containers.h"
@@ -23,7 +37,10 @@
 #include "objects/module.h"
 #include "objects/string.h"
 #include "stackless/modules/native_support.h"
+#include "stackless/vm/coroutine.h"
 #include "stackless/vm/interpreter.h"
+
+#include <cstring>
 
 namespace slpy {
 
@@ -34,8 +51,15 @@ constexpr int kDebugLeak = kDebugCollectable | kDebugUncollectable | kDebugSavea
 
 char const kGcStateKey = 0;
 
+bool finalizer_needed(Object* o);
+
 struct GcState : VM::ModuleState {
-    explicit GcState(VM&) {}
+    explicit GcState(VM& vm)
+    {
+        VM* v = &vm;
+        vm.heap.set_finalizer_notify([v] { v->request_pending_calls(); });
+        vm.heap.set_finalizer_filter(finalizer_needed);
+    }
     Module* module = nullptr; // for gc.callbacks
     bool enabled = true;
     int64_t threshold[3] = { 700, 10, 10 };
@@ -44,9 +68,42 @@ struct GcState : VM::ModuleState {
     int64_t collections = 0;
     int64_t collected = 0;
     bool running = false;
+    bool finalizing = false; // the queue is being run (a poll inside a __del__ leaves it)
 
     void trace(Tracer& t) override { t.visit(module); }
+    bool run_pending(VM& vm) override { return run_finalizers(vm); }
+
+    // Runs the finalizers the collector queued, oldest first, until none is left (those a
+    // collection inside a finalizer queues included).
+    bool run_finalizers(VM& vm)
+    {
+        if (finalizing || !vm.heap.has_pending_finalizers())
+            return true;
+        finalizing = true;
+        // An exception pending in the caller (gc.collect from an error path) is kept
+        // aside while Python code runs.
+        Value saved = vm.take_error();
+        while (Object* o = vm.heap.pop_finalizer()) {
+            o->gc |= GC_PY_FINALIZED;
+            Value self = Value::from_object(o);
+            Value del = o->type->slot(Slot::DEL); // null when __del__ was deleted since
+            if (!del.is_null() && call_slot(vm, self, Slot::DEL, nullptr, 0).is_null())
+                write_unraisable(vm, "Exception ignored in", del);
+        }
+        if (!saved.is_null())
+            vm.restore_error(saved);
+        finalizing = false;
+        return true;
+    }
 };
+
+bool finalizer_needed(Object* o)
+{
+    TypeObject* t = o->type;
+    if (t == types.generator || t == coro_types.coroutine || t == coro_types.async_generator)
+        return generator_needs_finalizing(o);
+    return true;
+}
 
 GcState& state(VM& vm) { return module_state<GcState>(vm, &kGcStateKey); }
 
@@ -135,6 +192,18 @@ bool run_callbacks(VM& vm, GcState& st, char const* phase, int64_t generation, i
     return true;
 }
 
+// Zeroes the C stack below the caller's frame. The conservative scan sees every word of
+// the frames between the eval loop and the collector, including slots those frames never
+// wrote, which still hold what deeper calls of earlier instructions left there (an
+// instance whose __init__ stored an attribute): gc.collect() scrubs that region first,
+// so the objects the program just dropped are found dead by this collection.
+__attribute__((noinline)) void scrub_stack_below()
+{
+    char buf[32 * 1024];
+    std::memset(buf, 0, sizeof buf);
+    __asm__ volatile("" : : "r"(buf) : "memory");
+}
+
 #define SLPY_GC_FN(cname) Value cname(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 
 SLPY_GC_FN(gc_collect)
@@ -154,12 +223,21 @@ SLPY_GC_FN(gc_collect)
     bool ok = run_callbacks(vm, st, "start", gen, 0);
     int64_t freed = 0;
     if (ok) {
+        scrub_stack_below();
         vm.heap.collect();
         freed = int64_t(vm.heap.stats().objects_freed);
+        // The finalizers and weak reference callbacks of this collection run now, as
+        // CPython's do; what the finalizers leave unreachable is freed by a second pass.
+        bool finalized = vm.heap.stats().finalizers_queued > 0;
+        ok = run_pending_calls(vm);
+        if (ok && finalized && !st.finalizing) {
+            vm.heap.collect();
+            freed += int64_t(vm.heap.stats().objects_freed);
+            ok = run_pending_calls(vm);
+        }
         ++st.collections;
         st.collected += freed;
-        // The weak reference callbacks of this collection run now, as CPython's do.
-        ok = run_pending_calls(vm) && run_callbacks(vm, st, "stop", gen, freed);
+        ok = ok && run_callbacks(vm, st, "stop", gen, freed);
     }
     st.running = false;
     if (!ok)
@@ -253,8 +331,7 @@ SLPY_GC_FN(gc_is_finalized)
 {
     if (nargs != 1 || (kwnames && kwnames->size))
         return raise_fmt(vm, exc::TypeError, "gc.is_finalized() takes exactly one argument (%zu given)", nargs);
-    // No __del__ has run on any object yet: slpy does not call them.
-    return py_false();
+    return py_bool(args[0].is_object() && (args[0].as_object()->gc & GC_PY_FINALIZED));
 }
 
 // The listed objects, after a collection so that only live ones remain.
@@ -355,6 +432,26 @@ SLPY_GC_FN(gc_get_referents)
 #undef SLPY_GC_FN
 
 } // namespace
+
+void install_finalizers(VM& vm) { (void)state(vm); }
+
+// Objects whose finalizer runs at exit: instances of classes with a Python __del__, and
+// suspended generators (their finally blocks run, as when CPython clears the module that
+// holds them). Coroutines and async generators are left alone (a warning or an event
+// loop's hook has nobody to go to at exit), and so are io objects.
+static bool finalize_at_exit(Object* o)
+{
+    if (o->type == types.generator)
+        return generator_needs_finalizing(o);
+    Value del = o->type->slot(Slot::DEL);
+    return del.is_object() && type_of(del) == types.function;
+}
+
+void run_finalizers_at_exit(VM& vm)
+{
+    vm.heap.queue_registered_finalizers(finalize_at_exit);
+    (void)state(vm).run_finalizers(vm);
+}
 
 Module* make_gc_module(VM& vm)
 {

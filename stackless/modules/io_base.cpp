@@ -130,6 +130,22 @@ Value iob_close(VM& vm, Value const* args, size_t, Tuple*)
     return py_none();
 }
 
+// _IOBase.__del__ (CPython's iobase_finalize), run by the collector's finalizer queue
+// (stackless/modules/gc.cpp) when the stream is unreachable: an open stream is closed.
+// As in CPython 3.11 outside dev mode, an error of close() (or of reading `closed`) is
+// dropped.
+Value iob_finalize(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Value self = args[0];
+    Value closed = getattr_opt(vm, self, name_of(vm, "closed"));
+    int is_closed = closed.is_null() || closed.is_not_found() ? -1 : truthy(vm, closed);
+    if (is_closed == 0 && call_method(vm, self, name_of(vm, "close"), nullptr, 0).is_null())
+        is_closed = -1;
+    if (is_closed < 0)
+        vm.clear_error();
+    return py_none();
+}
+
 Value iob_get_closed(VM& vm, Value const* args, size_t, Tuple*)
 {
     int c = base_is_closed(vm, args[0]);
@@ -409,7 +425,7 @@ void setup_base_types(VM& vm)
         { "_checkReadable", iob_check_readable }, { "_checkWritable", iob_check_writable },
         { "fileno", iob_fileno }, { "isatty", iob_isatty }, { "__enter__", iob_enter }, { "__exit__", iob_exit },
         { "__iter__", iob_iter }, { "__next__", iob_next }, { "readline", iob_readline },
-        { "readlines", iob_readlines }, { "writelines", iob_writelines },
+        { "readlines", iob_readlines }, { "writelines", iob_writelines }, { "__del__", iob_finalize },
     });
     add_getsets(vm, iob, { { "closed", iob_get_closed } });
     finish_builtin_type(vm, iob);

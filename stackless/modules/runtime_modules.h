@@ -11,6 +11,13 @@ Module* make_weakref_module(VM& vm); // _weakref (weakref.cpp)
 Module* make_thread_module(VM& vm);  // _thread (thread.cpp)
 void thread_shutdown(VM& vm);         // joins the non-daemon threads at exit (thread.cpp)
 Module* make_gc_module(VM& vm);      // gc (gc.cpp)
+// Sets up the running of finalizers (__del__, generator close) for the objects the
+// collector finds unreachable (gc.cpp): called once per VM by the interpreter.
+void install_finalizers(VM& vm);
+// At the end of the program, after atexit's callbacks: runs the Python __del__ methods
+// and closes the suspended generators of the objects still alive, as CPython's clearing
+// of the modules at shutdown does (io objects are left to the flush at exit).
+void run_finalizers_at_exit(VM& vm);
 Module* make_atexit_module(VM& vm);  // atexit (atexit.cpp)
 Module* make_string_module(VM& vm);  // _string (string_module.cpp)
 Module* make_signal_module(VM& vm);  // _signal (signal.cpp)

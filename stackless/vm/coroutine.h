@@ -74,6 +74,18 @@ Value gen_send_value(VM& vm, Generator* gen, Value v);
 Value gen_throw_args(VM& vm, Generator* gen, Value const* args, size_t nargs);
 Value gen_close_impl(VM& vm, Generator* gen);
 
+// The finalizer of a generator, coroutine or async generator found unreachable (its
+// __del__, CPython's _PyGen_Finalize), run by the collector's finalizer queue
+// (stackless/modules/gc.cpp): an async generator with a finalizer hook gets the hook
+// called with it; a coroutine that never started warns "coroutine ... was never
+// awaited"; a suspended one is closed (GeneratorExit at its yield). Errors are reported
+// as unraisable; returns None.
+Value gen_finalize(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
+// False when finalizing `o` (a generator-like object) would do nothing: finished, or a
+// generator that never started. The heap's finalizer filter: such an object is freed at
+// once instead of being kept one more cycle.
+bool generator_needs_finalizing(Object const* o);
+
 // cr_origin of a coroutine made now for `frame`: a tuple of (filename, lineno, function
 // name) of the frames below it, innermost first, as many as
 // sys.set_coroutine_origin_tracking_depth says, or not_found when the VM does not track
@@ -87,7 +99,7 @@ void setup_coroutine_type(VM& vm, TypeObject* t);
 void setup_async_generator_base(VM& vm, TypeObject* t);
 // sys.set_asyncgen_hooks / sys.get_asyncgen_hooks (the hooks are per VM; firstiter runs
 // at a generator's first asend/athrow/aclose; the finalizer is kept on the generator
-// but not called yet: slpy has no finalization of unreachable generators), and
+// and called by gen_finalize when the collector finds it unreachable), and
 // sys.set/get_coroutine_origin_tracking_depth.
 void add_asyncgen_hook_functions(VM& vm, Module* sys);
 

@@ -9,6 +9,7 @@
 #include "stackless/vm/coroutine.h"
 #include "stackless/vm/frame.h"
 #include "stackless/vm/frame_api.h"
+#include "stackless/modules/native_support.h"
 #include "stackless/vm/interpreter.h"
 
 #include <cstdio>
@@ -340,6 +341,7 @@ void setup_generator_type(VM& vm)
                     { "send", gen_send, METH_SWITCH },
                     { "throw", gen_throw },
                     { "close", gen_close },
+                    { "__del__", gen_finalize },
                 });
     add_getsets(vm, t,
                 {
@@ -412,6 +414,55 @@ Value gen_throw_args(VM& vm, Generator* gen, Value const* args, size_t nargs)
 
 Value gen_close_impl(VM& vm, Generator* gen) { return close_impl(vm, gen); }
 
+// "coroutine 'f' was never awaited" (RuntimeWarning) through the VM's warn hook, as
+// CPython's _PyErr_WarnUnawaitedCoroutine words it. (Not through
+// warnings._warn_unawaited_coroutine: it passes source=, which the pure-Python
+// warnings.warn_explicit of 3.11 hands to WarningMessage as `file`, so showing it fails.)
+// False with the error pending when a filter made the warning an error.
+static bool warn_unawaited(VM& vm, Generator* gen)
+{
+    std::string msg = std::string("coroutine '") + gen->qualname->c_str() + "' was never awaited";
+    return warn(vm, exc::RuntimeWarning, msg.c_str(), 1);
+}
+
+bool generator_needs_finalizing(Object const* o)
+{
+    auto const* gen = static_cast<Generator const*>(o);
+    if (generator_finished(gen))
+        return false;
+    // Closing a generator that never ran does nothing; a coroutine warns.
+    return gen->frame->state != FrameState::Created || o->type == coro_types.coroutine;
+}
+
+Value gen_finalize(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    if (nargs != 1)
+        return raise_fmt(vm, exc::TypeError, "expected 0 arguments, got %zu", nargs ? nargs - 1 : 0);
+    Generator* gen = self_gen(args);
+    if (generator_finished(gen) || gen->running)
+        return py_none();
+    Value self = args[0];
+    TypeObject* t = type_of(self);
+    if (t == coro_types.async_generator) {
+        auto* ag = static_cast<AsyncGenerator*>(gen);
+        // The event loop's hook (asyncio schedules aclose()) gets it, as CPython's.
+        if (!ag->finalizer.is_null() && !ag->closed) {
+            Value hook = ag->finalizer;
+            if (call1(vm, hook, self).is_null())
+                write_unraisable(vm, "Exception ignored in", self);
+            return py_none();
+        }
+    }
+    if (t == coro_types.coroutine && gen->frame->state == FrameState::Created) {
+        if (!warn_unawaited(vm, gen))
+            write_unraisable(vm, "Exception ignored in", self);
+        return py_none();
+    }
+    if (close_impl(vm, gen).is_null())
+        write_unraisable(vm, "Exception ignored in", self);
+    return py_none();
+}
+
 static Value coro_get_origin(VM&, Value const* args, size_t, Tuple*)
 {
     Value o = args[0].as<Coroutine>()->origin;
@@ -431,6 +482,7 @@ void setup_coroutine_type(VM& vm, TypeObject* t)
                     { "send", gen_send, METH_SWITCH },
                     { "throw", gen_throw },
                     { "close", gen_close },
+                    { "__del__", gen_finalize },
                 });
     add_getsets(vm, t,
                 {
@@ -449,7 +501,7 @@ void setup_coroutine_type(VM& vm, TypeObject* t)
 // coroutine.cpp).
 void setup_async_generator_base(VM& vm, TypeObject* t)
 {
-    add_methods(vm, t, { { "__repr__", gen_repr } });
+    add_methods(vm, t, { { "__repr__", gen_repr }, { "__del__", gen_finalize } });
     add_getsets(vm, t,
                 {
                     { "ag_frame", gen_get_frame },

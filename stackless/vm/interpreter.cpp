@@ -700,6 +700,7 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     vm.on_raise = chain_context;
     vm.warn = warn_hook;
     vm.stack_limit = compute_stack_limit();
+    install_finalizers(vm); // __del__ and generator close for unreachable objects (gc.cpp)
 
     vm.heap.add_root_provider([in](Tracer& t) { in->trace_roots(t); });
 

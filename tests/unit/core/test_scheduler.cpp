@@ -231,6 +231,16 @@ constexpr uintptr_t kScramble = 0x5a5a5a5a5a5a5a5aull;
     *loose = reinterpret_cast<uintptr_t>(l) ^ kScramble;
 }
 
+// Zeroes the dead stack below the caller, where make_rooted's frame left copies of the
+// addresses: the collector's own frames would otherwise reuse those words uninitialized
+// and the conservative scan would keep the loose tasklet alive.
+[[gnu::noinline]] void scrub_dead_stack()
+{
+    volatile char area[32 * 1024];
+    for (size_t i = 0; i < sizeof area; ++i)
+        area[i] = 0;
+}
+
 bool live(uintptr_t scrambled)
 {
     auto const* o = reinterpret_cast<Object const*>(scrambled ^ kScramble);
@@ -243,6 +253,7 @@ TEST_CASE("the collector keeps queued and blocked tasklets and their channel", "
 {
     uintptr_t q, b, c, l;
     make_rooted(&q, &b, &c, &l);
+    scrub_dead_stack();
     fx().vm.heap.collect();
     fx().vm.heap.collect();
     CHECK(live(q));
