@@ -19,6 +19,7 @@ namespace slpy {
 
 Value member_descriptor_get(VM& vm, Object* descr, Value obj);
 bool member_descriptor_set(VM& vm, Object* descr, Value obj, Value value);
+void setup_member_descriptor(VM& vm); // objects/type.cpp
 void setup_functions(VM& vm);
 
 // ------------------------------------------------------------------ descriptors
@@ -1053,6 +1054,7 @@ void setup_object_and_type(VM& vm)
     add_getsets(vm, types.module, { { "__dict__", module_get_dict } });
 
     setup_functions(vm);
+    setup_member_descriptor(vm);
 }
 
 // The __dict__ attribute of instances that have one: type_new_class puts a getset with

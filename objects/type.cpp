@@ -591,8 +591,8 @@ bool member_descriptor_set(VM& vm, Object* descr, Value obj, Value value)
 {
     auto* m = static_cast<MemberDescriptor*>(descr);
     auto* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_object()) + m->offset);
-    if (value.is_null() && slot->is_null()) {
-        raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj), m->name->c_str());
+    if (value.is_null() && slot->is_null()) { // CPython 3.11's text: just the name
+        raise_fmt(vm, exc::AttributeError, "%s", m->name->c_str());
         return false;
     }
     *slot = value;
@@ -600,6 +600,74 @@ bool member_descriptor_set(VM& vm, Object* descr, Value obj, Value value)
 }
 
 static Value weakref_slot_get(VM&, Value const*, size_t, Tuple*) { return py_none(); }
+
+// The Python face of a __slots__ member (CPython's member_descriptor): __get__, __set__
+// and __delete__ check the instance's type first, since the member is read and written
+// at a fixed offset of its owner's layout.
+static MemberDescriptor* member_of(Value const* args) { return static_cast<MemberDescriptor*>(args[0].as_object()); }
+
+static bool member_check(VM& vm, MemberDescriptor* m, Value obj)
+{
+    if (is_instance_fast(obj, m->owner))
+        return true;
+    raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", m->name->c_str(),
+              m->owner->name->c_str(), type_name(obj));
+    return false;
+}
+
+static Value member_get(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    MemberDescriptor* m = member_of(args);
+    Value obj = nargs > 1 ? args[1] : py_none();
+    if (is_none(obj)) {
+        if (nargs < 3 || is_none(args[2]))
+            return raise(vm, exc::TypeError, "__get__(None, None) is invalid");
+        return args[0];
+    }
+    if (!member_check(vm, m, obj))
+        return Value::null();
+    return member_descriptor_get(vm, m, obj);
+}
+
+static Value member_set_or_delete(VM& vm, Value const* args, Value value)
+{
+    MemberDescriptor* m = member_of(args);
+    if (!member_check(vm, m, args[1]) || !member_descriptor_set(vm, m, args[1], value))
+        return Value::null();
+    return py_none();
+}
+
+static Value member_set(VM& vm, Value const* args, size_t, Tuple*) { return member_set_or_delete(vm, args, args[2]); }
+static Value member_delete(VM& vm, Value const* args, size_t, Tuple*) { return member_set_or_delete(vm, args, Value::null()); }
+
+static Value member_repr(VM& vm, Value const* args, size_t, Tuple*)
+{
+    MemberDescriptor* m = member_of(args);
+    return str_value(vm, std::string("<member '") + m->name->c_str() + "' of '" + m->owner->name->c_str() + "' objects>");
+}
+
+static Value member_name(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(member_of(args)->name); }
+static Value member_objclass(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(member_of(args)->owner); }
+static Value member_doc(VM&, Value const*, size_t, Tuple*) { return py_none(); }
+
+static Value member_qualname(VM& vm, Value const* args, size_t, Tuple*)
+{
+    MemberDescriptor* m = member_of(args);
+    Value owner_qualname = TRY(getattr(vm, Value::from_object(m->owner), names.__qualname__));
+    if (!is_str(owner_qualname))
+        return raise(vm, exc::TypeError, "<descriptor>.__objclass__.__qualname__ is not a unicode object");
+    return str_value(vm, std::string(as_str(owner_qualname)->view()) + "." + m->name->c_str());
+}
+
+void setup_member_descriptor(VM& vm)
+{
+    add_methods(vm, types.member_descriptor,
+                { { "__get__", member_get }, { "__set__", member_set }, { "__delete__", member_delete }, { "__repr__", member_repr } });
+    add_getsets(vm, types.member_descriptor, { { "__name__", member_name },
+                                               { "__qualname__", member_qualname },
+                                               { "__objclass__", member_objclass },
+                                               { "__doc__", member_doc } });
+}
 
 // ------------------------------------------------------------------ __bases__ assignment
 
