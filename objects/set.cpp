@@ -686,19 +686,28 @@ int64_t frozenset_hash_value(SetObject* so)
 
 SetObject* self_set(Value const* args) { return as_anyset(args[0]); }
 
+// "set.add", "frozenset.union", ...: the method's name in messages.
+std::string set_method_name(Value const* args, char const* name)
+{
+    return std::string(type_of(args[0])->has_flag(TF_SET_SUBCLASS) || type_of(args[0]) == types.set ? "set." : "frozenset.") + name;
+}
+
 // The METH_VARARGS methods (union, update, ...): keywords refused with the qualified name,
 // as `s.union(x=1)` reports it in CPython.
 bool no_kwargs(VM& vm, Value const* args, char const* name, Tuple* kwnames)
 {
     if (!kwnames || !kwnames->size)
         return true;
-    std::string full = std::string(type_of(args[0])->has_flag(TF_SET_SUBCLASS) || type_of(args[0]) == types.set ? "set." : "frozenset.") + name;
-    return check_no_kwargs(vm, full.c_str(), kwnames);
+    return check_no_kwargs(vm, set_method_name(args, name).c_str(), kwnames);
 }
 
+// The checks below run on every call of set.add, __contains__, ...: the qualified name
+// for the message is made only when there is an error to report.
 bool one_arg(VM& vm, Value const* args, char const* name, size_t nargs, Tuple* kwnames)
 {
-    std::string full = std::string(type_of(args[0])->has_flag(TF_SET_SUBCLASS) || type_of(args[0]) == types.set ? "set." : "frozenset.") + name;
+    if ((!kwnames || !kwnames->size) && nargs == 2) [[likely]]
+        return true;
+    std::string full = set_method_name(args, name);
     if (!check_no_kwargs(vm, full.c_str(), kwnames))
         return false;
     if (nargs != 2) {
@@ -710,7 +719,9 @@ bool one_arg(VM& vm, Value const* args, char const* name, size_t nargs, Tuple* k
 
 bool no_args(VM& vm, Value const* args, char const* name, size_t nargs, Tuple* kwnames)
 {
-    std::string full = std::string(type_of(args[0])->has_flag(TF_SET_SUBCLASS) || type_of(args[0]) == types.set ? "set." : "frozenset.") + name;
+    if ((!kwnames || !kwnames->size) && nargs == 1) [[likely]]
+        return true;
+    std::string full = set_method_name(args, name);
     if (!check_no_kwargs(vm, full.c_str(), kwnames))
         return false;
     if (nargs != 1) {

@@ -22,6 +22,7 @@
 #include "stackless/modules/records.h"
 #include "stackless/modules/runtime_modules.h"
 #include "stackless/vm/code.h"
+#include "stackless/vm/exec_stats.h"
 #include "scheduler/scheduler.h"
 #include "stackless/vm/interpreter.h"
 #include "stackless/vm/interrupt.h"
@@ -55,6 +56,7 @@ void usage(FILE* out)
                "  -O        remove assert statements and __debug__-dependent code\n"
                "  -E        ignore PYTHONPATH; -I isolate (-E, -s, -P); -P no script folder in sys.path\n"
                "  -W arg    warning control (sys.warnoptions); -X opt: sys._xoptions\n"
+               "  -X stats  print execution statistics at exit (builds configured with -DSLPY_STATS=ON)\n"
                "  -b -B -d -q -R -s -S -u -v: accepted as CPython's (sys.flags)\n"
                "  --dis     print the compiled bytecode instead of running\n"
                "  --version print the version and exit\n"
@@ -418,6 +420,12 @@ int run_program(slpy::compiler::CodeUnit const* unit, std::string const& filenam
     vm.run_exit_hooks();
     run_finalizers_at_exit(vm); // then the __del__ of what the modules still hold
     io_flush_std_streams(vm);
+    // -X stats: the execution statistics, last (stackless/vm/exec_stats.h).
+    for (std::string const& x : opt.xoptions)
+        if (x == "stats") {
+            exec_stats_print(*in, stderr);
+            break;
+        }
     return status;
 }
 

@@ -5,6 +5,7 @@ namespace slpy::compiler {
 
 int stack_effect(Op op, int arg, bool jump)
 {
+    op = op_family(op); // a specialized form moves the stack as its family
     switch (op) {
     case Op::NOP:
     case Op::RESUME:

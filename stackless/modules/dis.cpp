@@ -685,7 +685,7 @@ void add_opcode_tables(VM& vm, Module* m)
     List* opname = list_new(vm, 256);
     Dict* opmap = dict_new(vm);
     for (int op = 0; op < 256; ++op) {
-        if (op < kNumOpcodes) {
+        if (op < kNumOpcodes && !op_is_specialized(static_cast<Op>(op))) { // as CPython: specialized forms are "<N>"
             Value name = Value::from_object(intern(vm, kOpInfo[op].name));
             list_append(vm, opname, name);
             dict_set(vm, opmap, name, Value::small_int(op));
@@ -732,6 +732,9 @@ bool code_to_unit(VM& vm, Code const* code, compiler::CodeUnit& out)
     out.localspluskinds.assign(code->localspluskinds->data, code->localspluskinds->data + code->nlocalsplus);
     out.names = strings_of(code->names);
     out.code.assign(code->words(), code->words() + code->ncode);
+    // Show each instruction's family, not the specialized form the loop rewrote it to.
+    for (size_t i = 0; i < out.code.size(); i += 1 + op_info(word_op(out.code[i])).cache_units)
+        out.code[i] = make_word(op_family(word_op(out.code[i])), word_arg(out.code[i]));
     out.locations.assign(code->location_table(), code->location_table() + code->ncode);
     if (code->nexceptions)
         out.exception_table.assign(code->exception_entries(), code->exception_entries() + code->nexceptions);

@@ -18,6 +18,9 @@ enum class AttrCacheKind : uint32_t {
     Slot,         // a __slots__ member: the value lives at the offset in the instance
     InstanceDict, // the class has no attribute of that name: only the instance dict counts
                   // (the offset field: the entry index where the name was found last)
+    ClassAttr,    // loads only: a class attribute that is no descriptor (a constant such as
+                  // `EMPTY = 0` read as self.EMPTY): found by type_lookup (the type's method
+                  // cache) unless the instance dict has the name
 };
 
 inline uint64_t attr_cache_read(CodeWord const* cache) { return uint64_t(cache[0]) | (uint64_t(cache[1]) << 32); }
@@ -57,6 +60,8 @@ inline uint64_t attr_cache_entry(Object* obj, String* name, bool store)
         if (offset < (1u << 24))
             return version | (uint64_t(AttrCacheKind::Slot) << 32) | (offset << 40);
     }
+    if (!store && type_of(descr)->slot(Slot::GET).is_null())
+        return version | (uint64_t(AttrCacheKind::ClassAttr) << 32);
     return version;
 }
 

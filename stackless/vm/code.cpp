@@ -99,7 +99,7 @@ bool valid_generalized_utf8(std::string_view s)
 int stack_inputs(Op op, uint32_t arg)
 {
     int a = static_cast<int>(arg);
-    switch (op) {
+    switch (op_family(op)) {
     case Op::POP_TOP:
     case Op::STORE_FAST:
     case Op::STORE_DEREF:
@@ -851,6 +851,10 @@ Value code_co_code(VM& vm, Value const* args, size_t, Tuple*)
         b->data[2 * i] = static_cast<unsigned char>(w[i] & 0xff);
         b->data[2 * i + 1] = static_cast<unsigned char>(word_arg(w[i]) & 0xff);
     }
+    // An instruction shows its family, not the specialized form the loop rewrote it to
+    // (the cache units after it are left as they are).
+    for (uint32_t i = 0; i < c->ncode; i += 1 + op_info(word_op(w[i])).cache_units)
+        b->data[2 * i] = static_cast<unsigned char>(op_family(word_op(w[i])));
     return Value::from_object(b);
 }
 

@@ -28,6 +28,8 @@
 #include "stackless/vm/frame_api.h"
 #include "stackless/vm/hooks.h"
 #include "stackless/vm/match_support.h"
+#include "stackless/vm/str_builder.h"
+#include "stackless/vm/exec_stats.h"
 
 namespace slpy {
 
@@ -154,6 +156,61 @@ inline void unlink_caller(Frame* done)
         done->back = nullptr;
 }
 
+// The slower fast paths live out of line, so that they do not weigh on the code the
+// compiler makes for the hot instructions of run_frames.
+
+// The truth of the exact built-in types whose truth is a size or a value; -1 for others.
+[[gnu::noinline]] int quick_truth(Value v)
+{
+    if (v.is_int())
+        return v.as_int() != 0;
+    if (is_none(v))
+        return 0;
+    if (!v.is_object())
+        return -1;
+    TypeObject* vt = v.as_object()->type;
+    if (vt == types.list)
+        return v.as<List>()->size != 0;
+    if (vt == types.tuple)
+        return v.as<Tuple>()->size != 0;
+    if (vt == types.str)
+        return v.as<String>()->byte_length != 0;
+    if (vt == types.dict)
+        return v.as<Dict>()->used != 0;
+    if (vt == types.set || vt == types.frozenset)
+        return v.as<SetObject>()->used != 0;
+    return -1;
+}
+
+// `item in container` for an exact set, frozenset or dict: 1/0, -1 with the error
+// pending, -2 when the container is something else.
+[[gnu::noinline]] int quick_contains(VM& vm, Value container, Value item)
+{
+    TypeObject* ct = type_of(container);
+    if (ct == types.dict) {
+        Value v = dict_get(vm, container.as<Dict>(), item);
+        return v.is_null() ? -1 : !v.is_not_found();
+    }
+    if (ct == types.set || ct == types.frozenset)
+        return set_contains(vm, container.as<SetObject>(), item);
+    return -2;
+}
+
+// A class attribute that is no descriptor (AttrCacheKind::ClassAttr), or null when the
+// instance dict shadows it or it became a descriptor.
+[[gnu::noinline]] Value class_attr_load(Object* o, String* name)
+{
+    Dict* d = o->type->dict_offset ? *reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + o->type->dict_offset) : nullptr;
+    if (d && dict_index_of_key(d, name) >= 0)
+        return Value::null();
+    // The version still matches, so the lookup finds what it found when the entry was
+    // made; its type is checked again in case that type got a __get__.
+    Value v = type_lookup(o->type, name);
+    if (v.is_not_found() || !type_of(v)->slot(Slot::GET).is_null())
+        return Value::null();
+    return v;
+}
+
 } // namespace
 
 // The one pop sequence: `done` (the innermost frame) leaves the running chain.
@@ -180,6 +237,7 @@ bool Interpreter::push_frame(Frame* frame, ReturnMode mode)
         return false;
     }
     ++depth;
+    SLPY_STAT(stats, FramesPushed);
     frame->back = current;
     frame->return_mode = mode;
     frame->state = FrameState::Running;
@@ -243,11 +301,26 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         f->lasti = uint32_t(instr - words);            \
         f->stack_top = uint32_t(sp - fast);            \
     } while (0)
+#if SLPY_STATS
+    ExecStats* const xstats = stats;
+#define COUNT_OP()                                     \
+    do {                                               \
+        if (xstats)                                    \
+            ++xstats->op_count[word & 0xff];           \
+    } while (0)
+#define STAT(name) SLPY_STAT(xstats, name)
+#else
+#define COUNT_OP() \
+    do {           \
+    } while (0)
+#define STAT(name) SLPY_STAT(nullptr, name)
+#endif
 #define DISPATCH()                                     \
     do {                                               \
         f->stack_top = uint32_t(sp - fast);            \
         instr = ip;                                    \
         word = *ip++;                                  \
+        COUNT_OP();                                    \
         goto* kLabels[word & 0xff];                    \
     } while (0)
 #define TARGET(name) op_##name:
@@ -352,6 +425,17 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             eval_unbound_local(vm, co, ARG);
             goto error;
         }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST__STR_BUILDER)
+    {
+        Value v = fast[ARG];
+        if (v.is_null()) [[unlikely]] {
+            eval_unbound_local(vm, co, ARG);
+            goto error;
+        }
+        str_builder_count_load(v);
         PUSH(v);
         DISPATCH();
     }
@@ -467,6 +551,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 DictEntry const& e = g->entry_table()[ix];
                 if (e.key.is(Value::from_object(name))) {
                     v = e.value;
+                    STAT(LoadGlobalHit);
                     goto load_global_done;
                 }
             }
@@ -477,10 +562,12 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 DictEntry const& e = b->entry_table()[ix];
                 if (e.key.is(Value::from_object(name))) {
                     v = e.value;
+                    STAT(LoadGlobalHit);
                     goto load_global_done;
                 }
             }
         }
+        STAT(LoadGlobalMiss);
         v = dict_get_str(vm, g, name);
         if (v.is_null())
             goto error;
@@ -538,6 +625,9 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             if (uint32_t(c) != o->type->version || c == 0) {
                 c = attr_cache_entry(o, NAME(ARG), false);
                 attr_cache_write(cache, c);
+                STAT(LoadAttrRefill);
+            } else if (attr_cache_kind(c) != AttrCacheKind::None) {
+                STAT(LoadAttrHit);
             }
             if (attr_cache_kind(c) == AttrCacheKind::Slot) {
                 Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c));
@@ -561,8 +651,15 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                         DISPATCH();
                     }
                 }
+            } else if (attr_cache_kind(c) == AttrCacheKind::ClassAttr) {
+                Value v = class_attr_load(o, NAME(ARG));
+                if (!v.is_null()) {
+                    sp[-1] = v;
+                    DISPATCH();
+                }
             }
         }
+        STAT(LoadAttrGeneric);
         SAVE_FRAME();
         Hook h;
         bool fallback = false;
@@ -587,6 +684,9 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             if (uint32_t(c) != o->type->version || c == 0) {
                 c = attr_cache_entry(o, NAME(ARG), true);
                 attr_cache_write(cache, c);
+                STAT(StoreAttrRefill);
+            } else if (attr_cache_kind(c) != AttrCacheKind::None) {
+                STAT(StoreAttrHit);
             }
             if (attr_cache_kind(c) == AttrCacheKind::Slot) {
                 *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c)) = v;
@@ -610,6 +710,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 DISPATCH();
             }
         }
+        STAT(StoreAttrGeneric);
         if (Hook h = hook_setattr(owner, NAME(ARG), v))
             RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp - 2, ReturnMode::Discard, Value::null());
         if (!setattr(vm, owner, NAME(ARG), v))
@@ -646,6 +747,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                     if (shadow.is_null())
                         goto error;
                     if (shadow.is_not_found()) {
+                        STAT(LoadMethodPlain);
                         sp[-1] = descr;
                         PUSH(obj);
                         DISPATCH();
@@ -655,6 +757,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         }
         Hook h;
         bool fallback = false;
+        STAT(LoadMethodGeneric);
         Value v = hook_getattr(vm, obj, name, h, fallback);
         if (v.is_null())
             goto error;
@@ -754,6 +857,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         if (a.is_int() && b.is_int()) {
             r = small_int_binop(a, b, ARG);
             if (!r.is_null()) {
+                STAT(BinaryOpInt);
                 --sp;
                 sp[-1] = r;
                 DISPATCH();
@@ -761,20 +865,33 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         } else if (a.is_double() && b.is_double()) {
             r = float_binop(a.as_double(), b.as_double(), ARG);
             if (!r.is_null()) {
+                STAT(BinaryOpFloat);
                 --sp;
                 sp[-1] = r;
                 DISPATCH();
             }
         }
+        if (ARG == uint32_t(BinOpArg::INPLACE_ADD) && is_exact_str(a) && is_exact_str(b) &&
+            word_op(*ip) == Op::STORE_FAST && fast[word_arg(*ip)].is(a)) {
+            // `x += s` on a str local: appended in place when x holds the only reference.
+            String* s = str_builder_append(vm, co, const_cast<CodeWord*>(ip - 1), a.as<String>(), b.as<String>(), word_arg(*ip));
+            if (!s)
+                goto error;
+            --sp;
+            sp[-1] = Value::from_object(s);
+            DISPATCH();
+        }
         if (type_of(a)->is_heap_type() || type_of(b)->is_heap_type()) {
             // A Python operator method runs as a frame; see ReturnMode::BinaryOp.
             BinaryFirstStep step = binary_op_first_step(a, b, static_cast<BinOpArg>(ARG));
             if (is_function(step.method)) {
+                STAT(BinaryOpPyFrame);
                 Value pair[2] = { step.swapped ? b : a, step.swapped ? a : b };
                 RUN_FRAME(frame_for_call(vm, step.method.as<Function>(), pair, 2, nullptr), sp, ReturnMode::BinaryOp,
                           Value::small_int(int64_t(step.stage)));
             }
         }
+        STAT(BinaryOpGeneric);
         SAVE_FRAME();
         r = binary_op(vm, a, b, static_cast<BinOpArg>(ARG));
         if (r.is_null())
@@ -795,6 +912,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 if (i < 0)
                     i += int64_t(l->size);
                 if (i >= 0 && size_t(i) < l->size) {
+                    STAT(SubscrListTuple);
                     --sp;
                     sp[-1] = l->items()[i];
                     DISPATCH();
@@ -804,6 +922,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 if (i < 0)
                     i += int64_t(tu->size);
                 if (i >= 0 && size_t(i) < tu->size) {
+                    STAT(SubscrListTuple);
                     --sp;
                     sp[-1] = tu->items[i];
                     DISPATCH();
@@ -816,11 +935,13 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             if (v.is_null())
                 goto error;
             if (!v.is_not_found()) {
+                STAT(SubscrDict);
                 --sp;
                 sp[-1] = v;
                 DISPATCH();
             }
         }
+        STAT(SubscrGeneric);
         Value gi = t->slot(Slot::GETITEM);
         if (is_function(gi))
             RUN_FRAME(frame_for_call(vm, gi.as<Function>(), sp - 2, 2, nullptr), sp - 2, ReturnMode::Push, Value::null());
@@ -843,6 +964,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             if (i < 0)
                 i += int64_t(l->size);
             if (i >= 0 && size_t(i) < l->size) {
+                STAT(StoreSubscrList);
                 l->items()[i] = v;
                 sp -= 3;
                 DISPATCH();
@@ -850,11 +972,13 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         }
         if (t == types.dict) {
             SAVE_FRAME(); // __hash__/__eq__ of the key may run
+            STAT(StoreSubscrDict);
             if (!dict_set(vm, c.as<Dict>(), key, v))
                 goto error;
             sp -= 3;
             DISPATCH();
         }
+        STAT(StoreSubscrGeneric);
         Value si = t->slot(Slot::SETITEM);
         if (is_function(si)) {
             Value a[3] = { c, key, v };
@@ -881,11 +1005,13 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         ip += 1;
         Value a = sp[-2], b = sp[-1];
         if (a.is_int() && b.is_int()) {
+            STAT(CompareOpInt);
             --sp;
             sp[-1] = py_bool(compare_op(a.as_int(), b.as_int(), ARG));
             DISPATCH();
         }
         if (a.is_double() && b.is_double()) {
+            STAT(CompareOpFloat);
             --sp;
             sp[-1] = py_bool(compare_op(a.as_double(), b.as_double(), ARG));
             DISPATCH();
@@ -899,6 +1025,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                           Value::small_int(int64_t(step.stage)));
             }
         }
+        STAT(CompareOpGeneric);
         SAVE_FRAME();
         Value r = rich_compare(vm, a, b, static_cast<CmpArg>(ARG));
         if (r.is_null())
@@ -916,7 +1043,15 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(CONTAINS_OP)
     {
-        SAVE_FRAME();
+        SAVE_FRAME(); // __hash__/__eq__ of the item may run
+        if (int r = quick_contains(vm, sp[-1], sp[-2]); r != -2) {
+            // The exact built-in hashed containers: straight to the table lookup.
+            if (r < 0)
+                goto error;
+            --sp;
+            sp[-1] = py_bool((r != 0) != (ARG != 0));
+            DISPATCH();
+        }
         if (Hook h = hook_slot(sp[-1], Slot::CONTAINS, ResultCheck::Truth, sp[-2]))
             RUN_SLOT(h, sp - 2);
         int r = contains(vm, sp[-1], sp[-2]);
@@ -1084,9 +1219,31 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(UNPACK_SEQUENCE)
     {
-        SAVE_FRAME();
         uint32_t n = ARG;
         Value seq = TOP();
+        {
+            // An exact tuple or list of the right length: copied here, top first
+            // (nothing allocates, so the items stay where they are).
+            TypeObject* st = type_of(seq);
+            Value const* items = nullptr;
+            size_t size = 0;
+            if (st == types.tuple) {
+                items = seq.as<Tuple>()->items;
+                size = seq.as<Tuple>()->size;
+            } else if (st == types.list) {
+                items = seq.as<List>()->items();
+                size = seq.as<List>()->size;
+            }
+            if (items && size == n) {
+                STAT(UnpackTupleList);
+                --sp;
+                for (uint32_t i = n; i-- > 0;)
+                    PUSH(items[i]);
+                DISPATCH();
+            }
+        }
+        STAT(UnpackGeneric);
+        SAVE_FRAME();
         // The collector must see the items as they are written above the old top.
         for (uint32_t i = 1; i < n; ++i)
             sp[i - 1] = py_none();
@@ -1206,6 +1363,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 ip = words + ARG;
                 DISPATCH();
             }
+            STAT(ForIterGen);
             SAVE_FRAME();
             if (!enter_generator(g, ReturnMode::ForIterGen))
                 goto error;
@@ -1224,6 +1382,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 }
                 int64_t x = ri->next;
                 if (Value::int_fits(x)) {
+                    STAT(ForIterRange);
                     ri->remaining--;
                     ri->next = static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(ri->step));
                     PUSH(Value::small_int(x));
@@ -1231,10 +1390,12 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 }
             }
         }
-        if (t == types.list_iterator) {
+        if (t == types.list_iterator || t == types.tuple_iterator) {
+            STAT(ForIterList);
             v = t->iternext(vm, it); // runs no Python code: nothing to save
             goto for_iter_got;
         }
+        STAT(ForIterOther);
         SAVE_FRAME(); // the iterator may run Python code (a traceback names this line)
         if (t == types.map && map_runs_frames(it)) [[unlikely]] {
             // map(f, *iterators) with a Python f: the items are fetched here and f runs as
@@ -1772,6 +1933,7 @@ do_call:
         }
         if (ct == types.function) {
         python_call:
+            STAT(CallPyFrame);
             RUN_FRAME(frame_for_call(vm, callable.as<Function>(), args, nargs, call_kw), result_slot, ReturnMode::Push, Value::null());
         }
         if (can_prepend && ct->has_flag(TF_TYPE_SUBCLASS) && ct->slot(Slot::CALL).is(types.type->slot(Slot::CALL)) &&
@@ -1808,6 +1970,7 @@ do_call:
                 }
                 init = type_of(obj)->slot(Slot::INIT);
                 if (is_function(init)) {
+                    STAT(CallClassInit);
                     args[-1] = obj;
                     RUN_FRAME(frame_for_call(vm, init.as<Function>(), args - 1, nargs + 1, call_kw), result_slot, ReturnMode::Init, obj);
                 }
@@ -1837,6 +2000,7 @@ do_call:
             // (lst.append(x), s.split()): straight to the native function.
             auto* bf = callable.as<BuiltinFunction>();
             if (nargs > 0 && type_of(args[0]) == bf->owner && !(bf->mflags & (METH_CLASS | METH_STATIC | METH_SWITCH))) {
+                STAT(CallOther);
                 SAVE_FRAME();
                 if (!check_wrapper_arity(vm, bf, nargs - 1, call_kw))
                     goto error;
@@ -1862,6 +2026,7 @@ do_call:
                 }
             }
         }
+        STAT(CallOther);
         SAVE_FRAME();
         retval = call(vm, callable, args, nargs, call_kw);
         if (retval.is_null())
@@ -1990,6 +2155,11 @@ deliver_result:
     // is off the stack for the POP_ forms and UNARY_NOT, still on it for the OR_POP forms.
 truth_test:
     {
+        // The exact built-in types whose truth is a size or a value: no call.
+        if (int quick = quick_truth(truth_operand); quick >= 0) {
+            retval = py_bool(quick);
+            goto finish_instruction;
+        }
         SAVE_FRAME();
         if (Hook h = hook_truth(truth_operand))
             RUN_SLOT(h, sp);
@@ -2226,6 +2396,8 @@ exception_unwind:
 #undef LOAD_FRAME
 #undef SAVE_FRAME
 #undef DISPATCH
+#undef COUNT_OP
+#undef STAT
 #undef TARGET
 #undef CHECK_PENDING
 #undef JUMP_TO

@@ -4,6 +4,9 @@
 #include "stackless/vm/frame.h"
 
 #include "stackless/vm/frame_api.h"
+#include "stackless/vm/str_builder.h"
+#include "stackless/vm/exec_stats.h"
+#include "stackless/vm/interpreter.h"
 
 #include "objects/function.h"
 #include "objects/int.h"
@@ -23,6 +26,7 @@ Frame* frame_new(VM& vm, Code* code, Function* func, Dict* globals, Dict* builti
     auto* f = static_cast<Frame*>(vm.heap.allocate(types.frame, bytes));
     if (!f)
         return nullptr;
+    SLPY_STAT(vm.interp ? vm.interp->stats : nullptr, FramesAllocated);
     // The heap hands out zeroed memory: every link, locals slot and stack slot is null.
     f->code = code;
     f->func = func;
@@ -210,6 +214,7 @@ Value frame_locals_snapshot(VM& vm, Frame* f)
             if (v.is_null())
                 continue;
         }
+        str_builder_escape(v); // the dict shares it now: no more appending in place
         if (!dict_set_str(vm, d, code->local_name(i), v))
             return Value::null();
     }

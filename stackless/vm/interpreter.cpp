@@ -2,6 +2,7 @@
 // native code, exception context chaining, class creation (__build_class__, the
 // __class__ cell, zero-argument super) and the built-in module table.
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/exec_stats.h"
 #include "stackless/vm/coroutine.h"
 
 #include "scheduler/scheduler.h"
@@ -34,7 +35,7 @@ Interpreter& interp(VM& vm) { return *vm.interp; }
 
 Module* make_stackless_module(VM& vm); // stackless/modules/stackless_module.cpp
 
-Interpreter::Interpreter(VM& v) : vm(v) {}
+Interpreter::Interpreter(VM& v) : vm(v), stats(exec_stats_new(v)) {}
 
 // ------------------------------------------------------------------ frames
 

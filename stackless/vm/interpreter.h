@@ -21,6 +21,7 @@ namespace slpy {
 
 struct ImportState; // stackless/imports/import_state.h
 class Scheduler;    // scheduler/scheduler.h
+struct ExecStats;   // stackless/vm/exec_stats.h
 
 class Interpreter {
 public:
@@ -37,6 +38,9 @@ public:
     int depth = 0;            // Python frames on the chain (the recursion depth)
     int recursion_limit = 1000;
     Value exc_info;           // the exception being handled (sys.exc_info()), null when none
+
+    // -X stats counters: made at start-up in a build with SLPY_STATS, else null
+    ExecStats* stats = nullptr;
 
     // ---- tasklets (scheduler/): null until `import stackless` creates the scheduler
     Scheduler* sched = nullptr;

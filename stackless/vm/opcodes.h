@@ -38,6 +38,18 @@ static_assert(kNumOpcodes <= 256, "opcodes must fit in 8 bits");
 
 constexpr OpInfo const& op_info(Op op) { return kOpInfo[static_cast<uint8_t>(op)]; }
 
+// The family of each opcode: itself, or for a specialized form (a SPEC row) the
+// instruction it specializes, which is what dis and co_code show.
+inline constexpr Op kOpFamily[] = {
+#define OP(name, operand, cache, flags) Op::name,
+#define SPEC(name, family, operand, cache, flags) Op::family,
+#include "stackless/vm/opcodes.def"
+#undef SPEC
+#undef OP
+};
+constexpr Op op_family(Op op) { return kOpFamily[static_cast<uint8_t>(op)]; }
+constexpr bool op_is_specialized(Op op) { return op_family(op) != op; }
+
 // A code unit: opcode in the low 8 bits, argument in the high 24.
 using CodeWord = uint32_t;
 inline constexpr uint32_t kMaxOparg = (1u << 24) - 1;
