@@ -12,6 +12,8 @@ packages=(cmake ninja-build g++ libboost-context-dev libboost-dev catch2 libgmp-
           clang libclang-rt-14-dev
           zlib1g-dev libssl-dev # the zlib and _hashlib modules bind zlib and OpenSSL's libcrypto
           libexpat1-dev # the pyexpat module binds libexpat
+          libbz2-dev liblzma-dev # the _bz2 and _lzma modules bind libbz2 and liblzma
+          uuid-dev # the _uuid module binds libuuid
           libpython3.11-testsuite) # CPython's regression tests: tests/cpython/
 if [ "${1:-}" = "--bench" ]; then
   packages+=(golang-go lua5.4 python3-greenlet)

@@ -31,6 +31,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <sys/ioctl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/times.h>
@@ -728,6 +729,60 @@ Value posix_write(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (w < 0)
         return raise_os_error(vm, errno);
     return Value::small_int(w);
+}
+
+// sendfile(out_fd, in_fd, offset, count): Linux's sendfile(2), the bytes copied. With an
+// offset the input file's position is left alone; None reads from (and moves) it.
+Value posix_sendfile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[4];
+    int out_fd, in_fd;
+    int64_t count;
+    if (!parse_args(vm, "sendfile", args, nargs, kwnames, { "out_fd", "in_fd", "offset", "count" }, 4, a) ||
+        !int_arg(vm, a[0], out_fd) || !int_arg(vm, a[1], in_fd) || !index_i64(vm, a[3], count))
+        return Value::null();
+    off_t offset = 0;
+    bool at_offset = !is_none(a[2]);
+    if (at_offset) {
+        int64_t o;
+        if (!index_i64(vm, a[2], o))
+            return Value::null();
+        offset = off_t(o);
+    }
+    ssize_t sent;
+    for (;;) {
+        sent = ::sendfile(out_fd, in_fd, at_offset ? &offset : nullptr, size_t(count)); // < 0: EINVAL, as CPython
+        if (sent >= 0 || errno != EINTR)
+            break;
+        if (!check_pending(vm))
+            return Value::null();
+    }
+    if (sent < 0)
+        return raise_os_error(vm, errno);
+    return int_from_i64(vm, sent);
+}
+
+// mkfifo(path, mode=0o666, *, dir_fd=None)
+Value posix_mkfifo(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[3];
+    if (!parse_args(vm, "mkfifo", args, nargs, kwnames, { "path", "mode", "dir_fd" }, 1, a) || !no_dir_fd(vm, a[2], "mkfifo"))
+        return Value::null();
+    PathArg p;
+    int mode = 0666;
+    if (!path_arg(vm, a[0], "mkfifo", "path", false, p) || (!a[1].is_null() && !int_arg(vm, a[1], mode)))
+        return Value::null();
+    int r;
+    for (;;) {
+        r = ::mkfifo(p.path.c_str(), mode_t(mode));
+        if (r == 0 || errno != EINTR)
+            break;
+        if (!check_pending(vm))
+            return Value::null();
+    }
+    if (r != 0)
+        return raise_os_error(vm, errno); // CPython's OSError here names no file
+    return py_none();
 }
 
 Value posix_lseek(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -1771,6 +1826,7 @@ Module* make_posix_module(VM& vm)
         { "write", posix_write }, { "lseek", posix_lseek }, { "fsync", posix_fsync },
         { "ftruncate", posix_ftruncate }, { "truncate", posix_truncate }, { "isatty", posix_isatty },
         { "dup", posix_dup }, { "dup2", posix_dup2 }, { "pipe", posix_pipe }, { "openpty", posix_openpty },
+        { "sendfile", posix_sendfile }, { "mkfifo", posix_mkfifo },
         { "get_inheritable", posix_get_inheritable }, { "set_inheritable", posix_set_inheritable },
         { "get_blocking", posix_get_blocking }, { "set_blocking", posix_set_blocking },
         { "umask", posix_umask }, { "urandom", posix_urandom }, { "getpid", posix_getpid },

@@ -755,6 +755,11 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("_signal", make_signal_module);
     in->register_builtin_module("binascii", make_binascii_module);
     in->register_builtin_module("zlib", make_zlib_module);
+    in->register_builtin_module("_bz2", make_bz2_module);
+    in->register_builtin_module("_lzma", make_lzma_module);
+    in->register_builtin_module("_uuid", make_uuid_module);
+    in->register_builtin_module("pwd", make_pwd_module);
+    in->register_builtin_module("grp", make_grp_module);
     in->register_builtin_module("_hashlib", make_hashlib_module);
     in->register_builtin_module("_blake2", make_blake2_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_locale", make_locale_module);
