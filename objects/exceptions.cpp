@@ -6,6 +6,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/setup.h"
+#include "objects/str_internal.h"
 #include "objects/string.h"
 #include "objects/type.h"
 
@@ -637,14 +638,43 @@ static Value unicode_error_init(VM& vm, Value const* args, size_t nargs, Tuple* 
 {
     TRY(exc_init(vm, args, nargs, kw));
     TypeObject* t = type_of(args[0]);
-    if (is_subtype(t, exc::UnicodeDecodeError) || is_subtype(t, exc::UnicodeEncodeError)) {
+    // CPython's argument formats: "UOnnU" (decode: the object any bytes-like, kept as
+    // bytes), "UUnnU" (encode), "UnnU" (translate).
+    auto want_str = [&](Value v, int pos) {
+        if (is_str(v))
+            return true;
+        raise_fmt(vm, exc::TypeError, "argument %d must be str, not %s", pos, arg_type_name(v));
+        return false;
+    };
+    auto want_index = [&](Value v) {
+        int64_t i;
+        return index_i64(vm, v, i);
+    };
+    bool decode = is_subtype(t, exc::UnicodeDecodeError);
+    if (decode || is_subtype(t, exc::UnicodeEncodeError)) {
         if (nargs != 6)
             return raise_fmt(vm, exc::TypeError, "function takes exactly 5 arguments (%zu given)", nargs - 1);
-        if (!set_attrs(vm, args[0], { { names.encoding, args[1] }, { names.object, args[2] }, { names.start, args[3] }, { names.end, args[4] }, { names.reason, args[5] } }))
+        Value object = args[2];
+        if (!want_str(args[1], 1))
+            return Value::null();
+        if (decode) {
+            std::string_view data;
+            if (!get_bytes_like(object, data))
+                return raise_fmt(vm, exc::TypeError, "a bytes-like object is required, not '%s'", type_name(object));
+            if (type_of(object) != types.bytes)
+                object = TRY(Value::from_object(bytes_new(vm, data)));
+        } else if (!want_str(object, 2)) {
+            return Value::null();
+        }
+        if (!want_index(args[3]) || !want_index(args[4]) || !want_str(args[5], 5))
+            return Value::null();
+        if (!set_attrs(vm, args[0], { { names.encoding, args[1] }, { names.object, object }, { names.start, args[3] }, { names.end, args[4] }, { names.reason, args[5] } }))
             return Value::null();
     } else if (is_subtype(t, exc::UnicodeTranslateError)) {
         if (nargs != 5)
             return raise_fmt(vm, exc::TypeError, "function takes exactly 4 arguments (%zu given)", nargs - 1);
+        if (!want_str(args[1], 1) || !want_index(args[2]) || !want_index(args[3]) || !want_str(args[4], 4))
+            return Value::null();
         if (!set_attrs(vm, args[0], { { names.encoding, py_none() }, { names.object, args[1] }, { names.start, args[2] }, { names.end, args[3] }, { names.reason, args[4] } }))
             return Value::null();
     }
