@@ -170,23 +170,52 @@ bool resolve_namespaces(VM& vm, char const* fname, Value globals_arg, Value loca
     return true;
 }
 
-Value run_code(VM& vm, char const* fname, Value source, Value globals_arg, Value locals_arg, parser::Mode mode)
+// A closure exec() may use for `code`: null (none given or None) or an exact tuple of
+// exactly co_nfree cells (CPython's checks and texts).
+bool check_closure(VM& vm, Value source, Value closure_arg, Tuple*& closure)
+{
+    closure = nullptr;
+    bool given = !closure_arg.is_null() && !is_none(closure_arg);
+    if (type_of(source) != types.code) {
+        if (given)
+            raise(vm, exc::TypeError, "closure can only be used when source is a code object");
+        return !given;
+    }
+    uint32_t nfree = source.as<Code>()->nfree;
+    if (nfree == 0) {
+        if (given)
+            raise(vm, exc::TypeError, "cannot use a closure with this code object");
+        return !given;
+    }
+    Tuple* t = given && type_of(closure_arg) == types.tuple ? closure_arg.as<Tuple>() : nullptr;
+    bool ok = t && t->size == nfree;
+    for (size_t i = 0; ok && i < t->size; ++i)
+        ok = type_of(t->items[i]) == types.cell;
+    if (!ok) {
+        raise_fmt(vm, exc::TypeError, "code object requires a closure of exactly length %u", nfree);
+        return false;
+    }
+    closure = t;
+    return true;
+}
+
+Value run_code(VM& vm, char const* fname, Value source, Value globals_arg, Value locals_arg, parser::Mode mode, Value closure_arg = Value::null())
 {
     Dict* globals;
     Value locals;
     if (!resolve_namespaces(vm, fname, globals_arg, locals_arg, globals, locals))
         return Value::null();
     Value code = source;
+    Tuple* closure = nullptr;
+    if (mode == parser::Mode::Exec && !check_closure(vm, source, closure_arg, closure))
+        return Value::null();
     if (type_of(source) == types.code) {
-        uint32_t nfree = source.as<Code>()->nfree;
-        if (nfree > 0 && fname[1] == 'x')
-            return raise_fmt(vm, exc::TypeError, "code object requires a closure of exactly length %u", nfree);
-        if (nfree > 0)
+        if (source.as<Code>()->nfree > 0 && mode != parser::Mode::Exec)
             return raise_fmt(vm, exc::TypeError, "code object passed to %s() may not contain free variables", fname);
     } else {
         code = TRY(compile_string(vm, source, mode, fname));
     }
-    return interp(vm).exec_code_soft(code.as<Code>(), globals, locals);
+    return interp(vm).exec_code_soft(code.as<Code>(), globals, locals, closure);
 }
 
 } // namespace
@@ -267,17 +296,17 @@ Value builtin_exec(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return raise_fmt(vm, exc::TypeError, "exec() takes at most 3 positional arguments (%zu given)", nargs);
     if (nargs == 0)
         return raise(vm, exc::TypeError, "exec() missing required argument 'source' (pos 1)");
+    Value closure = Value::null();
     for (size_t k = 0; k < nkw; ++k) {
         String* key = as_str(kwnames->items[k]);
         if (!key || key->view() != "closure")
             return raise_fmt(vm, exc::TypeError, "'%s' is an invalid keyword argument for exec()", key ? key->c_str() : "?");
-        if (!is_none(args[nargs + k]))
-            return raise(vm, exc::NotImplementedError, "exec() with a closure is not supported yet");
+        closure = args[nargs + k];
     }
     Value source = args[0];
     if (!is_source(source))
         return raise(vm, exc::TypeError, "exec() arg 1 must be a string, bytes or code object");
-    Value r = TRY(run_code(vm, "exec", source, nargs > 1 ? args[1] : Value::null(), nargs > 2 ? args[2] : Value::null(), parser::Mode::Exec));
+    Value r = TRY(run_code(vm, "exec", source, nargs > 1 ? args[1] : Value::null(), nargs > 2 ? args[2] : Value::null(), parser::Mode::Exec, closure));
     return r.is_not_found() ? r : py_none(); // not_found: the loop runs the frame (exec_code_soft)
 }
 

@@ -104,21 +104,34 @@ static Dict* builtins_for(Interpreter& in, Dict* globals)
     return in.builtins;
 }
 
-Value Interpreter::exec_code(Code* code, Dict* globals, Value locals)
+// The frame of exec()/eval(): code with free variables runs as the code of a function
+// holding the closure (CPython's PyEval_EvalCodeEx), which its COPY_FREE_VARS reads.
+static Frame* exec_frame(Interpreter& in, Code* code, Dict* globals, Value locals, Tuple* closure)
 {
-    Dict* b = builtins_for(*this, globals);
-    Frame* frame = frame_new(vm, code, nullptr, globals, b, locals.is_null() ? Value::from_object(globals) : locals);
+    Dict* b = builtins_for(in, globals);
+    Function* fn = nullptr;
+    if (closure) {
+        fn = function_new(in.vm, code, globals, b);
+        if (!fn)
+            return nullptr;
+        fn->closure = closure;
+    }
+    return frame_new(in.vm, code, fn, globals, b, locals.is_null() ? Value::from_object(globals) : locals);
+}
+
+Value Interpreter::exec_code(Code* code, Dict* globals, Value locals, Tuple* closure)
+{
+    Frame* frame = exec_frame(*this, code, globals, locals, closure);
     if (!frame)
         return Value::null();
     return run_entry(frame);
 }
 
-Value Interpreter::exec_code_soft(Code* code, Dict* globals, Value locals)
+Value Interpreter::exec_code_soft(Code* code, Dict* globals, Value locals, Tuple* closure)
 {
     if (!take_soft_call())
-        return exec_code(code, globals, locals);
-    Dict* b = builtins_for(*this, globals);
-    Frame* frame = frame_new(vm, code, nullptr, globals, b, locals.is_null() ? Value::from_object(globals) : locals);
+        return exec_code(code, globals, locals, closure);
+    Frame* frame = exec_frame(*this, code, globals, locals, closure);
     if (!frame)
         return Value::null();
     return hand_frame(frame);

@@ -83,12 +83,13 @@ public:
     // Runs a module-level code object in `globals` (locals = globals) to completion.
     // Returns the result or null with the exception pending.
     Value run_module(Code* code, Dict* globals);
-    // exec(code, globals, locals): locals may be any mapping (or null for globals).
-    Value exec_code(Code* code, Dict* globals, Value locals);
+    // exec(code, globals, locals[, closure]): locals may be any mapping (or null for
+    // globals); `closure`, a tuple of cells, feeds the code's free variables.
+    Value exec_code(Code* code, Dict* globals, Value locals, Tuple* closure = nullptr);
     // exec_code for the exec()/eval() built-ins (METH_SWITCH): called straight from the
     // loop, the frame is handed to the loop (not_found; it runs there, so a tasklet may
     // switch inside it); from native code, exec_code.
-    Value exec_code_soft(Code* code, Dict* globals, Value locals);
+    Value exec_code_soft(Code* code, Dict* globals, Value locals, Tuple* closure = nullptr);
     // The one hand-off of a native called straight from the loop (a soft call): instead
     // of running Python code in a nested loop, the native hands the loop a frame and
     // returns not_found; the loop runs the frame as its own and pushes what it returns
