@@ -7,6 +7,9 @@
 
 #include <string>
 
+#include <cstddef>
+#include <utility>
+
 namespace slpy {
 
 struct Property : Object {
@@ -176,9 +179,6 @@ static Value property_set_name(VM& vm, Value const* args, size_t nargs, Tuple*)
     static_cast<Property*>(args[0].as_object())->name = args[2];
     return py_none();
 }
-static Value property_fget(VM&, Value const* args, size_t, Tuple*) { return none_if_null(static_cast<Property*>(args[0].as_object())->fget); }
-static Value property_fset(VM&, Value const* args, size_t, Tuple*) { return none_if_null(static_cast<Property*>(args[0].as_object())->fset); }
-static Value property_fdel(VM&, Value const* args, size_t, Tuple*) { return none_if_null(static_cast<Property*>(args[0].as_object())->fdel); }
 static Value property_doc(VM&, Value const* args, size_t, Tuple*) { return none_if_null(static_cast<Property*>(args[0].as_object())->doc); }
 static Value property_set_doc(VM&, Value const* args, size_t, Tuple*)
 {
@@ -375,7 +375,11 @@ void setup_descriptors(VM& vm)
                                         { "deleter", property_deleter },
                                         { "__set_name__", property_set_name },
                                     });
-    add_getsets(vm, types.property, { { "fget", property_fget }, { "fset", property_fset }, { "fdel", property_fdel }, { "__doc__", property_doc, property_set_doc },
+    // fget/fset/fdel: read-only members, None when unset, as CPython's.
+    for (auto [name, offset] : { std::pair{ "fget", offsetof(Property, fget) }, std::pair{ "fset", offsetof(Property, fset) },
+                                 std::pair{ "fdel", offsetof(Property, fdel) } })
+        (void)add_member(vm, types.property, name, uint32_t(offset), MEMBER_READONLY | MEMBER_NONE_IF_NULL);
+    add_getsets(vm, types.property, { { "__doc__", property_doc, property_set_doc },
                                       { "__isabstractmethod__", property_isabstract } });
 
     for (TypeObject* t : { types.staticmethod, types.classmethod }) {

@@ -13,6 +13,9 @@
 
 #include <string>
 
+#include <cstddef>
+#include <utility>
+
 namespace slpy {
 
 namespace {
@@ -346,11 +349,6 @@ Value range_reduce(VM& vm, Value const* args, size_t, Tuple*)
     return Value::from_object(tuple_pack(vm, { Value::from_object(types.range), Value::from_object(a) }));
 }
 
-Value range_get_start(VM&, Value const* args, size_t, Tuple*) { return self_range(args)->start; }
-Value range_get_stop(VM&, Value const* args, size_t, Tuple*) { return self_range(args)->stop; }
-Value range_get_step(VM&, Value const* args, size_t, Tuple*) { return self_range(args)->step; }
-// start/stop/step are read-only members in CPython (a different message from a getset's).
-Value range_readonly(VM& vm, Value const*, size_t, Tuple*) { return raise(vm, exc::AttributeError, "readonly attribute"); }
 
 // CPython iterates a range with a C-long range_iterator when start, stop, step and the
 // length fit a long (and the walk cannot overflow), else with a longrange_iterator. slpy
@@ -579,12 +577,10 @@ void setup_range_slice(VM& vm)
                       "rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is "
                       "not present." },
                 });
-    add_getsets(vm, t,
-                {
-                    { "start", range_get_start, range_readonly },
-                    { "stop", range_get_stop, range_readonly },
-                    { "step", range_get_step, range_readonly },
-                });
+    // start/stop/step: read-only members, as CPython's.
+    for (auto [name, offset] : { std::pair{ "start", offsetof(RangeObject, start) }, std::pair{ "stop", offsetof(RangeObject, stop) },
+                                 std::pair{ "step", offsetof(RangeObject, step) } })
+        (void)add_member(vm, t, name, uint32_t(offset), MEMBER_READONLY);
 
     g_longrange_iterator = make_builtin_type(vm, "longrange_iterator", nullptr, sizeof(RangeIterator), 0, range_iter_trace);
     for (TypeObject* it : { types.range_iterator, g_longrange_iterator }) {

@@ -7,8 +7,12 @@
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/string.h"
+#include "objects/type.h"
 
 #include <string>
+
+#include <cstddef>
+#include <utility>
 
 namespace slpy {
 
@@ -76,11 +80,6 @@ Value slice_repr_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     return str_value(vm, out);
 }
 
-Value slice_get_start(VM&, Value const* args, size_t, Tuple*) { return self_slice(args)->start; }
-Value slice_get_stop(VM&, Value const* args, size_t, Tuple*) { return self_slice(args)->stop; }
-Value slice_get_step(VM&, Value const* args, size_t, Tuple*) { return self_slice(args)->step; }
-// start/stop/step are read-only members in CPython, whose message differs from a getset's.
-Value slice_readonly(VM& vm, Value const*, size_t, Tuple*) { return raise(vm, exc::AttributeError, "readonly attribute"); }
 
 // evaluate_slice_index of _PySlice_GetLongIndices: an int (or __index__ result) at full
 // precision; anything else is the usual slice-index TypeError.
@@ -347,12 +346,10 @@ void setup_slice(VM& vm)
                     { "__ge__", slice_ge },
                     { "__reduce__", slice_reduce },
                 });
-    add_getsets(vm, t,
-                {
-                    { "start", slice_get_start, slice_readonly },
-                    { "stop", slice_get_stop, slice_readonly },
-                    { "step", slice_get_step, slice_readonly },
-                });
+    // start/stop/step: read-only members, as CPython's.
+    for (auto [name, offset] : { std::pair{ "start", offsetof(Slice, start) }, std::pair{ "stop", offsetof(Slice, stop) },
+                                 std::pair{ "step", offsetof(Slice, step) } })
+        (void)add_member(vm, t, name, uint32_t(offset), MEMBER_READONLY);
     add_attribute(vm, t, "__hash__", py_none());
 }
 

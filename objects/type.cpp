@@ -567,6 +567,7 @@ struct MemberDescriptor : Object {
     String* name;
     TypeObject* owner;
     uint32_t offset;
+    uint32_t flags; // MemberFlags (0 for a __slots__ member)
 };
 
 void trace_member_descriptor(Object* o, Tracer& t)
@@ -576,12 +577,29 @@ void trace_member_descriptor(Object* o, Tracer& t)
     t.visit(m->owner);
 }
 
-uint32_t member_descriptor_offset(Value descr) { return static_cast<MemberDescriptor*>(descr.as_object())->offset; }
+uint32_t member_descriptor_offset(Value descr)
+{
+    auto* m = static_cast<MemberDescriptor*>(descr.as_object());
+    return m->flags ? UINT32_MAX : m->offset;
+}
+
+bool add_member(VM& vm, TypeObject* t, char const* name, uint32_t offset, uint32_t flags)
+{
+    auto* m = vm.heap.make<MemberDescriptor>(types.member_descriptor);
+    if (!m || !(m->name = intern(vm, name)))
+        return false;
+    m->owner = t;
+    m->offset = offset;
+    m->flags = flags;
+    return dict_set_str(vm, t->dict, m->name, Value::from_object(m));
+}
 
 Value member_descriptor_get(VM& vm, Object* descr, Value obj)
 {
     auto* m = static_cast<MemberDescriptor*>(descr);
     Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_object()) + m->offset);
+    if (v.is_null() && (m->flags & MEMBER_NONE_IF_NULL))
+        return py_none();
     if (v.is_null())
         return raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '%s'", type_name(obj), m->name->c_str());
     return v;
@@ -590,6 +608,10 @@ Value member_descriptor_get(VM& vm, Object* descr, Value obj)
 bool member_descriptor_set(VM& vm, Object* descr, Value obj, Value value)
 {
     auto* m = static_cast<MemberDescriptor*>(descr);
+    if (m->flags & MEMBER_READONLY) {
+        raise(vm, exc::AttributeError, "readonly attribute");
+        return false;
+    }
     auto* slot = reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_object()) + m->offset);
     if (value.is_null() && slot->is_null()) { // CPython 3.11's text: just the name
         raise_fmt(vm, exc::AttributeError, "%s", m->name->c_str());

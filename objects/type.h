@@ -86,8 +86,17 @@ Value make_generic_alias(VM& vm, Value origin, Value args);
 Value generic_alias_class_getitem(VM& vm, Value const* args, size_t nargs, Tuple* kwnames);
 // The function a staticmethod object wraps (a class's __new__ is one).
 Value staticmethod_function(Value sm);
-// Where a __slots__ member descriptor keeps its value in an instance (a byte offset).
+// Where a __slots__ member descriptor keeps its value in an instance (a byte offset);
+// UINT32_MAX for a member that is not a plain read-write slot (add_member's flags), which
+// the inline attribute caches must leave to the descriptor.
 uint32_t member_descriptor_offset(Value descr);
+
+// CPython's tp_members for built-in types: `t.name` becomes a member_descriptor for the
+// Value (or Object pointer) field at byte `offset` of t's instances. MEMBER_READONLY:
+// assignment and deletion raise AttributeError("readonly attribute"); MEMBER_NONE_IF_NULL:
+// an unset field reads as None (CPython's T_OBJECT) instead of raising AttributeError.
+enum MemberFlags : uint32_t { MEMBER_READONLY = 1u << 0, MEMBER_NONE_IF_NULL = 1u << 1 };
+[[nodiscard]] bool add_member(VM& vm, TypeObject* t, char const* name, uint32_t offset, uint32_t flags);
 
 // The metatype of a class statement from its explicit metaclass and bases.
 TypeObject* calculate_metaclass(VM& vm, TypeObject* meta, Tuple* bases);

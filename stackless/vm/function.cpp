@@ -10,6 +10,9 @@
 #include <cstdio>
 #include <string>
 
+#include <cstddef>
+#include <utility>
+
 namespace slpy {
 
 extern NativeFn const instance_dict_get; // objects/object_methods.cpp
@@ -142,9 +145,6 @@ Value fn_set_code(VM& vm, Value const* args, size_t, Tuple*)
     return py_none();
 }
 
-Value fn_get_globals(VM&, Value const* args, size_t, Tuple*) { return or_none(self_fn(args)->globals); }
-Value fn_get_builtins(VM&, Value const* args, size_t, Tuple*) { return or_none(self_fn(args)->builtins); }
-Value fn_get_closure(VM&, Value const* args, size_t, Tuple*) { return or_none(self_fn(args)->closure); }
 
 Value fn_get_doc(VM&, Value const* args, size_t, Tuple*) { return or_none(self_fn(args)->doc); }
 Value fn_set_doc(VM&, Value const* args, size_t, Tuple*)
@@ -279,6 +279,12 @@ void setup_function_types(VM& vm)
                     { "__get__", fn_descr_get },
                     { "__call__", fn_call },
                 });
+    // __globals__, __builtins__, __closure__: read-only members, as CPython's (types.py
+    // takes MemberDescriptorType from FunctionType.__globals__).
+    for (auto [name, offset] : { std::pair{ "__globals__", offsetof(Function, globals) },
+                                 std::pair{ "__builtins__", offsetof(Function, builtins) },
+                                 std::pair{ "__closure__", offsetof(Function, closure) } })
+        (void)add_member(vm, ft, name, uint32_t(offset), MEMBER_READONLY | MEMBER_NONE_IF_NULL);
     add_getsets(vm, ft,
                 {
                     { "__name__", fn_get_name, fn_set_name },
@@ -286,9 +292,6 @@ void setup_function_types(VM& vm)
                     { "__defaults__", fn_get_defaults, fn_set_defaults },
                     { "__kwdefaults__", fn_get_kwdefaults, fn_set_kwdefaults },
                     { "__code__", fn_get_code, fn_set_code },
-                    { "__globals__", fn_get_globals },
-                    { "__builtins__", fn_get_builtins },
-                    { "__closure__", fn_get_closure },
                     { "__dict__", instance_dict_get, instance_dict_set },
                     { "__doc__", fn_get_doc, fn_set_doc },
                     { "__module__", fn_get_module, fn_set_module },

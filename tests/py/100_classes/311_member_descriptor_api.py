@@ -13,3 +13,5 @@ for f in (lambda: d.__get__(None), lambda: d.__get__(1), lambda: d.__set__(1, 2)
 class Y(X):
     pass
 y = Y(); y.a = 3; print(X.a.__get__(y), Y.a is X.a)
+import inspect
+print(inspect.ismemberdescriptor(d), inspect.isdatadescriptor(d))
