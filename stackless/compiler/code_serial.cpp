@@ -13,28 +13,7 @@ constexpr char kTag[4] = { 'S', 'L', 'P', 'C' };
 // produces, little enough that reading never recurses deeply on the C stack.
 constexpr int kMaxNesting = 200;
 
-uint64_t fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull)
-{
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-// A hash of the instruction table (names, operand kinds, cache sizes, flags, in order):
-// code serialized by a build with another instruction set is refused, even when the
-// format version was not bumped.
-uint64_t instruction_set_hash()
-{
-    uint64_t h = 1469598103934665603ull;
-    for (OpInfo const& op : kOpInfo) {
-        h = fnv1a(op.name, h);
-        char extra[4] = { ';', char(op.operand), char(op.cache_units), char(op.flags) };
-        h = fnv1a(std::string_view(extra, 4), h);
-    }
-    return h;
-}
+uint64_t fnv1a(std::string_view s) { return detail::fnv1a(s, detail::kFnvOffset); }
 
 class Writer {
 public:

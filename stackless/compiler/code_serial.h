@@ -19,6 +19,45 @@ namespace slpy::compiler {
 // Bump with any change to the layout below (or to what a CodeUnit holds).
 inline constexpr uint32_t kCodeFormatVersion = 1;
 
+namespace detail {
+inline constexpr uint64_t kFnvOffset = 1469598103934665603ull;
+// 64-bit FNV-1a.
+constexpr uint64_t fnv1a(std::string_view s, uint64_t h)
+{
+    for (char c : s) {
+        h ^= uint8_t(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+} // namespace detail
+
+// A hash of the instruction table (names, operand kinds, cache sizes, flags, in order):
+// code serialized by a build with another instruction set is refused, even when the
+// format version was not bumped. Computed at compile time.
+constexpr uint64_t instruction_set_hash()
+{
+    uint64_t h = detail::kFnvOffset;
+    for (OpInfo const& op : kOpInfo) {
+        h = detail::fnv1a(op.name, h);
+        char const extra[4] = { ';', char(op.operand), char(op.cache_units), char(op.flags) };
+        h = detail::fnv1a(std::string_view(extra, 4), h);
+    }
+    return h;
+}
+
+// The 2-byte number of the bytecode cache's magic (stackless/imports/pycache.cpp, and so
+// importlib's MAGIC_NUMBER): the format version and the instruction set folded into
+// 0x7000..0x7fff, a range no CPython magic ever used (1.x/2.x: 20121..62211 outside it,
+// 3.x: 3000..3600-ish), so a cache written by a build with another instruction set is
+// refused by its magic alone, before anyone unmarshals it.
+constexpr uint16_t code_cache_magic()
+{
+    uint64_t h = instruction_set_hash() ^ (uint64_t(kCodeFormatVersion) * 0x9e3779b97f4a7c15ull);
+    uint32_t folded = uint32_t(h ^ (h >> 12) ^ (h >> 24) ^ (h >> 36) ^ (h >> 48));
+    return uint16_t(0x7000 | (folded & 0xfff));
+}
+
 // The serialized form: "SLPC", the format version, a hash of the instruction table
 // (stackless/vm/opcodes.def), the unit, a 64-bit FNV-1a checksum of everything before it.
 std::string serialize_code(CodeUnit const& unit);

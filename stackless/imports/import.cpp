@@ -177,7 +177,7 @@ Value spec_repr(VM& vm, Value const* args, size_t, Tuple*)
 Value loader_new(VM& vm, Value name, Value path)
 {
     ImportState& st = import_state(vm);
-    Object* o = alloc_instance(vm, st.loader_type);
+    Object* o = alloc_instance(vm, st.library_loader_type ? st.library_loader_type : st.loader_type);
     if (!o)
         return Value::null();
     Dict* d = instance_dict(vm, o, true);
@@ -468,6 +468,8 @@ void ImportState::trace(Tracer& t)
         t.visit(path_finder_type);
     if (namespace_loader_type)
         t.visit(namespace_loader_type);
+    if (library_loader_type)
+        t.visit(library_loader_type);
     t.visit(builtin_importer);
     t.visit(path_finder);
     if (deadlock_error)
@@ -663,6 +665,58 @@ bool init_module_attrs(VM& vm, Value module, Value spec)
     return true;
 }
 
+// From the load of importlib._bootstrap_external on, the path finder hands out its
+// SourceFileLoader, so that find_spec and spec_from_file_location agree on type() and
+// the loader has everything the library calls (get_resource_reader, path_stats, ...).
+// The modules loaded before get one too (as CPython's _bootstrap._setup fixes up the
+// modules imported before it). False with an exception pending on failure.
+bool adopt_library_loader(VM& vm, Dict* external)
+{
+    Interpreter& in = interp(vm);
+    ImportState& st = import_state(vm);
+    // Only the first load (the one importlib/__init__ wires up and importlib.machinery
+    // re-exports): a fresh copy (test.support.import_fresh_module) keeps its own class.
+    if (st.library_loader_type)
+        return true;
+    Value cls = dict_get_str(vm, external, intern(vm, "SourceFileLoader"));
+    if (cls.is_null())
+        return false;
+    if (cls.is_not_found() || !cls.is_object() || !is_instance_fast(cls, types.type))
+        return true;
+    st.library_loader_type = cls.as<TypeObject>();
+    String* spec_name = intern(vm, "__spec__");
+    String* loader_name = intern(vm, "__loader__");
+    String* loader_attr = intern(vm, "loader");
+    size_t pos = 0;
+    Value key, mod;
+    while (dict_next(in.modules, pos, key, mod)) {
+        if (!is_instance_fast(mod, types.module))
+            continue;
+        Dict* d = mod.as<Module>()->dict;
+        Value spec = dict_get_str(vm, d, spec_name);
+        if (spec.is_null())
+            return false;
+        if (spec.is_not_found() || type_of(spec) != st.spec_type)
+            continue;
+        Value old = getattr(vm, spec, loader_attr);
+        if (old.is_null())
+            return false;
+        if (type_of(old) != st.loader_type)
+            continue;
+        Value name = getattr(vm, old, names.name);
+        Value path = name.is_null() ? name : getattr(vm, old, names.path);
+        Value fresh = path.is_null() ? path : loader_new(vm, name, path);
+        if (fresh.is_null() || !setattr(vm, spec, loader_attr, fresh))
+            return false;
+        Value cur = dict_get_str(vm, d, loader_name);
+        if (cur.is_null())
+            return false;
+        if (!cur.is_not_found() && cur.is(old) && !dict_set_str(vm, d, loader_name, fresh))
+            return false;
+    }
+    return true;
+}
+
 // importlib's _load_unlocked: creates the module, puts it in sys.modules, runs it.
 Value load_from_spec(VM& vm, String* name, Value spec)
 {
@@ -670,7 +724,10 @@ Value load_from_spec(VM& vm, String* name, Value spec)
     ImportState& st = import_state(vm);
     Value loader = TRY(getattr(vm, spec, intern(vm, "loader")));
     Value module;
-    bool native_loader = type_of(loader) == st.loader_type;
+    // importlib's SourceFileLoader as handed out by the path finder loads as the native one
+    // does (the same cache, the same magic); a subclass goes through its exec_module.
+    bool native_loader = type_of(loader) == st.loader_type ||
+                         (st.library_loader_type && type_of(loader) == st.library_loader_type);
     bool namespace_loader = type_of(loader) == st.namespace_loader_type;
     if (!native_loader && !namespace_loader && !is_none(loader)) {
         Value create = TRY(attr_opt(vm, loader, "create_module"));
@@ -746,6 +803,8 @@ Value load_from_spec(VM& vm, String* name, Value spec)
         Bytes* b = bytes_new(vm, raw);
         if (!b || !dict_set_str(vm, module.as<Module>()->dict, intern(vm, "MAGIC_NUMBER"), Value::from_object(b)) ||
             !dict_set_str(vm, module.as<Module>()->dict, intern(vm, "_RAW_MAGIC_NUMBER"), int_from_u64(vm, magic)))
+            return Value::null();
+        if (!adopt_library_loader(vm, module.as<Module>()->dict))
             return Value::null();
     }
     // The module may have replaced itself in sys.modules.

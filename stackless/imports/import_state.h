@@ -36,6 +36,9 @@ struct ImportState {
     TypeObject* builtin_importer_type = nullptr; // BuiltinImporter
     TypeObject* path_finder_type = nullptr;      // PathFinder
     TypeObject* namespace_loader_type = nullptr; // NamespaceLoader
+    // importlib._bootstrap_external.SourceFileLoader once that module is loaded: the path
+    // finder then hands it out instead of loader_type (one class), still loading natively.
+    TypeObject* library_loader_type = nullptr;
     // The finders slpy puts in sys.meta_path: when find_spec meets them there it runs
     // their search natively.
     Value builtin_importer;

@@ -25,9 +25,11 @@ namespace slpy {
 
 namespace {
 
-// slpy's magic number: not one CPython ever used (theirs are 20121..3600-ish), so neither
-// reads the other's files.
-constexpr uint32_t kMagicNumber = 0x7A00 + compiler::kCodeFormatVersion;
+// slpy's magic number: follows the code format and the instruction set, in a range no
+// CPython used, so neither reads the other's files, nor one slpy build another's
+// (~/.cache/slpy is shared by every build).
+constexpr uint32_t kMagicNumber = compiler::code_cache_magic();
+static_assert((kMagicNumber & 0xf000) == 0x7000, "outside the range no CPython used");
 
 void put32(std::string& out, uint32_t v)
 {

@@ -22,8 +22,9 @@ std::string pycache_path_for(VM& vm, std::string const& source_path);
 // The header of a cache file (16 bytes, CPython's layout): magic, flags, source mtime,
 // source size, all little-endian 32-bit words.
 inline constexpr uint32_t kPycFlagsTimestamp = 0;
-// slpy's magic: the 2-byte number, then "\r\n" as CPython's. Bump it with the code
-// format version (stackless/compiler/code_serial.h).
+// slpy's magic: the 2-byte number (compiler::code_cache_magic(): changes with the code
+// format version and the instruction set), then "\r\n" as CPython's. The one source of
+// truth: importlib._bootstrap_external.MAGIC_NUMBER is patched to it (import.cpp).
 uint32_t pycache_magic();
 
 // Compiles `source` (the contents of the file `path`) to a Code object, through the
