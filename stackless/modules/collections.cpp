@@ -1127,7 +1127,7 @@ Value tuplegetter_set_doc(VM&, Value const* args, size_t, Tuple*)
 
 void setup_types(VM& vm)
 {
-    g_deque = make_module_type(vm, "collections", "deque", nullptr, sizeof(Deque), TF_BASETYPE, deque_trace);
+    g_deque = make_module_type(vm, "collections", "deque", nullptr, sizeof(Deque), TF_BASETYPE | TF_LAYOUT_WEAKREF, deque_trace);
     add_methods(vm, g_deque, {
         { "__new__", deque_new, METH_STATIC }, { "__init__", deque_init },
         { "append", deque_append }, { "appendleft", deque_appendleft }, { "extend", deque_extend },

@@ -655,7 +655,7 @@ void setup_coroutine_types(VM& vm)
     g_names.aenter = intern(vm, "__aenter__");
     g_names.aexit = intern(vm, "__aexit__");
 
-    TypeObject* coro = make_builtin_type(vm, "coroutine", nullptr, sizeof(Generator), 0, nullptr, nullptr);
+    TypeObject* coro = make_builtin_type(vm, "coroutine", nullptr, sizeof(Generator), TF_LAYOUT_WEAKREF, nullptr, nullptr);
     coro_types.coroutine = coro;
     setup_coroutine_type(vm, coro);
     add_methods(vm, coro, { { "__await__", coro_await } });
@@ -671,7 +671,7 @@ void setup_coroutine_types(VM& vm)
                     { "close", wrapper_close },
                 });
 
-    TypeObject* ag = make_builtin_type(vm, "async_generator", nullptr, sizeof(AsyncGenerator), 0, trace_async_gen, nullptr);
+    TypeObject* ag = make_builtin_type(vm, "async_generator", nullptr, sizeof(AsyncGenerator), TF_LAYOUT_WEAKREF, trace_async_gen, nullptr);
     coro_types.async_generator = ag;
     setup_async_generator_base(vm, ag);
     add_methods(vm, ag,

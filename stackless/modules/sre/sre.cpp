@@ -1255,7 +1255,7 @@ void setup_types(VM& vm)
 {
     if (g_pattern_type)
         return;
-    TypeObject* t = make_builtin_type(vm, "Pattern", nullptr, sizeof(PatternObject), 0, pattern_trace);
+    TypeObject* t = make_builtin_type(vm, "Pattern", nullptr, sizeof(PatternObject), TF_LAYOUT_WEAKREF, pattern_trace);
     set_native_type_module(vm, t, "re");
     add_methods(vm, t, {
         { "__new__", no_new, METH_STATIC }, { "match", pattern_match }, { "fullmatch", pattern_fullmatch },
