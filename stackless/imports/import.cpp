@@ -601,15 +601,11 @@ Value sys_attr(VM& vm, char const* name)
     return dict_get_str(vm, in.sys_module->dict, n);
 }
 
-Value path_finder_find_spec(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+// PathFinder.find_spec(name, path): the spec for the last part of `name` found on
+// `search_path` (sys.path when None or absent), None when not found.
+Value path_finder_spec(VM& vm, String* name, Value search_path)
 {
-    Value a[4];
-    if (!parse_args(vm, "find_spec", args, nargs, kwnames, { "self", "fullname", "path", "target" }, 2, a))
-        return Value::null();
-    String* name = as_str(a[1]);
-    if (!name)
-        return raise(vm, exc::TypeError, "find_spec() argument 'fullname' must be str");
-    Value search = a[2];
+    Value search = search_path;
     if (search.is_null() || is_none(search)) {
         search = TRY(sys_attr(vm, "path"));
         if (search.is_not_found())
@@ -621,7 +617,18 @@ Value path_finder_find_spec(VM& vm, Value const* args, size_t nargs, Tuple* kwna
     Found f;
     if (!find_on_path(vm, search, tail, f))
         return Value::null();
-    return spec_for_found(vm, a[1], f);
+    return spec_for_found(vm, Value::from_object(name), f);
+}
+
+Value path_finder_find_spec(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[4];
+    if (!parse_args(vm, "find_spec", args, nargs, kwnames, { "self", "fullname", "path", "target" }, 2, a))
+        return Value::null();
+    String* name = as_str(a[1]);
+    if (!name)
+        return raise(vm, exc::TypeError, "find_spec() argument 'fullname' must be str");
+    return path_finder_spec(vm, name, a[2]);
 }
 
 // ------------------------------------------------------------------ loading
@@ -824,21 +831,8 @@ Value finder_spec(VM& vm, Value finder, String* name, Value search_path)
             return py_none();
         return spec_new(vm, Value::from_object(name), st.builtin_importer, str_value(vm, "built-in"), py_none(), py_none(), false);
     }
-    if (finder.is(st.path_finder)) {
-        Value search = search_path;
-        if (search.is_null() || is_none(search)) {
-            search = TRY(sys_attr(vm, "path"));
-            if (search.is_not_found())
-                return py_none();
-        }
-        std::string_view full = name->view();
-        size_t dot = full.rfind('.');
-        std::string tail(dot == std::string_view::npos ? full : full.substr(dot + 1));
-        Found f;
-        if (!find_on_path(vm, search, tail, f))
-            return Value::null();
-        return spec_for_found(vm, Value::from_object(name), f);
-    }
+    if (finder.is(st.path_finder))
+        return path_finder_spec(vm, name, search_path);
     Value fs = TRY(attr_opt(vm, finder, "find_spec"));
     if (fs.is_not_found())
         return py_none();

@@ -73,6 +73,42 @@ void print_unraisable(VM& vm, Value exc, Value err_msg, Value obj)
 
 } // namespace
 
+bool fd_from_object(VM& vm, Value v, int& out)
+{
+    Value n = v;
+    if (!is_int(v)) {
+        String* fileno = intern(vm, "fileno");
+        Value meth = fileno ? getattr_opt(vm, v, fileno) : Value::null();
+        if (meth.is_null())
+            return false;
+        if (meth.is_not_found()) {
+            raise(vm, exc::TypeError, "argument must be an int, or have a fileno() method.");
+            return false;
+        }
+        n = call0(vm, meth);
+        if (n.is_null())
+            return false;
+        if (!is_int(n)) {
+            raise(vm, exc::TypeError, "fileno() returned a non-integer");
+            return false;
+        }
+    }
+    int64_t fd;
+    if (!index_i64(vm, n, fd))
+        return false;
+    if (fd < INT_MIN || fd > INT_MAX) {
+        raise(vm, exc::OverflowError, fd > 0 ? "Python int too large to convert to C int"
+                                             : "Python int too small to convert to C int");
+        return false;
+    }
+    if (fd < 0) {
+        raise_fmt(vm, exc::ValueError, "file descriptor cannot be a negative integer (%d)", int(fd));
+        return false;
+    }
+    out = int(fd);
+    return true;
+}
+
 bool int_arg(VM& vm, Value v, int& out)
 {
     Value i = index(vm, v);

@@ -13,6 +13,10 @@ namespace slpy {
 // integer is greater than maximum" / "less than minimum" outside int.
 bool int_arg(VM& vm, Value v, int& out);
 
+// CPython's PyObject_AsFileDescriptor (select, poll, termios): an int, or an object whose
+// fileno() gives one; OverflowError outside a C int, ValueError for a negative one.
+bool fd_from_object(VM& vm, Value v, int& out);
+
 // The VM's state of type State (a VM::ModuleState) under `key`, created on first use.
 template<typename State>
 State& module_state(VM& vm, void const* key)

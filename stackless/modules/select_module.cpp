@@ -13,6 +13,7 @@
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/modules/native_support.h"
 #include "scheduler/scheduler.h"
 #include "stackless/modules/os_support.h"
 
@@ -30,42 +31,6 @@ namespace slpy {
 namespace {
 
 TypeObject* g_poll_type = nullptr;
-
-// CPython's PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one.
-bool as_fd(VM& vm, Value v, int& out)
-{
-    Value n = v;
-    if (!is_int(v)) {
-        String* fileno = intern(vm, "fileno");
-        Value meth = fileno ? getattr_opt(vm, v, fileno) : Value::null();
-        if (meth.is_null())
-            return false;
-        if (meth.is_not_found()) {
-            raise(vm, exc::TypeError, "argument must be an int, or have a fileno() method.");
-            return false;
-        }
-        n = call0(vm, meth);
-        if (n.is_null())
-            return false;
-        if (!is_int(n)) {
-            raise(vm, exc::TypeError, "fileno() returned a non-integer");
-            return false;
-        }
-    }
-    int64_t fd;
-    if (!index_i64(vm, n, fd))
-        return false;
-    if (fd < INT_MIN || fd > INT_MAX) {
-        raise(vm, exc::OverflowError, "Python int too large to convert to C int");
-        return false;
-    }
-    if (fd < 0) {
-        raise_fmt(vm, exc::ValueError, "file descriptor cannot be a negative integer (%d)", int(fd));
-        return false;
-    }
-    out = int(fd);
-    return true;
-}
 
 double monotonic_now()
 {
@@ -128,7 +93,7 @@ bool fd_list(VM& vm, Value seq, FdList& out, fd_set& set, int& max_fd)
     for (size_t i = 0; i < src->size; ++i) {
         Value obj = src->items()[i];
         int fd;
-        if (!as_fd(vm, obj, fd) || !list_append(vm, out.objects, obj))
+        if (!fd_from_object(vm, obj, fd) || !list_append(vm, out.objects, obj))
             return false;
         if (fd >= FD_SETSIZE) {
             raise(vm, exc::ValueError, "filedescriptor out of range in select()");
@@ -280,7 +245,7 @@ Value poll_register(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     auto* p = args[0].as<Poll>();
     int fd, mask = POLLIN | POLLPRI | POLLOUT;
-    if (!as_fd(vm, args[1], fd) || (nargs > 2 && !event_mask(vm, args[2], mask)))
+    if (!fd_from_object(vm, args[1], fd) || (nargs > 2 && !event_mask(vm, args[2], mask)))
         return Value::null();
     if (!dict_set(vm, p->fds, Value::small_int(fd), Value::small_int(mask)))
         return Value::null();
@@ -293,7 +258,7 @@ Value poll_modify(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     auto* p = args[0].as<Poll>();
     int fd, mask;
-    if (!as_fd(vm, args[1], fd) || !event_mask(vm, args[2], mask))
+    if (!fd_from_object(vm, args[1], fd) || !event_mask(vm, args[2], mask))
         return Value::null();
     Value have = TRY(dict_get(vm, p->fds, Value::small_int(fd)));
     if (have.is_not_found())
@@ -309,7 +274,7 @@ Value poll_unregister(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     auto* p = args[0].as<Poll>();
     int fd;
-    if (!as_fd(vm, args[1], fd))
+    if (!fd_from_object(vm, args[1], fd))
         return Value::null();
     int r = dict_del(vm, p->fds, Value::small_int(fd));
     if (r < 0)

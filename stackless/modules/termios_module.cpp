@@ -9,6 +9,7 @@
 #include "objects/module.h"
 #include "objects/string.h"
 #include "objects/type.h"
+#include "stackless/modules/native_support.h"
 #include "objects/bytes.h"
 #include "stackless/modules/runtime_modules.h"
 
@@ -40,43 +41,6 @@ Value raise_termios_error(VM& vm, int err)
     return Value::null();
 }
 
-// CPython's PyObject_AsFileDescriptor: an int, or an object whose fileno() gives one.
-bool fd_arg(VM& vm, Value v, int& out)
-{
-    Value n = v;
-    if (!is_int(v)) {
-        String* fileno = intern(vm, "fileno");
-        Value meth = fileno ? getattr_opt(vm, v, fileno) : Value::null();
-        if (meth.is_null())
-            return false;
-        if (meth.is_not_found()) {
-            raise(vm, exc::TypeError, "argument must be an int, or have a fileno() method.");
-            return false;
-        }
-        n = call0(vm, meth);
-        if (n.is_null())
-            return false;
-        if (!is_int(n)) {
-            raise(vm, exc::TypeError, "fileno() returned a non-integer");
-            return false;
-        }
-    }
-    int64_t fd;
-    if (!index_i64(vm, n, fd))
-        return false;
-    if (fd < INT_MIN || fd > INT_MAX) {
-        raise(vm, exc::OverflowError, fd > 0 ? "Python int too large to convert to C int"
-                                             : "Python int too small to convert to C int");
-        return false;
-    }
-    if (fd < 0) {
-        raise_fmt(vm, exc::ValueError, "file descriptor cannot be a negative integer (%d)", int(fd));
-        return false;
-    }
-    out = int(fd);
-    return true;
-}
-
 // An int argument (argument clinic's `int`): TypeError for a non-integer, OverflowError
 // outside C int.
 bool c_int_arg(VM& vm, Value v, int& out)
@@ -106,7 +70,7 @@ bool fixed_args(VM& vm, char const* name, size_t nargs, Tuple* kwnames, size_t n
 Value t_tcgetattr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     int fd;
-    if (!fixed_args(vm, "tcgetattr", nargs, kwnames, 1) || !fd_arg(vm, args[0], fd))
+    if (!fixed_args(vm, "tcgetattr", nargs, kwnames, 1) || !fd_from_object(vm, args[0], fd))
         return Value::null();
     struct termios mode;
     if (::tcgetattr(fd, &mode) < 0)
@@ -157,7 +121,7 @@ bool flag_arg(VM& vm, Value v, int64_t& out)
 Value t_tcsetattr(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     int fd, when;
-    if (!fixed_args(vm, "tcsetattr", nargs, kwnames, 3) || !fd_arg(vm, args[0], fd) || !c_int_arg(vm, args[1], when))
+    if (!fixed_args(vm, "tcsetattr", nargs, kwnames, 3) || !fd_from_object(vm, args[0], fd) || !c_int_arg(vm, args[1], when))
         return Value::null();
     List* attrs = as_list(args[2]);
     if (!attrs || attrs->size != 7)
@@ -203,7 +167,7 @@ template<int (*Call)(int, int)>
 Value fd_int_call(VM& vm, char const* name, Value const* args, size_t nargs, Tuple* kwnames)
 {
     int fd, arg;
-    if (!fixed_args(vm, name, nargs, kwnames, 2) || !fd_arg(vm, args[0], fd) || !c_int_arg(vm, args[1], arg))
+    if (!fixed_args(vm, name, nargs, kwnames, 2) || !fd_from_object(vm, args[0], fd) || !c_int_arg(vm, args[1], arg))
         return Value::null();
     if (Call(fd, arg) < 0)
         return raise_termios_error(vm, errno);
@@ -226,7 +190,7 @@ Value t_tcflow(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value t_tcdrain(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     int fd;
-    if (!fixed_args(vm, "tcdrain", nargs, kwnames, 1) || !fd_arg(vm, args[0], fd))
+    if (!fixed_args(vm, "tcdrain", nargs, kwnames, 1) || !fd_from_object(vm, args[0], fd))
         return Value::null();
     if (::tcdrain(fd) < 0)
         return raise_termios_error(vm, errno);
@@ -237,7 +201,7 @@ Value t_tcdrain(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value t_tcgetwinsize(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     int fd;
-    if (!fixed_args(vm, "tcgetwinsize", nargs, kwnames, 1) || !fd_arg(vm, args[0], fd))
+    if (!fixed_args(vm, "tcgetwinsize", nargs, kwnames, 1) || !fd_from_object(vm, args[0], fd))
         return Value::null();
     struct winsize w;
     if (::ioctl(fd, TIOCGWINSZ, &w) < 0)
@@ -250,7 +214,7 @@ Value t_tcgetwinsize(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 Value t_tcsetwinsize(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     int fd;
-    if (!fixed_args(vm, "tcsetwinsize", nargs, kwnames, 2) || !fd_arg(vm, args[0], fd))
+    if (!fixed_args(vm, "tcsetwinsize", nargs, kwnames, 2) || !fd_from_object(vm, args[0], fd))
         return Value::null();
     Value seq = args[1];
     Tuple* tup = as_tuple(seq);
