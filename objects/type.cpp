@@ -245,6 +245,28 @@ static int slot_index_for(String* name)
 // Re-resolves every slot of `type` from its MRO.
 static void fill_slots(TypeObject* type)
 {
+    // A new type whose MRO is itself followed by its base's MRO (single inheritance: every
+    // built-in type, most classes) resolves each slot to its own dict's entry or else to
+    // what the base resolved: one pass over its own dict instead of a lookup per slot.
+    // (Start-up finishes a few hundred built-in types this way.)
+    TypeObject* base = type->base;
+    Tuple* mro = type->mro;
+    Tuple* base_mro = base ? base->mro : nullptr;
+    if (base_mro && mro && mro->size == base_mro->size + 1 && mro->items[0].is(Value::from_object(type))
+        && std::equal(base_mro->items, base_mro->items + base_mro->size, mro->items + 1,
+            [](Value a, Value b) { return a.is(b); })) {
+        std::copy(base->slots, base->slots + kNumSlots, type->slots);
+        Dict* d = type->dict;
+        DictEntry const* entries = d->entry_table();
+        for (uint32_t i = 0; i < d->nentries; ++i) {
+            if (String* key = as_str(entries[i].key)) {
+                int index = slot_index_for(key);
+                if (index >= 0)
+                    type->slots[index] = entries[i].value;
+            }
+        }
+        return;
+    }
     for (int i = 0; i < kNumSlots; ++i) {
         Value v = type_lookup(type, names.slot_names[i]);
         type->slots[i] = v.is_not_found() ? Value::null() : v;
