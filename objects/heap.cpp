@@ -125,7 +125,7 @@ Heap::Heap()
     for (int i = 0; i < kNumClasses; ++i)
         m_classes[i].cell_size = kCellSizes[i];
     m_thread_stack_high = thread_stack_high();
-    m_threshold = 32u << 20;
+    m_threshold = kMinThreshold;
 #ifdef SLPY_GC_STRESS
     m_stress = true;
 #endif
@@ -449,8 +449,25 @@ Heap::Block* Heap::new_block(int ci)
     };
     if (!sc.blocks.empty() && sc.blocks.back()->ncells < sc.blocks.back()->capacity)
         return grow(sc.blocks.back());
+    if (!m_empty_blocks.empty() && room_for_one(sc.blocks)) {
+        Block* b = m_empty_blocks.back();
+        m_empty_blocks.pop_back();
+        b->cell_size = sc.cell_size;
+        b->capacity = uint32_t((kBlockSize - b->first) / b->cell_size);
+        b->size_class = ci;
+        sc.blocks.push_back(b);
+        return grow(b);
+    }
     if (!room_for_one(m_all_blocks) || !room_for_one(m_classes[ci].blocks))
         return nullptr;
+    // The sweep must not allocate: the pool has room for every block there is.
+    if (m_empty_blocks.capacity() <= m_all_blocks.size()) {
+        try {
+            m_empty_blocks.reserve(2 * (m_all_blocks.size() + 1));
+        } catch (std::bad_alloc const&) {
+            return nullptr;
+        }
+    }
     void* mem = std::aligned_alloc(kBlockSize, kBlockSize);
     if (!mem)
         return nullptr;
@@ -644,6 +661,19 @@ void Heap::finalize(Object* o)
     }
 }
 
+// A block with no live cell leaves its size class for the pool of empty blocks; the
+// pool keeps about half a threshold's worth of blocks warm and gives the pages of the
+// rest back to the kernel (they stay mapped, and zero, for the next time).
+void Heap::release_empty_block(Block* b)
+{
+    constexpr size_t kPageBytes = 4096; // the first page holds the header
+    b->ncells = 0;
+    b->size_class = -1;
+    if (m_empty_blocks.size() * kBlockSize >= m_threshold / 2)
+        madvise(b->base() + kPageBytes, kBlockSize - kPageBytes, MADV_DONTNEED);
+    m_empty_blocks.push_back(b);
+}
+
 void Heap::sweep()
 {
     size_t live = 0;
@@ -651,8 +681,11 @@ void Heap::sweep()
     for (SizeClass& sc : m_classes) {
         sc.free_list = nullptr;
         // Rebuild the free list so that low addresses are handed out first.
+        size_t released = 0;
         for (auto bi = sc.blocks.rbegin(); bi != sc.blocks.rend(); ++bi) {
             Block* b = *bi;
+            Object* list_before = sc.free_list;
+            uint32_t live_cells = 0;
             for (uint32_t i = b->ncells; i-- > 0;) {
                 Object* o = b->cell(i);
                 if (o->gc & GC_FREE) {
@@ -663,6 +696,7 @@ void Heap::sweep()
                 if (o->gc & GC_MARK) {
                     o->gc &= ~GC_MARK;
                     live += b->cell_size;
+                    ++live_cells;
                     continue;
                 }
                 finalize(o);
@@ -672,7 +706,17 @@ void Heap::sweep()
                 o->type = reinterpret_cast<TypeObject*>(sc.free_list);
                 sc.free_list = o;
             }
+            // The block's cells were threaded at the head of the list: take them back
+            // out if none is live, and give the block to the pool.
+            if (live_cells == 0) {
+                sc.free_list = list_before;
+                release_empty_block(b);
+                *bi = nullptr;
+                ++released;
+            }
         }
+        if (released)
+            std::erase(sc.blocks, nullptr);
     }
     size_t kept = 0;
     for (Large const& l : m_large) {
@@ -741,8 +785,8 @@ void Heap::collect()
     ++m_stats.collections;
     m_stats.allocated_bytes = m_allocated_since_gc;
     m_allocated_since_gc = 0;
-    // The next collection comes after allocating as much again as is live now (at least 32 MiB).
-    m_threshold = std::max<size_t>(32u << 20, m_stats.live_bytes);
+    // The next collection comes after allocating as much again as is live now.
+    m_threshold = std::max<size_t>(kMinThreshold, m_stats.live_bytes);
     m_collecting = false;
     // Memory may be back after a MemoryError: hold the emergency reserve again.
     acquire_reserve();

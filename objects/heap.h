@@ -90,6 +90,10 @@ class Heap {
 public:
     static constexpr size_t kBlockSize = 256 * 1024;
     static constexpr size_t kMaxSmall = 1024;
+    // The allocation volume between two collections is as much as is live after the
+    // last one, and at least this: small enough that what a program allocates between
+    // collections stays in the caches and its peak RSS near its live size.
+    static constexpr size_t kMinThreshold = 4u << 20;
 
     Heap();
     ~Heap();
@@ -294,7 +298,7 @@ public:
     // out of memory asks for still happen.
     void set_auto_collect(bool on) { m_auto_collect = on; }
     bool auto_collect() const { return m_auto_collect; }
-    // Bytes allocated before the first collection; later the trigger grows with the live size.
+    // Bytes allocated before the first collection; later the trigger follows the live size.
     void set_initial_threshold(size_t bytes) { m_threshold = bytes; }
 
 private:
@@ -328,6 +332,11 @@ private:
 
     std::vector<SizeClass> m_classes;
     std::vector<Block*> m_all_blocks; // sorted by address, for find_object
+    // Blocks a sweep found without a live cell, for any size class to take (they stay in
+    // m_all_blocks, with no cells). Those beyond half the threshold's worth give their
+    // pages back to the kernel.
+    std::vector<Block*> m_empty_blocks;
+    void release_empty_block(Block* b);
     struct Large {
         uintptr_t start;
         size_t size;
