@@ -17,7 +17,7 @@
 namespace slpy::compiler {
 
 // Bump with any change to the layout below (or to what a CodeUnit holds).
-inline constexpr uint32_t kCodeFormatVersion = 1;
+inline constexpr uint32_t kCodeFormatVersion = 2;
 
 namespace detail {
 inline constexpr uint64_t kFnvOffset = 1469598103934665603ull;
