@@ -285,6 +285,25 @@ static Value super_new(VM& vm, Value const* args, size_t, Tuple*)
     return Value::from_object(alloc_instance(vm, args[0].as<TypeObject>()));
 }
 
+// CPython's supercheck: where super(type, obj) starts its MRO search: obj itself when
+// it is a subclass of type, else obj's type, else obj.__class__ (a proxy's) when that is a
+// subclass of type. Null with TypeError pending otherwise.
+static TypeObject* super_check(VM& vm, TypeObject* type, Value obj)
+{
+    if (is_instance_fast(obj, types.type) && is_subtype(obj.as<TypeObject>(), type))
+        return obj.as<TypeObject>();
+    if (is_subtype(type_of(obj), type))
+        return type_of(obj);
+    Value cls = getattr_opt(vm, obj, names.__class__);
+    if (cls.is_null())
+        vm.clear_error();
+    else if (!cls.is_not_found() && is_instance_fast(cls, types.type) && cls.as<TypeObject>() != type_of(obj)
+             && is_subtype(cls.as<TypeObject>(), type))
+        return cls.as<TypeObject>();
+    raise(vm, exc::TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    return nullptr;
+}
+
 static Value super_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
     if (!check_no_kwargs(vm, "super", kw))
@@ -304,14 +323,8 @@ static Value super_init(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         obj = nargs > 2 ? args[2] : Value::null();
     }
     TypeObject* obj_type = nullptr;
-    if (!obj.is_null() && !is_none(obj)) {
-        if (is_instance_fast(obj, types.type) && is_subtype(obj.as<TypeObject>(), type))
-            obj_type = obj.as<TypeObject>();
-        else if (is_subtype(type_of(obj), type))
-            obj_type = type_of(obj);
-        else
-            return raise(vm, exc::TypeError, "super(type, obj): obj must be an instance or subtype of type");
-    }
+    if (!obj.is_null() && !is_none(obj) && !(obj_type = super_check(vm, type, obj)))
+        return Value::null();
     s->type = type;
     s->obj = obj;
     s->obj_type = obj_type;
@@ -324,7 +337,8 @@ static Value super_getattribute(VM& vm, Value const* args, size_t, Tuple*)
     String* name = as_str(args[1]);
     if (!name)
         return raise(vm, exc::TypeError, "attribute name must be string");
-    if (s->obj_type && !str_equal(name, names.__class__)) {
+    // (No MRO yet while a metaclass's mro() runs: only super's own attributes.)
+    if (s->obj_type && s->obj_type->mro && !str_equal(name, names.__class__)) {
         Tuple* mro = s->obj_type->mro;
         size_t i = 0;
         while (i < mro->size && mro->items[i].as_object() != s->type)
@@ -344,6 +358,31 @@ static Value super_getattribute(VM& vm, Value const* args, size_t, Tuple*)
     if (r.is_not_found())
         return raise_fmt(vm, exc::AttributeError, "'super' object has no attribute '%s'", name->c_str());
     return r;
+}
+
+// super(type).__get__(obj): an unbound super binds to obj (a class keeps one in an
+// attribute: `self.__super.meth()`); a bound one, or no obj, gives itself.
+static Value super_get(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    auto* s = static_cast<Super*>(args[0].as_object());
+    Value obj = args[1];
+    if (is_none(obj) || !s->obj.is_null())
+        return args[0];
+    if (type_of(args[0]) != types.super) {
+        // A subclass of super: its type makes the bound one.
+        Value a[2] = { Value::from_object(s->type), obj };
+        return call(vm, Value::from_object(type_of(args[0])), a, 2);
+    }
+    TypeObject* obj_type = super_check(vm, s->type, obj);
+    if (!obj_type)
+        return Value::null();
+    auto* bound = static_cast<Super*>(alloc_instance(vm, types.super));
+    if (!bound)
+        return Value::null();
+    bound->type = s->type;
+    bound->obj = obj;
+    bound->obj_type = obj_type;
+    return Value::from_object(bound);
 }
 
 static Value super_repr(VM& vm, Value const* args, size_t, Tuple*)
@@ -403,6 +442,7 @@ void setup_descriptors(VM& vm)
                                      { "__new__", super_new, METH_STATIC },
                                      { "__init__", super_init },
                                      { "__getattribute__", super_getattribute },
+                                     { "__get__", super_get },
                                      { "__repr__", super_repr },
                                  });
     add_getsets(vm, types.super, { { "__thisclass__", super_thisclass } });

@@ -189,17 +189,7 @@ Value enumerate_step(VM& vm, Value self)
     Value item = iter_next(vm, e->iter);
     if (item.is_null() || item.is_stop_iteration())
         return item;
-    Value index;
-    if (e->big_count.is_null()) {
-        index = TRY(int_from_i64(vm, e->count));
-        if (e->count == INT64_MAX - 1)
-            e->big_count = TRY(int_from_i64(vm, INT64_MAX));
-        else
-            e->count++;
-    } else {
-        index = e->big_count;
-        e->big_count = TRY(binary_op(vm, index, Value::small_int(1), BinOpArg::ADD));
-    }
+    Value index = TRY(enumerate_take_index(vm, e));
     return Value::from_object(tuple_pack(vm, { index, item }));
 }
 
@@ -248,13 +238,6 @@ Value zip_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     z->iters = iters;
     z->strict = strict;
     return Value::from_object(z);
-}
-
-Value zip_length_error(VM& vm, size_t i, char const* what)
-{
-    if (i == 1)
-        return raise_fmt(vm, exc::ValueError, "zip() argument 2 is %s than argument 1", what);
-    return raise_fmt(vm, exc::ValueError, "zip() argument %zu is %s than arguments 1-%zu", i + 1, what, i);
 }
 
 Value zip_step(VM& vm, Value self)
@@ -424,12 +407,12 @@ Value reversed_step(VM& vm, Value self)
     if (item.is_null()) {
         if (vm.error_matches(exc::IndexError) || vm.error_matches(exc::StopIteration)) {
             vm.clear_error();
-            r->seq = Value::null();
+            reversed_advance(r, false);
             return Value::stop_iteration();
         }
         return Value::null();
     }
-    r->index--;
+    reversed_advance(r, true);
     return item;
 }
 
@@ -580,6 +563,8 @@ struct IterSpec {
     uint32_t size;
     TraceFn trace;
     Value (*step)(VM&, Value);
+    // __next__; null for the lazy iterators (enumerate, zip, map, filter, reversed), whose
+    // __next__ may run their step as frames of the loop: stackless/builtins/builtins_drive.cpp
     NativeFn next;
     NativeFn new_fn;
     NativeFn length_hint;
@@ -644,6 +629,36 @@ char const* cmp_method_name(CmpArg op)
     return "__eq__";
 }
 
+Value enumerate_take_index(VM& vm, Enumerate* e)
+{
+    if (!e->big_count.is_null()) {
+        Value index = e->big_count;
+        e->big_count = TRY(binary_op(vm, index, Value::small_int(1), BinOpArg::ADD));
+        return index;
+    }
+    Value index = TRY(int_from_i64(vm, e->count));
+    if (e->count == INT64_MAX - 1)
+        e->big_count = TRY(int_from_i64(vm, INT64_MAX));
+    else
+        e->count++;
+    return index;
+}
+
+Value zip_length_error(VM& vm, size_t i, char const* what)
+{
+    if (i == 1)
+        return raise_fmt(vm, exc::ValueError, "zip() argument 2 is %s than argument 1", what);
+    return raise_fmt(vm, exc::ValueError, "zip() argument %zu is %s than arguments 1-%zu", i + 1, what, i);
+}
+
+void reversed_advance(Reversed* r, bool found)
+{
+    if (found)
+        r->index--;
+    else
+        r->seq = Value::null();
+}
+
 Value raise_stop_iteration(VM& vm) { return raise_with_args(vm, exc::StopIteration, nullptr); }
 
 Value iter_self_method(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -688,24 +703,22 @@ void setup_iterators(VM& vm)
           seq_iter_length_hint, seq_iter_reduce, seq_iter_setstate },
         { types.callable_iterator, sizeof(CallableIterator), callable_iter_trace, callable_iter_step,
           next_method<callable_iter_step>, nullptr, nullptr, callable_iter_reduce, nullptr },
-        { types.enumerate, sizeof(Enumerate), enumerate_trace, enumerate_step, next_method<enumerate_step>, enumerate_new,
+        { types.enumerate, sizeof(Enumerate), enumerate_trace, enumerate_step, nullptr, enumerate_new,
           nullptr, enumerate_reduce, nullptr },
-        { types.zip, sizeof(Zip), zip_trace, zip_step, next_method<zip_step>, zip_new, nullptr, zip_reduce, zip_setstate },
-        { types.map, sizeof(MapObject), map_trace, map_step, next_method<map_step>, map_new, nullptr, map_reduce, nullptr },
-        { types.filter, sizeof(Filter), filter_trace, filter_step, next_method<filter_step>, filter_new, nullptr,
+        { types.zip, sizeof(Zip), zip_trace, zip_step, nullptr, zip_new, nullptr, zip_reduce, zip_setstate },
+        { types.map, sizeof(MapObject), map_trace, map_step, nullptr, map_new, nullptr, map_reduce, nullptr },
+        { types.filter, sizeof(Filter), filter_trace, filter_step, nullptr, filter_new, nullptr,
           filter_reduce, nullptr },
-        { types.reversed, sizeof(Reversed), reversed_trace, reversed_step, next_method<reversed_step>, reversed_new,
+        { types.reversed, sizeof(Reversed), reversed_trace, reversed_step, nullptr, reversed_new,
           reversed_length_hint, reversed_reduce, reversed_setstate },
     };
     for (IterSpec const& s : specs) {
         s.type->basicsize = s.size;
         s.type->trace = s.trace;
         s.type->iternext = s.step;
-        add_methods(vm, s.type,
-                    {
-                        { "__iter__", iter_self_method },
-                        { "__next__", s.next },
-                    });
+        add_methods(vm, s.type, { { "__iter__", iter_self_method } });
+        if (s.next)
+            add_methods(vm, s.type, { { "__next__", s.next } });
         if (s.new_fn)
             add_methods(vm, s.type, { { "__new__", s.new_fn, METH_STATIC } });
         if (s.length_hint)

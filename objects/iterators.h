@@ -114,6 +114,15 @@ Value callable_iter_new(VM& vm, Value callable, Value sentinel);
 Value dict_iter_new(VM& vm, Value dict, int kind, bool reversed);
 Value dict_view_new(VM& vm, Value dict, int kind);
 
+// ---- the steps of the lazy iterators, shared by their native steps and the helpers that
+// run those steps as frames of the loop (stackless/builtins/builtins_drive.cpp)
+// The index of the item enumerate just fetched, counting on (an int; null on error).
+Value enumerate_take_index(VM& vm, Enumerate* e);
+// Raises zip(strict=True)'s ValueError for argument i + 1 ("shorter"/"longer"); null.
+Value zip_length_error(VM& vm, size_t i, char const* what);
+// After reversed's seq[index]: one index down when the item was found, else exhausted.
+void reversed_advance(Reversed* r, bool found);
+
 // The body of a native __next__: runs `step` (an iternext function) and turns its
 // stop_iteration sentinel into a raised StopIteration().
 Value next_from_iternext(VM& vm, Value self, Value (*step)(VM&, Value));

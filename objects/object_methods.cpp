@@ -179,6 +179,25 @@ Value object_getattribute_native(VM& vm, Value const* args, size_t nargs, Tuple*
     return r;
 }
 
+// CPython's hackcheck: object.__setattr__/__delattr__ (`fn`, in slot `slot`) may not
+// jump over the native override of a built-in base of obj's type (Carlo Verre's hack,
+// object.__setattr__(str, "x", 1)). Classes with a Python __setattr__ are passed over.
+static bool setattr_hackcheck(VM& vm, Value obj, Slot slot, NativeFn fn, char const* what)
+{
+    for (TypeObject* base = type_of(obj); base; base = base->base) {
+        Value f = base->slot(slot);
+        if (!f.is_object() || (type_of(f) != types.method_descriptor && type_of(f) != types.builtin_function))
+            continue;
+        if (f.as<BuiltinFunction>()->fn == fn)
+            return true;
+        raise_fmt(vm, exc::TypeError, "can't apply this %s to %s object", what, type_name(obj));
+        return false;
+    }
+    return true;
+}
+
+static Value object_delattr(VM& vm, Value const* args, size_t nargs, Tuple*);
+
 Value object_setattr_native(VM& vm, Value const* args, size_t nargs, Tuple*)
 {
     if (nargs < 2)
@@ -186,6 +205,8 @@ Value object_setattr_native(VM& vm, Value const* args, size_t nargs, Tuple*)
     String* name = as_str(args[1]);
     if (!name)
         return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    if (!setattr_hackcheck(vm, args[0], Slot::SETATTR, object_setattr_native, "__setattr__"))
+        return Value::null();
     if (!generic_setattr(vm, args[0], name, nargs > 2 ? args[2] : Value::null()))
         return Value::null();
     return py_none();
@@ -198,6 +219,8 @@ static Value object_delattr(VM& vm, Value const* args, size_t nargs, Tuple*)
     String* name = as_str(args[1]);
     if (!name)
         return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(args[1]));
+    if (!setattr_hackcheck(vm, args[0], Slot::DELATTR, object_delattr, "__delattr__"))
+        return Value::null();
     if (!generic_setattr(vm, args[0], name, Value::null()))
         return Value::null();
     return py_none();
@@ -367,8 +390,26 @@ static Value object_set_class(VM& vm, Value const* args, size_t, Tuple*)
     return py_none();
 }
 
+// The __dict__ descriptor of the first built-in type below obj's classes when that type
+// has its own (a class whose bases are a class and `type` reads its namespace through
+// type's), as CPython's get_builtin_base_with_dict; null when none.
+static Value builtin_base_dict_descr(VM& vm, Value obj, NativeFn own)
+{
+    TypeObject* t = type_of(obj);
+    while (t && t->is_heap_type())
+        t = t->base;
+    if (!t || t == types.object || !t->dict)
+        return Value::null();
+    Value d = dict_get_str(vm, t->dict, names.__dict__);
+    if (!d.is_object() || type_of(d) != types.getset_descriptor || d.as<GetSetDescriptor>()->get == own)
+        return Value::null();
+    return d;
+}
+
 static Value object_get_dict(VM& vm, Value const* args, size_t, Tuple*)
 {
+    if (Value base_descr = builtin_base_dict_descr(vm, args[0], object_get_dict); !base_descr.is_null())
+        return descriptor_get(vm, base_descr, args[0], type_of(args[0]));
     Dict* d = args[0].is_object() ? instance_dict(vm, args[0].as_object(), true) : nullptr;
     if (!d)
         return raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '__dict__'", type_name(args[0]));
@@ -377,6 +418,12 @@ static Value object_get_dict(VM& vm, Value const* args, size_t, Tuple*)
 
 static Value object_set_dict(VM& vm, Value const* args, size_t, Tuple*)
 {
+    if (Value base_descr = builtin_base_dict_descr(vm, args[0], object_get_dict); !base_descr.is_null()) {
+        GetSetDescriptor* g = base_descr.as<GetSetDescriptor>();
+        if (!g->set)
+            return raise_fmt(vm, exc::AttributeError, "attribute '__dict__' of '%s' objects is not writable", g->owner->name->c_str());
+        return g->set(vm, args, 2, nullptr);
+    }
     Object* o = args[0].as_object();
     if (!o->type->dict_offset)
         return raise_fmt(vm, exc::AttributeError, "'%s' object has no attribute '__dict__'", type_name(args[0]));
@@ -426,7 +473,9 @@ Value type_getattr(VM& vm, Value type_value, String* name)
     TypeObject* meta = type_of(type_value);
     Value meta_attr = type_lookup(meta, name);
     TypeObject* mt = meta_attr.is_not_found() ? nullptr : type_of(meta_attr);
-    if (mt && mt != types.function && is_data_descriptor(mt))
+    // A data descriptor of the metatype wins, if it has a __get__ (one with only __set__
+    // leaves the class's own attribute visible).
+    if (mt && mt != types.function && !mt->slot(Slot::GET).is_null() && is_data_descriptor(mt))
         return descriptor_get(vm, meta_attr, type_value, meta);
     Value attr = type_lookup(type, name);
     if (!attr.is_not_found()) {
@@ -636,10 +685,17 @@ static Value type_repr(VM& vm, Value const* args, size_t, Tuple*)
     return str_value(vm, s);
 }
 
+// type.mro(): the C3 linearization, computed afresh (a metaclass's mro() calls it while
+// the class is made, before __mro__ exists).
 static Value type_mro(VM& vm, Value const* args, size_t, Tuple*)
 {
     auto* t = args[0].as<TypeObject>();
-    return Value::from_object(list_from_array(vm, t->mro->items, t->mro->size));
+    if (!t->bases && t->mro)
+        return Value::from_object(list_from_array(vm, t->mro->items, t->mro->size));
+    Tuple* mro = type_c3_mro(vm, t);
+    if (!mro)
+        return Value::null();
+    return Value::from_object(list_from_array(vm, mro->items, mro->size));
 }
 
 static Value type_subclasses(VM& vm, Value const* args, size_t, Tuple*)
@@ -726,7 +782,12 @@ static Value type_get_base(VM&, Value const* args, size_t, Tuple*)
     TypeObject* b = args[0].as<TypeObject>()->base;
     return b ? Value::from_object(b) : py_none();
 }
-static Value type_get_mro(VM&, Value const* args, size_t, Tuple*) { return Value::from_object(args[0].as<TypeObject>()->mro); }
+// None while a metaclass's mro() runs for the class being made.
+static Value type_get_mro(VM&, Value const* args, size_t, Tuple*)
+{
+    Tuple* mro = args[0].as<TypeObject>()->mro;
+    return mro ? Value::from_object(mro) : py_none();
+}
 static Value type_get_dict(VM& vm, Value const* args, size_t, Tuple*)
 {
     return make_mappingproxy(vm, Value::from_object(args[0].as<TypeObject>()->dict));
@@ -965,14 +1026,18 @@ static Value module_get_dict(VM&, Value const* args, size_t, Tuple*) { return Va
 
 static Value module_dir(VM& vm, Value const* args, size_t, Tuple*)
 {
-    auto* m = args[0].as<Module>();
-    if (!m->dict)
+    if (!args[0].as<Module>()->dict)
+        return raise(vm, exc::TypeError, "<module>.__dict__ is not a dictionary");
+    // The namespace as the module's __dict__ attribute gives it (a subclass may override it).
+    Value ns = TRY(getattr(vm, args[0], names.__dict__));
+    Dict* d = as_dict(ns);
+    if (!d)
         return raise(vm, exc::TypeError, "<module>.__dict__ is not a dictionary");
     // PEP 562: a module-level __dir__ function answers dir(module).
     String* hook_name = intern(vm, "__dir__");
     if (!hook_name)
         return Value::null();
-    Value hook = dict_get_str(vm, m->dict, hook_name);
+    Value hook = dict_get_str(vm, d, hook_name);
     if (hook.is_null())
         return hook;
     if (!hook.is_not_found())
@@ -982,7 +1047,7 @@ static Value module_dir(VM& vm, Value const* args, size_t, Tuple*)
         return Value::null();
     size_t pos = 0;
     Value k, v;
-    while (dict_next(m->dict, pos, k, v))
+    while (dict_next(d, pos, k, v))
         if (!list_append(vm, l, k))
             return Value::null();
     return Value::from_object(l);

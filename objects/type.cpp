@@ -456,6 +456,48 @@ static TypeObject* solid_base(TypeObject* t)
     return t ? t : types.object;
 }
 
+Tuple* type_c3_mro(VM& vm, TypeObject* type) { return compute_mro(vm, type, type->bases); }
+
+// CPython's mro_invoke: the MRO of `t` (from its __bases__) is what its metatype's mro()
+// returns when a metaclass overrides type.mro, else the C3 linearization. A custom one
+// must list classes only, each with a layout t's instances have (mro_check).
+static Tuple* mro_invoke(VM& vm, TypeObject* t)
+{
+    TypeObject* meta = t->type;
+    if (meta != types.type) {
+        String* name = intern(vm, "mro");
+        if (!name)
+            return nullptr;
+        Value custom = type_lookup(meta, name);
+        if (!custom.is_not_found() && !custom.is(type_lookup(types.type, name))) {
+            Value r = call_method(vm, Value::from_object(t), name, nullptr, 0);
+            if (r.is_null())
+                return nullptr;
+            List* l = list_from_iterable(vm, r);
+            if (!l)
+                return nullptr;
+            TypeObject* solid = solid_base(t);
+            for (size_t i = 0; i < l->size; ++i) {
+                Value b = l->items()[i];
+                if (!is_instance_fast(b, types.type)) {
+                    raise_fmt(vm, exc::TypeError, "mro() returned a non-class ('%s')", type_name(b));
+                    return nullptr;
+                }
+                TypeObject* need = solid_base(b.as<TypeObject>());
+                TypeObject* s = solid;
+                while (s && s != need)
+                    s = s->base;
+                if (!s && need != types.object) {
+                    raise_fmt(vm, exc::TypeError, "mro() returned base with unsuitable layout ('%s')", b.as<TypeObject>()->name->c_str());
+                    return nullptr;
+                }
+            }
+            return tuple_from_array(vm, l->items(), l->size);
+        }
+    }
+    return compute_mro(vm, t, t->bases);
+}
+
 // Picks the base whose layout the new class extends (CPython's best_base): the one with
 // the most derived solid base, which every other base's solid base must be a base of.
 static TypeObject* best_base(VM& vm, Tuple* bases)
@@ -798,7 +840,12 @@ bool type_set_bases(VM& vm, TypeObject* cls, Value value)
             raise_fmt(vm, exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", cls->name->c_str(), type_name(b));
             return false;
         }
-        if (is_subtype(b.as<TypeObject>(), cls)) {
+        // Through the MRO, and through the __base__ chain: a metaclass's mro() that
+        // assigns __bases__ runs before the MROs it changes are updated.
+        bool cycle = is_subtype(b.as<TypeObject>(), cls);
+        for (TypeObject* t = b.as<TypeObject>(); t && !cycle; t = t->base)
+            cycle = t == cls;
+        if (cycle) {
             raise(vm, exc::TypeError, "a __bases__ item causes an inheritance cycle");
             return false;
         }
@@ -824,22 +871,28 @@ bool type_set_bases(VM& vm, TypeObject* cls, Value value)
         old_mros->items[i] = Value::from_object(hierarchy[i]->mro);
     for (size_t i = 0; i < hierarchy.size(); ++i) {
         TypeObject* t = hierarchy[i];
-        Tuple* mro = compute_mro(vm, t, t->bases);
+        Tuple* mro = mro_invoke(vm, t);
         if (!mro) {
             for (size_t j = 0; j < i; ++j)
                 hierarchy[j]->mro = old_mros->items[j].as<Tuple>();
-            cls->bases = old_bases;
-            cls->base = old_base;
+            if (cls->bases == bases) { // unless a metaclass's mro() assigned __bases__ again
+                cls->bases = old_bases;
+                cls->base = old_base;
+            }
             return false;
         }
         t->mro = mro;
     }
 
-    for (size_t i = 0; i < old_bases->size; ++i)
-        remove_subclass(vm, old_bases->items[i].as<TypeObject>(), cls);
-    for (size_t i = 0; i < bases->size; ++i)
-        if (!type_add_subclass(vm, bases->items[i].as<TypeObject>(), cls))
-            return false;
+    // A metaclass's mro() that assigned __bases__ again (reentrance) has registered the
+    // class with its own bases already.
+    if (cls->bases == bases) {
+        for (size_t i = 0; i < old_bases->size; ++i)
+            remove_subclass(vm, old_bases->items[i].as<TypeObject>(), cls);
+        for (size_t i = 0; i < bases->size; ++i)
+            if (!type_add_subclass(vm, bases->items[i].as<TypeObject>(), cls))
+                return false;
+    }
     // The inherited "fast subclass" bits and the slot tables follow the new MROs.
     for (TypeObject* t : hierarchy) {
         uint32_t inherited = 0;
@@ -862,9 +915,14 @@ static Value new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dic
 {
     if (bases->size == 0 && !(bases = tuple_pack(vm, { Value::from_object(types.object) })))
         return Value::null();
-    for (size_t i = 0; i < bases->size; ++i)
+    for (size_t i = 0; i < bases->size; ++i) {
         if (!is_instance_fast(bases->items[i], types.type))
             return raise_fmt(vm, exc::TypeError, "bases must be types");
+        // A class whose metaclass's mro() is running has no MRO yet.
+        if (!bases->items[i].as<TypeObject>()->mro)
+            return raise_fmt(vm, exc::TypeError, "Cannot extend an incomplete type '%s'",
+                             bases->items[i].as<TypeObject>()->name->c_str());
+    }
 
     TypeObject* base = best_base(vm, bases);
     if (!base)
@@ -1062,7 +1120,7 @@ static Value new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dic
         if (!dict_set_str(vm, t->dict, names.slot_names[int(Slot::HASH)], py_none()))
             return Value::null();
 
-    Tuple* mro = compute_mro(vm, t, bases);
+    Tuple* mro = record ? compute_mro(vm, t, bases) : mro_invoke(vm, t);
     if (!mro)
         return Value::null();
     t->mro = mro;

@@ -27,6 +27,9 @@ Value type_new_class(VM& vm, TypeObject* meta, String* name, Tuple* bases, Dict*
 // __weakref__ slot, and __slots__ members even on a tuple (struct sequences keep their
 // attribute-only fields there, which a class statement could not add).
 Value type_new_record_class(VM& vm, String* name, TypeObject* base, Dict* ns);
+// The C3 linearization of `type` from its __bases__, for type.mro() (TypeError when the
+// bases admit no consistent order).
+Tuple* type_c3_mro(VM& vm, TypeObject* type);
 // Invalidates the method cache entries of `type` and its subclasses: call after any
 // change to a type's namespace or MRO (type_update_slot does).
 void type_modified(TypeObject* type);

@@ -165,7 +165,7 @@ std::string Scheduler::native_below()
     if (!caller || caller->lasti >= caller->code->ncode)
         return "a native function";
     CodeWord w = caller->code->words()[caller->lasti];
-    Op op = word_op(w);
+    Op op = op_family(word_op(w));
     Value callable = Value::null();
     if (op == Op::CALL) {
         uint32_t n = word_arg(w);

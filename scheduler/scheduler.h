@@ -41,8 +41,7 @@ struct Tasklet : Object {
     Frame* frame;          // the innermost frame while suspended (null: not alive, or running)
     Value exc_info;        // the handled exception while suspended
     Value tempval;         // the value slot (spec 1.3)
-    Value trace_function;
-    Value profile_function;
+    ValueArray* hook_functions; // null, or [trace_function, profile_function] once one was set
     Channel* blocked_on;   // the channel whose wait list holds it, or null
     Carrier* carrier;      // pinned: suspended with native code below its frames on this carrier
     int depth;             // recursion depth while suspended
@@ -62,7 +61,6 @@ struct Tasklet : Object {
     Object* thread_state;  // _thread's per-thread state (ident, locals), shared with its tasklets
     Object* park_owner;    // the object whose wait list holds it (a lock), traced
     WaitListBase* park_list;
-    int64_t wait_arg;      // what the waker hands over with it (an RLock's recursion count)
 };
 
 using RunQueue = bi::list<Tasklet, bi::member_hook<Tasklet, TaskletHook, &Tasklet::run_hook>, bi::constant_time_size<false>>;
@@ -254,7 +252,12 @@ public:
 
     // Helpers
     Bomb* make_bomb(Value exc);
-    bool is_bomb(Value v) const { return type_of(v) == bomb_type || (v.is_object() && is_subtype(type_of(v), bomb_type)); }
+    bool is_bomb(Value v) const
+    {
+        // a subclass of bomb is a class statement's (heap) type
+        TypeObject* t = type_of(v);
+        return t == bomb_type || (t && t->is_heap_type() && is_subtype(t, bomb_type));
+    }
     // Raises the exception a bomb carries; returns null.
     Value explode(Value bomb);
     Value deadlock_error(Channel* ch);

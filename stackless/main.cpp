@@ -19,6 +19,7 @@
 #include "stackless/compiler/compiler.h"
 #include "stackless/imports/imports.h"
 #include "stackless/modules/io.h"
+#include "stackless/modules/os_support.h"
 #include "stackless/modules/records.h"
 #include "stackless/modules/runtime_modules.h"
 #include "stackless/vm/code.h"
@@ -97,6 +98,7 @@ struct Options {
     bool have_command = false;
     bool have_module = false;
     std::vector<std::string> argv; // sys.argv
+    std::vector<std::string> orig_argv; // sys.orig_argv: the whole command line
     std::string program;           // argv[0] of the slpy command, for messages
     // The flags CPython's command line sets in sys.flags (sys.warnoptions, sys._xoptions).
     bool isolated = false;           // -I: -E -s -P
@@ -254,6 +256,11 @@ void apply_sys_options(slpy::VM& vm, slpy::Interpreter& in, Options const& opt)
         Value nf = struct_seq_new(vm, type_of(flags), v.data(), v.size());
         if (!nf.is_null())
             (void)dict_set_str(vm, sys, intern(vm, "flags"), nf);
+    }
+    if (List* orig = list_new(vm)) {
+        for (std::string const& a : opt.orig_argv)
+            (void)list_append(vm, orig, fs_decode(vm, a));
+        (void)dict_set_str(vm, sys, intern(vm, "orig_argv"), Value::from_object(orig));
     }
     Value warn = dict_get_str(vm, sys, intern(vm, "warnoptions"));
     if (!warn.is_null() && !warn.is_not_found() && type_of(warn) == types.list)
@@ -445,6 +452,7 @@ int main(int argc, char** argv)
 {
     Options opt;
     opt.program = argv[0];
+    opt.orig_argv.assign(argv, argv + argc);
     if (int rc = parse_options(argc, argv, opt); rc >= 0)
         return rc;
     // The hash secret is fixed from PYTHONHASHSEED on first use: a bad value stops here,

@@ -75,6 +75,16 @@ bool fspath_text(VM& vm, Value v, std::string& out)
 {
     if ((as_str(v) || as_bytes(v)) && source_text(v, out))
         return true;
+    // Other bytes-like objects still pass, deprecated (CPython's PyUnicode_FSDecoder).
+    std::string_view data;
+    if (get_bytes_like(v, data)) {
+        std::string msg = std::string("path should be string, bytes, or os.PathLike, not ") + type_name(v);
+        if (!warn(vm, exc::DeprecationWarning, msg.c_str()))
+            return false;
+        get_bytes_like(v, data); // again: the warning may have run Python code
+        out.assign(data);
+        return true;
+    }
     Value r = call_special0(vm, v, names.__fspath__);
     if (r.is_null())
         return false;
@@ -240,6 +250,9 @@ Value builtin_compile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     if (!a[5].is_null() && !index_i64(vm, a[5], optimize))
         return Value::null();
+    int64_t feature_version = -1;
+    if (!a[6].is_null() && !index_i64(vm, a[6], feature_version))
+        return Value::null();
     if (flags & ~(kFutureFlags | kObsoleteFlags | kCompileMask))
         return raise(vm, exc::ValueError, "compile(): unrecognised flags");
     if (optimize < -1 || optimize > 2)
@@ -273,7 +286,8 @@ Value builtin_compile(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     if (!check_no_null_bytes(vm, text))
         return Value::null();
     if (flags & kCfOnlyAst)
-        return ast_parse_source(vm, text, filename, mode, source_kind(a[0]));
+        return ast_parse_source(vm, text, filename, mode, source_kind(a[0]),
+                                int(feature_version >= 0 && feature_version < 100 ? feature_version : -1));
     return compile_to_code(vm, text, filename, mode, opt, source_kind(a[0]), future);
 }
 

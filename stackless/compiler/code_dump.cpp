@@ -162,7 +162,7 @@ std::string dump_code(CodeUnit const& code, bool recursive)
                     repr = kCmpNames[arg];
                 break;
             case OperandKind::RAW:
-                if (op == Op::LOAD_GLOBAL) {
+                if (op_family(op) == Op::LOAD_GLOBAL) {
                     if ((arg >> 1) < code.names.size())
                         repr = std::string((arg & 1) ? "NULL + " : "") + code.names[arg >> 1];
                 } else if (op == Op::FORMAT_VALUE) {

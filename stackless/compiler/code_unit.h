@@ -54,6 +54,12 @@ struct CodeUnit {
     std::vector<CodeWord> code;
     std::vector<Location> locations; // one per code unit
     std::vector<ExceptionEntry> exception_table;
+
+    // The warnings of the compilation, the parser's then the compiler's (on the module's
+    // unit only; never serialized, so a cached module does not warn again), each with its
+    // category as `type`: load_code issues them, and raises a SyntaxError at the
+    // warning's location instead where a warnings filter turns one into an error.
+    std::vector<SyntaxErrorInfo> warnings;
 };
 
 } // namespace slpy::compiler

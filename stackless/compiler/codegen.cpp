@@ -18,6 +18,16 @@ void Codegen::error(std::string msg) { throw CompileError { std::move(msg), m_un
 
 void Codegen::error_at(std::string msg, ast::Pos const& pos) { throw CompileError { std::move(msg), loc_of(pos) }; }
 
+static void fill_error(SyntaxErrorInfo& err, std::string const& filename, std::string msg, Location const& loc);
+
+void Codegen::warn(std::string msg)
+{
+    SyntaxErrorInfo info;
+    fill_error(info, m_filename, std::move(msg), m_unit ? m_unit->loc : kNoLocation);
+    info.type = "SyntaxWarning";
+    m_warnings.push_back(std::move(info));
+}
+
 int Codegen::add_name(std::string const& name)
 {
     auto it = m_unit->names_index.find(name);
@@ -499,7 +509,9 @@ std::shared_ptr<CodeUnit> compile(ast::Mod* mod, std::string const& filename, pa
         Codegen gen(filename, options, symtable);
         gen.future = future;
         try {
-            return gen.compile_mod(mod, mode);
+            std::shared_ptr<CodeUnit> code = gen.compile_mod(mod, mode);
+            code->warnings = std::move(gen.warnings());
+            return code;
         } catch (CompileError const& e) {
             fill_error(err, filename, e.msg, e.loc);
             return nullptr;
@@ -551,14 +563,24 @@ std::shared_ptr<CodeUnit> compile_source(std::string_view source, std::string co
 {
     ast::Arena arena;
     std::string text;
-    ast::Mod* mod = parser::parse(source, filename, mode, arena, err, options.source, &text);
+    std::vector<SyntaxErrorInfo> parse_warnings;
+    ast::Mod* mod = parser::parse(source, filename, mode, arena, err, options.source, &text, &parse_warnings);
     if (!mod)
         return nullptr;
     auto code = compile(mod, filename, mode, options, err);
     if (!code) {
         finish_error(err, text);
         err.text_from_file = true;
+        return code;
     }
+    for (SyntaxErrorInfo& w : code->warnings) {
+        finish_error(w, text);
+        w.text_from_file = true;
+    }
+    // The parser's warnings come first, as CPython gives them while parsing.
+    for (SyntaxErrorInfo& w : parse_warnings)
+        w.filename = filename;
+    code->warnings.insert(code->warnings.begin(), parse_warnings.begin(), parse_warnings.end());
     return code;
 }
 

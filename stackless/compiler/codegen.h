@@ -104,6 +104,13 @@ public:
     static Location loc_of(ast::Pos const& pos) { return Location { pos.lineno, pos.end_lineno, pos.col_offset, pos.end_col_offset }; }
     [[noreturn]] void error(std::string msg);
     [[noreturn]] void error_at(std::string msg, ast::Pos const& pos);
+    // CPython's compiler_warn: a SyntaxWarning at the current location.
+    void warn(std::string msg);
+    std::vector<SyntaxErrorInfo>& warnings() { return m_warnings; }
+    // The SyntaxWarnings CPython's compiler gives for code that always fails.
+    void check_compare(ast::Compare const* e);
+    void check_caller(ast::Expr const* func);
+    void check_subscript(ast::Subscript const* e);
     std::string mangle(std::string const& name) const { return SymTable::mangle(m_unit->private_name, name); }
     void nameop(std::string const& name, ast::ExprContext ctx);
     void forbidden_name(std::string const& name, ast::ExprContext ctx);
@@ -224,6 +231,7 @@ public:
 private:
     std::string m_filename;
     CompileOptions m_options;
+    std::vector<SyntaxErrorInfo> m_warnings;
     SymTable& m_symtable;
     bool m_interactive = false;
     std::vector<std::unique_ptr<Unit>> m_stack;

@@ -116,6 +116,7 @@ void Codegen::jump_if(ast::Expr* e, Block* next, bool cond)
         auto* c = static_cast<ast::Compare*>(e);
         size_t n = c->ops.size() - 1;
         if (n > 0) {
+            check_compare(c);
             Block* cleanup = new_block();
             visit_expr(c->left);
             for (size_t i = 0; i < n; i++) {
@@ -159,8 +160,132 @@ void Codegen::compile_boolop(ast::BoolOp* e)
     use_next_block(end);
 }
 
+// ---- SyntaxWarnings for code that always fails (CPython's check_compare, check_caller,
+// check_subscripter and check_index)
+
+namespace {
+
+// The type name of what an expression surely evaluates to (CPython's infer_type), or
+// nullptr when it depends.
+char const* inferred_type(ast::Expr const* e)
+{
+    using K = ast::ExprKind;
+    switch (e->kind) {
+    case K::Tuple: return "tuple";
+    case K::List:
+    case K::ListComp: return "list";
+    case K::Dict:
+    case K::DictComp: return "dict";
+    case K::Set:
+    case K::SetComp: return "set";
+    case K::GeneratorExp: return "generator";
+    case K::Lambda: return "function";
+    case K::JoinedStr:
+    case K::FormattedValue: return "str";
+    case K::Slice: return "slice";
+    case K::Constant: {
+        using CK = ConstValue::Kind;
+        switch (static_cast<ast::Constant const*>(e)->value.kind) {
+        case CK::None: return "NoneType";
+        case CK::True:
+        case CK::False: return "bool";
+        case CK::Ellipsis: return "ellipsis";
+        case CK::Int: return "int";
+        case CK::Float: return "float";
+        case CK::Complex: return "complex";
+        case CK::Str: return "str";
+        case CK::Bytes: return "bytes";
+        case CK::Tuple: return "tuple";
+        case CK::FrozenSet: return "frozenset";
+        case CK::Code: return "code";
+        }
+        return nullptr;
+    }
+    default: return nullptr;
+    }
+}
+
+// An operand `is` may fairly compare with: anything but a literal other than None,
+// True, False and Ellipsis.
+bool is_operand_ok(ast::Expr const* e)
+{
+    if (e->kind != ast::ExprKind::Constant)
+        return true;
+    using CK = ConstValue::Kind;
+    CK k = static_cast<ast::Constant const*>(e)->value.kind;
+    return k == CK::None || k == CK::True || k == CK::False || k == CK::Ellipsis;
+}
+
+} // namespace
+
+void Codegen::check_compare(ast::Compare const* e)
+{
+    bool left = is_operand_ok(e->left);
+    for (size_t i = 0; i < e->ops.size(); ++i) {
+        bool right = is_operand_ok(e->comparators[i]);
+        ast::CmpOp op = e->ops[i];
+        if ((op == ast::CmpOp::Is || op == ast::CmpOp::IsNot) && !(left && right)) {
+            warn(op == ast::CmpOp::Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                      : "\"is not\" with a literal. Did you mean \"!=\"?");
+            return;
+        }
+        left = right;
+    }
+}
+
+void Codegen::check_caller(ast::Expr const* func)
+{
+    using K = ast::ExprKind;
+    switch (func->kind) {
+    case K::Constant:
+    case K::Tuple:
+    case K::List:
+    case K::ListComp:
+    case K::Dict:
+    case K::DictComp:
+    case K::Set:
+    case K::SetComp:
+    case K::GeneratorExp:
+    case K::JoinedStr:
+    case K::FormattedValue:
+        warn(std::string("'") + inferred_type(func) + "' object is not callable; perhaps you missed a comma?");
+        return;
+    default: return;
+    }
+}
+
+void Codegen::check_subscript(ast::Subscript const* e)
+{
+    using K = ast::ExprKind;
+    using CK = ConstValue::Kind;
+    ast::Expr const* value = e->value;
+    CK ck = value->kind == K::Constant ? static_cast<ast::Constant const*>(value)->value.kind : CK::None;
+    // What cannot be subscripted at all.
+    bool not_subscriptable = value->kind == K::Set || value->kind == K::SetComp || value->kind == K::GeneratorExp
+        || value->kind == K::Lambda
+        || (value->kind == K::Constant
+            && (ck == CK::None || ck == CK::Ellipsis || ck == CK::Int || ck == CK::True || ck == CK::False
+                || ck == CK::Float || ck == CK::Complex || ck == CK::FrozenSet));
+    if (not_subscriptable) {
+        warn(std::string("'") + inferred_type(value) + "' object is not subscriptable; perhaps you missed a comma?");
+        return;
+    }
+    // A sequence indexed by something that is surely not an integer or a slice.
+    char const* index_type = inferred_type(e->slice);
+    if (!index_type || std::string_view(index_type) == "int" || std::string_view(index_type) == "bool"
+        || std::string_view(index_type) == "slice")
+        return;
+    bool sequence = value->kind == K::Tuple || value->kind == K::List || value->kind == K::ListComp
+        || value->kind == K::JoinedStr || value->kind == K::FormattedValue
+        || (value->kind == K::Constant && (ck == CK::Str || ck == CK::Bytes || ck == CK::Tuple));
+    if (sequence)
+        warn(std::string(inferred_type(value)) + " indices must be integers or slices, not " + index_type
+             + "; perhaps you missed a comma?");
+}
+
 void Codegen::compile_compare(ast::Compare* e)
 {
+    check_compare(e);
     size_t n = e->ops.size() - 1;
     visit_expr(e->left);
     if (n == 0) {
@@ -484,6 +609,7 @@ void Codegen::compile_call(ast::Call* e)
 {
     if (maybe_optimize_method_call(e))
         return;
+    check_caller(e->func);
     Location old = m_unit->loc;
     set_loc(e->func->pos);
     emit(Op::PUSH_NULL);
@@ -527,6 +653,8 @@ void Codegen::compile_slice(ast::Slice* s)
 
 void Codegen::compile_subscript(ast::Subscript* e)
 {
+    if (e->ctx == ast::ExprContext::Load)
+        check_subscript(e);
     visit_expr(e->value);
     visit_expr(e->slice);
     switch (e->ctx) {

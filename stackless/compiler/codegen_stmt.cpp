@@ -251,7 +251,8 @@ void Codegen::compile_async_for(ast::For* s)
     emit_jump(JUMP, start);
     pop_fblock(FBlockType::ForLoop);
     use_next_block(except);
-    unset_loc();
+    // The line of the iterator: END_ASYNC_FOR ends the `for`, not the body.
+    set_loc(s->iter->pos);
     emit(Op::END_ASYNC_FOR);
     visit_stmts(s->orelse);
     use_next_block(end);
@@ -654,6 +655,12 @@ void Codegen::compile_import_from(ast::ImportFrom* s)
 
 void Codegen::compile_assert(ast::Assert* s)
 {
+    // A non-empty tuple is always true.
+    ast::Expr const* test = s->test;
+    if ((test->kind == ast::ExprKind::Tuple && !static_cast<ast::Tuple const*>(test)->elts.empty())
+        || (test->kind == ast::ExprKind::Constant && static_cast<ast::Constant const*>(test)->value.kind == ConstValue::Kind::Tuple
+            && !static_cast<ast::Constant const*>(test)->value.items.empty()))
+        warn("assertion is always true, perhaps remove parentheses?");
     if (m_options.optimize)
         return;
     Block* end = new_block();

@@ -16,7 +16,9 @@ namespace slpy::compiler {
 
 struct CompileDepthExceeded {};
 
-inline constexpr int kMaxCompileDepth = 2000;
+// CPython's symtable and AST optimizer allow the recursion limit (1000 by default)
+// times COMPILER_STACK_FRAME_SCALE (3).
+inline constexpr int kMaxCompileDepth = 3000;
 inline thread_local int g_compile_depth = 0;
 inline thread_local uintptr_t g_compile_stack_base = 0;
 

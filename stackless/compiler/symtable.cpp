@@ -103,6 +103,8 @@ struct SymTable::Builder {
         if (cur) {
             if (cur->nested || cur->type == BlockType::Function)
                 raw->nested = true;
+            // A lambda or comprehension inside a comprehension's iterable is part of it.
+            raw->comp_iter_expr = cur->comp_iter_expr;
             cur->children.push_back(std::move(entry));
         } else {
             table.m_top = std::move(entry);

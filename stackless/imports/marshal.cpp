@@ -19,6 +19,7 @@
 #include "stackless/compiler/code_serial.h"
 #include "stackless/vm/code.h"
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/specialize.h"
 
 #include <cstring>
 #include <set>
@@ -58,7 +59,7 @@ std::shared_ptr<compiler::CodeUnit> unit_from_code(VM& vm, Code const* c, int de
             return nullptr;
         u->consts.push_back(std::move(cv));
     }
-    u->code.assign(c->words(), c->words() + c->ncode);
+    u->code = specialize_code_view(c); // families, un-warmed (stackless/vm/specialize.h)
     u->locations.assign(c->location_table(), c->location_table() + c->ncode);
     if (c->nexceptions)
         u->exception_table.assign(c->exception_entries(), c->exception_entries() + c->nexceptions);

@@ -21,6 +21,7 @@
 #include "stackless/compiler/code_dump.h"
 #include "stackless/vm/code.h"
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/specialize.h"
 
 #include <algorithm>
 #include <cmath>
@@ -132,6 +133,7 @@ std::vector<std::string> strings_of(Tuple const* t)
 // A None stream swallows the text (print(file=None) with sys.stdout None).
 struct Output {
     Value file; // null: sys.stdout
+    bool adaptive = false; // show the specialized forms the loop runs (adaptive=True)
 
     bool write(VM& vm, std::string const& text) const
     {
@@ -190,7 +192,7 @@ void mark_current(std::string& text, Code const* code, int64_t lasti)
 bool disassemble_one(VM& vm, Code const* code, int64_t lasti, Output const& out)
 {
     CodeUnit unit;
-    if (!code_to_unit(vm, code, unit))
+    if (!code_to_unit(vm, code, unit, out.adaptive))
         return false;
     std::string text = compiler::dump_code(unit, false);
     if (lasti >= 0)
@@ -515,9 +517,20 @@ Value distb_impl(VM& vm, Value tb, Output const& out)
 
 // ------------------------------------------------------------------ functions
 
+// The `adaptive` argument of dis, distb and disassemble (null when not given).
+bool adaptive_arg(VM& vm, Value v, bool& out)
+{
+    out = false;
+    if (v.is_null())
+        return true;
+    int r = truthy(vm, v);
+    out = r > 0;
+    return r >= 0;
+}
+
 // dis(x=None, *, file=None, depth=None, show_caches=False, adaptive=False)
-// show_caches and adaptive are accepted and ignored: slpy hides its cache units and has
-// no specialized instructions to show.
+// show_caches is accepted and ignored: slpy hides its cache units. adaptive=True shows
+// the specialized forms (specialize.h) the instructions run as now.
 Value dis_dis(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     if (!check_positional(vm, "dis", nargs, 1))
@@ -527,6 +540,8 @@ Value dis_dis(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     Value depth = a[2].is_null() ? py_none() : a[2];
     Output out { a[1] };
+    if (!adaptive_arg(vm, a[4], out.adaptive))
+        return Value::null();
     if (a[0].is_null() || is_none(a[0]))
         return distb_impl(vm, Value::null(), out);
     return dis_object(vm, a[0], depth, out);
@@ -540,7 +555,10 @@ Value dis_distb(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Value a[4];
     if (!parse_args(vm, "distb", args, nargs, kwnames, { "tb", "file", "show_caches", "adaptive" }, 0, a))
         return Value::null();
-    return distb_impl(vm, a[0], Output { a[1] });
+    Output out { a[1] };
+    if (!adaptive_arg(vm, a[3], out.adaptive))
+        return Value::null();
+    return distb_impl(vm, a[0], out);
 }
 
 // disassemble(co, lasti=-1, *, file=None, show_caches=False, adaptive=False)
@@ -557,7 +575,10 @@ Value dis_disassemble(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     Code* code = require_code(vm, a[0]);
     if (!code)
         return Value::null();
-    return disassemble_one(vm, code, lasti, Output { a[2] }) ? py_none() : Value::null();
+    Output out { a[2] };
+    if (!adaptive_arg(vm, a[4], out.adaptive))
+        return Value::null();
+    return disassemble_one(vm, code, lasti, out) ? py_none() : Value::null();
 }
 
 // code_info(x) -> str
@@ -717,7 +738,7 @@ void add_opcode_tables(VM& vm, Module* m)
 
 } // namespace
 
-bool code_to_unit(VM& vm, Code const* code, compiler::CodeUnit& out)
+bool code_to_unit(VM& vm, Code const* code, compiler::CodeUnit& out, bool adaptive)
 {
     out.name = std::string(code->name->view());
     out.qualname = std::string(code->qualname->view());
@@ -731,10 +752,7 @@ bool code_to_unit(VM& vm, Code const* code, compiler::CodeUnit& out)
     out.localsplusnames = strings_of(code->localsplusnames);
     out.localspluskinds.assign(code->localspluskinds->data, code->localspluskinds->data + code->nlocalsplus);
     out.names = strings_of(code->names);
-    out.code.assign(code->words(), code->words() + code->ncode);
-    // Show each instruction's family, not the specialized form the loop rewrote it to.
-    for (size_t i = 0; i < out.code.size(); i += 1 + op_info(word_op(out.code[i])).cache_units)
-        out.code[i] = make_word(op_family(word_op(out.code[i])), word_arg(out.code[i]));
+    out.code = specialize_code_view(code, adaptive);
     out.locations.assign(code->location_table(), code->location_table() + code->ncode);
     if (code->nexceptions)
         out.exception_table.assign(code->exception_entries(), code->exception_entries() + code->nexceptions);

@@ -16,7 +16,9 @@ Module* make_dis_module(VM& vm);
 // Rebuilds the CodeUnit a Code was loaded from (nested code objects in co_consts
 // included). A constant the CodeUnit cannot express (an object of another type, which
 // only a hand-made code object holds) is kept as its repr, which is all the
-// disassembler needs. False with an exception pending if a repr fails.
-bool code_to_unit(VM& vm, Code const* code, compiler::CodeUnit& out);
+// disassembler needs. False with an exception pending if a repr fails. The instructions
+// are their families (the code as compiled) unless `adaptive`: then they are what the
+// eval loop runs now, specialized forms included (dis's adaptive=True).
+bool code_to_unit(VM& vm, Code const* code, compiler::CodeUnit& out, bool adaptive = false);
 
 } // namespace slpy

@@ -449,6 +449,7 @@ static bool finalize_at_exit(Object* o)
 
 void run_finalizers_at_exit(VM& vm)
 {
+    sys_set_finalizing(vm);
     vm.heap.queue_registered_finalizers(finalize_at_exit);
     (void)state(vm).run_finalizers(vm);
 }

@@ -19,6 +19,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <locale.h>
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -467,6 +468,30 @@ Value open_parsed(VM& vm, Value const* a, TypeObject* fileio_type)
 
 } // namespace
 
+// CPython's default error handler of stdin and stdout (config_get_stdio_errors):
+// surrogateescape in the C and POSIX locales and in the UTF-8 locales CPython coerces the
+// C locale to (C.UTF-8, C.utf8, UTF-8), strict in any other locale. The locale is the
+// environment's (LC_ALL, LC_CTYPE, LANG); one the system does not have is the C locale.
+static bool std_streams_escape_surrogates()
+{
+    char const* name = nullptr;
+    for (char const* var : { "LC_ALL", "LC_CTYPE", "LANG" })
+        if (char const* v = std::getenv(var); v && *v) {
+            name = v;
+            break;
+        }
+    if (!name)
+        return true;
+    std::string_view n = name;
+    if (n == "C" || n == "POSIX" || n == "C.UTF-8" || n == "C.utf8" || n == "UTF-8")
+        return true;
+    locale_t loc = newlocale(LC_CTYPE_MASK, name, locale_t(0));
+    if (!loc)
+        return true;
+    freelocale(loc);
+    return false;
+}
+
 Value io_std_stream(VM& vm, int fd, char const* name, bool writable)
 {
     setup_io_types(vm);
@@ -481,9 +506,10 @@ Value io_std_stream(VM& vm, int fd, char const* name, bool writable)
     TypeObject* type = !writable ? io.buffered_reader : unbuffered ? io.file_io : io.buffered_writer;
     BufferedFile* b = buffered_new(vm, type, fd, str_value(vm, name), intern(vm, writable ? "wb" : "rb"), ff);
 
-    // PYTHONIOENCODING=encoding[:errors]; slpy's own encodings only.
+    // PYTHONIOENCODING=encoding[:errors]; slpy's own encodings only. As CPython's: an
+    // encoding given without errors means strict; stderr stays backslashreplace.
     std::string encoding = "utf-8";
-    std::string errors = fd == 2 ? "backslashreplace" : "strict";
+    std::string errors = fd == 2 ? "backslashreplace" : std_streams_escape_surrogates() ? "surrogateescape" : "strict";
     TextEncoding enc = TextEncoding::UTF8;
     if (char const* env = std::getenv("PYTHONIOENCODING"); env && *env) {
         std::string_view v = env;
@@ -494,8 +520,12 @@ Value io_std_stream(VM& vm, int fd, char const* name, bool writable)
             encoding = e;
             enc = found;
         }
-        if (colon != std::string_view::npos && colon + 1 < v.size())
-            errors = v.substr(colon + 1);
+        if (fd != 2) {
+            if (colon != std::string_view::npos && colon + 1 < v.size())
+                errors = v.substr(colon + 1);
+            else if (!e.empty())
+                errors = "strict";
+        }
     }
     bool line_buffering = !unbuffered && (fd == 2 || buffered_isatty(b));
     TextFile* tf = text_new(vm, b, intern(vm, writable ? "w" : "r"), str_new(vm, encoding), enc, str_new(vm, errors),

@@ -6,7 +6,9 @@
 #include "objects/int.h"
 #include "objects/string.h"
 #include "stackless/modules/records.h"
+#include "stackless/vm/code.h"
 #include "stackless/vm/interpreter.h"
+#include "stackless/vm/opcodes.h"
 
 #include <climits>
 #include <cstdio>
@@ -185,6 +187,38 @@ void write_unraisable(VM& vm, char const* prefix, Value obj)
     }
     vm.clear_error();
     print_unraisable(vm, e, err_msg.is_null() ? py_none() : err_msg, obj);
+}
+
+bool compile_helpers(VM& vm, char const* module, char const* source, std::initializer_list<HelperNative> natives,
+                     std::initializer_list<char const*> exported, Value* out)
+{
+    Dict* ns = dict_new(vm);
+    if (!ns || !dict_set_str(vm, ns, names.__name__, str_value(vm, module)))
+        return false;
+    for (HelperNative const& n : natives) {
+        BuiltinFunction* f = builtin_function_new(vm, n.name, n.fn);
+        if (!f)
+            return false;
+        if (n.switches)
+            f->mflags |= METH_SWITCH;
+        if (!dict_set_str(vm, ns, intern(vm, n.name), Value::from_object(f)))
+            return false;
+    }
+    Value code = compile_to_code(vm, source, std::string("<") + module + ">", parser::Mode::Exec, 0);
+    if (code.is_null() || interp(vm).exec_code(code.as<Code>(), ns, Value::null()).is_null())
+        return false;
+    for (char const* name : exported) {
+        Value f = dict_get_str(vm, ns, intern(vm, name));
+        if (f.is_null())
+            return false;
+        if (!is_function(f)) {
+            raise_fmt(vm, exc::RuntimeError, "%s: the helper %s did not compile", module, name);
+            return false;
+        }
+        f.as<Function>()->code->flags |= CO_SLPY_HIDDEN;
+        *out++ = f;
+    }
+    return true;
 }
 
 } // namespace slpy

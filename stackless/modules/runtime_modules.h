@@ -2,14 +2,37 @@
 // registered by create_interpreter (stackless/vm/interpreter.cpp).
 #pragma once
 
+#include "objects/value.h"
+
+#include <cstdint>
+#include <vector>
+
 namespace slpy {
 
 class VM;
 struct Module;
+struct Frame;
 
 Module* make_weakref_module(VM& vm); // _weakref (weakref.cpp)
 Module* make_thread_module(VM& vm);  // _thread (thread.cpp)
 void thread_shutdown(VM& vm);         // joins the non-daemon threads at exit (thread.cpp)
+// A wait (nanoseconds, -1: forever) that nothing can end, since no thread or tasklet
+// exists: the timeout is slept out (False) or, with none, the deadlock RuntimeError
+// naming `what` is raised (thread.cpp).
+Value wait_without_scheduler(VM& vm, int64_t wait_ns, char const* what);
+Module* make_queue_module(VM& vm);   // _queue (queue_module.cpp)
+// What sys._current_frames / sys._current_exceptions report of each running thread (the
+// main thread first): its ident, its innermost visible frame (null: none) and the
+// exception it handles (null: none). False when out of memory (thread.cpp).
+struct ThreadSnapshot {
+    uint64_t ident;
+    Frame* frame;
+    Value exc;
+};
+bool thread_snapshots(VM& vm, std::vector<ThreadSnapshot>& out);
+// The program's end has run atexit's callbacks: sys.is_finalizing() is True from now
+// on (sys.cpp; called by run_finalizers_at_exit).
+void sys_set_finalizing(VM& vm);
 Module* make_gc_module(VM& vm);      // gc (gc.cpp)
 // Sets up the running of finalizers (__del__, generator close) for the objects the
 // collector finds unreachable (gc.cpp): called once per VM by the interpreter.

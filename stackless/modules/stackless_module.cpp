@@ -532,16 +532,14 @@ SLPY_SL(t_set_tempval)
     self_t(args[0])->tempval = args[1].is_null() ? py_none() : args[1];
     return py_none();
 }
-T_GET(t_trace_function)
+// trace_function/profile_function: stored only (slpy has no sys.settrace yet), in an
+// array made when one is first set, so a tasklet without them carries one word.
+Value hook_function(Tasklet* t, int which)
 {
-    Value v = self_t(args[0])->trace_function;
-    return v.is_null() ? py_none() : v;
+    return t->hook_functions ? t->hook_functions->items[which] : py_none();
 }
-T_GET(t_profile_function)
-{
-    Value v = self_t(args[0])->profile_function;
-    return v.is_null() ? py_none() : v;
-}
+T_GET(t_trace_function) { return hook_function(self_t(args[0]), 0); }
+T_GET(t_profile_function) { return hook_function(self_t(args[0]), 1); }
 Value set_hook_function(VM& vm, Value const* args, bool trace)
 {
     Scheduler& s = S(vm);
@@ -549,7 +547,16 @@ Value set_hook_function(VM& vm, Value const* args, bool trace)
     Value v = args[1].is_null() ? py_none() : args[1];
     if (!is_none(v) && !s.alive(t) && t != s.current)
         return raise(vm, exc::RuntimeError, "tasklet is not alive");
-    (trace ? t->trace_function : t->profile_function) = is_none(v) ? Value::null() : v;
+    if (!t->hook_functions) {
+        if (is_none(v))
+            return py_none();
+        ValueArray* a = value_array_new(vm, 2);
+        if (!a)
+            return Value::null();
+        a->items[0] = a->items[1] = py_none();
+        t->hook_functions = a;
+    }
+    t->hook_functions->items[trace ? 0 : 1] = v;
     return py_none();
 }
 SLPY_SL(t_set_trace_function) { return set_hook_function(vm, args, true); }
@@ -563,8 +570,7 @@ void trace_tasklet(Object* o, Tracer& t)
     t.visit(k->frame);
     t.visit(k->exc_info);
     t.visit(k->tempval);
-    t.visit(k->trace_function);
-    t.visit(k->profile_function);
+    t.visit(k->hook_functions);
     t.visit(k->blocked_on);
     t.visit(k->thread_state);
     t.visit(k->park_owner);
@@ -597,7 +603,7 @@ bool channel_no_kwargs(VM& vm, char const* name, Tuple* kwnames)
 SLPY_SL(channel_send)
 {
     bool sf = soft(vm);
-    if (!channel_no_kwargs(vm, "send", kwnames) || !check_nargs(vm, "send", nargs - 1, 1, 1))
+    if ((kwnames || nargs != 2) && (!channel_no_kwargs(vm, "send", kwnames) || !check_nargs(vm, "send", nargs - 1, 1, 1)))
         return Value::null();
     return S(vm).channel_action(self_c(args[0]), 1, args[1], sf);
 }
@@ -605,7 +611,7 @@ SLPY_SL(channel_send)
 SLPY_SL(channel_receive)
 {
     bool sf = soft(vm);
-    if (!channel_no_kwargs(vm, "receive", kwnames) || !check_nargs(vm, "receive", nargs - 1, 0, 0))
+    if ((kwnames || nargs != 1) && (!channel_no_kwargs(vm, "receive", kwnames) || !check_nargs(vm, "receive", nargs - 1, 0, 0)))
         return Value::null();
     return S(vm).channel_action(self_c(args[0]), -1, py_none(), sf);
 }

@@ -11,6 +11,7 @@
 #include "objects/type.h"
 #include "stackless/modules/native_support.h"
 #include "stackless/modules/records.h"
+#include "stackless/modules/runtime_modules.h"
 #include "stackless/vm/coroutine.h"
 #include "stackless/vm/interpreter.h"
 
@@ -199,16 +200,21 @@ Value handled_exception(VM& vm)
     return e.is_null() ? py_none() : e;
 }
 
-Value sys_exc_info(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+// (type, value, traceback) of a handled exception `e` (None or null: none).
+Value exc_info_tuple(VM& vm, Value e)
 {
-    if (!check_no_kwargs(vm, "sys.exc_info", kwnames) || !check_nargs(vm, "sys.exc_info", nargs, 0, 0))
-        return Value::null();
-    Value e = handled_exception(vm);
-    if (is_none(e))
+    if (e.is_null() || is_none(e))
         return Value::from_object(tuple_pack(vm, { py_none(), py_none(), py_none() }));
     BaseException* be = as_exception(e);
     Value tb = be && !be->traceback.is_null() ? be->traceback : py_none();
     return Value::from_object(tuple_pack(vm, { Value::from_object(type_of(e)), e, tb }));
+}
+
+Value sys_exc_info(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    if (!check_no_kwargs(vm, "sys.exc_info", kwnames) || !check_nargs(vm, "sys.exc_info", nargs, 0, 0))
+        return Value::null();
+    return exc_info_tuple(vm, handled_exception(vm));
 }
 
 Value sys_exception(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
@@ -228,7 +234,7 @@ Value sys_getframe(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
         return Value::null();
     Frame* f = interp(vm).current;
     while (depth > 0 && f) {
-        f = f->back;
+        f = frame_visible_back(f);
         --depth;
     }
     if (!f)
@@ -236,6 +242,37 @@ Value sys_getframe(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
     // A frame object handed to Python must not be recycled when its call returns.
     f->captured = true;
     return Value::from_object(f);
+}
+
+// sys._current_frames() / sys._current_exceptions(): a dict from each running thread's
+// ident to its innermost frame / to the exc_info of the exception it handles (green
+// threads: the frames where their tasklets wait).
+template<bool Exceptions>
+Value sys_current_threads(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
+{
+    char const* name = Exceptions ? "_current_exceptions" : "_current_frames";
+    if (!check_no_kwargs(vm, name, kwnames) || !check_nargs(vm, name, nargs, 0, 0))
+        return Value::null();
+    std::vector<ThreadSnapshot> threads;
+    if (!thread_snapshots(vm, threads))
+        return Value::null();
+    Dict* d = dict_new(vm);
+    if (!d)
+        return Value::null();
+    for (ThreadSnapshot const& t : threads) {
+        Value v;
+        if (Exceptions) {
+            v = TRY(exc_info_tuple(vm, t.exc));
+        } else {
+            if (!t.frame)
+                continue;
+            t.frame->captured = true; // now visible to Python code
+            v = Value::from_object(t.frame);
+        }
+        if (!dict_set(vm, d, TRY(int_from_u64(vm, t.ident)), v))
+            return Value::null();
+    }
+    return Value::from_object(d);
 }
 
 Value sys_intern(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
@@ -422,11 +459,19 @@ Value sys_setswitchinterval(VM& vm, Value const* args, size_t nargs, Tuple* kwna
     return py_none();
 }
 
+// Set once the program's end has run atexit's callbacks (sys_set_finalizing).
+char const kFinalizingKey = 0;
+
+struct Finalizing : VM::ModuleState {
+    explicit Finalizing(VM&) {}
+    bool on = false;
+};
+
 Value sys_is_finalizing(VM& vm, Value const*, size_t nargs, Tuple* kwnames)
 {
     if (!check_no_kwargs(vm, "sys.is_finalizing", kwnames) || !check_nargs(vm, "sys.is_finalizing", nargs, 0, 0))
         return Value::null();
-    return py_false();
+    return py_bool(module_state<Finalizing>(vm, &kFinalizingKey).on);
 }
 
 // sys.audit(event, *args): no audit hooks exist, so nothing happens.
@@ -556,6 +601,8 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
         { "exc_info", sys_exc_info },
         { "exception", sys_exception },
         { "_getframe", sys_getframe },
+        { "_current_frames", sys_current_threads<false> },
+        { "_current_exceptions", sys_current_threads<true> },
         { "intern", sys_intern },
         { "getsizeof", sys_getsizeof },
         { "getdefaultencoding", sys_getdefaultencoding },
@@ -646,6 +693,8 @@ Module* make_sys_module(VM& vm, std::vector<std::string> const& argv)
     add("hash_info", make_hash_info(vm));
     return m;
 }
+
+void sys_set_finalizing(VM& vm) { module_state<Finalizing>(vm, &kFinalizingKey).on = true; }
 
 // The scheduler's thread time slice (scheduler/scheduler.cpp).
 double sys_switch_interval(VM& vm) { return switch_interval(vm); }

@@ -88,10 +88,12 @@ struct ThreadVM : VM::ModuleState {
         t.visit(main_state);
         t.visit(boot);
         t.visit(lock_wait);
+        t.visit(running);
     }
     ThreadState* main_state = nullptr;
     Value boot;            // _thread_boot(func, args, kwargs), compiled at the first use
     Value lock_wait;       // _lock_wait(lock, deadline, count): the retry loop of a contended acquire
+    Value running;         // dict: ident -> the tasklet of each thread started and not ended
     uint64_t serial = 0;   // threads started
     int64_t count = 0;     // threads running (_count())
     int64_t stack_size = 0;
@@ -780,8 +782,10 @@ SLPY_THREAD_METHOD(thread_end)
         --st.count;
     if (!ts || (s && s->current && !s->current->is_thread))
         return py_none();
+    Value key = TRY(int_from_u64(vm, ts->ident));
+    if (!st.running.is_null() && dict_del(vm, st.running.as<Dict>(), key) < 0)
+        vm.clear_error();
     if (!ts->locals.is_null()) {
-        Value key = TRY(int_from_u64(vm, ts->ident));
         List* lst = ts->locals.as<List>();
         for (size_t i = 0; i < lst->size; ++i) {
             Local* l = self_local(lst->items()[i]);
@@ -807,36 +811,14 @@ Value thread_helper(VM& vm, bool lock_wait)
 {
     ThreadVM& st = tvm(vm);
     if (st.boot.is_null()) {
-        Dict* ns = dict_new(vm);
-        if (!ns)
+        Value f[2];
+        if (!compile_helpers(vm, "_thread", kHelperSource,
+                             { { "_report", thread_report, false }, { "_thread_end", thread_end, false },
+                               { "_park", helper_park, true }, { "_try", helper_try, false } },
+                             { "_thread_boot", "_lock_wait" }, f))
             return Value::null();
-        (void)dict_set_str(vm, ns, names.__name__, str_value(vm, "_thread"));
-        struct { char const* name; NativeFn fn; bool sw; } const natives[] = {
-            { "_report", thread_report, false }, { "_thread_end", thread_end, false },
-            { "_park", helper_park, true }, { "_try", helper_try, false },
-        };
-        for (auto const& n : natives) {
-            BuiltinFunction* f = builtin_function_new(vm, n.name, n.fn);
-            if (!f)
-                return Value::null();
-            if (n.sw)
-                f->mflags |= METH_SWITCH;
-            if (!dict_set_str(vm, ns, intern(vm, n.name), Value::from_object(f)))
-                return Value::null();
-        }
-        Value code = compile_to_code(vm, kHelperSource, "<thread>", parser::Mode::Exec, 0);
-        if (code.is_null())
-            return Value::null();
-        if (interp(vm).exec_code(code.as<Code>(), ns, Value::null()).is_null())
-            return Value::null();
-        Value boot = dict_get_str(vm, ns, intern(vm, "_thread_boot"));
-        Value wait = dict_get_str(vm, ns, intern(vm, "_lock_wait"));
-        if (!is_function(boot) || !is_function(wait))
-            return raise(vm, exc::RuntimeError, "_thread: the helpers did not compile");
-        boot.as<Function>()->code->flags |= CO_SLPY_HIDDEN;
-        wait.as<Function>()->code->flags |= CO_SLPY_HIDDEN;
-        st.boot = boot;
-        st.lock_wait = wait;
+        st.boot = f[0];
+        st.lock_wait = f[1];
     }
     return lock_wait ? st.lock_wait : st.boot;
 }
@@ -886,6 +868,15 @@ SLPY_THREAD_METHOD(thread_start_new_thread)
     t->thread_state = ts;
     t->is_thread = true;
     t->frame = f;
+    if (st.running.is_null()) {
+        Dict* d = dict_new(vm);
+        if (!d)
+            return Value::null();
+        st.running = Value::from_object(d);
+    }
+    Value ident = TRY(int_from_u64(vm, ts->ident));
+    if (!dict_set(vm, st.running.as<Dict>(), ident, Value::from_object(t)))
+        return Value::null();
     ++st.serial;
     ++st.count;
     s->start_threads();
@@ -1130,5 +1121,38 @@ void thread_shutdown(VM& vm)
 
 // _thread.get_ident() for the import locks (stackless/imports/import_locks.cpp).
 uint64_t thread_current_ident(VM& vm) { return current_ident(vm); }
+
+Value wait_without_scheduler(VM& vm, int64_t wait_ns, char const* what) { return wait_alone(vm, wait_ns, what); }
+
+bool thread_snapshots(VM& vm, std::vector<ThreadSnapshot>& out)
+{
+    Scheduler* s = scheduler_of(vm);
+    Interpreter& in = interp(vm);
+    auto add = [&](uint64_t ident, Tasklet* t) {
+        bool running = !s || !t || t == s->current;
+        Frame* f = running ? in.current : t->frame;
+        while (f && (f->code->flags & CO_SLPY_HIDDEN))
+            f = f->back;
+        Value e = running ? in.exc_info : t->exc_info;
+        out.push_back(ThreadSnapshot { ident, f, e });
+    };
+    ThreadState* m = main_tstate(vm);
+    if (!m)
+        return false;
+    add(m->ident, s ? s->main : nullptr);
+    ThreadVM& st = tvm(vm);
+    if (st.running.is_null())
+        return true;
+    Dict* d = st.running.as<Dict>();
+    DictEntry const* entries = d->entry_table();
+    for (uint32_t i = 0; i < d->nentries; ++i) {
+        if (entries[i].key.is_null() || !entries[i].value.is_object())
+            continue;
+        auto* t = static_cast<Tasklet*>(entries[i].value.as_object());
+        if (s && s->alive(t))
+            add(static_cast<ThreadState*>(t->thread_state)->ident, t);
+    }
+    return true;
+}
 
 } // namespace slpy

@@ -165,8 +165,8 @@ Value time_get_clock_info(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 
 Value time_overflow(VM& vm) { return raise(vm, exc::OverflowError, "timestamp out of range for platform time_t"); }
 
-// _PyTime_FromSecondsObject with _PyTime_ROUND_TIMEOUT: seconds as a float or an
-// integer (anything with __index__) to nanoseconds, rounded away from zero.
+} // namespace
+
 bool seconds_to_ns(VM& vm, Value v, int64_t& out)
 {
     if (is_instance_fast(v, types.float_)) {
@@ -197,6 +197,8 @@ bool seconds_to_ns(VM& vm, Value v, int64_t& out)
     out = secs * kNsPerSec;
     return true;
 }
+
+namespace {
 
 Value time_sleep(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {

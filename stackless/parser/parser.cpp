@@ -22,7 +22,8 @@ constexpr int k_max_depth = 1500;
 // ---------------------------------------------------------------- entry point
 
 ast::Mod* parse(std::string_view source, std::string const& filename, Mode mode, ast::Arena& arena,
-                compiler::SyntaxErrorInfo& err, SourceOptions const& source_options, std::string* text_out)
+                compiler::SyntaxErrorInfo& err, SourceOptions const& source_options, std::string* text_out,
+                std::vector<compiler::SyntaxErrorInfo>* warnings)
 {
     err = compiler::SyntaxErrorInfo{};
     err.filename = filename;
@@ -49,6 +50,10 @@ ast::Mod* parse(std::string_view source, std::string const& filename, Mode mode,
     }
     ParseOptions options;
     options.max_int_digits = source_options.max_int_digits;
+    options.feature_version = source_options.feature_version;
+    options.warnings = warnings;
+    if (warnings)
+        warnings->insert(warnings->end(), tz.warnings().begin(), tz.warnings().end());
     // CPython decodes the file's line with the declared codec; the front end shows the
     // decoded line it has instead.
     options.file_input = mode == Mode::Exec && !decoded;
@@ -220,6 +225,11 @@ ast::Mod* Parser::parse_single()
     ast::Stmt* compound = parse_compound_statement();
     if (compound) {
         mod->body.push_back(compound);
+        // CPython's parser turns the end of 'single' input into one more NEWLINE, which a
+        // compound statement needs after its own; a body on the header's line that ends
+        // the input without a newline leaves none (`def f(): pass` is invalid there).
+        if (last().kind == TokenKind::Newline && at_eof(last()) && last().lineno == last_line())
+            raise_at_token("invalid syntax", tok());
         while (tok().kind == TokenKind::Newline) advance();
         if (tok().kind != TokenKind::EndMarker) fail();
         return mod;
@@ -472,6 +482,8 @@ ast::Stmt* Parser::parse_with(Token const* async_kw)
             node->items = std::move(items);
         });
     }
+    if (done)
+        check_version(9, "Parenthesized context managers are");
     try {
         if (!done) {
             for (;;) {
@@ -548,6 +560,7 @@ ast::Stmt* Parser::parse_try()
     }
     if (handlers.empty() && finalbody.empty()) fail();
     if (star_kind == 2) {
+        check_version(11, "Exception groups are");
         auto* node = make<ast::TryStar>(from(kw));
         node->body = std::move(body);
         node->handlers = std::move(handlers);

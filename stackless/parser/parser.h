@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace slpy::parser {
 
@@ -44,6 +45,9 @@ struct SourceOptions {
     // CPython's int_max_str_digits when the source is read (sys.set_int_max_str_digits):
     // a decimal int literal with more digits is a SyntaxError; 0: no limit.
     int64_t max_int_digits = 0;
+    // The minor version of Python 3 whose grammar is accepted (ast.parse's
+    // feature_version): syntax added later is a SyntaxError; -1: the current grammar.
+    int feature_version = -1;
 };
 
 // PEP 263: what source bytes declare, found as CPython's tokenizer does.
@@ -55,9 +59,12 @@ SourceEncoding detect_source_encoding(std::string_view raw);
 
 // Parses `source` (see SourceOptions). On success returns the module node (allocated in
 // `arena`); on failure returns nullptr and fills `err`. `text`, when given, receives the
-// text that was tokenized. Never throws, never overflows the stack, whatever the input.
+// text that was tokenized; `warnings`, the warnings CPython's tokenizer and parser give
+// (invalid escape sequences, a number run into a keyword), each with its category as
+// `type` and located where the SyntaxError is when a filter makes it an error. Never
+// throws, never overflows the stack, whatever the input.
 ast::Mod* parse(std::string_view source, std::string const& filename, Mode mode,
                 ast::Arena& arena, compiler::SyntaxErrorInfo& err, SourceOptions const& options = {},
-                std::string* text = nullptr);
+                std::string* text = nullptr, std::vector<compiler::SyntaxErrorInfo>* warnings = nullptr);
 
 } // namespace slpy::parser

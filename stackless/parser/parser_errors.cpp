@@ -231,6 +231,32 @@ void Parser::raise_here(std::string msg, std::string_view type) const
     raise_info(info_here(std::move(msg), type));
 }
 
+void Parser::check_version(int minor, char const* what) const
+{
+    int version = m_options.feature_version;
+    if (version >= 0 && version < minor)
+        raise_here(std::string(what) + " only supported in Python 3." + std::to_string(minor) + " and greater");
+}
+
+void Parser::warn_at_token(std::string_view category, std::string msg, Token const& t) const
+{
+    if (!m_options.warnings)
+        return;
+    compiler::SyntaxErrorInfo w = info_at_token(std::move(msg), t);
+    w.type = std::string(category);
+    add_warning(std::move(w));
+}
+
+void Parser::add_warning(compiler::SyntaxErrorInfo w) const
+{
+    if (!m_options.warnings)
+        return;
+    for (compiler::SyntaxErrorInfo const& seen : *m_options.warnings)
+        if (seen.msg == w.msg && seen.lineno == w.lineno && seen.offset == w.offset)
+            return;
+    m_options.warnings->push_back(std::move(w));
+}
+
 void Parser::raise_starting_from(std::string msg, ast::Pos const& start) const
 {
     // The end is where the tokenizer stands: past the last token fetched.

@@ -248,6 +248,7 @@ ast::Expr* Parser::parse_named_expression(bool with_invalid)
         node->target = target;
         node->value = parse_expression();
         node->pos = from(start);
+        check_version(8, "Assignment expressions are");
         return node;
     }
     size_t start_pos = mark();
@@ -1171,6 +1172,7 @@ ast::Arguments* Parser::parse_parameters(bool is_lambda)
         if (t.is_op("/")) {
             if (seen_slash || seen_star || params.empty()) fail();
             advance();
+            check_version(8, "Positional-only parameters are");
             args->posonlyargs = std::move(params);
             params.clear();
             seen_slash = true;

@@ -63,6 +63,8 @@ struct ParseOptions {
     int fstring_level = 0; // > 0 for the parser of an f-string replacement field
     int depth = 0;         // recursion depth already used by an enclosing parser
     int64_t max_int_digits = 0; // SourceOptions::max_int_digits
+    int feature_version = -1;   // SourceOptions::feature_version
+    std::vector<compiler::SyntaxErrorInfo>* warnings = nullptr; // where warnings go (see parse())
 };
 
 // What a target is being validated for (CPython's TARGETS_TYPE).
@@ -116,6 +118,13 @@ public:
     [[noreturn]] void raise_at_token(std::string msg, Token const& t) const;
     // CPython's RAISE_SYNTAX_ERROR: at the last token fetched so far.
     [[noreturn]] void raise_here(std::string msg, std::string_view type = "SyntaxError") const;
+    // CPython's CHECK_VERSION: syntax that Python 3.`minor` added (`what`, e.g.
+    // "Assignment expressions are") is an error under an older feature_version.
+    void check_version(int minor, char const* what) const;
+    // A warning of `category` ("DeprecationWarning", ...) located at token `t` (once per
+    // place: backtracking may build a node twice).
+    void warn_at_token(std::string_view category, std::string msg, Token const& t) const;
+    void add_warning(compiler::SyntaxErrorInfo w) const;
 
 private:
     friend struct DepthGuard;

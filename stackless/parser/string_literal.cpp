@@ -105,9 +105,15 @@ int hex_value(char c)
 }
 
 // Decodes the escape sequences of a non-raw literal body. Returns false and sets `error`
-// (CPython's message) on a malformed escape.
-bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std::string& error)
+// (CPython's message) on a malformed escape. `first_invalid` gets the offset of the
+// character after the backslash of the first escape CPython warns about (an unknown
+// escape kept as it is, an octal escape above 0o377), or npos.
+bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std::string& error, size_t& first_invalid)
 {
+    first_invalid = std::string_view::npos;
+    auto invalid = [&](size_t at) {
+        if (first_invalid == std::string_view::npos) first_invalid = at;
+    };
     out.reserve(body.size());
     auto codec_error = [&](size_t from, size_t to, char const* what) {
         char buf[200];
@@ -138,6 +144,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
             // Only the literal part of an f-string before a '{' can end in a backslash
             // (f"\{x}"): CPython's decode_unicode_with_escapes keeps it as a character.
             out += '\\';
+            invalid(i);
             break;
         }
         char e = body[i++];
@@ -158,6 +165,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
             for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k) {
                 v = v * 8 + static_cast<uint32_t>(body[i++] - '0');
             }
+            if (v > 0377) invalid(esc + 1);
             if (is_bytes) out += static_cast<char>(v & 0xFF);
             else append_utf8(out, v);
             break;
@@ -184,6 +192,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
             if (is_bytes) {
                 out += '\\';
                 out += e;
+                invalid(esc + 1);
                 break;
             }
             int n = e == 'u' ? 4 : 8;
@@ -198,6 +207,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
         case 'N': {
             if (is_bytes) {
                 out += "\\N";
+                invalid(esc + 1);
                 break;
             }
             if (i >= body.size() || body[i] != '{') return codec_error(esc, i, "malformed \\N character escape");
@@ -218,6 +228,7 @@ bool decode_escapes(std::string_view body, bool is_bytes, std::string& out, std:
             // Invalid escapes are kept as they are (CPython warns).
             out += '\\';
             out += e;
+            invalid(esc + 1);
             break;
         }
     }
@@ -278,7 +289,7 @@ public:
 
 private:
     [[noreturn]] void fail(std::string msg) { m_p.raise_at_token(std::move(msg), m_next); }
-    std::string decode(std::string_view body, bool raw, bool is_bytes, bool fstring_chunk = false);
+    std::string decode(Token const& t, std::string_view body, bool raw, bool is_bytes, bool fstring_chunk = false);
     void check_utf8(std::string_view body, bool by_runs);
     void concat(FState& st, std::string_view s)
     {
@@ -350,13 +361,21 @@ void StringBuilder::check_utf8(std::string_view body, bool by_runs)
     }
 }
 
-std::string StringBuilder::decode(std::string_view body, bool raw, bool is_bytes, bool fstring_chunk)
+std::string StringBuilder::decode(Token const& t, std::string_view body, bool raw, bool is_bytes, bool fstring_chunk)
 {
     if (!is_bytes) check_utf8(body, !raw && (fstring_chunk || body.find('\\') != std::string_view::npos));
     if (raw) return std::string(body);
     std::string out;
     std::string error;
-    if (!decode_escapes(body, is_bytes, out, error)) fail(error);
+    size_t bad = std::string_view::npos;
+    if (!decode_escapes(body, is_bytes, out, error, bad)) fail(error);
+    if (bad != std::string_view::npos) {
+        // CPython's warn_invalid_escape_sequence: the first one of the token.
+        char c = bad < body.size() ? body[bad] : '{'; // f"\{x}": the chunk ends at the '{'
+        std::string msg = c >= '4' && c <= '7' ? "invalid octal escape sequence '\\" + std::string(body.substr(bad, 3)) + "'"
+                                               : std::string("invalid escape sequence '\\") + c + "'";
+        m_p.warn_at_token("DeprecationWarning", std::move(msg), t);
+    }
     return out;
 }
 
@@ -383,7 +402,7 @@ ast::Expr* StringBuilder::build()
                     }
                 }
             }
-            decoded = decode(lit.body, lit.is_raw, lit.is_bytes);
+            decoded = decode(t, lit.body, lit.is_raw, lit.is_bytes);
         }
         if (lit.is_bytes != bytes_mode) fail("cannot mix bytes and nonbytes literals");
         if (lit.is_f) {
@@ -443,7 +462,7 @@ void StringBuilder::fstring_parse(Token const& t, Literal const& lit, size_t& po
         }
         if (literal_end == std::string_view::npos) literal_end = pos;
         if (literal_end > literal_start) {
-            concat(st, decode(body.substr(literal_start, literal_end - literal_start), lit.is_raw, false, true));
+            concat(st, decode(t, body.substr(literal_start, literal_end - literal_start), lit.is_raw, false, true));
         }
         if (doubled) continue;
         if (pos >= end || body[pos] == '}') break;
@@ -527,6 +546,9 @@ ast::Expr* StringBuilder::fstring_field(Token const& t, Literal const& lit, size
     if (pos >= end) fail("f-string: expecting '}'");
     ast::Expr* value = compile_field(t, lit, expr_start, expr_end);
     if (body[pos] == '=') {
+        int version = m_p.options().feature_version;
+        if (version >= 0 && version < 8)
+            fail("f-string: self documenting expressions are only supported in Python 3.8 and greater");
         ++pos;
         while (pos < end && isspace(static_cast<unsigned char>(body[pos]))) ++pos;
         if (pos >= end) fail("f-string: expecting '}'");
@@ -607,6 +629,10 @@ ast::Expr* StringBuilder::compile_field(Token const& t, Literal const& lit, size
     options.fstring_level = m_p.fstring_level() + 1;
     options.depth = m_p.depth();
     options.max_int_digits = m_p.options().max_int_digits;
+    options.feature_version = m_p.options().feature_version;
+    options.warnings = m_p.options().warnings;
+    for (compiler::SyntaxErrorInfo const& w : tz.warnings())
+        m_p.add_warning(w); // once, though a field may be compiled again after backtracking
     try {
         return Parser::run(tz, m_p.arena(), options, &Parser::parse_fstring_field);
     } catch (ParseError const& e) {

@@ -263,6 +263,19 @@ bool Tokenizer::fail(std::string msg, size_t cur, std::string_view type)
     return fail_at(std::move(msg), line, offset, offset, type);
 }
 
+void Tokenizer::warn(std::string msg, size_t cur)
+{
+    int line = line_of(cur > 0 ? cur - 1 : 0);
+    int offset = char_offset(line, static_cast<int>(cur - m_line_starts[line - 1])) - 1;
+    compiler::SyntaxErrorInfo w;
+    w.type = "SyntaxWarning";
+    w.msg = std::move(msg);
+    w.lineno = w.end_lineno = ext_line(line);
+    w.offset = w.end_offset = offset;
+    w.text = std::string(local_line_text(line));
+    m_warnings.push_back(std::move(w));
+}
+
 // Records an error on local line `line` with final (CPython-form) offsets. Errors of
 // another type than SyntaxError are always `deferred` (see error_deferred()).
 bool Tokenizer::fail_at(std::string msg, int line, int offset, int end_offset, std::string_view type, bool deferred)
@@ -444,7 +457,11 @@ bool Tokenizer::lex_number(size_t start)
         else if (c == 'i') ok_keyword = peek() == 'f' || peek() == 'n' || peek() == 's';
         else if (c == 'o') ok_keyword = keyword_rest("r");
         else if (c == 'n') ok_keyword = keyword_rest("ot");
-        if (ok_keyword) return true;
+        if (ok_keyword) {
+            // Valid code may follow a number with these keywords; CPython warns.
+            warn(std::string("invalid ") + kind + " literal", m_pos - 1);
+            return true;
+        }
         // A non-ASCII character starts the next token instead (CPython checks c < 128).
         if (c != k_eof && c < 128 && is_ident_char(c)) {
             backup(c);

@@ -67,6 +67,9 @@ public:
 
     std::vector<Token> const& tokens() const { return m_tokens; }
     std::optional<compiler::SyntaxErrorInfo> const& error() const { return m_error; }
+    // The warnings of the input (a number followed by a keyword), in order; `type` names
+    // the warning category.
+    std::vector<compiler::SyntaxErrorInfo> const& warnings() const { return m_warnings; }
 
     // An error that CPython's tokenizer raises only as an ERRORTOKEN at end of input
     // with brackets still open: the innermost open bracket (its char and position).
@@ -105,6 +108,7 @@ private:
     bool fail(std::string msg, size_t cur, std::string_view type = "SyntaxError");
     bool fail_at(std::string msg, int line, int offset, int end_offset, std::string_view type = "SyntaxError",
                  bool deferred = false);
+    void warn(std::string msg, size_t cur); // a SyntaxWarning located as fail() locates errors
     std::string_view local_line_text(int local) const;
     int char_offset(int local, int byte_col) const;
     int line_of(size_t offset) const;
@@ -133,6 +137,7 @@ private:
     bool m_eof_in_brackets = false;
     bool m_error_deferred = false;
     std::optional<compiler::SyntaxErrorInfo> m_error;
+    std::vector<compiler::SyntaxErrorInfo> m_warnings;
 };
 
 // The identifier a NAME token stands for: NFKC-normalised as CPython's parser does

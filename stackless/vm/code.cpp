@@ -8,19 +8,23 @@
 // analysis so that no instruction can read below the stack base or push above
 // co_stacksize.
 #include "stackless/vm/code.h"
+#include "stackless/vm/specialize.h"
 
 #include "objects/bytes.h"
 #include "objects/codecs.h"
 #include "objects/complex.h"
+#include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/set.h"
 #include "stackless/compiler/compiler.h"
 #include "stackless/compiler/future.h"
 #include "stackless/compiler/stack_effect.h"
+#include "stackless/vm/interpreter.h"
 #include "stackless/vm/traceback.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -646,6 +650,7 @@ Value load_code_unit(VM& vm, CodeUnit const& u, int depth)
         return Value::null();
 
     code->ncode = uint32_t(u.code.size());
+    specialize_reset(code->words_mut(), code->ncode); // un-warmed (specialize.h)
     code->nexceptions = uint32_t(u.exception_table.size());
     code->firstlineno = u.firstlineno;
     code->argcount = uint32_t(u.argcount);
@@ -681,9 +686,46 @@ Value load_code_unit(VM& vm, CodeUnit const& u, int depth)
 
 } // namespace
 
+// Through warnings.warn_explicit with the file and line of the code, as CPython's
+// compiler_warn and parser_warn.
+bool issue_compile_warnings(VM& vm, std::vector<compiler::SyntaxErrorInfo> const& warnings)
+{
+    if (warnings.empty() || !vm.interp)
+        return true;
+    String* module_name = intern(vm, "warnings");
+    String* fn_name = intern(vm, "warn_explicit");
+    if (!module_name || !fn_name)
+        return false;
+    Value mod = vm.interp->import_module(module_name);
+    Value fn = mod.is_null() ? mod : getattr(vm, mod, fn_name);
+    if (fn.is_null())
+        return false;
+    for (compiler::SyntaxErrorInfo const& w : warnings) {
+        Value msg = str_value(vm, w.msg);
+        Value filename = msg.is_null() ? msg : str_value(vm, w.filename);
+        if (filename.is_null())
+            return false;
+        TypeObject* category = w.type == "DeprecationWarning" ? exc::DeprecationWarning : exc::SyntaxWarning;
+        Value args[4] = { msg, Value::from_object(category), filename, int_from_i64(vm, w.lineno) };
+        if (!call(vm, fn, args, 4).is_null())
+            continue;
+        if (vm.error_matches(category)) {
+            vm.clear_error();
+            compiler::SyntaxErrorInfo err = w;
+            err.type = "SyntaxError";
+            (void)raise_syntax_error(vm, err);
+        }
+        return false;
+    }
+    return true;
+}
+
 Value load_code(VM& vm, compiler::CodeUnit const& unit)
 {
-    return load_code_unit(vm, unit, 0);
+    Value code = load_code_unit(vm, unit, 0);
+    if (code.is_null() || unit.warnings.empty() || issue_compile_warnings(vm, unit.warnings))
+        return code;
+    return Value::null();
 }
 
 int code_line_at(Code const* code, uint32_t lasti)
@@ -846,21 +888,34 @@ Value code_co_code(VM& vm, Value const* args, size_t, Tuple*)
     Bytes* b = bytes_alloc(vm, size_t(c->ncode) * 2);
     if (!b)
         return Value::null();
-    CodeWord const* w = c->words();
+    // Each instruction shows its family, not the specialized form the loop rewrote it to,
+    // and the caches are empty (CPython's co_code likewise).
+    std::vector<CodeWord> w = specialize_code_view(c);
     for (uint32_t i = 0; i < c->ncode; ++i) {
         b->data[2 * i] = static_cast<unsigned char>(w[i] & 0xff);
         b->data[2 * i + 1] = static_cast<unsigned char>(word_arg(w[i]) & 0xff);
     }
-    // An instruction shows its family, not the specialized form the loop rewrote it to
-    // (the cache units after it are left as they are).
-    for (uint32_t i = 0; i < c->ncode; i += 1 + op_info(word_op(w[i])).cache_units)
-        b->data[2 * i] = static_cast<unsigned char>(op_family(word_op(w[i])));
     return Value::from_object(b);
 }
 
 Value optional_int(VM& vm, int v, int unknown)
 {
     return v == unknown ? py_none() : int_from_i64(vm, v);
+}
+
+// The line of a location as co_positions()/co_lines() show it: None when unknown. Line 0
+// means unknown except for the module's artificial start (RESUME at line 0, ending at
+// line 1), which CPython shows as line 0.
+Value location_line(VM& vm, Location const& loc)
+{
+    if (loc.lineno == 0 && loc.end_lineno == 0)
+        return py_none();
+    return int_from_i64(vm, loc.lineno);
+}
+
+bool same_location(Location const& a, Location const& b)
+{
+    return a.lineno == b.lineno && a.end_lineno == b.end_lineno && a.col == b.col && a.end_col == b.end_col;
 }
 
 // co_positions(): an iterator of (lineno, end_lineno, col, end_col) per code unit.
@@ -874,7 +929,7 @@ Value code_co_positions(VM& vm, Value const* args, size_t nargs, Tuple* kw)
         return Value::null();
     Location const* loc = c->location_table();
     for (uint32_t i = 0; i < c->ncode; ++i) {
-        Tuple* t = tuple_pack(vm, { optional_int(vm, loc[i].lineno, 0), optional_int(vm, loc[i].end_lineno, 0),
+        Tuple* t = tuple_pack(vm, { location_line(vm, loc[i]), optional_int(vm, loc[i].end_lineno, 0),
                                     optional_int(vm, loc[i].col, -1), optional_int(vm, loc[i].end_col, -1) });
         if (!list_append(vm, out, Value::from_object(t)))
             return Value::null();
@@ -882,9 +937,12 @@ Value code_co_positions(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     return get_iter(vm, Value::from_object(out));
 }
 
-// co_lines(): an iterator of (start, end, lineno) byte-offset ranges, as CPython's.
+// co_lines(): an iterator of (start, end, lineno) byte-offset ranges, one per entry of
+// CPython 3.11's location table: a run of code units with the same position, cut every
+// 8 units (the longest run one entry can describe).
 Value code_co_lines(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    constexpr uint32_t kMaxEntryUnits = 8;
     if (!check_no_kwargs(vm, "co_lines", kw) || !check_nargs(vm, "co_lines", nargs - 1, 0, 0))
         return Value::null();
     Code* c = self_code(args);
@@ -894,15 +952,283 @@ Value code_co_lines(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     Location const* loc = c->location_table();
     uint32_t start = 0;
     for (uint32_t i = 1; i <= c->ncode; ++i) {
-        if (i < c->ncode && loc[i].lineno == loc[start].lineno)
+        if (i < c->ncode && i - start < kMaxEntryUnits && same_location(loc[i], loc[start]))
             continue;
         Tuple* t = tuple_pack(vm, { Value::small_int(2 * int64_t(start)), Value::small_int(2 * int64_t(i)),
-                                    optional_int(vm, loc[start].lineno, 0) });
+                                    location_line(vm, loc[start]) });
         if (!list_append(vm, out, Value::from_object(t)))
             return Value::null();
         start = i;
     }
     return get_iter(vm, Value::from_object(out));
+}
+
+// ---- equality, as CPython's code_richcompare: the same name, signature, flags, first
+// line, instructions (their family, the specialized form is an execution detail),
+// constants, names, locals, locations and handlers; the file name and the qualified name
+// do not count. Constants are compared as CPython's _PyCode_ConstantKey: of the same
+// type, 0.0 and -0.0 apart, tuples and frozensets element by element.
+
+int code_equal(VM& vm, Code const* a, Code const* b, int depth);
+
+int const_equal(VM& vm, Value a, Value b, int depth)
+{
+    if (a.bits() == b.bits())
+        return 1;
+    if (type_of(a) != type_of(b))
+        return 0;
+    auto same_double = [](double x, double y) { return x == y && std::signbit(x) == std::signbit(y); };
+    if (is_float(a))
+        return same_double(float_unwrap(a), float_unwrap(b)) ? 1 : 0;
+    if (is_complex(a)) {
+        Complex const* x = complex_unwrap(a);
+        Complex const* y = complex_unwrap(b);
+        return same_double(x->real, y->real) && same_double(x->imag, y->imag) ? 1 : 0;
+    }
+    if (depth > 100)
+        return equal(vm, a, b);
+    if (Tuple* ta = as_tuple(a)) {
+        Tuple* tb = as_tuple(b);
+        if (ta->size != tb->size)
+            return 0;
+        for (size_t i = 0; i < ta->size; ++i) {
+            int r = const_equal(vm, ta->items[i], tb->items[i], depth + 1);
+            if (r <= 0)
+                return r;
+        }
+        return 1;
+    }
+    if (SetObject* sa = as_frozenset(a)) {
+        SetObject* sb = as_frozenset(b);
+        if (sa->used != sb->used)
+            return 0;
+        int64_t pa = 0, ha = 0;
+        Value ka;
+        while (set_next(sa, pa, ka, ha)) {
+            int found = 0;
+            int64_t pb = 0, hb = 0;
+            Value kb;
+            while (!found && set_next(sb, pb, kb, hb)) {
+                found = const_equal(vm, ka, kb, depth + 1);
+                if (found < 0)
+                    return -1;
+            }
+            if (!found)
+                return 0;
+        }
+        return 1;
+    }
+    if (type_of(a) == types.code)
+        return code_equal(vm, a.as<Code>(), b.as<Code>(), depth + 1);
+    return equal(vm, a, b);
+}
+
+int code_equal(VM& vm, Code const* a, Code const* b, int depth)
+{
+    if (a == b)
+        return 1;
+    if (a->argcount != b->argcount || a->posonlyargcount != b->posonlyargcount
+        || a->kwonlyargcount != b->kwonlyargcount || a->flags != b->flags || a->firstlineno != b->firstlineno
+        || a->ncode != b->ncode || a->nexceptions != b->nexceptions || a->nlocalsplus != b->nlocalsplus)
+        return 0;
+    if (!str_equal(a->name, b->name))
+        return 0;
+    CodeWord const* wa = a->words();
+    CodeWord const* wb = b->words();
+    for (uint32_t i = 0; i < a->ncode; i += 1 + op_info(word_op(wa[i])).cache_units) {
+        if (op_family(word_op(wa[i])) != op_family(word_op(wb[i])) || word_arg(wa[i]) != word_arg(wb[i]))
+            return 0;
+    }
+    Location const* la = a->location_table();
+    Location const* lb = b->location_table();
+    for (uint32_t i = 0; i < a->ncode; ++i)
+        if (!same_location(la[i], lb[i]))
+            return 0;
+    ExceptionEntry const* ea = a->exception_entries();
+    ExceptionEntry const* eb = b->exception_entries();
+    for (uint32_t i = 0; i < a->nexceptions; ++i)
+        if (ea[i].start != eb[i].start || ea[i].end != eb[i].end || ea[i].target != eb[i].target
+            || ea[i].depth != eb[i].depth || ea[i].lasti != eb[i].lasti)
+            return 0;
+    for (uint32_t i = 0; i < a->nlocalsplus; ++i)
+        if (a->local_kind(i) != b->local_kind(i) || !str_equal(a->local_name(i), b->local_name(i)))
+            return 0;
+    if (a->names->size != b->names->size || a->consts->size != b->consts->size)
+        return 0;
+    for (size_t i = 0; i < a->names->size; ++i)
+        if (!str_equal(a->names->items[i].as<String>(), b->names->items[i].as<String>()))
+            return 0;
+    for (size_t i = 0; i < a->consts->size; ++i) {
+        int r = const_equal(vm, a->consts->items[i], b->consts->items[i], depth);
+        if (r <= 0)
+            return r;
+    }
+    return 1;
+}
+
+Value code_compare(VM& vm, Value const* args, size_t nargs, bool want_eq)
+{
+    if (nargs != 2)
+        return raise_fmt(vm, exc::TypeError, "expected 1 argument, got %zu", nargs - 1);
+    if (type_of(args[1]) != types.code)
+        return py_not_implemented();
+    int r = code_equal(vm, self_code(args), args[1].as<Code>(), 0);
+    if (r < 0)
+        return Value::null();
+    return py_bool((r == 1) == want_eq);
+}
+
+Value code_eq(VM& vm, Value const* args, size_t nargs, Tuple*) { return code_compare(vm, args, nargs, true); }
+Value code_ne(VM& vm, Value const* args, size_t nargs, Tuple*) { return code_compare(vm, args, nargs, false); }
+
+// Mixes only what equal code objects share.
+Value code_hash(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Code const* c = self_code(args);
+    int64_t h = 0;
+    if (!hash(vm, Value::from_object(c->name), h))
+        return Value::null();
+    uint64_t x = uint64_t(h);
+    for (uint64_t v : { uint64_t(c->argcount), uint64_t(c->posonlyargcount), uint64_t(c->kwonlyargcount),
+                        uint64_t(c->flags), uint64_t(c->ncode), uint64_t(c->nlocalsplus) })
+        x = x * 1000003u ^ v;
+    int64_t r = int64_t(x >> 2);
+    return int_from_i64(vm, r == -1 ? -2 : r);
+}
+
+// ---- co_linetable: the location table in CPython 3.11's format (Objects/locations.md),
+// over slpy's code units. Each entry covers 1 to 8 units: a byte 1cccclll (code, length
+// - 1), then the code's data; the line is a delta from the previous entry's.
+
+bool no_location(Location const& loc) { return loc.lineno == 0 && loc.end_lineno == 0; }
+
+void put_varint(std::string& out, uint32_t v)
+{
+    while (v >= 64) {
+        out += char(64 | (v & 63));
+        v >>= 6;
+    }
+    out += char(v);
+}
+
+void put_svarint(std::string& out, int v) { put_varint(out, v < 0 ? (uint32_t(-int64_t(v)) << 1) | 1 : uint32_t(v) << 1); }
+
+// CPython's write_location_info_entry.
+void put_location_entry(std::string& out, Location const& loc, int length, int& prev_line)
+{
+    auto head = [&](int code) { out += char(0x80 | (code << 3) | (length - 1)); };
+    if (no_location(loc)) {
+        head(15);
+        return;
+    }
+    int line_delta = loc.lineno - prev_line;
+    int col = loc.col, end_col = loc.end_col;
+    if (col < 0 || end_col < 0) {
+        if (loc.end_lineno == loc.lineno) {
+            head(13);
+            put_svarint(out, line_delta);
+            prev_line = loc.lineno;
+            return;
+        }
+    } else if (loc.end_lineno == loc.lineno) {
+        if (line_delta == 0 && col < 80 && end_col >= col && end_col - col < 16) {
+            head(col >> 3);
+            out += char(((col & 7) << 4) | (end_col - col));
+            return;
+        }
+        if (line_delta >= 0 && line_delta < 3 && col < 128 && end_col < 128) {
+            head(10 + line_delta);
+            out += char(col);
+            out += char(end_col);
+            prev_line = loc.lineno;
+            return;
+        }
+    }
+    head(14);
+    put_svarint(out, line_delta);
+    put_varint(out, uint32_t(loc.end_lineno - loc.lineno));
+    put_varint(out, uint32_t(col + 1));
+    put_varint(out, uint32_t(end_col + 1));
+    prev_line = loc.lineno;
+}
+
+Value code_co_linetable(VM& vm, Value const* args, size_t, Tuple*)
+{
+    Code* c = self_code(args);
+    Location const* loc = c->location_table();
+    std::string out;
+    int prev_line = c->firstlineno;
+    uint32_t start = 0;
+    for (uint32_t i = 1; i <= c->ncode; ++i) {
+        if (i < c->ncode && i - start < 8 && same_location(loc[i], loc[start]))
+            continue;
+        put_location_entry(out, loc[start], int(i - start), prev_line);
+        start = i;
+    }
+    Bytes* b = bytes_new(vm, out);
+    return b ? Value::from_object(b) : Value::null();
+}
+
+// The units' locations a co_linetable describes (the reverse of the above); units past
+// its end, or past a malformed entry, have none.
+std::vector<Location> decode_linetable(std::string_view table, uint32_t ncode, int firstlineno)
+{
+    std::vector<Location> out(ncode, Location { 0, 0, -1, -1 });
+    size_t p = 0;
+    auto byte = [&]() -> int { return p < table.size() ? static_cast<unsigned char>(table[p++]) : -1; };
+    auto varint = [&]() -> int64_t {
+        int b = byte();
+        if (b < 0)
+            return -1;
+        int64_t v = b & 63;
+        for (int shift = 6; (b & 64) && shift < 36; shift += 6) {
+            if ((b = byte()) < 0)
+                return -1;
+            v |= int64_t(b & 63) << shift;
+        }
+        return v;
+    };
+    auto svarint = [&]() -> int64_t {
+        int64_t v = varint();
+        return v < 0 ? 0 : (v & 1) ? -(v >> 1) : (v >> 1);
+    };
+    int64_t line = firstlineno;
+    uint32_t unit = 0;
+    while (unit < ncode) {
+        int first = byte();
+        if (first < 0 || !(first & 0x80))
+            break;
+        int code = (first >> 3) & 15;
+        uint32_t length = uint32_t(first & 7) + 1;
+        Location loc { 0, 0, -1, -1 };
+        if (code == 15) {
+            // no location
+        } else if (code == 14) {
+            line += svarint();
+            int64_t end_delta = varint(), col = varint(), end_col = varint();
+            if (end_col < 0)
+                break;
+            loc = Location { int(line), int(line + end_delta), int(col - 1), int(end_col - 1) };
+        } else if (code == 13) {
+            line += svarint();
+            loc = Location { int(line), int(line), -1, -1 };
+        } else if (code >= 10) {
+            line += code - 10;
+            int col = byte(), end_col = byte();
+            if (end_col < 0)
+                break;
+            loc = Location { int(line), int(line), col, end_col };
+        } else {
+            int b = byte();
+            if (b < 0)
+                break;
+            int col = code * 8 + (b >> 4);
+            loc = Location { int(line), int(line), col, col + (b & 15) };
+        }
+        for (uint32_t k = 0; k < length && unit < ncode; ++k)
+            out[unit++] = loc;
+    }
+    return out;
 }
 
 Value code_repr(VM& vm, Value const* args, size_t, Tuple*)
@@ -935,8 +1261,9 @@ Value code_replace(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     static char const* const unsupported[] = { "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals",
                                                "co_stacksize", "co_code", "co_names", "co_varnames", "co_freevars",
                                                "co_cellvars", "co_linetable", "co_exceptiontable" };
+    constexpr size_t kLinetable = 16;
     for (size_t i = 6; i < 18; i++)
-        if (!a[i].is_null())
+        if (!a[i].is_null() && i != kLinetable)
             return raise_fmt(vm, exc::NotImplementedError, "code.replace(%s=...) is not supported by slpy", unsupported[i - 6]);
     int64_t flags = c->flags, firstlineno = c->firstlineno;
     if (!a[0].is_null() && !int_to_i64(a[0], flags))
@@ -978,8 +1305,21 @@ Value code_replace(VM& vm, Value const* args, size_t nargs, Tuple* kw)
     n->consts = consts;
     n->flags = uint32_t(flags);
     n->firstlineno = int32_t(firstlineno);
-    // The bytecode is shared with `c`: the specializer's inline caches are per
-    // instruction, valid for both.
+    if (!a[kLinetable].is_null()) {
+        Bytes* table = as_bytes(a[kLinetable]);
+        if (!table)
+            return raise_fmt(vm, exc::TypeError, "replace() argument 'co_linetable' must be bytes, not %s", type_name(a[kLinetable]));
+        n->locations = buffer_of(vm, decode_linetable(std::string_view(reinterpret_cast<char const*>(table->data), table->size),
+                                                      n->ncode, n->firstlineno));
+        if (!n->locations)
+            return Value::null();
+    }
+    // A copy of the bytecode that starts un-warmed, as a new code object does.
+    n->code = raw_buffer_new(vm, size_t(c->ncode) * sizeof(CodeWord));
+    if (!n->code)
+        return Value::null();
+    std::memcpy(n->code->data, c->words(), size_t(c->ncode) * sizeof(CodeWord));
+    specialize_reset(n->words_mut(), n->ncode);
     return Value::from_object(n);
 }
 
@@ -992,6 +1332,9 @@ void setup_code_type(VM& vm)
     add_methods(vm, t,
                 {
                     { "__repr__", code_repr },
+                    { "__eq__", code_eq },
+                    { "__ne__", code_ne },
+                    { "__hash__", code_hash },
                     { "co_positions", code_co_positions },
                     { "co_lines", code_co_lines },
                     { "replace", code_replace },
@@ -1014,6 +1357,7 @@ void setup_code_type(VM& vm)
                     { "co_flags", code_co_flags },
                     { "co_stacksize", code_co_stacksize },
                     { "co_code", code_co_code },
+                    { "co_linetable", code_co_linetable },
                 });
 }
 

@@ -82,6 +82,11 @@ Value compile_to_code(VM& vm, std::string_view source, std::string const& filena
 // Raises the SyntaxError (or IndentationError / TabError) described by `err`.
 Value raise_syntax_error(VM& vm, compiler::SyntaxErrorInfo const& err);
 
+// Issues the warnings of a compilation (CodeUnit::warnings, parser::parse's), each of the
+// category its `type` names, through warnings.warn_explicit; false with SyntaxError
+// pending when a filter made one an error (CPython's compiler_warn and parser_warn).
+bool issue_compile_warnings(VM& vm, std::vector<compiler::SyntaxErrorInfo> const& warnings);
+
 void setup_code_type(VM& vm);
 
 } // namespace slpy

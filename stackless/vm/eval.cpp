@@ -17,6 +17,7 @@
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
+#include "objects/module.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/string.h"
@@ -28,6 +29,7 @@
 #include "stackless/vm/frame_api.h"
 #include "stackless/vm/hooks.h"
 #include "stackless/vm/match_support.h"
+#include "stackless/vm/specialize.h"
 #include "stackless/vm/str_builder.h"
 #include "stackless/vm/exec_stats.h"
 
@@ -309,11 +311,19 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             ++xstats->op_count[word & 0xff];           \
     } while (0)
 #define STAT(name) SLPY_STAT(xstats, name)
+#define SPEC_STAT(array, w)                            \
+    do {                                               \
+        if (xstats)                                    \
+            ++xstats->array[(w) & 0xff];               \
+    } while (0)
 #else
 #define COUNT_OP() \
     do {           \
     } while (0)
 #define STAT(name) SLPY_STAT(nullptr, name)
+#define SPEC_STAT(array, w) \
+    do {                    \
+    } while (0)
 #endif
 #define DISPATCH()                                     \
     do {                                               \
@@ -340,6 +350,31 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             CHECK_PENDING();     \
     } while (0)
 #define ARG (word >> 8)
+// PEP 659 quickening (specialize.h). ADAPT(), first thing in the generic form of a family
+// that quickens: counts the warm-up; when it is due, the family's specializer may rewrite
+// the instruction, which then runs again in its specialized form; else the counter backs
+// off and the generic form goes on.
+#define ADAPT()                                                        \
+    do {                                                               \
+        CodeWord* counter_ = const_cast<CodeWord*>(instr) + 1;         \
+        if (adaptive_counter_due(counter_)) [[unlikely]] {             \
+            if (specialize(SITE(), f, sp, kwnames)) {                  \
+                SPEC_STAT(spec_success, word);                         \
+                ip = instr;                                            \
+                DISPATCH();                                            \
+            }                                                          \
+            SPEC_STAT(spec_failure, word);                             \
+            *counter_ = adaptive_counter_backoff(*counter_);           \
+        }                                                              \
+    } while (0)
+// A specialized form's guard, checked before it changes anything: when it fails the
+// instruction deopts (see `deopt`) and runs again as its family's generic form.
+#define DEOPT_IF(cond)              \
+    do {                            \
+        if (cond) [[unlikely]]      \
+            goto deopt;             \
+    } while (0)
+#define SITE() const_cast<CodeWord*>(instr)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -535,63 +570,49 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(LOAD_GLOBAL)
     {
-        // Inline cache (two units, one 64-bit word): bit 0 set: the name is entry
-        // (c >> 1) of globals; bit 1 set: entry (c >> 2) & 0x3fff of builtins, valid
-        // while globals' keys_version (low 48 bits in c >> 16) shows no new key.
-        auto* cache = const_cast<CodeWord*>(ip);
-        ip += 2;
-        uint32_t a = ARG;
-        String* name = NAME(a >> 1);
-        uint64_t c = uint64_t(cache[0]) | (uint64_t(cache[1]) << 32);
-        Dict* g = f->globals;
-        Value v;
-        if (c & 1) {
-            uint64_t ix = c >> 1;
-            if (ix < g->nentries) {
-                DictEntry const& e = g->entry_table()[ix];
-                if (e.key.is(Value::from_object(name))) {
-                    v = e.value;
-                    STAT(LoadGlobalHit);
-                    goto load_global_done;
-                }
-            }
-        } else if (c & 2) {
-            Dict* b = f->builtins;
-            uint64_t ix = (c >> 2) & 0x3fff;
-            if ((g->keys_version & 0xffffffffffffull) == (c >> 16) && ix < b->nentries) {
-                DictEntry const& e = b->entry_table()[ix];
-                if (e.key.is(Value::from_object(name))) {
-                    v = e.value;
-                    STAT(LoadGlobalHit);
-                    goto load_global_done;
-                }
-            }
-        }
-        STAT(LoadGlobalMiss);
-        v = dict_get_str(vm, g, name);
+        ip += 3;
+        ADAPT();
+        String* name = NAME(ARG >> 1);
+        Value v = dict_get_str(vm, f->globals, name);
         if (v.is_null())
             goto error;
-        if (!v.is_not_found()) {
-            int64_t ix = dict_index_of_key(g, name);
-            c = ix >= 0 ? (uint64_t(ix) << 1) | 1 : 0;
-        } else {
-            Dict* b = f->builtins;
-            v = dict_get_str(vm, b, name);
+        if (v.is_not_found()) {
+            v = dict_get_str(vm, f->builtins, name);
             if (v.is_null())
                 goto error;
             if (v.is_not_found()) {
                 eval_name_error(vm, name);
                 goto error;
             }
-            int64_t ix = dict_index_of_key(b, name);
-            c = ix >= 0 && ix < 0x4000 ? ((g->keys_version & 0xffffffffffffull) << 16) | (uint64_t(ix) << 2) | 2 : 0;
         }
-        cache[0] = uint32_t(c);
-        cache[1] = uint32_t(c >> 32);
-    load_global_done:
-        if (a & 1)
+        if (ARG & 1)
             PUSH(Value::null());
         PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL__MODULE)
+    {
+        uint64_t ix = cache_read64(ip + 1);
+        ip += 3;
+        Dict* g = f->globals;
+        DEOPT_IF(ix >= g->nentries || !g->entry_table()[ix].key.is(cnames[ARG >> 1]));
+        if (ARG & 1)
+            PUSH(Value::null());
+        PUSH(g->entry_table()[ix].value);
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL__BUILTIN)
+    {
+        uint64_t c = cache_read64(ip + 1);
+        ip += 3;
+        // No global of that name was added since (a new key changes keys_version).
+        DEOPT_IF((f->globals->keys_version & 0xffffffffffffull) != (c >> 16));
+        Dict* b = f->builtins;
+        uint64_t ix = c & 0xffff;
+        DEOPT_IF(ix >= b->nentries || !b->entry_table()[ix].key.is(cnames[ARG >> 1]));
+        if (ARG & 1)
+            PUSH(Value::null());
+        PUSH(b->entry_table()[ix].value);
         DISPATCH();
     }
     TARGET(STORE_GLOBAL)
@@ -614,8 +635,11 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(LOAD_ATTR)
     {
-        auto* cache = const_cast<CodeWord*>(ip);
-        ip += 2;
+        // The generic form keeps a refilled inline cache (attr_cache.h) after the counter,
+        // so a site that sees several classes (and stays generic) is not slow.
+        auto* cache = const_cast<CodeWord*>(ip) + 1;
+        ip += 3;
+        ADAPT();
         Value obj = TOP();
         if (obj.is_object()) {
             // The inline cache (attr_cache.h): a __slots__ member or an instance dict entry.
@@ -625,9 +649,6 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             if (uint32_t(c) != o->type->version || c == 0) {
                 c = attr_cache_entry(o, NAME(ARG), false);
                 attr_cache_write(cache, c);
-                STAT(LoadAttrRefill);
-            } else if (attr_cache_kind(c) != AttrCacheKind::None) {
-                STAT(LoadAttrHit);
             }
             if (attr_cache_kind(c) == AttrCacheKind::Slot) {
                 Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c));
@@ -659,7 +680,6 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 }
             }
         }
-        STAT(LoadAttrGeneric);
         SAVE_FRAME();
         Hook h;
         bool fallback = false;
@@ -671,10 +691,68 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         sp[-1] = v;
         DISPATCH();
     }
+    // The LOAD_ATTR forms of an attr_cache.h entry: valid while the type keeps its version.
+    TARGET(LOAD_ATTR__INSTANCE_VALUE)
+    {
+        auto* cache = const_cast<CodeWord*>(ip) + 1;
+        ip += 3;
+        Value obj = TOP();
+        DEOPT_IF(!obj.is_object());
+        Object* o = obj.as_object();
+        uint64_t c = attr_cache_read(cache);
+        DEOPT_IF(uint32_t(c) != o->type->version);
+        Dict* d = *reinterpret_cast<Dict**>(reinterpret_cast<char*>(o) + o->type->dict_offset);
+        DEOPT_IF(!d);
+        // Instances of a class usually add their attributes in the same order: the entry
+        // index seen last is tried before hashing.
+        uint32_t ix = attr_cache_offset(c);
+        if (ix >= d->nentries || !d->entry_table()[ix].key.is(cnames[ARG])) {
+            int64_t found = dict_index_of_key(d, NAME(ARG));
+            DEOPT_IF(found < 0);
+            ix = uint32_t(found);
+            attr_cache_write(cache, attr_cache_with_offset(c, ix));
+        }
+        sp[-1] = d->entry_table()[ix].value;
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR__SLOT)
+    {
+        uint64_t c = attr_cache_read(ip + 1);
+        ip += 3;
+        Value obj = TOP();
+        DEOPT_IF(!obj.is_object() || uint32_t(c) != obj.as_object()->type->version);
+        Value v = *reinterpret_cast<Value*>(reinterpret_cast<char*>(obj.as_object()) + attr_cache_offset(c));
+        DEOPT_IF(v.is_null());
+        sp[-1] = v;
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR__CLASS)
+    {
+        uint64_t c = attr_cache_read(ip + 1);
+        ip += 3;
+        Value obj = TOP();
+        DEOPT_IF(!obj.is_object() || uint32_t(c) != obj.as_object()->type->version);
+        Value v = class_attr_load(obj.as_object(), NAME(ARG));
+        DEOPT_IF(v.is_null());
+        sp[-1] = v;
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR__MODULE)
+    {
+        uint64_t ix = cache_read64(ip + 1);
+        ip += 3;
+        Value obj = TOP();
+        DEOPT_IF(type_of(obj) != types.module);
+        Dict* d = obj.as<Module>()->dict;
+        DEOPT_IF(!d || ix >= d->nentries || !d->entry_table()[ix].key.is(cnames[ARG]));
+        sp[-1] = d->entry_table()[ix].value;
+        DISPATCH();
+    }
     TARGET(STORE_ATTR)
     {
-        auto* cache = const_cast<CodeWord*>(ip);
-        ip += 2;
+        auto* cache = const_cast<CodeWord*>(ip) + 1;
+        ip += 3;
+        ADAPT();
         SAVE_FRAME();
         Value owner = sp[-1];
         Value v = sp[-2];
@@ -684,9 +762,6 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             if (uint32_t(c) != o->type->version || c == 0) {
                 c = attr_cache_entry(o, NAME(ARG), true);
                 attr_cache_write(cache, c);
-                STAT(StoreAttrRefill);
-            } else if (attr_cache_kind(c) != AttrCacheKind::None) {
-                STAT(StoreAttrHit);
             }
             if (attr_cache_kind(c) == AttrCacheKind::Slot) {
                 *reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + attr_cache_offset(c)) = v;
@@ -710,11 +785,46 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 DISPATCH();
             }
         }
-        STAT(StoreAttrGeneric);
         if (Hook h = hook_setattr(owner, NAME(ARG), v))
             RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp - 2, ReturnMode::Discard, Value::null());
         if (!setattr(vm, owner, NAME(ARG), v))
             goto error;
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR__INSTANCE_VALUE)
+    {
+        auto* cache = const_cast<CodeWord*>(ip) + 1;
+        ip += 3;
+        Value owner = sp[-1];
+        DEOPT_IF(!owner.is_object());
+        Object* o = owner.as_object();
+        uint64_t c = attr_cache_read(cache);
+        DEOPT_IF(uint32_t(c) != o->type->version);
+        SAVE_FRAME();
+        Dict* d = instance_dict(vm, o, true);
+        if (!d)
+            goto error;
+        uint32_t ix = attr_cache_offset(c);
+        if (ix < d->nentries && d->entry_table()[ix].key.is(cnames[ARG])) {
+            d->entry_table()[ix].value = sp[-2]; // as dict_set on an existing key
+        } else {
+            if (!dict_set_str(vm, d, NAME(ARG), sp[-2]))
+                goto error;
+            int64_t found = dict_index_of_key(d, NAME(ARG));
+            if (found >= 0)
+                attr_cache_write(cache, attr_cache_with_offset(c, uint64_t(found)));
+        }
+        sp -= 2;
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR__SLOT)
+    {
+        uint64_t c = attr_cache_read(ip + 1);
+        ip += 3;
+        Value owner = sp[-1];
+        DEOPT_IF(!owner.is_object() || uint32_t(c) != owner.as_object()->type->version);
+        *reinterpret_cast<Value*>(reinterpret_cast<char*>(owner.as_object()) + attr_cache_offset(c)) = sp[-2];
         sp -= 2;
         DISPATCH();
     }
@@ -730,7 +840,8 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(LOAD_METHOD)
     {
-        ip += 2;
+        ip += 3;
+        ADAPT();
         SAVE_FRAME();
         Value obj = TOP();
         String* name = NAME(ARG);
@@ -765,6 +876,34 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         if (v.is_not_found())
             RUN_FRAME(frame_for_call(vm, h.fn, h.args, h.nargs, nullptr), sp, fallback ? ReturnMode::GetAttr : ReturnMode::Push, obj);
         PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_METHOD__METHOD)
+    {
+        // A plain method found on a type of this version, not shadowed by the instance
+        // (the type's method cache is asked again: replacing a class attribute keeps the
+        // version, see type_attribute_replaced).
+        uint64_t c = cache_read64(ip + 1);
+        ip += 3;
+        Value obj = TOP();
+        TypeObject* t = type_of(obj);
+        DEOPT_IF(t->version != uint32_t(c));
+        Value descr = type_lookup(t, NAME(ARG));
+        DEOPT_IF(descr.is_not_found());
+        TypeObject* dt = type_of(descr);
+        DEOPT_IF(dt != types.function &&
+                 (dt != types.method_descriptor || (descr.as<BuiltinFunction>()->mflags & (METH_CLASS | METH_STATIC))));
+        if (c >> 32) {
+            if (Dict* d = *reinterpret_cast<Dict**>(reinterpret_cast<char*>(obj.as_object()) + t->dict_offset)) {
+                SAVE_FRAME();
+                Value shadow = dict_get_str(vm, d, NAME(ARG));
+                if (shadow.is_null())
+                    goto error;
+                DEOPT_IF(!shadow.is_not_found());
+            }
+        }
+        sp[-1] = descr;
+        PUSH(obj);
         DISPATCH();
     }
     TARGET(LOAD_ASSERTION_ERROR)
@@ -851,7 +990,8 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(BINARY_OP)
     {
-        ip += 1;
+        ip += 2;
+        ADAPT();
         Value a = sp[-2], b = sp[-1];
         Value r;
         if (a.is_int() && b.is_int()) {
@@ -871,16 +1011,8 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
                 DISPATCH();
             }
         }
-        if (ARG == uint32_t(BinOpArg::INPLACE_ADD) && is_exact_str(a) && is_exact_str(b) &&
-            word_op(*ip) == Op::STORE_FAST && fast[word_arg(*ip)].is(a)) {
-            // `x += s` on a str local: appended in place when x holds the only reference.
-            String* s = str_builder_append(vm, co, const_cast<CodeWord*>(ip - 1), a.as<String>(), b.as<String>(), word_arg(*ip));
-            if (!s)
-                goto error;
-            --sp;
-            sp[-1] = Value::from_object(s);
-            DISPATCH();
-        }
+        if ((ARG == uint32_t(BinOpArg::ADD) || ARG == uint32_t(BinOpArg::INPLACE_ADD)) && is_exact_str(a) && is_exact_str(b))
+            goto binary_op_str;
         if (type_of(a)->is_heap_type() || type_of(b)->is_heap_type()) {
             // A Python operator method runs as a frame; see ReturnMode::BinaryOp.
             BinaryFirstStep step = binary_op_first_step(a, b, static_cast<BinOpArg>(ARG));
@@ -900,9 +1032,100 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         sp[-1] = r;
         DISPATCH();
     }
+    // The BINARY_OP forms: exact operand types; a result the form cannot make (a big int,
+    // a division by zero) deopts, and the generic form does it.
+    TARGET(BINARY_OP__ADD_INT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_int() || !b.is_int());
+        int64_t r = a.as_int() + b.as_int();
+        DEOPT_IF(!Value::int_fits(r));
+        --sp;
+        sp[-1] = Value::small_int(r);
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__SUB_INT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_int() || !b.is_int());
+        int64_t r = a.as_int() - b.as_int();
+        DEOPT_IF(!Value::int_fits(r));
+        --sp;
+        sp[-1] = Value::small_int(r);
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__MUL_INT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_int() || !b.is_int());
+        int64_t r;
+        DEOPT_IF(__builtin_mul_overflow(a.as_int(), b.as_int(), &r) || !Value::int_fits(r));
+        --sp;
+        sp[-1] = Value::small_int(r);
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__INT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_int() || !b.is_int());
+        Value r = small_int_binop(a, b, ARG);
+        DEOPT_IF(r.is_null());
+        --sp;
+        sp[-1] = r;
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__ADD_FLOAT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_double() || !b.is_double());
+        --sp;
+        sp[-1] = Value::from_double(a.as_double() + b.as_double());
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__SUB_FLOAT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_double() || !b.is_double());
+        --sp;
+        sp[-1] = Value::from_double(a.as_double() - b.as_double());
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__MUL_FLOAT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_double() || !b.is_double());
+        --sp;
+        sp[-1] = Value::from_double(a.as_double() * b.as_double());
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__FLOAT)
+    {
+        ip += 2;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_double() || !b.is_double());
+        Value r = float_binop(a.as_double(), b.as_double(), ARG);
+        DEOPT_IF(r.is_null());
+        --sp;
+        sp[-1] = r;
+        DISPATCH();
+    }
+    TARGET(BINARY_OP__ADD_STR)
+    {
+        ip += 2;
+        DEOPT_IF(!is_exact_str(sp[-2]) || !is_exact_str(sp[-1]));
+        goto binary_op_str;
+    }
     TARGET(BINARY_SUBSCR)
     {
         ip += 1;
+        ADAPT();
         Value c = sp[-2], key = sp[-1];
         TypeObject* t = type_of(c);
         if (key.is_int()) {
@@ -953,9 +1176,53 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         sp[-1] = v;
         DISPATCH();
     }
+    TARGET(BINARY_SUBSCR__LIST_INT)
+    {
+        ip += 1;
+        Value c = sp[-2], key = sp[-1];
+        DEOPT_IF(type_of(c) != types.list || !key.is_int());
+        List* l = c.as<List>();
+        int64_t i = key.as_int();
+        if (i < 0)
+            i += int64_t(l->size);
+        DEOPT_IF(i < 0 || size_t(i) >= l->size);
+        --sp;
+        sp[-1] = l->items()[i];
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR__TUPLE_INT)
+    {
+        ip += 1;
+        Value c = sp[-2], key = sp[-1];
+        DEOPT_IF(type_of(c) != types.tuple || !key.is_int());
+        Tuple* tu = c.as<Tuple>();
+        int64_t i = key.as_int();
+        if (i < 0)
+            i += int64_t(tu->size);
+        DEOPT_IF(i < 0 || size_t(i) >= tu->size);
+        --sp;
+        sp[-1] = tu->items[i];
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR__DICT)
+    {
+        ip += 1;
+        Value c = sp[-2], key = sp[-1];
+        DEOPT_IF(type_of(c) != types.dict);
+        SAVE_FRAME(); // __hash__/__eq__ of the key may run
+        Value v = dict_get(vm, c.as<Dict>(), key);
+        if (v.is_not_found())
+            v = getitem(vm, c, key); // the KeyError
+        if (v.is_null())
+            goto error;
+        --sp;
+        sp[-1] = v;
+        DISPATCH();
+    }
     TARGET(STORE_SUBSCR)
     {
         ip += 1;
+        ADAPT();
         Value key = sp[-1], c = sp[-2], v = sp[-3];
         TypeObject* t = type_of(c);
         if (t == types.list && key.is_int()) {
@@ -990,6 +1257,30 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         sp -= 3;
         DISPATCH();
     }
+    TARGET(STORE_SUBSCR__LIST_INT)
+    {
+        ip += 1;
+        Value key = sp[-1], c = sp[-2];
+        DEOPT_IF(type_of(c) != types.list || !key.is_int());
+        List* l = c.as<List>();
+        int64_t i = key.as_int();
+        if (i < 0)
+            i += int64_t(l->size);
+        DEOPT_IF(i < 0 || size_t(i) >= l->size);
+        l->items()[i] = sp[-3];
+        sp -= 3;
+        DISPATCH();
+    }
+    TARGET(STORE_SUBSCR__DICT)
+    {
+        ip += 1;
+        DEOPT_IF(type_of(sp[-2]) != types.dict);
+        SAVE_FRAME(); // __hash__/__eq__ of the key may run
+        if (!dict_set(vm, sp[-2].as<Dict>(), sp[-1], sp[-3]))
+            goto error;
+        sp -= 3;
+        DISPATCH();
+    }
     TARGET(DELETE_SUBSCR)
     {
         SAVE_FRAME();
@@ -1003,6 +1294,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     TARGET(COMPARE_OP)
     {
         ip += 1;
+        ADAPT();
         Value a = sp[-2], b = sp[-1];
         if (a.is_int() && b.is_int()) {
             STAT(CompareOpInt);
@@ -1032,6 +1324,34 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
             goto error;
         --sp;
         sp[-1] = r;
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP__INT)
+    {
+        ip += 1;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_int() || !b.is_int());
+        --sp;
+        sp[-1] = py_bool(compare_op(a.as_int(), b.as_int(), ARG));
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP__FLOAT)
+    {
+        ip += 1;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!a.is_double() || !b.is_double());
+        --sp;
+        sp[-1] = py_bool(compare_op(a.as_double(), b.as_double(), ARG));
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP__STR)
+    {
+        ip += 1;
+        Value a = sp[-2], b = sp[-1];
+        DEOPT_IF(!is_exact_str(a) || !is_exact_str(b));
+        bool eq = a.is(b) || str_equal(a.as<String>(), b.as<String>());
+        --sp;
+        sp[-1] = py_bool(eq == (ARG == uint32_t(CmpArg::EQ)));
         DISPATCH();
     }
     TARGET(IS_OP)
@@ -1219,6 +1539,8 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(UNPACK_SEQUENCE)
     {
+        ip += 1;
+        ADAPT();
         uint32_t n = ARG;
         Value seq = TOP();
         {
@@ -1252,6 +1574,37 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         if (!eval_unpack(vm, seq, n, -1, sp - 1))
             goto error;
         sp += int(n) - 1;
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE__TWO_TUPLE)
+    {
+        ip += 1;
+        Value seq = TOP();
+        DEOPT_IF(type_of(seq) != types.tuple || seq.as<Tuple>()->size != 2);
+        sp[-1] = seq.as<Tuple>()->items[1];
+        PUSH(seq.as<Tuple>()->items[0]);
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE__TUPLE)
+    {
+        ip += 1;
+        Value seq = TOP();
+        DEOPT_IF(type_of(seq) != types.tuple || seq.as<Tuple>()->size != ARG);
+        Value const* items = seq.as<Tuple>()->items;
+        --sp;
+        for (uint32_t i = ARG; i-- > 0;)
+            PUSH(items[i]);
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE__LIST)
+    {
+        ip += 1;
+        Value seq = TOP();
+        DEOPT_IF(type_of(seq) != types.list || seq.as<List>()->size != ARG);
+        Value const* items = seq.as<List>()->items();
+        --sp;
+        for (uint32_t i = ARG; i-- > 0;)
+            PUSH(items[i]);
         DISPATCH();
     }
     TARGET(UNPACK_EX)
@@ -1349,27 +1702,12 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
     }
     TARGET(FOR_ITER)
     {
+        ip += 1;
+        ADAPT();
         Value it = TOP();
         TypeObject* t = type_of(it);
-        if (t == types.generator) {
-            Generator* g = it.as<Generator>();
-            Frame* gf = g->frame;
-            if (g->running) {
-                raise(vm, exc::ValueError, "generator already executing");
-                goto error;
-            }
-            if (gf->state == FrameState::Done) {
-                --sp;
-                ip = words + ARG;
-                DISPATCH();
-            }
-            STAT(ForIterGen);
-            SAVE_FRAME();
-            if (!enter_generator(g, ReturnMode::ForIterGen))
-                goto error;
-            gf->localsplus[gf->stack_top++] = py_none();
-            ENTER_FRAME(gf);
-        }
+        if (t == types.generator)
+            goto for_iter_gen;
         Value v;
         if (t == types.range_iterator) {
             // range(): counted here (CPython's FOR_ITER_RANGE); big ranges take the call.
@@ -1397,23 +1735,12 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         }
         STAT(ForIterOther);
         SAVE_FRAME(); // the iterator may run Python code (a traceback names this line)
-        if (t == types.map && map_runs_frames(it)) [[unlikely]] {
-            // map(f, *iterators) with a Python f: the items are fetched here and f runs as
-            // a frame; a StopIteration out of f ends the loop, as out of map's __next__.
-            auto* m = it.as<MapObject>();
-            size_t n = m->iters->size;
-            Value items[4];
-            for (size_t i = 0; i < n; ++i) {
-                items[i] = iter_next(vm, m->iters->items[i]);
-                if (items[i].is_null() || items[i].is_stop_iteration()) {
-                    v = items[i];
-                    goto for_iter_got;
-                }
-            }
-            PyCall pc;
-            if (as_python_call(m->func, items, n, pc))
-                RUN_FRAME(frame_for_call(vm, pc.fn, pc.args, pc.nargs, nullptr), sp, ReturnMode::ForIterNext, Value::null());
-            v = call(vm, m->func, items, n);
+        if (is_lazy_iter_type(t)) {
+            // map/filter/enumerate/zip/reversed: a step that runs Python code runs as a
+            // frame (builtins_drive.cpp); a StopIteration out of it ends the loop, as out
+            // of their __next__.
+            if (Frame* nf = lazy_iter_frame(vm, it, v))
+                RUN_FRAME(nf, sp, ReturnMode::ForIterNext, Value::null());
             goto for_iter_got;
         }
         if (t->iternext) {
@@ -1451,6 +1778,69 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         DISPATCH();
     }
 
+    TARGET(FOR_ITER__RANGE)
+    {
+        // range(): counted here (CPython's FOR_ITER_RANGE); a big range deopts.
+        ip += 1;
+        Value it = TOP();
+        DEOPT_IF(type_of(it) != types.range_iterator || it.as<RangeIterator>()->big);
+        auto* ri = it.as<RangeIterator>();
+        if (ri->remaining <= 0) {
+            --sp;
+            ip = words + ARG;
+            DISPATCH();
+        }
+        int64_t x = ri->next;
+        DEOPT_IF(!Value::int_fits(x));
+        ri->remaining--;
+        ri->next = static_cast<int64_t>(static_cast<uint64_t>(x) + static_cast<uint64_t>(ri->step));
+        PUSH(Value::small_int(x));
+        DISPATCH();
+    }
+    TARGET(FOR_ITER__LIST)
+    TARGET(FOR_ITER__TUPLE)
+    {
+        // Their __next__ runs no Python code: nothing to save.
+        ip += 1;
+        TypeObject* t = word_op(word) == Op::FOR_ITER__LIST ? types.list_iterator : types.tuple_iterator;
+        DEOPT_IF(type_of(TOP()) != t);
+        Value v = t->iternext(vm, TOP());
+        if (v.is_stop_iteration()) {
+            --sp;
+            ip = words + ARG;
+            DISPATCH();
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(FOR_ITER__GEN)
+    {
+        ip += 1;
+        DEOPT_IF(type_of(TOP()) != types.generator);
+        goto for_iter_gen;
+    }
+    // A generator resumed by FOR_ITER, as a frame of this loop.
+for_iter_gen:
+    {
+        Generator* g = TOP().as<Generator>();
+        Frame* gf = g->frame;
+        if (g->running) {
+            raise(vm, exc::ValueError, "generator already executing");
+            goto error;
+        }
+        if (gf->state == FrameState::Done) {
+            --sp;
+            ip = words + ARG;
+            DISPATCH();
+        }
+        STAT(ForIterGen);
+        SAVE_FRAME();
+        if (!enter_generator(g, ReturnMode::ForIterGen))
+            goto error;
+        gf->localsplus[gf->stack_top++] = py_none();
+        ENTER_FRAME(gf);
+    }
+
     // ------------------------------------------------------------------ calls
     TARGET(KW_NAMES)
     {
@@ -1462,6 +1852,7 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         ip += 1;
         uint32_t n = ARG;
         Value* base = sp - n - 2;
+        ADAPT();
         result_slot = base;
         call_kw = kwnames;
         kwnames = nullptr;
@@ -1479,6 +1870,39 @@ Value Interpreter::run_frames(Frame* entry, bool throwing)
         if (call_kw)
             nargs -= call_kw->size;
         goto do_call;
+    }
+    TARGET(CALL__PY_EXACT_ARGS)
+    {
+        ip += 1;
+        uint32_t n = ARG;
+        Value* base = sp - n - 2;
+        DEOPT_IF(kwnames);
+        uint32_t self = base[0].is_null() ? 0 : 1; // an unbound method from LOAD_METHOD, self
+        Value fv = base[1 - self];
+        DEOPT_IF(!is_function(fv));
+        Function* fn = fv.as<Function>();
+        DEOPT_IF(fn->code->argcount != n + self || fn->code->total_args != n + self);
+        RUN_FRAME(frame_for_call(vm, fn, base + 2 - self, n + self, nullptr), base, ReturnMode::Push, Value::null());
+    }
+    TARGET(CALL__BOUND_METHOD_EXACT_ARGS)
+    {
+        ip += 1;
+        uint32_t n = ARG;
+        Value* base = sp - n - 2;
+        DEOPT_IF(kwnames || !base[0].is_null() || type_of(base[1]) != types.method);
+        auto* m = base[1].as<BoundMethod>();
+        DEOPT_IF(!is_function(m->func));
+        Function* fn = m->func.as<Function>();
+        DEOPT_IF(fn->code->argcount != n + 1 || fn->code->total_args != n + 1);
+        // The frame is made while the bound method is still on the stack; then self goes
+        // in front of the arguments.
+        Frame* nf = new_call_frame(fn, n + 1);
+        if (!nf)
+            goto error;
+        nf->localsplus[0] = m->self;
+        for (uint32_t i = 0; i < n; ++i)
+            nf->localsplus[1 + i] = base[2 + i];
+        RUN_FRAME(nf, base, ReturnMode::Push, Value::null());
     }
     TARGET(CALL_FUNCTION_EX)
     {
@@ -2150,6 +2574,39 @@ deliver_result:
     }
     DISPATCH();
 
+    // ------------------------------------------------------------------ str concatenation
+    // a + b of exact strs (BINARY_OP, BINARY_OP__ADD_STR): `x += s` on a str local appends
+    // in place when x holds the only reference (str_builder.h); the site mark is the
+    // instruction's last cache unit.
+binary_op_str:
+    {
+        Value a = sp[-2], b = sp[-1];
+        SAVE_FRAME();
+        String* s;
+        if (ARG == uint32_t(BinOpArg::INPLACE_ADD) && word_op(*ip) == Op::STORE_FAST && fast[word_arg(*ip)].is(a))
+            s = str_builder_append(vm, co, const_cast<CodeWord*>(ip - 1), a.as<String>(), b.as<String>(), word_arg(*ip));
+        else
+            s = str_concat(vm, a.as<String>(), b.as<String>());
+        if (!s)
+            goto error;
+        --sp;
+        sp[-1] = Value::from_object(s);
+        DISPATCH();
+    }
+
+    // ------------------------------------------------------------------ deoptimization
+    // A specialized form's guard failed (DEOPT_IF): nothing has changed yet. The
+    // instruction becomes the form that fits what it sees now, or goes back to its
+    // family's generic form (specialize_miss), and runs again.
+deopt:
+    {
+        SPEC_STAT(deopts, word);
+        if (specialize_miss(SITE(), f, sp, kwnames))
+            SPEC_STAT(respecialized, word);
+        ip = instr;
+        DISPATCH();
+    }
+
     // ------------------------------------------------------------------ truth tests
     // The slow path of the instructions that test truth (the jumps, `not`): truth_operand
     // is off the stack for the POP_ forms and UNARY_NOT, still on it for the OR_POP forms.
@@ -2265,6 +2722,12 @@ switch_call:
             if (Generator* g = nf->gen) {
                 if (!enter_generator(g, ReturnMode::NextGen))
                     goto error;
+                if (m_frame_value.is_null()) [[unlikely]] {
+                    // gen.throw(): the pending exception is raised at its suspension point.
+                    f = nf;
+                    LOAD_FRAME();
+                    goto error;
+                }
                 nf->localsplus[nf->stack_top++] = m_frame_value;
                 m_frame_value = Value::null();
             } else if (!push_frame(nf, ReturnMode::Push)) {
@@ -2295,7 +2758,7 @@ resume_tasklet:
         if (r > 0)
             PUSH(v);
         else if (r < 0) {
-            if (word_op(*instr) == Op::FOR_ITER && vm.error_matches(exc::StopIteration)) {
+            if (op_family(word_op(*instr)) == Op::FOR_ITER && vm.error_matches(exc::StopIteration)) {
                 // send_exception(StopIteration) ends a for loop over a channel.
                 vm.clear_error();
                 --sp;
@@ -2402,6 +2865,10 @@ exception_unwind:
 #undef CHECK_PENDING
 #undef JUMP_TO
 #undef ARG
+#undef ADAPT
+#undef DEOPT_IF
+#undef SITE
+#undef SPEC_STAT
 #undef PUSH
 #undef POP
 #undef TOP

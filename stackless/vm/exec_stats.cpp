@@ -78,6 +78,39 @@ void exec_stats_print(Interpreter& in, std::FILE* out)
                 std::fprintf(out, "  %-26s %16llu %6.2f%% of the family\n", kOpInfo[sop].name, (unsigned long long)s->op_count[sop],
                              percent(s->op_count[sop], count));
     }
+    // Quickening: how much of each family ran in its specialized forms.
+    std::fprintf(out, "\nspecialization (PEP 659): executions of each quickening family, the share run by its\n"
+                      "specialized forms; specializations made (at warm-up or at a guard failure), attempts that\n"
+                      "failed, deopts (back to the generic form); hits and guard failures of each form\n");
+    std::fprintf(out, "%-28s %16s %8s %10s %10s %10s\n", "family / form", "executions", "spec'd", "made", "failed", "deopts");
+    for (int op = 0; op < kNumOpcodes; ++op) {
+        if (!op_adaptive(static_cast<Op>(op)))
+            continue;
+        uint64_t runs = 0, hits = 0, deopts = 0, respecialized = 0;
+        for (int sop = 0; sop < kNumOpcodes; ++sop) {
+            if (static_cast<int>(op_family(static_cast<Op>(sop))) != op)
+                continue;
+            runs += s->op_count[sop];
+            deopts += s->deopts[sop];
+            respecialized += s->respecialized[sop];
+            if (sop != op)
+                hits += s->op_count[sop] - s->deopts[sop];
+        }
+        // A successful attempt and a deopt run the instruction again: count it once.
+        runs -= s->spec_success[op] + deopts;
+        if (!runs)
+            continue;
+        std::fprintf(out, "%-28s %16llu %7.2f%% %10llu %10llu %10llu\n", kOpInfo[op].name, (unsigned long long)runs, percent(hits, runs),
+                     (unsigned long long)(s->spec_success[op] + respecialized), (unsigned long long)s->spec_failure[op],
+                     (unsigned long long)(deopts - respecialized));
+        for (int sop = 0; sop < kNumOpcodes; ++sop) {
+            if (sop == op || static_cast<int>(op_family(static_cast<Op>(sop))) != op || !s->op_count[sop])
+                continue;
+            uint64_t h = s->op_count[sop] - s->deopts[sop];
+            std::fprintf(out, "  %-26s %16llu %7.2f%% %32llu\n", kOpInfo[sop].name, (unsigned long long)h, percent(h, runs),
+                         (unsigned long long)s->deopts[sop]);
+        }
+    }
     // Fast paths and caches: each outcome as a share of its family's outcomes.
     struct Group {
         std::string_view name;
@@ -93,7 +126,7 @@ void exec_stats_print(Interpreter& in, std::FILE* out)
             ++groups.back().count;
         }
     }
-    std::fprintf(out, "\nfast paths and inline caches (hit: the specialized path; miss: a fallback)\n");
+    std::fprintf(out, "\nfast paths of the generic forms (hit: a fast path; miss: a fallback)\n");
     for (Group const& g : groups) {
         uint64_t sum = 0, hits = 0;
         for (int k = g.first; k < g.first + g.count; ++k) {

@@ -16,20 +16,10 @@ class Interpreter;
 class VM;
 
 // The counters beside the per-opcode counts: FAMILY(name) starts a group printed under an
-// instruction family; COUNTER(name, what) is one outcome in it. For each family, the
-// first counters are its fast paths (hits) and the rest its misses, as the names say.
+// instruction family; COUNTER(name, what) is one outcome in it: the fast paths kept in the
+// generic form of the family (hits) and its slow paths (misses), as the names say. What
+// the specialized forms do is counted by opcode (ExecStats::op_count, deopts).
 #define SLPY_STAT_COUNTERS(FAMILY, COUNTER)                                                 \
-    FAMILY(LOAD_ATTR)                                                                       \
-    COUNTER(LoadAttrHit, "hit: cached slot, instance-dict entry or class attribute")        \
-    COUNTER(LoadAttrRefill, "miss: cache entry refilled (new class or version)")            \
-    COUNTER(LoadAttrGeneric, "miss: general attribute protocol")                            \
-    FAMILY(STORE_ATTR)                                                                      \
-    COUNTER(StoreAttrHit, "hit: cached slot or instance-dict entry")                        \
-    COUNTER(StoreAttrRefill, "miss: cache entry refilled (new class or version)")           \
-    COUNTER(StoreAttrGeneric, "miss: general attribute protocol")                           \
-    FAMILY(LOAD_GLOBAL)                                                                     \
-    COUNTER(LoadGlobalHit, "hit: cached globals/builtins entry")                            \
-    COUNTER(LoadGlobalMiss, "miss: dict lookup, cache refilled")                            \
     FAMILY(LOAD_METHOD)                                                                     \
     COUNTER(LoadMethodPlain, "hit: plain method pushed unbound")                            \
     COUNTER(LoadMethodGeneric, "miss: general attribute protocol")                          \
@@ -80,6 +70,14 @@ enum class Stat : uint16_t {
 
 struct ExecStats {
     uint64_t op_count[256] = {};
+    // PEP 659 (specialize.h), by opcode: attempts of a generic form that rewrote it
+    // (spec_success) or left it generic (spec_failure), and guard failures (deopts) of a
+    // specialized form.
+    uint64_t spec_success[256] = {};
+    uint64_t spec_failure[256] = {};
+    uint64_t deopts[256] = {};
+    // deopts of a form that the specializer turned straight into another form or entry
+    uint64_t respecialized[256] = {};
     uint64_t counters[static_cast<int>(Stat::Count)] = {};
     uint64_t objects_allocated = 0; // summed at each collection (the heap counts per cycle)
     uint64_t collections = 0;

@@ -98,7 +98,7 @@ Value frame_f_builtins(VM&, Value const* args, size_t, Tuple*) { return or_none(
 
 Value frame_f_back(VM&, Value const* args, size_t, Tuple*)
 {
-    Frame* back = self_frame(args)->back;
+    Frame* back = frame_visible_back(self_frame(args));
     if (!back)
         return py_none();
     back->captured = true; // now visible to Python code
@@ -194,6 +194,31 @@ Value tb_lasti(VM& vm, Value const* args, size_t, Tuple*) { return int_from_i64(
 
 Value tb_lineno(VM& vm, Value const* args, size_t, Tuple*) { return int_from_i64(vm, self_tb(args)->lineno); }
 
+// traceback(tb_next, tb_frame, tb_lasti, tb_lineno), as CPython's tb_new (tb_lasti is a
+// byte offset, an instruction of the frame's code).
+Value tb_new(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
+{
+    Value a[4];
+    if (nargs < 1
+        || !parse_args(vm, "TracebackType", args + 1, nargs - 1, kwnames, { "tb_next", "tb_frame", "tb_lasti", "tb_lineno" }, 4, a))
+        return Value::null();
+    if (!is_none(a[0]) && type_of(a[0]) != types.traceback)
+        return raise_fmt(vm, exc::TypeError, "expected traceback object or None, got '%s'", type_name(a[0]));
+    if (type_of(a[1]) != types.frame)
+        return raise_fmt(vm, exc::TypeError, "TracebackType() argument 'tb_frame' must be frame, not %s", type_name(a[1]));
+    int64_t lasti = 0, lineno = 0;
+    if (!index_i64(vm, a[2], lasti) || !index_i64(vm, a[3], lineno))
+        return Value::null();
+    Frame* frame = a[1].as<Frame>();
+    if (lasti < 0 || (frame->code && uint64_t(lasti) / 2 >= frame->code->ncode) || lineno < INT32_MIN || lineno > INT32_MAX)
+        return raise(vm, exc::ValueError, "TracebackType(): tb_lasti or tb_lineno out of range for the frame's code");
+    Traceback* tb = traceback_new(vm, a[0], frame, uint32_t(lasti / 2));
+    if (!tb)
+        return Value::null();
+    tb->lineno = int(lineno);
+    return Value::from_object(tb);
+}
+
 } // namespace
 
 Value frame_locals_snapshot(VM& vm, Frame* f)
@@ -243,6 +268,7 @@ void setup_frame_types(VM& vm)
     tt->basicsize = sizeof(Traceback);
     tt->trace = trace_traceback;
     tt->finalize = nullptr;
+    add_methods(vm, tt, { { "__new__", tb_new, METH_STATIC } });
     add_getsets(vm, tt,
                 {
                     { "tb_next", tb_get_next, tb_set_next },

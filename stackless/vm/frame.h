@@ -94,6 +94,16 @@ struct Frame : Object {
 
 // A new frame for `code`, its locals null and its stack empty.
 Frame* frame_new(VM& vm, Code* code, Function* func, Dict* globals, Dict* builtins, Value locals);
+// The frame that called `f` as Python code sees it (f_back, sys._getframe): frames of
+// hidden code (CO_SLPY_HIDDEN: the built-ins' Python helpers) are skipped, as CPython's
+// C built-ins leave no frame. Null at the bottom.
+inline Frame* frame_visible_back(Frame const* f)
+{
+    Frame* b = f->back;
+    while (b && (b->code->flags & CO_SLPY_HIDDEN))
+        b = b->back;
+    return b;
+}
 
 struct Generator : Object {
     Frame* frame;

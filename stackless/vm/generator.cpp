@@ -9,6 +9,7 @@
 #include "stackless/vm/coroutine.h"
 #include "stackless/vm/frame.h"
 #include "stackless/vm/frame_api.h"
+#include "stackless/vm/hooks.h"
 #include "stackless/modules/native_support.h"
 #include "stackless/vm/interpreter.h"
 
@@ -226,12 +227,28 @@ Value throw_impl(VM& vm, Generator* gen, Value e)
     return resume(vm, gen, py_none(), e);
 }
 
+// Called straight from the loop (a soft call), throw() and close() of a generator that
+// does not delegate to a `yield from` iterator hand its frame to the loop: the loop resumes
+// it raising the exception at its suspension point (hand_frame with a null value and the
+// exception pending), so a tasklet may switch inside; close() is a tail call into its
+// Python side (drive_gen_close), which throws GeneratorExit that way.
+bool throws_soft(Generator* gen)
+{
+    return !gen->running && !generator_finished(gen) && gen_yf(gen).is_null();
+}
+
 Value gen_throw(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    bool soft = interp(vm).take_soft_call();
     if (!check_no_kwargs(vm, "throw", kw) || !check_nargs(vm, "throw", nargs - 1, 1, 3))
         return Value::null();
     Value e = TRY(normalize_throw(vm, args[1], nargs > 2 ? args[2] : Value::null(), nargs > 3 ? args[3] : Value::null()));
-    return throw_impl(vm, self_gen(args), e);
+    Generator* gen = self_gen(args);
+    if (soft && throws_soft(gen)) {
+        vm.restore_error(e);
+        return interp(vm).hand_frame(gen->frame, Value::null());
+    }
+    return throw_impl(vm, gen, e);
 }
 
 Value close_impl(VM& vm, Generator* gen)
@@ -263,9 +280,13 @@ Value close_impl(VM& vm, Generator* gen)
 
 Value gen_close(VM& vm, Value const* args, size_t nargs, Tuple* kw)
 {
+    bool soft = interp(vm).take_soft_call();
     if (!check_no_kwargs(vm, "generator.close", kw) || !check_nargs(vm, "generator.close", nargs - 1, 0, 0))
         return Value::null();
-    return close_impl(vm, self_gen(args));
+    Generator* gen = self_gen(args);
+    if (soft && throws_soft(gen) && gen->frame->state != FrameState::Created)
+        return drive_gen_close(vm, args[0]);
+    return close_impl(vm, gen);
 }
 
 Value gen_repr(VM& vm, Value const* args, size_t, Tuple*)
@@ -339,8 +360,8 @@ void setup_generator_type(VM& vm)
                     { "__next__", gen_next, METH_SWITCH },
                     { "__repr__", gen_repr },
                     { "send", gen_send, METH_SWITCH },
-                    { "throw", gen_throw },
-                    { "close", gen_close },
+                    { "throw", gen_throw, METH_SWITCH },
+                    { "close", gen_close, METH_SWITCH },
                     { "__del__", gen_finalize },
                 });
     add_getsets(vm, t,
@@ -480,8 +501,8 @@ void setup_coroutine_type(VM& vm, TypeObject* t)
                 {
                     { "__repr__", gen_repr },
                     { "send", gen_send, METH_SWITCH },
-                    { "throw", gen_throw },
-                    { "close", gen_close },
+                    { "throw", gen_throw, METH_SWITCH },
+                    { "close", gen_close, METH_SWITCH },
                     { "__del__", gen_finalize },
                 });
     add_getsets(vm, t,

@@ -264,34 +264,6 @@ bool calls_python(Value f)
     return t->is_heap_type() && is_function(t->slot(Slot::CALL));
 }
 
-bool iterates_python(Value x)
-{
-    TypeObject* t = type_of(x);
-    if (t == types.generator)
-        return true;
-    if (t == types.map)
-        return map_runs_frames(x);
-    if (!t->is_heap_type())
-        return false;
-    return is_function(t->slot(Slot::ITER)) || is_function(t->slot(Slot::NEXT));
-}
-
-bool map_runs_frames(Value map)
-{
-    auto* m = map.as<MapObject>();
-    Value f = m->func;
-    if (!is_function(f) && !(type_of(f) == types.method && is_function(f.as<BoundMethod>()->func)))
-        return false;
-    if (m->iters->size > 4) // FOR_ITER's argument buffer
-        return false;
-    for (uint32_t i = 0; i < m->iters->size; ++i) {
-        Value it = m->iters->items[i];
-        if (iterates_python(it))
-            return false;
-    }
-    return true;
-}
-
 bool is_drive_callable(Value callable)
 {
     TypeObject* t = type_of(callable);
@@ -323,6 +295,7 @@ void mark_drive_types(VM& rt)
         join.as<BuiltinFunction>()->mflags |= METH_SWITCH | static_cast<uint32_t>(DriveFn::Join) << kIntrinsicShift;
     for (TypeObject* t : { types.list, types.tuple, types.set, types.frozenset, types.dict })
         t->tflags |= TF_DRIVES_PYTHON;
+    mark_drive_iterators(rt);
 }
 
 void mark_builtin_intrinsics(VM& vm, Dict* builtins)

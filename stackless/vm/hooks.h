@@ -51,25 +51,39 @@ bool is_builtin_next(Value callable);
 enum class DriveFn : uint8_t { None = 0, Sorted = 16, Min, Max, Sum, Any, All, Join };
 DriveFn drive_fn_of(Value callable);
 // Iterating x runs Python code: a generator, an object whose class defines __iter__ or
-// __next__ as a Python function, or a map whose function is Python over iterators that
-// are not (FOR_ITER runs that function as a frame).
+// __next__ as a Python function, or a lazy iterator (below) whose step runs Python code.
 bool iterates_python(Value x);
 // Calling f runs Python code first thing: a Python function, a method of one, a class
 // statement's class, an instance whose class defines __call__ in Python.
 bool calls_python(Value f);
-// A map FOR_ITER drives: its function is a Python function or a method of one, and
-// iterating its iterators runs no Python code.
-bool map_runs_frames(Value map);
+// The lazy iterators whose steps the loop runs as frames (exactly these types): map,
+// filter, enumerate, zip, reversed.
+inline bool is_lazy_iter_type(TypeObject* t)
+{
+    return t == types.map || t == types.enumerate || t == types.zip || t == types.filter || t == types.reversed;
+}
+// FOR_ITER over one of them: when its step runs Python code, the frame that runs it in the
+// loop (ReturnMode::ForIterNext: its result is the item, a StopIteration out of it ends the
+// loop); otherwise null, with `item` the native step's result (the item,
+// Value::stop_iteration() at the end, null on error).
+Frame* lazy_iter_frame(VM& vm, Value it, Value& item);
 // True for those built-ins and for the types flagged TF_DRIVES_PYTHON (list, tuple, ...).
 bool is_drive_callable(Value callable);
 // callable(*args) for the loop: a tail call into the built-in's Python side
 // (Interpreter::tail_call: not_found, the frame handed to the loop) when Python code
 // would run for it, the native call otherwise.
 Value drive_call(VM& vm, Value callable, Value const* args, size_t nargs, Tuple* kwnames);
+// gen.close() called straight from the loop (the generator suspended at a yield of its
+// own): a tail call into its Python side, which throws GeneratorExit in as gen.throw()
+// does from the loop (generator.cpp). not_found, or null on error.
+Value drive_gen_close(VM& vm, Value gen);
 // At start-up: the per-VM built-ins (in the builtins dict) and, once per process, the
 // shared types and methods (str.join; TF_DRIVES_PYTHON).
 void mark_drive_builtins(VM& vm, Dict* builtins);
 void mark_drive_types(VM& rt);
+// Once per process: the lazy iterators' __next__ (METH_SWITCH: from the loop, a step that
+// runs Python code is a tail call into the loop).
+void mark_drive_iterators(VM& rt);
 
 // The result of a ReturnMode::Slot frame checked and converted as `check` says; null with
 // the protocol's exception pending when it is wrong.

@@ -762,6 +762,7 @@ static Interpreter* make_interpreter(VM& vm, std::vector<std::string> const& arg
     in->register_builtin_module("_operator", make_operator_module);
     in->register_builtin_module("_weakref", make_weakref_module);
     in->register_builtin_module("_thread", make_thread_module);
+    in->register_builtin_module("_queue", make_queue_module);
     in->register_builtin_module("gc", make_gc_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("atexit", make_atexit_module, Interpreter::ModuleTypes::PerVM);
     in->register_builtin_module("_string", make_string_module);

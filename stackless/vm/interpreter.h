@@ -109,8 +109,9 @@ public:
     // arguments do not bind or the recursion limit is reached.
     Value tail_call(Function* fn, Value const* args, size_t nargs);
     // The Python side of the built-ins that drive Python iterators and callables
-    // (stackless/builtins/builtins_drive.cpp), compiled on first use: null until then.
-    Dict* drive_helpers = nullptr;
+    // (stackless/builtins/builtins_drive.cpp): its functions by helper id, compiled on
+    // first use: null until then.
+    Tuple* drive_helpers = nullptr;
     // Calls a Python function from native code (installed as vm.call_python).
     Value call_function(Function* f, Value const* args, size_t nargs, Tuple* kwnames);
 

@@ -1,6 +1,7 @@
 // The opcode enum and per-opcode metadata, generated from opcodes.def by X-macros.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 namespace slpy {
@@ -49,6 +50,32 @@ inline constexpr Op kOpFamily[] = {
 };
 constexpr Op op_family(Op op) { return kOpFamily[static_cast<uint8_t>(op)]; }
 constexpr bool op_is_specialized(Op op) { return op_family(op) != op; }
+
+// All forms of a family share its operand kind, cache layout and flags.
+constexpr bool spec_rows_match_families()
+{
+    for (int i = 0; i < kNumOpcodes; ++i) {
+        OpInfo const& a = kOpInfo[i];
+        OpInfo const& f = kOpInfo[static_cast<uint8_t>(kOpFamily[i])];
+        if (a.operand != f.operand || a.cache_units != f.cache_units || a.flags != f.flags)
+            return false;
+    }
+    return true;
+}
+static_assert(spec_rows_match_families(), "a SPEC row differs from its family (opcodes.def)");
+
+// A family that quickens (PEP 659, specialize.h): it has specialized forms and an
+// adaptive counter in its first cache unit. (LOAD_FAST's form is set by str_builder.h.)
+inline constexpr auto kOpAdaptive = [] {
+    std::array<bool, kNumOpcodes> t {};
+    for (int i = 0; i < kNumOpcodes; ++i) {
+        int fam = static_cast<uint8_t>(kOpFamily[i]);
+        if (fam != i && kOpInfo[fam].cache_units > 0)
+            t[fam] = true;
+    }
+    return t;
+}();
+constexpr bool op_adaptive(Op op) { return kOpAdaptive[static_cast<uint8_t>(op)]; }
 
 // A code unit: opcode in the low 8 bits, argument in the high 24.
 using CodeWord = uint32_t;

@@ -205,8 +205,8 @@ private:
         return true;
     }
 
-    // lineno and col_offset are required, the end positions optional (0 when absent),
-    // except for `pattern`, which requires all four.
+    // lineno and col_offset are required, the end positions optional (the start line and
+    // column when absent or None), except for `pattern`, which requires all four.
     bool positions(Value obj, NodeId owner, ast::Pos& pos)
     {
         int* out[4] = { &pos.lineno, &pos.col_offset, &pos.end_lineno, &pos.end_col_offset };
@@ -217,7 +217,9 @@ private:
             if (!lookup(obj, m_st.pos_names[k], name_of(owner), v, optional))
                 return false;
             int64_t i = 0;
-            if (!(optional && absent(v)) && !int_value(v, i))
+            if (optional && absent(v))
+                i = *out[k - 2];
+            else if (!int_value(v, i))
                 return false;
             *out[k] = int(i);
         }

@@ -121,40 +121,68 @@ TypeObject* make_class(VM& vm, char const* name, TypeObject* base, Dict* ns)
     return cls.is_null() ? nullptr : static_cast<TypeObject*>(cls.as_object());
 }
 
+// AST.__new__(cls, *args, **kwargs): an empty instance whatever the arguments, which
+// __init__ takes (CPython gives the node classes PyType_GenericNew).
+Value ast_new(VM& vm, Value const* args, size_t nargs, Tuple*)
+{
+    AstState* st = ast_state(vm);
+    if (!st)
+        return Value::null();
+    TypeObject* cls = numeric_new_cls(vm, st->ast, args, nargs);
+    if (!cls)
+        return Value::null();
+    String* new_name = intern(vm, "__new__");
+    if (!new_name)
+        return Value::null();
+    Value object_new = TRY(getattr(vm, Value::from_object(types.object), new_name));
+    return call1(vm, object_new, Value::from_object(cls));
+}
+
 // AST.__init__(self, *args, **kwargs): positional arguments fill _fields in order,
-// keyword arguments set attributes of any name (CPython 3.11's ast_type_init).
+// keyword arguments set attributes of any name, but not a field a positional argument
+// already gave (CPython 3.11's ast_type_init).
 Value ast_init(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Value self = args[0];
     size_t npos = nargs - 1;
-    if (npos > 0) {
+    size_t nkw = kwnames ? kwnames->size : 0;
+    Tuple* ft = nullptr;
+    if (npos > 0 || nkw > 0) {
         String* fields_name = intern(vm, "_fields");
         if (!fields_name)
             return Value::null();
         Value fields = getattr_opt(vm, Value::from_object(type_of(self)), fields_name);
         if (fields.is_null())
             return Value::null();
-        Tuple* ft = nullptr;
         if (!fields.is_not_found()) {
             Value t = TRY(call1(vm, Value::from_object(types.tuple), fields));
             ft = t.as<Tuple>();
         }
-        size_t nfields = ft ? ft->size : 0;
-        if (npos > nfields)
-            return raise_fmt(vm, exc::TypeError, "%s constructor takes at most %zu positional argument%s",
-                             type_of(self)->name->c_str(), nfields, nfields == 1 ? "" : "s");
-        for (size_t i = 0; i < npos; ++i) {
-            String* name = as_str(ft->items[i]);
-            if (!name)
-                return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(ft->items[i]));
-            if (!setattr(vm, self, name, args[1 + i]))
-                return Value::null();
-        }
     }
-    size_t nkw = kwnames ? kwnames->size : 0;
-    for (size_t k = 0; k < nkw; ++k)
-        if (!setattr(vm, self, as_str(kwnames->items[k]), args[nargs + k]))
+    size_t nfields = ft ? ft->size : 0;
+    if (npos > nfields)
+        return raise_fmt(vm, exc::TypeError, "%s constructor takes at most %zu positional argument%s",
+                         type_of(self)->name->c_str(), nfields, nfields == 1 ? "" : "s");
+    for (size_t i = 0; i < npos; ++i) {
+        String* name = as_str(ft->items[i]);
+        if (!name)
+            return raise_fmt(vm, exc::TypeError, "attribute name must be string, not '%s'", type_name(ft->items[i]));
+        if (!setattr(vm, self, name, args[1 + i]))
             return Value::null();
+    }
+    for (size_t k = 0; k < nkw; ++k) {
+        String* key = as_str(kwnames->items[k]);
+        for (size_t i = 0; i < npos; ++i) {
+            int same = equal(vm, ft->items[i], Value::from_object(key));
+            if (same < 0)
+                return Value::null();
+            if (same)
+                return raise_fmt(vm, exc::TypeError, "%s got multiple values for argument '%s'",
+                                 type_of(self)->name->c_str(), key->c_str());
+        }
+        if (!setattr(vm, self, key, args[nargs + k]))
+            return Value::null();
+    }
     return py_none();
 }
 
@@ -191,7 +219,8 @@ bool make_classes(VM& vm, AstState& st)
     st.ast = make_class(vm, "AST", types.object, ns);
     if (!st.ast)
         return false;
-    add_methods(vm, st.ast, { { "__init__", ast_init }, { "__reduce__", ast_reduce } });
+    add_methods(vm, st.ast,
+                { { "__new__", ast_new, METH_STATIC }, { "__init__", ast_init }, { "__reduce__", ast_reduce } });
     type_modified(st.ast);
 
     std::vector<NodeSpec> const& specs = node_specs();

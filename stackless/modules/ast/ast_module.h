@@ -22,7 +22,9 @@ Module* make_ast_module(VM& vm); // also declared in stackless/modules/runtime_m
 
 // compile(source, filename, mode, PyCF_ONLY_AST): the source parsed into a tree of
 // ast.* objects (a SyntaxError pending on failure). `mode` "func_type" is refused.
-Value ast_parse_source(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, SourceKind kind);
+// `feature_version`: compile()'s _feature_version (parser::SourceOptions).
+Value ast_parse_source(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, SourceKind kind,
+                       int feature_version = -1);
 
 // Whether `v` is an ast.AST instance.
 bool is_ast_object(VM& vm, Value v);

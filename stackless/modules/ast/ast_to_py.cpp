@@ -460,7 +460,8 @@ private:
 
 } // namespace pyast
 
-Value ast_parse_source(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, SourceKind kind)
+Value ast_parse_source(VM& vm, std::string_view source, std::string const& filename, parser::Mode mode, SourceKind kind,
+                       int feature_version)
 {
     pyast::AstState* st = pyast::ast_state(vm);
     if (!st)
@@ -469,14 +470,20 @@ Value ast_parse_source(VM& vm, std::string_view source, std::string const& filen
     options.is_text = kind == SourceKind::Text;
     options.decoder = decode_strict;
     options.max_int_digits = get_int_max_str_digits();
+    options.feature_version = feature_version;
     ast::Arena arena;
     compiler::SyntaxErrorInfo err;
-    ast::Mod* mod = parser::parse(source, filename, mode, arena, err, options);
+    std::vector<compiler::SyntaxErrorInfo> warnings;
+    ast::Mod* mod = parser::parse(source, filename, mode, arena, err, options, nullptr, &warnings);
     if (!mod) {
         if (err.filename.empty())
             err.filename = filename;
         return raise_syntax_error(vm, err);
     }
+    for (compiler::SyntaxErrorInfo& w : warnings)
+        w.filename = filename;
+    if (!issue_compile_warnings(vm, warnings))
+        return Value::null();
     return pyast::ToPy(vm, *st).mod(mod);
 }
 

@@ -54,6 +54,25 @@ private:
         return fail(exc::ValueError, std::string("empty ") + what + " on " + owner);
     }
 
+    // The source range of a statement, expression or pattern: lines in order, a negative
+    // (unknown) line or column only as both ends, columns in order on one line.
+    bool positions(ast::Pos const& p)
+    {
+        if (p.lineno > p.end_lineno)
+            return fail(exc::ValueError, "AST node line range (" + std::to_string(p.lineno) + ", "
+                                             + std::to_string(p.end_lineno) + ") is not valid");
+        if ((p.lineno < 0 && p.end_lineno != p.lineno) || (p.col_offset < 0 && p.col_offset != p.end_col_offset))
+            return fail(exc::ValueError, "AST node column range (" + std::to_string(p.col_offset) + ", "
+                                             + std::to_string(p.end_col_offset) + ") for line range ("
+                                             + std::to_string(p.lineno) + ", " + std::to_string(p.end_lineno)
+                                             + ") is not valid");
+        if (p.lineno == p.end_lineno && p.col_offset > p.end_col_offset)
+            return fail(exc::ValueError, "line " + std::to_string(p.lineno) + ", column "
+                                             + std::to_string(p.col_offset) + "-" + std::to_string(p.end_col_offset)
+                                             + " is not a valid range");
+        return true;
+    }
+
     // A statement list; `owner` non-null: it may not be empty.
     bool stmts(std::vector<ast::Stmt*> const& body, char const* owner)
     {
@@ -120,7 +139,7 @@ private:
             --m_depth;
             return fail(exc::RecursionError, "maximum recursion depth exceeded during compilation");
         }
-        bool ok = expr_inner(e, ctx);
+        bool ok = positions(e->pos) && expr_inner(e, ctx);
         --m_depth;
         return ok;
     }
@@ -236,13 +255,58 @@ private:
         return true;
     }
 
+    // An identifier field may not name a constant.
+    bool identifier(std::string const& name)
+    {
+        if (name == "None" || name == "True" || name == "False")
+            return fail(exc::ValueError, "identifier field can't represent '" + name + "' constant");
+        return true;
+    }
+
     bool capture(std::string const& name)
     {
         if (name == "_")
             return fail(exc::ValueError, "can't capture name '_' in patterns");
-        if (name == "None" || name == "True" || name == "False")
-            return fail(exc::ValueError, "identifier field can't represent '" + name + "' constant");
-        return true;
+        return identifier(name);
+    }
+
+    static bool is_singleton(compiler::ConstValue const& v)
+    {
+        using CK = compiler::ConstValue::Kind;
+        return v.kind == CK::None || v.kind == CK::True || v.kind == CK::False;
+    }
+
+    // The value of a MatchValue or a MatchMapping key: a number, string or bytes constant
+    // (None, True and False belong in MatchSingleton), an attribute lookup, or the
+    // negations and sums the compiler folds into a number.
+    bool match_value(ast::Expr const* e)
+    {
+        using K = ast::ExprKind;
+        if (!expr(e, ExprContext::Load))
+            return false;
+        switch (e->kind) {
+        case K::Constant: {
+            using CK = compiler::ConstValue::Kind;
+            CK k = static_cast<ast::Constant const*>(e)->value.kind;
+            if (k == CK::Int || k == CK::Float || k == CK::Complex || k == CK::Str || k == CK::Bytes)
+                return true;
+            return fail(exc::ValueError, "unexpected constant inside of a literal pattern");
+        }
+        case K::Attribute:
+        case K::JoinedStr: return true;
+        case K::UnaryOp:
+            if (static_cast<ast::UnaryOp const*>(e)->op == ast::UnaryOpKind::USub)
+                return true;
+            break;
+        case K::BinOp: {
+            ast::Operator op = static_cast<ast::BinOp const*>(e)->op;
+            if (op == ast::Operator::Add || op == ast::Operator::Sub)
+                return true;
+            break;
+        }
+        default: break;
+        }
+        return fail(exc::ValueError, "patterns may only match literals and attribute lookups");
     }
 
     bool patterns(std::vector<ast::Pattern*> const& v, bool star_ok)
@@ -261,16 +325,12 @@ private:
             return fail(exc::RecursionError, "maximum recursion depth exceeded during compilation");
         }
         struct Leave { int& d; ~Leave() { --d; } } leave { m_depth };
+        if (!positions(q->pos))
+            return false;
         if (q->kind == P::MatchStar && !star_ok)
             return fail(exc::ValueError, "can't use MatchStar here");
         switch (q->kind) {
-        case P::MatchValue: {
-            ast::Expr const* e = static_cast<ast::MatchValue const*>(q)->value;
-            if (e->kind != ast::ExprKind::Constant && e->kind != ast::ExprKind::Attribute && e->kind != ast::ExprKind::UnaryOp
-                && e->kind != ast::ExprKind::BinOp)
-                return fail(exc::ValueError, "patterns may only match literals and attribute lookups");
-            return expr(e, ExprContext::Load);
-        }
+        case P::MatchValue: return match_value(static_cast<ast::MatchValue const*>(q)->value);
         case P::MatchSingleton: {
             auto k = static_cast<ast::MatchSingleton const*>(q)->value.kind;
             using CK = compiler::ConstValue::Kind;
@@ -288,17 +348,28 @@ private:
             for (ast::Expr const* k : x->keys) {
                 if (!k)
                     return fail(exc::ValueError, "None disallowed in expression list");
-                if (k->kind != ast::ExprKind::Constant && k->kind != ast::ExprKind::Attribute && !expr(k, ExprContext::Load))
+                // None, True and False are valid keys, though not valid values.
+                if (k->kind == ast::ExprKind::Constant && is_singleton(static_cast<ast::Constant const*>(k)->value))
+                    continue;
+                if (!match_value(k))
                     return false;
             }
             return patterns(x->patterns, false);
         }
         case P::MatchClass: {
             auto* x = static_cast<ast::MatchClass const*>(q);
-            if (!expr(x->cls, ExprContext::Load))
-                return false;
             if (x->kwd_attrs.size() != x->kwd_patterns.size())
                 return fail(exc::ValueError, "MatchClass doesn't have the same number of keyword attributes as patterns");
+            if (!expr(x->cls, ExprContext::Load))
+                return false;
+            ast::Expr const* cls = x->cls;
+            while (cls->kind == ast::ExprKind::Attribute)
+                cls = static_cast<ast::Attribute const*>(cls)->value;
+            if (cls->kind != ast::ExprKind::Name)
+                return fail(exc::ValueError, "MatchClass cls field can only contain Name or Attribute nodes.");
+            for (std::string const& attr : x->kwd_attrs)
+                if (!identifier(attr))
+                    return false;
             return patterns(x->patterns, false) && patterns(x->kwd_patterns, false);
         }
         case P::MatchStar: {
@@ -347,6 +418,8 @@ private:
 
     bool stmt(ast::Stmt const* s)
     {
+        if (!positions(s->pos))
+            return false;
         using K = ast::StmtKind;
         ExprContext L = ExprContext::Load, S = ExprContext::Store;
         switch (s->kind) {
