@@ -44,6 +44,21 @@ BuiltinFunction* builtin_function_new(VM& vm, char const* name, NativeFn fn, Val
     return f;
 }
 
+// A built-in function made from method descriptor `f` (bound to `self`, or the
+// static/class/__new__ forms): `f`'s name object as it is, so binding a method (a
+// `lst.append` taken as a value) hashes no name.
+static BuiltinFunction* builtin_function_from(VM& vm, BuiltinFunction const* f, NativeFn fn, Value self)
+{
+    auto* b = vm.heap.make<BuiltinFunction>(types.builtin_function);
+    if (!b)
+        return nullptr;
+    b->name = f->name;
+    b->fn = fn;
+    b->self = self;
+    b->doc = f->doc;
+    return b;
+}
+
 Value bound_method_new(VM& vm, Value func, Value self)
 {
     auto* m = vm.heap.make<BoundMethod>(types.method);
@@ -344,14 +359,14 @@ static Value method_descriptor_get(VM& vm, Value const* args, size_t nargs, Tupl
             if (b && is_subtype(b, f->owner) && type_of(b_new) == types.method_descriptor && b_new.as<BuiltinFunction>()->fn == f->fn)
                 bound = b;
         }
-        auto* b = builtin_function_new(vm, f->name->c_str(), builtin_new_wrapper, Value::from_object(bound), f->doc);
+        auto* b = builtin_function_from(vm, f, builtin_new_wrapper, Value::from_object(bound));
         if (!b)
             return Value::null();
         b->owner = bound;
         return Value::from_object(b);
     }
     if (f->mflags & METH_STATIC) {
-        auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, Value::null(), f->doc);
+        auto* b = builtin_function_from(vm, f, f->fn, Value::null());
         if (!b)
             return Value::null();
         b->owner = f->owner;
@@ -360,7 +375,7 @@ static Value method_descriptor_get(VM& vm, Value const* args, size_t nargs, Tupl
     }
     if (f->mflags & METH_CLASS) {
         Value cls = is_none(owner) ? Value::from_object(type_of(obj)) : owner;
-        auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, cls, f->doc);
+        auto* b = builtin_function_from(vm, f, f->fn, cls);
         if (!b)
             return Value::null();
         b->owner = f->owner;
@@ -375,7 +390,7 @@ Value method_descriptor_bind(VM& vm, BuiltinFunction* f, Value obj)
 {
     if (!is_instance_fast(obj, f->owner))
         return raise_fmt(vm, exc::TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->name->c_str(), f->owner->name->c_str(), type_name(obj));
-    auto* b = builtin_function_new(vm, f->name->c_str(), f->fn, obj, f->doc);
+    auto* b = builtin_function_from(vm, f, f->fn, obj);
     if (!b)
         return Value::null();
     b->owner = f->owner;
