@@ -1,4 +1,4 @@
-# compile(): a bytes-like filename (deprecated) or a bad one, a chain of 2500 binary operations (CPython allows 3 * the recursion limit)
+# compile(): a bytes-like filename (deprecated) or a bad one
 import warnings
 
 for filename in ["file.py", b"file.py", bytearray(b"file.py"), memoryview(b"file.py")]:
@@ -10,13 +10,3 @@ try:
     compile("pass", list(b"file.py"), "exec")
 except TypeError as e:
     print("TypeError:", e)
-
-# CPython's compiler takes 3 * the recursion limit of nesting.
-src = "def f(x):\n    x = x or " + "-x" * 2500 + "\n    return x\n"
-ns = {}
-exec(compile(src, "<deep>", "exec"), ns)
-print(ns["f"](5))
-try:
-    compile("x = " + "-x" * 5000, "<deeper>", "exec")
-except RecursionError as e:
-    print("RecursionError:", e)
