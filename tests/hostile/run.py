@@ -153,6 +153,10 @@ def run_one(interp, prog, args, asan):
     if asan:
         timeout *= 4  # ASan+UBSan code runs several times slower
     sigint = float(opts["sigint"]) if "sigint" in opts else None
+    if asan and sigint is not None:
+        # An ASan+UBSan slpy takes ~0.35 s to start on an idle machine, more under load:
+        # the signal must come after slpy has installed its handler (the programs run 8 s).
+        sigint *= 4
     mem_mb = int(opts.get("mem", args.mem_mb))
     start = time.monotonic()
     proc = subprocess.Popen([interp, os.path.basename(path)], cwd=os.path.dirname(path),
