@@ -90,8 +90,16 @@ void run_program(std::string const& program)
     Module* main_module = module_new(vm, "__main__");
     module_add(vm, main_module, "__builtins__", Value::from_object(in.builtins_module));
     Value code = load_code(vm, *unit);
-    if (code.is_null())
-        invariant_broken("load_code refused the compiler's output", program);
+    if (code.is_null()) {
+        // The verifier refusing the compiler's output (SystemError) is a bug; anything else
+        // is the compilation's warnings failing to be issued (a filter made one an error, or
+        // the warnings module cannot be imported here): an ordinary error of the program.
+        if (!vm.has_error() || vm.error_matches(exc::SystemError))
+            invariant_broken("load_code refused the compiler's output", program);
+        (void)vm.take_error();
+        vm.heap.collect();
+        return;
+    }
     Value result = in.run_module(code.as<Code>(), main_module->dict);
     if (result.is_null())
         (void)vm.take_error(); // an uncaught Python exception is fine
