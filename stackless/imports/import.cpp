@@ -339,14 +339,24 @@ Value loader_repr(VM& vm, Value const* args, size_t, Tuple*)
 
 // ---- BuiltinImporter
 
+// The arguments of a finder's find_spec(fullname, path=None, target=None) into `a`; the
+// module name, or null with the error pending.
+static String* find_spec_args(VM& vm, Value const* args, size_t nargs, Tuple* kwnames, Value (&a)[4])
+{
+    if (!parse_args(vm, "find_spec", args, nargs, kwnames, { "self", "fullname", "path", "target" }, 2, a))
+        return nullptr;
+    String* name = as_str(a[1]);
+    if (!name)
+        (void)raise(vm, exc::TypeError, "find_spec() argument 'fullname' must be str");
+    return name;
+}
+
 Value builtin_find_spec(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Value a[4];
-    if (!parse_args(vm, "find_spec", args, nargs, kwnames, { "self", "fullname", "path", "target" }, 2, a))
-        return Value::null();
-    String* name = as_str(a[1]);
+    String* name = find_spec_args(vm, args, nargs, kwnames, a);
     if (!name)
-        return raise(vm, exc::TypeError, "find_spec() argument 'fullname' must be str");
+        return Value::null();
     if (!a[2].is_null() && !is_none(a[2]))
         return py_none();
     if (!interp(vm).is_builtin_module(name->view()))
@@ -623,11 +633,9 @@ Value path_finder_spec(VM& vm, String* name, Value search_path)
 Value path_finder_find_spec(VM& vm, Value const* args, size_t nargs, Tuple* kwnames)
 {
     Value a[4];
-    if (!parse_args(vm, "find_spec", args, nargs, kwnames, { "self", "fullname", "path", "target" }, 2, a))
-        return Value::null();
-    String* name = as_str(a[1]);
+    String* name = find_spec_args(vm, args, nargs, kwnames, a);
     if (!name)
-        return raise(vm, exc::TypeError, "find_spec() argument 'fullname' must be str");
+        return Value::null();
     return path_finder_spec(vm, name, a[2]);
 }
 

@@ -40,10 +40,10 @@ print(len({compile("x = 1", "a", "exec"), compile("x = 1", "b", "exec")}))
 
 # co_linetable round-trips through code.replace (slpy's units differ from CPython's: only
 # compare what the table says, not its bytes).
-todo = [compile("def f(a, b):\n    x = (a +\n         b)\n    return [i for i in x]\n" + "\n" * 300 + "z = " + "q" * 200 + " = 1\n", "<t>", "exec")]
-while todo:
-    c = todo.pop()
-    todo.extend(k for k in c.co_consts if hasattr(k, "co_code"))
+pending = [compile("def f(a, b):\n    x = (a +\n         b)\n    return [i for i in x]\n" + "\n" * 300 + "z = " + "q" * 200 + " = 1\n", "<t>", "exec")]
+while pending:
+    c = pending.pop()
+    pending.extend(k for k in c.co_consts if hasattr(k, "co_code"))
     r = c.replace(co_linetable=c.co_linetable)
     print(c.co_name, type(c.co_linetable).__name__, list(r.co_positions()) == list(c.co_positions()),
           list(r.co_lines()) == list(c.co_lines()), r == c)
